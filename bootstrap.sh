@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 / Ubuntu machine, builds Bounce Doctor, then runs it or its tests.
+#   ./bootstrap.sh run [FILE...]   install dependencies, build (Release), launch the app
+#   ./bootstrap.sh test            install dependencies, build (Release), run every test
+# Safe to run again: it installs only what is missing and rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
+    libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev
+    # test tools: a real DNS server on loopback, packaging validators
+    dnsmasq-base desktop-file-utils appstream
+)
+
+install_missing_packages() {
+    local missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    [ -f build/release/CMakeCache.txt ] || cmake --preset release
+    cmake --build --preset release
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+run)
+    install_missing_packages
+    build
+    exec build/release/app/gui/bounce-doctor "$@"
+    ;;
+test)
+    install_missing_packages
+    build
+    ctest --preset release "$@"
+    ;;
+*)
+    echo "usage: $0 run [FILE...] | test [CTEST-OPTIONS...]" >&2
+    exit 2
+    ;;
+esac
