@@ -1,0 +1,22 @@
+#pragma once
+
+#include "diagnosis.h"
+
+namespace BounceDoctor {
+
+/// Fills what a recipient's failure means from what the bounce says.
+///
+/// Input: recipient, action, status, replyCode, diagnostic, remoteMta, reportingMta (and the
+/// message's context). Output: reason, detail, blocklist, permanent, hardBounce, responsible,
+/// firstStep, provider, suggestedRecipient, headline, explanation, and status when the bounce
+/// gave none. A reason already set by a format unit is kept as a strong hint.
+///
+/// The knowledge (patterns, provider codes, explanations) is data under resources/knowledge,
+/// loaded once per process.
+class Classifier final
+{
+public:
+    static void classify(RecipientDiagnosis &recipient, const BounceMessage &message);
+};
+
+} // namespace BounceDoctor

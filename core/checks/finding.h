@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace BounceDoctor {
+
+/// The guided checklist's steps, in their default order.
+enum class CheckStep
+{
+    VerifyAddress,
+    Blocklists,
+    Authentication,
+    ContactRecipientIt
+};
+
+enum class FindingStatus
+{
+    Ok,
+    Warning,
+    Problem,
+    CouldNotCheck,
+    Info
+};
+
+/// One row of a check's result: ✓ / ⚠ / ✗ / ? with a plain sentence and the evidence.
+struct Finding
+{
+    CheckStep step = CheckStep::VerifyAddress;
+    QString id; ///< stable machine name, e.g. "spf.record", "dnsbl.zen.spamhaus.org"
+    FindingStatus status = FindingStatus::Info;
+    QString title;        ///< short plain-language sentence, translated
+    QString detail;       ///< what it means and what to do, translated
+    QStringList evidence; ///< DNS names asked and raw answers, records, traces
+    QUrl link;            ///< e.g. a blocklist's delisting page
+};
+
+QString
+checkStepName(CheckStep step); ///< verify-address, blocklists, authentication, contact-recipient-it
+QString findingStatusName(FindingStatus status); ///< ok, warning, problem, could-not-check, info
+
+} // namespace BounceDoctor
