@@ -1,4 +1,6 @@
 #include "common/version.h"
+#include "diagnosecommand.h"
+#include "output.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,7 +10,7 @@
 
 namespace {
 
-constexpr int exitUsage = 2;
+using BounceDoctor::Cli::exitUsage;
 
 QString commandSummary()
 {
@@ -43,8 +45,10 @@ int main(int argc, char *argv[])
         err << QCoreApplication::translate("cli", "No command given.") << '\n' << commandSummary();
         return exitUsage;
     }
-    err << QCoreApplication::translate("cli", "Unknown command '%1'.").arg(arguments.first())
-        << '\n'
+    const QString command = arguments.first();
+    if (command == QLatin1String("diagnose"))
+        return BounceDoctor::Cli::runDiagnose(arguments);
+    err << QCoreApplication::translate("cli", "Unknown command '%1'.").arg(command) << '\n'
         << commandSummary();
     return exitUsage;
 }

@@ -65,7 +65,9 @@ struct RecipientDiagnosis
     QString remoteMta;
     QString reportingMta;
     QString date;
-    QString sendingIp; ///< from the diagnostic text, else the original message's
+    QString sendingIp;      ///< from the diagnostic text, else the original message's
+    QString command;        ///< the SMTP command the server answered: EHLO, MAIL, RCPT, DATA, ...
+    QString diagnosticType; ///< the Diagnostic-Code type: SMTP, X-Unix, X-Postfix, ...
 
     // What it means.
     QString reason;    ///< Sisimai-compatible vocabulary: userunknown, blocked, ...

@@ -1,0 +1,299 @@
+#include "bouncereader.h"
+
+#include "authresults.h"
+#include "classifier.h"
+#include "formats/formatunit.h"
+#include "formats/recipientbuilder.h"
+#include "formats/textblocks.h"
+#include "mimeparser.h"
+#include "smtptext.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader")
+
+namespace BounceDoctor {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BounceReader", text);
+}
+
+BounceMessage errorMessage(const QString &source, int index, const QString &error)
+{
+    BounceMessage message;
+    message.kind = BounceMessage::Kind::Error;
+    message.source = source;
+    message.index = index;
+    message.error = error;
+    return message;
+}
+
+// The first public address in the newest Received header that names one: the server the
+// message left the sender's side from, as the next hop saw it.
+QString sendingIpFromReceived(const QStringList &received)
+{
+    static const QRegularExpression bracketed(
+        QStringLiteral("[\\[(]((?:\\d{1,3}\\.){3}\\d{1,3}|(?:IPv6:)?[0-9a-fA-F:]{3,})[\\])]"));
+    static const QRegularExpression fromPart(QStringLiteral("^\\s*from\\s+(.*?)(?:\\bby\\b|$)"),
+                                             QRegularExpression::CaseInsensitiveOption |
+                                                 QRegularExpression::DotMatchesEverythingOption);
+    for (const QString &header : received) {
+        const QRegularExpressionMatch from = fromPart.match(header);
+        const QString part = from.hasMatch() ? from.captured(1) : QString();
+        auto it = bracketed.globalMatch(part);
+        while (it.hasNext()) {
+            QString candidate = it.next().captured(1);
+            candidate.remove(QLatin1String("IPv6:"));
+            QHostAddress address;
+            if (address.setAddress(candidate) && !SmtpText::isPrivateAddress(candidate))
+                return address.toString();
+        }
+    }
+    return {};
+}
+
+QString tagValue(const QString &tagList, const QString &tag)
+{
+    const QStringList parts = tagList.split(QLatin1Char(';'));
+    for (const QString &part : parts) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq > 0 && part.left(eq).trimmed() == tag)
+            return part.mid(eq + 1).simplified().remove(QLatin1Char(' '));
+    }
+    return {};
+}
+
+void fillOriginal(const HeaderList &headers, OriginalMessage &original)
+{
+    auto keep = [](QString &field, const QString &value) {
+        if (field.isEmpty())
+            field = value;
+    };
+    keep(original.from, headerValue(headers, "from"));
+    keep(original.to, headerValue(headers, "to"));
+    keep(original.subject, headerValue(headers, "subject"));
+    keep(original.messageId, headerValue(headers, "message-id"));
+    keep(original.date, headerValue(headers, "date"));
+    keep(original.sendingIp, sendingIpFromReceived(headerValues(headers, "received")));
+    const QString signature = headerValue(headers, "dkim-signature");
+    keep(original.dkimDomain, tagValue(signature, QStringLiteral("d")));
+    keep(original.dkimSelector, tagValue(signature, QStringLiteral("s")));
+    if (original.authenticationResults.isEmpty()) {
+        for (const QString &value : headerValues(headers, "authentication-results"))
+            original.authenticationResults +=
+                toAuthenticationResults(parseAuthenticationResults(value));
+    }
+}
+
+bool looksLikeHeaders(const QByteArray &bytes)
+{
+    static const QRegularExpression header(QStringLiteral("^(?:From |[A-Za-z][A-Za-z0-9-]*:)"));
+    const QString head = QString::fromLatin1(bytes.left(200));
+    if (!header.match(head).hasMatch())
+        return false;
+    static const QRegularExpression known(
+        QStringLiteral("^(?:received|from|to|subject|date|return-path|message-id|mime-version|"
+                       "content-type|delivered-to|x-[a-z0-9-]+|reply-to|sender|"
+                       "authentication-results|dkim-signature):"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    return known.match(QString::fromLatin1(bytes.left(4000))).hasMatch();
+}
+
+} // namespace
+
+BounceReader::BounceReader(ReaderLimits limits)
+    : m_limits(limits)
+{}
+
+static BounceMessage diagnoseContent(const MimeContent &content, const QString &source, int index,
+                                     const ReaderLimits &limits)
+{
+    BounceMessage message;
+    message.source = source;
+    message.index = index;
+    message.subject = headerValue(content.headers, "subject");
+    message.from = headerValue(content.headers, "from");
+    fillOriginal(content.originalHeaders, message.original);
+
+    for (const FormatUnit *unit : formatUnits()) {
+        if (unit->parse(content, message)) {
+            message.format = QString::fromLatin1(unit->name());
+            break;
+        }
+        message.recipients.clear();
+    }
+    if (message.recipients.isEmpty()) {
+        message.kind = BounceMessage::Kind::NotABounce;
+        return message;
+    }
+    if (message.recipients.size() > limits.maxRecipients) {
+        return errorMessage(source, index,
+                            tr("the message names %1 recipients, more than the limit of %2")
+                                .arg(message.recipients.size())
+                                .arg(limits.maxRecipients));
+    }
+    for (RecipientDiagnosis &recipient : message.recipients) {
+        if (recipient.sendingIp.isEmpty())
+            recipient.sendingIp = message.original.sendingIp;
+        Classifier::classify(recipient, message);
+    }
+    return message;
+}
+
+BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &source,
+                                        int index) const
+{
+    if (bytes.size() > m_limits.maxMessageBytes) {
+        return errorMessage(source, index,
+                            tr("the message is %1 MB, larger than the limit of %2 MB")
+                                .arg(bytes.size() / (1024 * 1024))
+                                .arg(m_limits.maxMessageBytes / (1024 * 1024)));
+    }
+    if (!looksLikeHeaders(bytes)) {
+        BounceMessage message = readPastedText(QString::fromUtf8(bytes));
+        message.source = source;
+        message.index = index;
+        return message;
+    }
+    return diagnoseContent(MimeParser::parse(bytes, m_limits.maxMimeDepth), source, index,
+                           m_limits);
+}
+
+BounceMessage BounceReader::readPastedText(const QString &text) const
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        BounceMessage message;
+        message.kind = BounceMessage::Kind::NotABounce;
+        return message;
+    }
+    const QByteArray bytes = trimmed.toUtf8();
+    if (looksLikeHeaders(bytes))
+        return diagnoseContent(MimeParser::parse(bytes, m_limits.maxMimeDepth), {}, 0, m_limits);
+
+    // A mail client's reading pane, or only the server's reply.
+    MimeContent content;
+    content.bodyText = trimmed;
+    content.bodyText.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    BounceMessage message = diagnoseContent(content, {}, 0, m_limits);
+    if (message.kind != BounceMessage::Kind::NotABounce)
+        return message;
+
+    // "jsmith@example.com: 550 5.1.1 ... User unknown" or just "550 5.7.1 ...".
+    const QString reply = SmtpText::collapseWhitespace(trimmed);
+    if (SmtpText::findReplyCode(reply).isEmpty() && SmtpText::findStatusCode(reply).isEmpty())
+        return message;
+    message = {};
+    RecipientDiagnosis r;
+    static const QRegularExpression leadingAddress(
+        QStringLiteral("^<?([^\\s<>:]+@[^\\s<>:]+?)>?\\s*:\\s*(.*)$"));
+    const QRegularExpressionMatch m = leadingAddress.match(reply);
+    if (m.hasMatch()) {
+        r.recipient = m.captured(1);
+        r.diagnostic = m.captured(2);
+    } else {
+        r.recipient = TextBlocks::bareAddress(reply);
+        r.diagnostic = reply;
+    }
+    r.action = QStringLiteral("failed");
+    fillFromDiagnostic(r);
+    if (r.replyCode.startsWith(QLatin1Char('4')) || r.status.startsWith(QLatin1Char('4')))
+        r.action = QStringLiteral("delayed");
+    message.format = QStringLiteral("reply");
+    message.recipients.append(r);
+    Classifier::classify(message.recipients.first(), message);
+    return message;
+}
+
+void BounceReader::readPath(const QString &path, const MessageSink &sink) const
+{
+    if (path == QLatin1String("-")) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            sink(errorMessage(path, 0, tr("cannot read standard input")));
+            return;
+        }
+        const QByteArray bytes = input.read(m_limits.maxMessageBytes + 1);
+        if (bytes.startsWith("From ")) {
+            QString error;
+            MimeParser::parseMboxBytes(
+                bytes, m_limits.maxMimeDepth,
+                [&](MimeContent &&content, int index, qint64) {
+                    sink(diagnoseContent(content, path, index, m_limits));
+                },
+                &error);
+            return;
+        }
+        sink(readMessage(bytes, path, 0));
+        return;
+    }
+
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        sink(errorMessage(path, 0, tr("cannot open %1: no such file or folder").arg(path)));
+        return;
+    }
+    if (info.isDir()) {
+        const QDir dir(path);
+        QStringList files;
+        const bool maildir = dir.exists(QStringLiteral("cur")) || dir.exists(QStringLiteral("new"));
+        const QStringList folders = maildir
+                                        ? QStringList{QStringLiteral("cur"), QStringLiteral("new")}
+                                        : QStringList{QStringLiteral(".")};
+        for (const QString &folder : folders) {
+            const QDir sub(dir.filePath(folder));
+            const QFileInfoList entries =
+                sub.entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
+            for (const QFileInfo &entry : entries)
+                files.append(entry.filePath());
+        }
+        for (const QString &file : files)
+            readPath(file, sink);
+        return;
+    }
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        sink(errorMessage(path, 0, tr("cannot open %1: %2").arg(path, file.errorString())));
+        return;
+    }
+    const QByteArray head = file.peek(5);
+    if (head == "From ") {
+        QString error;
+        const bool ok = MimeParser::parseMbox(
+            file.handle(), m_limits.maxMimeDepth,
+            [&](MimeContent &&content, int index, qint64 size) {
+                if (size > m_limits.maxMessageBytes) {
+                    sink(errorMessage(path, index,
+                                      tr("message %1 is larger than the limit of %2 MB")
+                                          .arg(index)
+                                          .arg(m_limits.maxMessageBytes / (1024 * 1024))));
+                    return;
+                }
+                sink(diagnoseContent(content, path, index, m_limits));
+            },
+            &error);
+        if (!ok)
+            sink(errorMessage(path, 0, tr("cannot read %1: %2").arg(path, error)));
+        return;
+    }
+    if (file.size() > m_limits.maxMessageBytes) {
+        sink(errorMessage(path, 0,
+                          tr("%1 is %2 MB, larger than the limit of %3 MB for one message")
+                              .arg(path)
+                              .arg(file.size() / (1024 * 1024))
+                              .arg(m_limits.maxMessageBytes / (1024 * 1024))));
+        return;
+    }
+    sink(readMessage(file.readAll(), path, 0));
+}
+
+} // namespace BounceDoctor

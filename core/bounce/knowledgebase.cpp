@@ -1,0 +1,71 @@
+#include "knowledgebase.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
+
+Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge")
+
+namespace BounceDoctor::KnowledgeBase {
+
+const QJsonObject &document(const QString &fileName)
+{
+    static QMutex mutex;
+    static QHash<QString, QJsonObject> cache;
+    QMutexLocker lock(&mutex);
+    auto it = cache.find(fileName);
+    if (it != cache.end())
+        return *it;
+    QFile file(QStringLiteral(":/bouncedoctor/knowledge/") + fileName);
+    QJsonObject object;
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcKnowledge) << "knowledge file missing:" << fileName;
+    } else {
+        QJsonParseError error;
+        const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &error);
+        if (error.error != QJsonParseError::NoError)
+            qCWarning(lcKnowledge) << fileName << "is not valid JSON:" << error.errorString();
+        object = json.object();
+    }
+    return *cache.insert(fileName, object);
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array)
+        list.append(item.toString());
+    return list;
+}
+
+QList<QRegularExpression> patterns(const QJsonValue &value)
+{
+    QList<QRegularExpression> list;
+    const QStringList sources = stringList(value);
+    for (const QString &source : sources) {
+        QRegularExpression pattern(source, QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::UseUnicodePropertiesOption);
+        if (!pattern.isValid()) {
+            qCWarning(lcKnowledge) << "invalid pattern" << source << pattern.errorString();
+            continue;
+        }
+        pattern.optimize();
+        list.append(pattern);
+    }
+    return list;
+}
+
+bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text)
+{
+    for (const QRegularExpression &pattern : patterns) {
+        if (pattern.match(text).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+} // namespace BounceDoctor::KnowledgeBase
