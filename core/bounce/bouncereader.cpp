@@ -5,9 +5,11 @@
 #include "formats/formatunit.h"
 #include "formats/recipientbuilder.h"
 #include "formats/textblocks.h"
+#include "mboxsplitter.h"
 #include "mimeparser.h"
 #include "smtptext.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -114,7 +116,7 @@ BounceReader::BounceReader(ReaderLimits limits)
 {}
 
 static BounceMessage diagnoseContent(const MimeContent &content, const QString &source, int index,
-                                     const ReaderLimits &limits)
+                                     const ReaderLimits &limits, int forwardDepth = 0)
 {
     BounceMessage message;
     message.source = source;
@@ -123,6 +125,9 @@ static BounceMessage diagnoseContent(const MimeContent &content, const QString &
     message.from = headerValue(content.headers, "from");
     fillOriginal(content.originalHeaders, message.original);
 
+    qCDebug(lcReader) << "message" << index << content.mimeType << "dsn parts"
+                      << content.deliveryStatus.size() << "text" << content.bodyText.size()
+                      << "original" << content.hasOriginal;
     for (const FormatUnit *unit : formatUnits()) {
         if (unit->parse(content, message)) {
             message.format = QString::fromLatin1(unit->name());
@@ -131,6 +136,14 @@ static BounceMessage diagnoseContent(const MimeContent &content, const QString &
         message.recipients.clear();
     }
     if (message.recipients.isEmpty()) {
+        // Some servers forward the real bounce as an attachment.
+        if (!content.attachedMessage.isEmpty() && forwardDepth < 2) {
+            BounceMessage inner =
+                diagnoseContent(MimeParser::parse(content.attachedMessage, limits.maxMimeDepth),
+                                source, index, limits, forwardDepth + 1);
+            if (inner.kind == BounceMessage::Kind::Bounce)
+                return inner;
+        }
         message.kind = BounceMessage::Kind::NotABounce;
         return message;
     }
@@ -213,6 +226,21 @@ BounceMessage BounceReader::readPastedText(const QString &text) const
     return message;
 }
 
+void BounceReader::readMbox(QIODevice &device, const QString &path, const MessageSink &sink) const
+{
+    MboxSplitter::split(
+        device, m_limits.maxMessageBytes, [&](QByteArray &&bytes, int index, bool oversized) {
+            if (oversized) {
+                sink(errorMessage(path, index,
+                                  tr("message %1 is larger than the limit of %2 MB")
+                                      .arg(index)
+                                      .arg(m_limits.maxMessageBytes / (1024 * 1024))));
+                return;
+            }
+            sink(readMessage(bytes, path, index));
+        });
+}
+
 void BounceReader::readPath(const QString &path, const MessageSink &sink) const
 {
     if (path == QLatin1String("-")) {
@@ -223,13 +251,10 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
         }
         const QByteArray bytes = input.read(m_limits.maxMessageBytes + 1);
         if (bytes.startsWith("From ")) {
-            QString error;
-            MimeParser::parseMboxBytes(
-                bytes, m_limits.maxMimeDepth,
-                [&](MimeContent &&content, int index, qint64) {
-                    sink(diagnoseContent(content, path, index, m_limits));
-                },
-                &error);
+            QByteArray copy = bytes;
+            QBuffer buffer(&copy);
+            buffer.open(QIODevice::ReadOnly);
+            readMbox(buffer, path, sink);
             return;
         }
         sink(readMessage(bytes, path, 0));
@@ -265,24 +290,8 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
         sink(errorMessage(path, 0, tr("cannot open %1: %2").arg(path, file.errorString())));
         return;
     }
-    const QByteArray head = file.peek(5);
-    if (head == "From ") {
-        QString error;
-        const bool ok = MimeParser::parseMbox(
-            file.handle(), m_limits.maxMimeDepth,
-            [&](MimeContent &&content, int index, qint64 size) {
-                if (size > m_limits.maxMessageBytes) {
-                    sink(errorMessage(path, index,
-                                      tr("message %1 is larger than the limit of %2 MB")
-                                          .arg(index)
-                                          .arg(m_limits.maxMessageBytes / (1024 * 1024))));
-                    return;
-                }
-                sink(diagnoseContent(content, path, index, m_limits));
-            },
-            &error);
-        if (!ok)
-            sink(errorMessage(path, 0, tr("cannot read %1: %2").arg(path, error)));
+    if (file.peek(5) == "From ") {
+        readMbox(file, path, sink);
         return;
     }
     if (file.size() > m_limits.maxMessageBytes) {

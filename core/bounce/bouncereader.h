@@ -7,6 +7,8 @@
 
 #include <functional>
 
+class QIODevice;
+
 namespace BounceDoctor {
 
 /// Limits that keep hostile input bounded; each is a clear error when exceeded.
@@ -40,6 +42,8 @@ public:
     void readPath(const QString &path, const MessageSink &sink) const;
 
 private:
+    void readMbox(QIODevice &device, const QString &path, const MessageSink &sink) const;
+
     ReaderLimits m_limits;
 };
 

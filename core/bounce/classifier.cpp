@@ -208,7 +208,9 @@ public:
                                        matches(QStringLiteral("rejected"));
                     if (!other)
                         return reason;
-                } else if (matches(reason) && m_statusReason != QLatin1String("suspend")) {
+                } else if (matches(reason) && isRetryReason(m_statusReason)) {
+                    // Without a status that says otherwise, "user unknown" after DATA is a
+                    // filter's answer rather than a missing mailbox.
                     return command == QLatin1String("DATA") ? QStringLiteral("filtered") : reason;
                 }
             } else if (reason == QLatin1String("filtered")) {

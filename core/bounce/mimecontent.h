@@ -29,6 +29,9 @@ struct MimeContent
     QStringList feedbackReports; ///< message/feedback-report parts (ARF)
     HeaderList originalHeaders;  ///< headers of the returned message, when attached
     bool hasOriginal = false;
+    /// The attached message as bytes, kept only when the bounce has no delivery-status part:
+    /// some servers forward the real bounce as an attachment.
+    QByteArray attachedMessage;
 };
 
 } // namespace BounceDoctor

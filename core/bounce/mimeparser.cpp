@@ -109,6 +109,7 @@ struct Walker
     int maxDepth;
     bool sawPlainText = false;
     QString htmlText;
+    GMimeMessage *firstAttached = nullptr;
 
     void walk(GMimeObject *object, int depth)
     {
@@ -130,6 +131,7 @@ struct Walker
             if (inner && !content.hasOriginal) {
                 content.hasOriginal = true;
                 content.originalHeaders = headersOf(GMIME_OBJECT(inner));
+                firstAttached = inner;
             }
             return; // the returned message's own body is not the bounce's text
         }
@@ -189,8 +191,22 @@ MimeContent convert(GMimeMessage *message, int maxDepth)
             content.reportType = QString::fromUtf8(reportType ? reportType : "").toLower();
         }
     }
-    Walker walker{content, maxDepth, false, {}};
+    Walker walker{content, maxDepth, false, {}, nullptr};
     walker.walk(body, 0);
+    if (body && GMIME_IS_MULTIPART(body) && content.bodyText.isEmpty() &&
+        content.deliveryStatus.isEmpty()) {
+        // Boundaries missing or broken: the whole body is left in the prologue.
+        const char *prologue = g_mime_multipart_get_prologue(GMIME_MULTIPART(body));
+        if (prologue)
+            walker.appendText(QString::fromUtf8(prologue));
+    }
+    if (walker.firstAttached && content.deliveryStatus.isEmpty()) {
+        char *text = g_mime_object_to_string(GMIME_OBJECT(walker.firstAttached), nullptr);
+        if (text) {
+            content.attachedMessage = QByteArray(text);
+            g_free(text);
+        }
+    }
     if (!walker.sawPlainText && !walker.htmlText.isEmpty())
         walker.appendText(walker.htmlText);
     content.bodyText.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));

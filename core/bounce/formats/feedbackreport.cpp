@@ -15,7 +15,8 @@ public:
     bool parse(const MimeContent &content, BounceMessage &message) const override
     {
         if (content.feedbackReports.isEmpty() &&
-            content.reportType != QLatin1String("feedback-report"))
+            content.reportType != QLatin1String("feedback-report") &&
+            !TextBlocks::looksLikeComplaint(content))
             return false;
         const HeaderList report =
             MimeParser::parseHeaderBlock(content.feedbackReports.join(QLatin1Char('\n')));

@@ -63,8 +63,20 @@ public:
 
         const QString sectionText = section.join(QLatin1Char('\n'));
         const QString sectionSmtp = TextBlocks::smtpLines(section);
-        if (blocks.isEmpty() || !TextBlocks::looksLikeBounce(content))
+        if (!TextBlocks::looksLikeBounce(content))
             return false;
+        if (blocks.isEmpty()) {
+            // Many provider notices name no address in their prose: the failed recipient is
+            // the returned message's To.
+            QString to = headerValue(content.originalHeaders, "to");
+            if (to.isEmpty())
+                to = message.original.to;
+            const QString address = TextBlocks::bareAddress(to);
+            if (address.isEmpty() || exclude.contains(address.toLower()) ||
+                (TextBlocks::smtpLines(section).isEmpty() && !TextBlocks::saysFailure(sectionText)))
+                return false;
+            blocks.append({address, {}, {}});
+        }
 
         const bool delayed = TextBlocks::saysDelayed(sectionText);
         for (const TextBlocks::Block &block : blocks) {

@@ -11,7 +11,10 @@ void fillFromDiagnostic(RecipientDiagnosis &r, const QString &contextText)
         r.diagnostic = r.diagnostic.left(maxDiagnostic);
     const QString &text = r.diagnostic;
     const QString found = SmtpText::findStatusCode(text);
-    const bool generic = r.status.isEmpty() || r.status.endsWith(QLatin1String(".0.0"));
+    // Codes that say little: the server's own words usually carry a better one.
+    const bool generic = r.status.isEmpty() || r.status.endsWith(QLatin1String(".0.0")) ||
+                         r.status == QLatin1String("4.4.7") ||
+                         r.status.endsWith(QLatin1String(".1.0"));
     if (!found.isEmpty() && (generic && !found.endsWith(QLatin1String(".0.0"))))
         r.status = found;
     else if (r.status.isEmpty())

@@ -14,6 +14,8 @@ struct TextKnowledge
     QList<QRegularExpression> originalMarkers;
     QList<QRegularExpression> bounceSignatures;
     QList<QRegularExpression> delayMarkers;
+    QList<QRegularExpression> complaintSignatures;
+    QList<QRegularExpression> autoReplySubjects;
     QRegularExpression replyLine;
 };
 
@@ -25,6 +27,10 @@ const TextKnowledge &knowledge()
         t.originalMarkers = KnowledgeBase::patterns(doc.value(QLatin1String("originalMarkers")));
         t.bounceSignatures = KnowledgeBase::patterns(doc.value(QLatin1String("bounceSignatures")));
         t.delayMarkers = KnowledgeBase::patterns(doc.value(QLatin1String("delayMarkers")));
+        t.complaintSignatures =
+            KnowledgeBase::patterns(doc.value(QLatin1String("complaintSignatures")));
+        t.autoReplySubjects =
+            KnowledgeBase::patterns(doc.value(QLatin1String("autoReplySubjects")));
         t.replyLine = QRegularExpression(doc.value(QLatin1String("replyLine")).toString(),
                                          QRegularExpression::CaseInsensitiveOption);
         t.replyLine.optimize();
@@ -39,8 +45,8 @@ const QString addressChars =
 // A line that is only an address: qmail "<a@b>:", Exim "  a@b", Gmail "     a@b".
 const QRegularExpression &aloneLine()
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(?:[-*]\\s*)?<?(?:mailto:)?(") +
-                                       addressChars + QStringLiteral(")>?\\s*:?\\s*$"));
+    static const QRegularExpression re(QStringLiteral("^\\s*(?:[-*]\\s*)?[\"']?<?(?:mailto:)?(") +
+                                       addressChars + QStringLiteral(")>?[\"']?\\s*:?\\s*$"));
     return re;
 }
 
@@ -48,8 +54,8 @@ const QRegularExpression &aloneLine()
 // unknown".
 const QRegularExpression &leadingLine()
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*<?(?:mailto:)?(") + addressChars +
-                                       QStringLiteral(")>?\\s*(?::|\\.\\.\\.|,)\\s*(.+)$"));
+    static const QRegularExpression re(QStringLiteral("^\\s*[\"']?<?(?:mailto:)?(") + addressChars +
+                                       QStringLiteral(")>?[\"']?\\s*(?::|\\.\\.\\.|,)\\s*(.+)$"));
     return re;
 }
 
@@ -214,6 +220,28 @@ QList<Block> findBlocks(const QStringList &lines, const QStringList &exclude)
 bool saysDelayed(const QString &text)
 {
     return KnowledgeBase::matchesAny(knowledge().delayMarkers, text);
+}
+
+bool saysFailure(const QString &text)
+{
+    return KnowledgeBase::matchesAny(knowledge().bounceSignatures, text);
+}
+
+bool isAutoReplySubject(const QString &subject)
+{
+    return KnowledgeBase::matchesAny(knowledge().autoReplySubjects, subject);
+}
+
+bool looksLikeComplaint(const MimeContent &content)
+{
+    const TextKnowledge &k = knowledge();
+    if (KnowledgeBase::matchesAny(k.complaintSignatures, headerValue(content.headers, "subject")))
+        return true;
+    for (const HeaderField &field : content.originalHeaders) {
+        if (KnowledgeBase::matchesAny(k.complaintSignatures, QString::fromLatin1(field.name)))
+            return true;
+    }
+    return false;
 }
 
 bool looksLikeBounce(const MimeContent &content)

@@ -29,6 +29,15 @@ QString smtpLines(const QStringList &lines);
 /// True when the section says delivery is only delayed and will be retried.
 bool saysDelayed(const QString &text);
 
+/// True when the text says plainly that delivery failed.
+bool saysFailure(const QString &text);
+
+/// True for subjects of automatic replies (vacation notices).
+bool isAutoReplySubject(const QString &subject);
+
+/// True for complaint reports that do not use the ARF format.
+bool looksLikeComplaint(const MimeContent &content);
+
 /// True when the message looks like a delivery failure report at all.
 bool looksLikeBounce(const MimeContent &content);
 
