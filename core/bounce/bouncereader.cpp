@@ -18,7 +18,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader")
+Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
 
 namespace BounceDoctor {
 namespace {

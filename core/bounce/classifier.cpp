@@ -9,7 +9,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier")
+Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 
 namespace BounceDoctor {
 namespace {
@@ -175,10 +175,11 @@ bool isRetryReason(const QString &reason)
 class Decision
 {
 public:
-    Decision(const Knowledge &k, const RecipientDiagnosis &r)
+    Decision(const Knowledge &k, const RecipientDiagnosis &r, bool fromReport)
         : m_k(k)
         , m_r(r)
         , m_text(r.diagnostic.toLower())
+        , m_fromReport(fromReport)
     {
         if (!r.status.endsWith(QLatin1String(".0.0")))
             m_statusReason = k.statusReasons.value(r.status);
@@ -208,10 +209,17 @@ public:
                                        matches(QStringLiteral("rejected"));
                     if (!other)
                         return reason;
-                } else if (matches(reason) && isRetryReason(m_statusReason)) {
-                    // Without a status that says otherwise, "user unknown" after DATA is a
-                    // filter's answer rather than a missing mailbox.
-                    return command == QLatin1String("DATA") ? QStringLiteral("filtered") : reason;
+                } else if (matches(reason) && m_statusReason != QLatin1String("suspend")) {
+                    // "User unknown" in reply to RCPT is a missing mailbox; after DATA it is a
+                    // filter's answer. Without the command, a delivery-status report (whose
+                    // server may have answered at any stage) reads as filtered, the prose of
+                    // an MTA that names the failed address as unknown.
+                    if (command == QLatin1String("RCPT"))
+                        return reason;
+                    if (command == QLatin1String("DATA"))
+                        return QStringLiteral("filtered");
+                    if (command.isEmpty() && isRetryReason(m_statusReason))
+                        return m_fromReport ? QStringLiteral("filtered") : reason;
                 }
             } else if (reason == QLatin1String("filtered")) {
                 if (m_statusReason == reason &&
@@ -269,6 +277,7 @@ private:
     const Knowledge &m_k;
     const RecipientDiagnosis &m_r;
     QString m_text;
+    bool m_fromReport;
     QString m_statusReason;
 };
 
@@ -314,9 +323,8 @@ QString translated(const QString &text)
 
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
-    Q_UNUSED(message)
     const Knowledge &k = knowledge();
-    Decision decision(k, r);
+    Decision decision(k, r, message.format == QLatin1String("rfc3464"));
     const QString &text = decision.text();
 
     r.provider = providerOf(k, r, text);
@@ -357,6 +365,9 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         r.permanent = false;
     else
         r.permanent = r.action == QLatin1String("failed") || r.action.isEmpty();
+    // An expired message has been given up on, unless this is only a delay warning.
+    if (r.reason == QLatin1String("expired") && r.action != QLatin1String("delayed"))
+        r.permanent = true;
     if (r.reason == QLatin1String("delivered") || r.reason == QLatin1String("vacation") ||
         r.reason == QLatin1String("feedback"))
         r.permanent = false;

@@ -7,7 +7,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 
-Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge")
+Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge", QtInfoMsg)
 
 namespace BounceDoctor::KnowledgeBase {
 

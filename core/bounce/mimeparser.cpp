@@ -7,7 +7,7 @@
 
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime")
+Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtInfoMsg)
 
 namespace BounceDoctor {
 namespace {

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <vector>
 
-Q_LOGGING_CATEGORY(lcSuggest, "bouncedoctor.common.suggest")
+Q_LOGGING_CATEGORY(lcSuggest, "bouncedoctor.common.suggest", QtInfoMsg)
 
 namespace BounceDoctor {
 namespace {

@@ -153,6 +153,9 @@ QList<Block> findBlocks(const QStringList &lines, const QStringList &exclude)
     QSet<QString> seen;
     auto accept = [&](const QString &address) {
         const QString lower = address.toLower();
+        // The server's reply often repeats the recipient: that continues the block.
+        if (!starts.isEmpty() && starts.last().address.toLower() == lower)
+            return false;
         return !address.isEmpty() && !exclude.contains(lower) &&
                !lower.startsWith(QLatin1String("mailer-daemon@"));
     };
