@@ -18,27 +18,25 @@ namespace {
 // search) and, where wording varies, regular expressions.
 struct Matcher
 {
-    QStringList phrases;
-    QList<QRegularExpression> patterns;
+    QRegularExpression pattern; ///< phrases and patterns, combined
+    bool empty = true;
 
-    bool isEmpty() const { return phrases.isEmpty() && patterns.isEmpty(); }
+    bool isEmpty() const { return empty; }
 
     bool matches(const QString &lowerText) const
     {
-        for (const QString &phrase : phrases) {
-            if (lowerText.contains(phrase))
-                return true;
-        }
-        return KnowledgeBase::matchesAny(patterns, lowerText);
+        return !empty && pattern.match(lowerText).hasMatch();
     }
 
     static Matcher from(const QJsonObject &object)
     {
+        const QStringList phrases =
+            KnowledgeBase::stringList(object.value(QLatin1String("phrases")));
+        const QStringList patterns =
+            KnowledgeBase::stringList(object.value(QLatin1String("patterns")));
         Matcher m;
-        for (const QString &phrase :
-             KnowledgeBase::stringList(object.value(QLatin1String("phrases"))))
-            m.phrases.append(phrase.toLower());
-        m.patterns = KnowledgeBase::patterns(object.value(QLatin1String("patterns")));
+        m.empty = phrases.isEmpty() && patterns.isEmpty();
+        m.pattern = KnowledgeBase::combined(patterns, phrases);
         return m;
     }
 };
@@ -64,7 +62,7 @@ struct ProviderRule
 struct Provider
 {
     QString name;
-    QList<QRegularExpression> hosts;
+    QRegularExpression hosts;
     Matcher textSigns;
     QList<ProviderRule> rules;
 };
@@ -133,7 +131,8 @@ const Knowledge &knowledge()
             const QJsonObject entry = value.toObject();
             Provider p;
             p.name = entry.value(QLatin1String("name")).toString();
-            p.hosts = KnowledgeBase::patterns(entry.value(QLatin1String("hosts")));
+            p.hosts = KnowledgeBase::combined(
+                KnowledgeBase::stringList(entry.value(QLatin1String("hosts"))));
             p.textSigns = Matcher::from(entry.value(QLatin1String("signs")).toObject());
             const QJsonArray rules = entry.value(QLatin1String("rules")).toArray();
             for (const QJsonValue &ruleValue : rules) {
@@ -284,8 +283,8 @@ private:
 QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
 {
     for (const Provider &provider : k.providers) {
-        if (KnowledgeBase::matchesAny(provider.hosts, r.remoteMta) ||
-            KnowledgeBase::matchesAny(provider.hosts, r.reportingMta))
+        if ((!r.remoteMta.isEmpty() && provider.hosts.match(r.remoteMta).hasMatch()) ||
+            (!r.reportingMta.isEmpty() && provider.hosts.match(r.reportingMta).hasMatch()))
             return provider.name;
     }
     for (const Provider &provider : k.providers) {

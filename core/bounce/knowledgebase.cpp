@@ -59,6 +59,28 @@ QList<QRegularExpression> patterns(const QJsonValue &value)
     return list;
 }
 
+QRegularExpression combined(const QStringList &regularExpressions, const QStringList &phrases)
+{
+    QStringList parts;
+    for (const QString &source : regularExpressions) {
+        const QRegularExpression check(source);
+        if (!check.isValid()) {
+            qCWarning(lcKnowledge) << "invalid pattern" << source << check.errorString();
+            continue;
+        }
+        parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
+    }
+    for (const QString &phrase : phrases)
+        parts.append(QRegularExpression::escape(phrase));
+    if (parts.isEmpty())
+        return QRegularExpression(QStringLiteral("(?!)")); // never matches
+    QRegularExpression pattern(parts.join(QLatin1Char('|')),
+                               QRegularExpression::CaseInsensitiveOption |
+                                   QRegularExpression::UseUnicodePropertiesOption);
+    pattern.optimize();
+    return pattern;
+}
+
 bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text)
 {
     for (const QRegularExpression &pattern : patterns) {

@@ -17,4 +17,8 @@ QList<QRegularExpression> patterns(const QJsonValue &value);
 
 bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text);
 
+/// One case-insensitive regular expression that matches when any of the given regular
+/// expressions or literal phrases does: one pass over the text instead of one per pattern.
+QRegularExpression combined(const QStringList &regularExpressions, const QStringList &phrases = {});
+
 } // namespace BounceDoctor::KnowledgeBase

@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSuggest, "bouncedoctor.common.suggest", QtInfoMsg)
@@ -62,22 +63,24 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
 
 int DomainSuggester::editDistance(const QString &a, const QString &b)
 {
+    // Three rolling rows instead of a matrix: this runs for every recipient of every bounce.
     const qsizetype n = a.size();
     const qsizetype m = b.size();
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-    for (qsizetype i = 0; i <= n; ++i)
-        d[i][0] = int(i);
+    std::vector<int> previous2(m + 1), previous(m + 1), current(m + 1);
     for (qsizetype j = 0; j <= m; ++j)
-        d[0][j] = int(j);
+        previous[j] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
+        current[0] = int(i);
         for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                current[j] = std::min(current[j], previous2[j - 2] + 1);
         }
+        std::swap(previous2, previous);
+        std::swap(previous, current);
     }
-    return d[n][m];
+    return previous[m];
 }
 
 QString DomainSuggester::closest(const QString &word, const QStringList &candidates,
@@ -86,6 +89,9 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
     QString best;
     int bestDistance = limit + 1;
     for (const QString &candidate : candidates) {
+        // Lengths further apart than the limit can never be close enough.
+        if (std::abs(candidate.size() - word.size()) > limit)
+            continue;
         const int distance = editDistance(word, candidate);
         if (distance < bestDistance) {
             best = candidate;

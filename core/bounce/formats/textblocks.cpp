@@ -11,26 +11,33 @@ namespace {
 
 struct TextKnowledge
 {
-    QList<QRegularExpression> originalMarkers;
-    QList<QRegularExpression> bounceSignatures;
-    QList<QRegularExpression> delayMarkers;
-    QList<QRegularExpression> complaintSignatures;
-    QList<QRegularExpression> autoReplySubjects;
+    QRegularExpression originalMarkers;
+    QRegularExpression bounceSignatures;
+    QRegularExpression delayMarkers;
+    QRegularExpression complaintSignatures;
+    QRegularExpression autoReplySubjects;
     QRegularExpression replyLine;
 };
+
+bool found(const QRegularExpression &pattern, const QString &text)
+{
+    return pattern.match(text).hasMatch();
+}
 
 const TextKnowledge &knowledge()
 {
     static const TextKnowledge k = [] {
         const QJsonObject &doc = KnowledgeBase::document(QStringLiteral("bounce-text.json"));
         TextKnowledge t;
-        t.originalMarkers = KnowledgeBase::patterns(doc.value(QLatin1String("originalMarkers")));
-        t.bounceSignatures = KnowledgeBase::patterns(doc.value(QLatin1String("bounceSignatures")));
-        t.delayMarkers = KnowledgeBase::patterns(doc.value(QLatin1String("delayMarkers")));
-        t.complaintSignatures =
-            KnowledgeBase::patterns(doc.value(QLatin1String("complaintSignatures")));
-        t.autoReplySubjects =
-            KnowledgeBase::patterns(doc.value(QLatin1String("autoReplySubjects")));
+        auto list = [&](const char *key) {
+            return KnowledgeBase::combined(
+                KnowledgeBase::stringList(doc.value(QLatin1String(key))));
+        };
+        t.originalMarkers = list("originalMarkers");
+        t.bounceSignatures = list("bounceSignatures");
+        t.delayMarkers = list("delayMarkers");
+        t.complaintSignatures = list("complaintSignatures");
+        t.autoReplySubjects = list("autoReplySubjects");
         t.replyLine = QRegularExpression(doc.value(QLatin1String("replyLine")).toString(),
                                          QRegularExpression::CaseInsensitiveOption);
         t.replyLine.optimize();
@@ -108,7 +115,7 @@ QStringList errorSection(const QString &bodyText, int *originalStart)
         if (line.size() < 3)
             continue;
         // A header line only counts once the prose has started.
-        if (i > 2 && KnowledgeBase::matchesAny(k.originalMarkers, line)) {
+        if (i > 2 && found(k.originalMarkers, line)) {
             if (originalStart)
                 *originalStart = i;
             lines.resize(i);
@@ -222,26 +229,26 @@ QList<Block> findBlocks(const QStringList &lines, const QStringList &exclude)
 
 bool saysDelayed(const QString &text)
 {
-    return KnowledgeBase::matchesAny(knowledge().delayMarkers, text);
+    return found(knowledge().delayMarkers, text);
 }
 
 bool saysFailure(const QString &text)
 {
-    return KnowledgeBase::matchesAny(knowledge().bounceSignatures, text);
+    return found(knowledge().bounceSignatures, text);
 }
 
 bool isAutoReplySubject(const QString &subject)
 {
-    return KnowledgeBase::matchesAny(knowledge().autoReplySubjects, subject);
+    return found(knowledge().autoReplySubjects, subject);
 }
 
 bool looksLikeComplaint(const MimeContent &content)
 {
     const TextKnowledge &k = knowledge();
-    if (KnowledgeBase::matchesAny(k.complaintSignatures, headerValue(content.headers, "subject")))
+    if (found(k.complaintSignatures, headerValue(content.headers, "subject")))
         return true;
     for (const HeaderField &field : content.originalHeaders) {
-        if (KnowledgeBase::matchesAny(k.complaintSignatures, QString::fromLatin1(field.name)))
+        if (found(k.complaintSignatures, QString::fromLatin1(field.name)))
             return true;
     }
     return false;
@@ -252,11 +259,11 @@ bool looksLikeBounce(const MimeContent &content)
     const TextKnowledge &k = knowledge();
     const QString subject = headerValue(content.headers, "subject");
     const QString from = headerValue(content.headers, "from");
-    if (KnowledgeBase::matchesAny(k.bounceSignatures, subject) ||
+    if (found(k.bounceSignatures, subject) ||
         from.contains(QLatin1String("mailer-daemon"), Qt::CaseInsensitive) ||
         from.contains(QLatin1String("postmaster"), Qt::CaseInsensitive))
         return true;
-    return KnowledgeBase::matchesAny(k.bounceSignatures, content.bodyText.left(4000));
+    return found(k.bounceSignatures, content.bodyText.left(4000));
 }
 
 QStringList senderAddresses(const MimeContent &content)
