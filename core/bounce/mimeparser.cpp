@@ -260,62 +260,6 @@ MimeContent MimeParser::parse(const QByteArray &bytes, int maxDepth)
     return content;
 }
 
-MimeContent MimeParser::fromGMime(GMimeMessage *message, int maxDepth)
-{
-    return convert(message, maxDepth);
-}
-
-namespace {
-
-bool parseMboxStream(GMimeStream *stream, int maxDepth,
-                     const std::function<void(MimeContent &&, int, qint64)> &sink, QString *error)
-{
-    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
-    g_mime_parser_set_format(parser, GMIME_FORMAT_MBOX);
-    int index = 0;
-    while (!g_mime_parser_eos(parser)) {
-        const gint64 start = g_mime_parser_tell(parser);
-        GMimeMessage *message = g_mime_parser_construct_message(parser, parserOptions());
-        if (!message) {
-            if (index == 0 && error)
-                *error = QStringLiteral("not an mbox: no \"From \" line starts a message");
-            break;
-        }
-        const gint64 size = g_mime_parser_tell(parser) - start;
-        sink(convert(message, maxDepth), index++, size);
-        g_object_unref(message);
-    }
-    g_object_unref(parser);
-    return index > 0;
-}
-
-} // namespace
-
-bool MimeParser::parseMbox(int fd, int maxDepth,
-                           const std::function<void(MimeContent &&, int, qint64)> &sink,
-                           QString *error)
-{
-    ensureInitialized();
-    GMimeStream *stream = g_mime_stream_fs_new(fd);
-    g_mime_stream_fs_set_owner(GMIME_STREAM_FS(stream), FALSE);
-    const bool ok = parseMboxStream(stream, maxDepth, sink, error);
-    g_object_unref(stream);
-    return ok;
-}
-
-bool MimeParser::parseMboxBytes(const QByteArray &bytes, int maxDepth,
-                                const std::function<void(MimeContent &&, int, qint64)> &sink,
-                                QString *error)
-{
-    ensureInitialized();
-    const QByteArray normalized = normalizeLineEndings(bytes);
-    GMimeStream *stream =
-        g_mime_stream_mem_new_with_buffer(normalized.constData(), size_t(normalized.size()));
-    const bool ok = parseMboxStream(stream, maxDepth, sink, error);
-    g_object_unref(stream);
-    return ok;
-}
-
 HeaderList MimeParser::parseHeaderBlock(const QString &text)
 {
     HeaderList list;

@@ -1,4 +1,5 @@
 #include "bounce/mimeparser.h"
+#include "bounce/originalmessage.h"
 #include "bounce/smtptext.h"
 #include "formats.h"
 #include "formatunit.h"
@@ -34,13 +35,8 @@ public:
                     break;
                 headerLines.append(line);
             }
-            const HeaderList headers =
-                MimeParser::parseHeaderBlock(headerLines.join(QLatin1Char('\n')));
-            message.original.from = headerValue(headers, "from");
-            message.original.to = headerValue(headers, "to");
-            message.original.subject = headerValue(headers, "subject");
-            message.original.messageId = headerValue(headers, "message-id");
-            message.original.date = headerValue(headers, "date");
+            fillOriginalMessage(MimeParser::parseHeaderBlock(headerLines.join(QLatin1Char('\n'))),
+                                message.original);
         }
 
         QStringList exclude = TextBlocks::senderAddresses(content);

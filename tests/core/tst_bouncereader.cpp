@@ -1,0 +1,350 @@
+#include "bounce/bouncereader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace BounceDoctor;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(BD_TEST_DATA_DIR "/bounces/") + name;
+}
+
+QList<BounceMessage> readAll(const BounceReader &reader, const QString &path)
+{
+    QList<BounceMessage> messages;
+    reader.readPath(path, [&](BounceMessage &&message) { messages.append(std::move(message)); });
+    return messages;
+}
+
+} // namespace
+
+class TestBounceReader final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formats_data();
+    void formats();
+    void originalMessage();
+    void severalRecipients();
+    void pastedText_data();
+    void pastedText();
+    void mboxStreamsEveryMessage();
+    void maildirAndFolder();
+    void errorsDoNotStopTheBatch();
+    void oversizedMessageIsRefused();
+    void notABounce();
+};
+
+void TestBounceReader::formats_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("replyCode");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("provider");
+
+    QTest::newRow("postfix dsn, crlf") << "postfix-dsn-userunknown.eml"
+                                       << "m.lindqvist@fjordtrading.example"
+                                       << "5.1.1"
+                                       << "550"
+                                       << "userunknown"
+                                       << "";
+    QTest::newRow("exim prose") << "exim-prose-mailboxfull.eml"
+                                << "tomas.brandt@lakeview-mail.example"
+                                << "5.2.2"
+                                << "552"
+                                << "mailboxfull"
+                                << "";
+    QTest::newRow("qmail") << "qmail-hostunknown.eml"
+                           << "patient.care@sunnyside-clinic.exmaple"
+                           << "5.1.2"
+                           << ""
+                           << "hostunknown"
+                           << "";
+    QTest::newRow("gmail quoted-printable") << "gmail-prose-dmarc.eml"
+                                            << "jane.okafor@gmail.com"
+                                            << "5.7.26"
+                                            << "550"
+                                            << "authfailure"
+                                            << "gmail";
+    QTest::newRow("office365 s3150") << "office365-s3150.eml"
+                                     << "k.hartmann@outlook.com"
+                                     << "5.7.1"
+                                     << "550"
+                                     << "blocked"
+                                     << "microsoft";
+    QTest::newRow("iso-2022-jp") << "iso2022jp-userunknown.eml"
+                                 << "yamada.taro@kumo-net.example"
+                                 << "5.1.1"
+                                 << "550"
+                                 << "userunknown"
+                                 << "";
+    QTest::newRow("shift_jis raw 8-bit") << "shiftjis-8bit-mailboxfull.eml"
+                                         << "suzuki@ame.example"
+                                         << "5.2.2"
+                                         << "552"
+                                         << "mailboxfull"
+                                         << "";
+    QTest::newRow("koi8-r, cr only") << "koi8r-cr-only.eml"
+                                     << "ivanov@pochta.example"
+                                     << "5.1.1"
+                                     << "550"
+                                     << "userunknown"
+                                     << "";
+    QTest::newRow("base64 latin-1") << "base64-latin1-relay.eml"
+                                    << "lucia@destino.example"
+                                    << "5.7.1"
+                                    << "554"
+                                    << "norelaying"
+                                    << "";
+    QTest::newRow("arf") << "arf-complaint.eml"
+                         << "reader@mailbox-provider.example"
+                         << ""
+                         << ""
+                         << "feedback"
+                         << "";
+    QTest::newRow("auto-reply") << "autoreply-vacation.eml"
+                                << "ingrid@nordlys-design.example"
+                                << ""
+                                << ""
+                                << "vacation"
+                                << "";
+    QTest::newRow("amazon ses json") << "ses-bounce.json.eml"
+                                     << "old.customer@webmail.example"
+                                     << "5.1.1"
+                                     << "550"
+                                     << "userunknown"
+                                     << "amazonses";
+    QTest::newRow("global dsn, utf-8 address")
+        << "global-dsn-utf8.eml" << QStringLiteral("用户@例子.example") << "5.1.1"
+        << "550"
+        << "userunknown"
+        << "";
+}
+
+void TestBounceReader::formats()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, recipient);
+    QFETCH(QString, status);
+    QFETCH(QString, replyCode);
+    QFETCH(QString, reason);
+    QFETCH(QString, provider);
+
+    const QList<BounceMessage> messages = readAll(BounceReader(), fixture(file));
+    QCOMPARE(messages.size(), 1);
+    const BounceMessage &message = messages.first();
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    QCOMPARE(message.recipients.size(), 1);
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.recipient, recipient);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.replyCode, replyCode);
+    QCOMPARE(r.reason, reason);
+    QCOMPARE(r.provider, provider);
+    QVERIFY(!r.headline.isEmpty());
+    QVERIFY(!r.explanation.isEmpty());
+}
+
+void TestBounceReader::originalMessage()
+{
+    const QList<BounceMessage> messages =
+        readAll(BounceReader(), fixture(QStringLiteral("postfix-dsn-userunknown.eml")));
+    QCOMPARE(messages.size(), 1);
+    const OriginalMessage &original = messages.first().original;
+    QCOMPARE(original.subject, QStringLiteral("Invoice 2025-1142"));
+    QCOMPARE(original.messageId, QStringLiteral("<inv-2025-1142@harbour-books.example>"));
+    QCOMPARE(original.sendingIp, QStringLiteral("203.0.113.77"));
+    QCOMPARE(original.dkimDomain, QStringLiteral("harbour-books.example"));
+    QCOMPARE(original.dkimSelector, QStringLiteral("mail2025"));
+    QCOMPARE(original.authenticationResults.size(), 2);
+    QCOMPARE(original.authenticationResults.at(0).method, QStringLiteral("spf"));
+    QCOMPARE(original.authenticationResults.at(1).selector, QStringLiteral("mail2025"));
+
+    const RecipientDiagnosis &r = messages.first().recipients.first();
+    QCOMPARE(r.remoteMta, QStringLiteral("mail.fjordtrading.example"));
+    QCOMPARE(r.reportingMta, QStringLiteral("mx1.harbour-books.example"));
+    QVERIFY(r.diagnostic.contains(QLatin1String("User unknown in virtual mailbox table")));
+    QCOMPARE(r.command, QStringLiteral("RCPT"));
+    QVERIFY(r.permanent);
+    QVERIFY(r.hardBounce);
+    QCOMPARE(r.firstStep, FirstStep::VerifyAddress);
+
+    // The diagnostic's own words name the sending IP: they win over the Received chain.
+    const BounceMessage s3150 =
+        readAll(BounceReader(), fixture(QStringLiteral("office365-s3150.eml"))).first();
+    QCOMPARE(s3150.recipients.first().sendingIp, QStringLiteral("203.0.113.150"));
+    QCOMPARE(s3150.recipients.first().detail, QStringLiteral("ip-blocklist"));
+}
+
+void TestBounceReader::severalRecipients()
+{
+    const QList<BounceMessage> messages =
+        readAll(BounceReader(), fixture(QStringLiteral("dsn-two-recipients.eml")));
+    QCOMPARE(messages.size(), 1);
+    const QList<RecipientDiagnosis> &r = messages.first().recipients;
+    QCOMPARE(r.size(), 3);
+    // Folded Diagnostic-Code, a provider phrase that needs the recipient's IT.
+    QCOMPARE(r.at(0).recipient, QStringLiteral("parent.one@hillmail.example"));
+    QVERIFY(r.at(0).diagnostic.contains(QLatin1String("without prior approval")));
+    QCOMPARE(r.at(0).detail, QStringLiteral("prior-approval"));
+    QCOMPARE(r.at(0).responsible, Responsible::RecipientAdmin);
+    QCOMPARE(r.at(0).firstStep, FirstStep::ContactRecipientIt);
+    QCOMPARE(r.at(1).reason, QStringLiteral("norelaying"));
+    // No Diagnostic-Code at all, a delay: temporary, not a hard bounce.
+    QCOMPARE(r.at(2).action, QStringLiteral("delayed"));
+    QCOMPARE(r.at(2).status, QStringLiteral("4.2.2"));
+    QCOMPARE(r.at(2).reason, QStringLiteral("mailboxfull"));
+    QVERIFY(!r.at(2).permanent);
+    QVERIFY(!r.at(2).hardBounce);
+}
+
+void TestBounceReader::pastedText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<bool>("permanent");
+
+    QTest::newRow("reply line with address")
+        << "jsmith@example.com: 550 5.1.1 <jsmith@example.com>... User unknown"
+        << "jsmith@example.com"
+        << "userunknown"
+        << "" << true;
+    QTest::newRow("bare reply line")
+        << "550 5.7.1 Unfortunately, messages from [198.51.100.7] weren't sent. Please contact "
+           "your Internet service provider since part of their network is on our block list "
+           "(S3150)."
+        << ""
+        << "blocked"
+        << "ip-blocklist" << true;
+    QTest::newRow("prior approval")
+        << "550 5.5.5 Message not delivered to user without prior approval"
+        << ""
+        << "filtered"
+        << "prior-approval" << true;
+    QTest::newRow("temporary") << "451 4.7.1 Please try again later, greylisted"
+                               << ""
+                               << "blocked"
+                               << "" << false;
+    QTest::newRow("outlook reading pane")
+        << "Your message to sales@contoso-supplies.example couldn't be delivered.\n"
+           "sales wasn't found at contoso-supplies.example.\n\n"
+           "Remote server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient "
+           "sales@contoso-supplies.example not found by SMTP address lookup'"
+        << "sales@contoso-supplies.example"
+        << "userunknown"
+        << "" << true;
+    QTest::newRow("whole bounce with headers")
+        << "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail Returned to Sender\n"
+           "To: me@example.org\n\n<old@example.net>: host mx.example.net[192.0.2.1] said: 550 "
+           "5.1.1 <old@example.net>: Recipient address rejected: User unknown (in reply to RCPT "
+           "TO command)\n"
+        << "old@example.net"
+        << "userunknown"
+        << "" << true;
+}
+
+void TestBounceReader::pastedText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, recipient);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(bool, permanent);
+    const BounceMessage message = BounceReader().readPastedText(text);
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    QVERIFY(!message.recipients.isEmpty());
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.recipient, recipient);
+    QCOMPARE(r.reason, reason);
+    if (!detail.isEmpty())
+        QCOMPARE(r.detail, detail);
+    QCOMPARE(r.permanent, permanent);
+}
+
+void TestBounceReader::mboxStreamsEveryMessage()
+{
+    const QList<BounceMessage> messages =
+        readAll(BounceReader(), fixture(QStringLiteral("three.mbox")));
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0).index, 0);
+    QCOMPARE(messages.at(0).recipients.first().reason, QStringLiteral("mailboxfull"));
+    QCOMPARE(messages.at(1).kind, BounceMessage::Kind::NotABounce);
+    QCOMPARE(messages.at(1).index, 1);
+    QCOMPARE(messages.at(2).recipients.first().reason, QStringLiteral("hostunknown"));
+    QCOMPARE(messages.at(2).source, fixture(QStringLiteral("three.mbox")));
+}
+
+void TestBounceReader::maildirAndFolder()
+{
+    const QList<BounceMessage> maildir =
+        readAll(BounceReader(), fixture(QStringLiteral("maildir")));
+    QCOMPARE(maildir.size(), 2); // cur and new, never tmp
+    QCOMPARE(maildir.at(0).kind, BounceMessage::Kind::Bounce);
+    QCOMPARE(maildir.at(1).kind, BounceMessage::Kind::NotABounce);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::copy(fixture(QStringLiteral("qmail-hostunknown.eml")),
+                        dir.filePath(QStringLiteral("a.eml"))));
+    QVERIFY(QFile::copy(fixture(QStringLiteral("exim-prose-mailboxfull.eml")),
+                        dir.filePath(QStringLiteral("b.eml"))));
+    const QList<BounceMessage> folder = readAll(BounceReader(), dir.path());
+    QCOMPARE(folder.size(), 2);
+    QCOMPARE(folder.at(0).recipients.first().reason, QStringLiteral("hostunknown"));
+    QCOMPARE(folder.at(1).recipients.first().reason, QStringLiteral("mailboxfull"));
+}
+
+void TestBounceReader::errorsDoNotStopTheBatch()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::copy(fixture(QStringLiteral("qmail-hostunknown.eml")),
+                        dir.filePath(QStringLiteral("good.eml"))));
+    QFile unreadable(dir.filePath(QStringLiteral("locked.eml")));
+    QVERIFY(unreadable.open(QIODevice::WriteOnly));
+    unreadable.write("From: x\n\n");
+    unreadable.close();
+    const BounceReader reader;
+    QList<BounceMessage> messages = readAll(reader, dir.filePath(QStringLiteral("missing.eml")));
+    messages += readAll(reader, dir.filePath(QStringLiteral("good.eml")));
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).kind, BounceMessage::Kind::Error);
+    QVERIFY2(messages.at(0).error.contains(QLatin1String("no such file")),
+             qPrintable(messages.at(0).error));
+    QCOMPARE(messages.at(1).kind, BounceMessage::Kind::Bounce);
+}
+
+void TestBounceReader::oversizedMessageIsRefused()
+{
+    ReaderLimits limits;
+    limits.maxMessageBytes = 1024;
+    const BounceReader reader(limits);
+    QByteArray big = "From: MAILER-DAEMON@example.org\nSubject: failure\n\n";
+    big += QByteArray(4096, 'x');
+    const BounceMessage message = reader.readMessage(big, QStringLiteral("big.eml"));
+    QCOMPARE(message.kind, BounceMessage::Kind::Error);
+    QVERIFY2(message.error.contains(QLatin1String("limit")), qPrintable(message.error));
+}
+
+void TestBounceReader::notABounce()
+{
+    const QList<BounceMessage> messages =
+        readAll(BounceReader(), fixture(QStringLiteral("not-a-bounce.eml")));
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.first().kind, BounceMessage::Kind::NotABounce);
+    QCOMPARE(BounceReader().readPastedText(QStringLiteral("Hello, how are you?")).kind,
+             BounceMessage::Kind::NotABounce);
+}
+
+QTEST_GUILESS_MAIN(TestBounceReader)
+#include "tst_bouncereader.moc"

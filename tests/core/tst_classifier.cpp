@@ -1,0 +1,194 @@
+#include "bounce/bouncereader.h"
+
+#include <QTest>
+
+using namespace BounceDoctor;
+
+// The provider codes and phrases users meet, through the whole engine as pasted reply lines.
+class TestClassifier final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void replies_data();
+    void replies();
+    void suggestsCorrectedRecipient();
+};
+
+void TestClassifier::replies_data()
+{
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QString>("firstStep");
+
+    QTest::newRow("microsoft S3150")
+        << "550 5.7.1 Unfortunately, messages from [203.0.113.9] weren't sent. Please contact your "
+           "Internet service provider since part of their network is on our block list (S3150). "
+           "[AM4PEPF00027A6B.eurprd04.prod.outlook.com]"
+        << "blocked"
+        << "ip-blocklist"
+        << "microsoft"
+        << "check-blocklists";
+    QTest::newRow("microsoft 5.7.606") << "550 5.7.606 Access denied, banned sending IP "
+                                          "[203.0.113.9]. To request removal from this "
+                                          "list please visit https://sender.office.com/ (AS130501) "
+                                          "[BN8NAM11FT012.eop-nam11.prod.protection.outlook.com]"
+                                       << "blocked"
+                                       << "ip-blocklist"
+                                       << "microsoft"
+                                       << "check-blocklists";
+    QTest::newRow("microsoft 5.1.10")
+        << "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient pat@fabrikam-store.example not "
+           "found by SMTP address lookup"
+        << "userunknown"
+        << ""
+        << "microsoft"
+        << "verify-address";
+    QTest::newRow("microsoft 5.4.1 AS")
+        << "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "
+           "[DM6NAM12FT013.eop-nam12.prod.protection.outlook.com]"
+        << "userunknown"
+        << "directory-based-edge-blocking"
+        << "microsoft"
+        << "verify-address";
+    QTest::newRow("microsoft 5.7.23")
+        << "550 5.7.23 The message was rejected because of Sender Policy Framework violation "
+           "[CO1PEPF000044F2.namprd05.prod.outlook.com]"
+        << "authfailure"
+        << "spf"
+        << "microsoft"
+        << "check-authentication";
+    QTest::newRow("microsoft 5.7.509")
+        << "550 5.7.509 Access denied, sending domain tailspin-toys.example does not pass DMARC "
+           "verification and has a DMARC policy of reject. "
+           "[SN1PEPF000252A0.namprd05.prod.outlook.com]"
+        << "authfailure"
+        << "dmarc"
+        << "microsoft"
+        << "check-authentication";
+    QTest::newRow("microsoft 5.7.515")
+        << "550 5.7.515 Access denied, sending domain tailspin-toys.example doesn't meet the "
+           "required authentication level. [BL02EPF0001A0FA.namprd21.prod.outlook.com]"
+        << "authfailure"
+        << "unauthenticated"
+        << "microsoft"
+        << "check-authentication";
+    QTest::newRow("microsoft 5.7.57") << "530 5.7.57 Client not authenticated to send mail. "
+                                         "[MW4PR03CA0123.namprd03.prod.outlook.com]"
+                                      << "securityerror"
+                                      << "unauthenticated"
+                                      << "microsoft"
+                                      << "fix-sending-setup";
+    QTest::newRow("gmail 5.7.26") << "550 5.7.26 Unauthenticated email from tailspin-toys.example "
+                                     "is not accepted due to domain's DMARC policy. - gsmtp"
+                                  << "authfailure"
+                                  << "dmarc"
+                                  << "gmail"
+                                  << "check-authentication";
+    QTest::newRow("gmail 5.7.27 is spf")
+        << "550 5.7.27 This mail has been blocked because the sender is unauthenticated. Gmail "
+           "requires all senders to authenticate with either SPF or DKIM. SPF check for "
+           "tailspin-toys.example did not pass. - gsmtp"
+        << "authfailure"
+        << "spf"
+        << "gmail"
+        << "check-authentication";
+    QTest::newRow("gmail 5.2.1 disabled")
+        << "550 5.2.1 The email account that you tried to reach is disabled. - gsmtp"
+        << "suspend"
+        << ""
+        << "gmail"
+        << "contact-recipient-it";
+    QTest::newRow("gmail gcdp")
+        << "550 5.7.1 [203.0.113.9] The IP you're using to send mail is not authorized to send "
+           "email directly to our servers. (gcdp) - gsmtp"
+        << "blocked"
+        << "recipient-policy"
+        << "gmail"
+        << "contact-recipient-it";
+    QTest::newRow("yahoo TSS04")
+        << "421 4.7.0 [TSS04] Messages from 203.0.113.9 temporarily deferred due to unexpected "
+           "volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes"
+        << "badreputation"
+        << "reputation"
+        << "yahoo"
+        << "check-blocklists";
+    QTest::newRow("yahoo BL21")
+        << "553 5.7.1 [BL21] Connections will not be accepted from 203.0.113.9, because the ip is "
+           "in Spamhaus's list; see https://postmaster.yahooinc.com/error-codes"
+        << "blocked"
+        << "ip-blocklist"
+        << "yahoo"
+        << "check-blocklists";
+    QTest::newRow("yahoo 5.7.9")
+        << "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo "
+           "requires all senders to authenticate with either SPF or DKIM. postmaster.yahooinc.com"
+        << "policyviolation"
+        << "dmarc"
+        << "yahoo"
+        << "check-authentication";
+    QTest::newRow("icloud CS01") << "554 5.7.1 [CS01] Message rejected due to local policy. Please "
+                                    "visit https://support.apple.com/en-us/HT204137"
+                                 << "blocked"
+                                 << "ip-blocklist"
+                                 << "apple"
+                                 << "check-blocklists";
+    QTest::newRow("relaying denied") << "554 5.7.1 <ana@elsewhere.example>: Relay access denied"
+                                     << "norelaying"
+                                     << "relaying"
+                                     << ""
+                                     << "fix-sending-setup";
+    QTest::newRow("mailbox full") << "552 5.2.2 <ana@example.net>: Mailbox full, quota exceeded"
+                                  << "mailboxfull"
+                                  << ""
+                                  << ""
+                                  << "contact-recipient-it";
+    QTest::newRow("disabled account") << "550 5.2.1 <ana@example.net>: account disabled"
+                                      << "suspend"
+                                      << "disabled-account"
+                                      << ""
+                                      << "contact-recipient-it";
+    QTest::newRow("spamhaus named")
+        << "554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using "
+           "zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.9"
+        << "blocked"
+        << "ip-blocklist"
+        << ""
+        << "check-blocklists";
+    QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
+                             << "notaccept"
+                             << ""
+                             << ""
+                             << "verify-address";
+}
+
+void TestClassifier::replies()
+{
+    QFETCH(QString, reply);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(QString, provider);
+    QFETCH(QString, firstStep);
+    const BounceMessage message = BounceReader().readPastedText(reply);
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.reason, reason);
+    if (!detail.isEmpty())
+        QCOMPARE(r.detail, detail);
+    QCOMPARE(r.provider, provider);
+    QCOMPARE(firstStepName(r.firstStep), firstStep);
+    QVERIFY(!r.headline.isEmpty());
+}
+
+void TestClassifier::suggestsCorrectedRecipient()
+{
+    const BounceMessage message = BounceReader().readPastedText(
+        QStringLiteral("jo.smith@gmial.com: 550 5.1.2 Host or domain name not found"));
+    QCOMPARE(message.recipients.first().reason, QStringLiteral("hostunknown"));
+    QCOMPARE(message.recipients.first().suggestedRecipient, QStringLiteral("jo.smith@gmail.com"));
+}
+
+QTEST_GUILESS_MAIN(TestClassifier)
+#include "tst_classifier.moc"
