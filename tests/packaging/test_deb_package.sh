@@ -16,9 +16,11 @@ deb=$(find "$work/out" -maxdepth 1 -name 'bounce-doctor_*.deb' | head -n 1)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # Every shared library the binaries need must come from a package the .deb depends on.
+# (ldconfig's list is read once: cutting a pipe short would fail the script under pipefail.)
+libraries=$(ldconfig -p)
 for binary in "$build/app/cli/bounce-doctor-cli" "$build/app/gui/bounce-doctor"; do
     for soname in $(objdump -p "$binary" | awk '/NEEDED/ {print $2}'); do
-        path=$(ldconfig -p | awk -v so="$soname" '$1 == so {print $NF; exit}')
+        path=$(awk -v so="$soname" '$1 == so {print $NF}' <<<"$libraries" | sed -n 1p)
         [ -n "$path" ] || fail "cannot find $soname"
         package=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n 1 | cut -d: -f1) ||
             package=$(dpkg -S "$path" | head -n 1 | cut -d: -f1)
