@@ -1,0 +1,28 @@
+#pragma once
+
+#include "bounce/diagnosis.h"
+
+#include <QString>
+
+namespace BounceDoctor {
+
+/// Reports of one diagnosed bounce for tickets and files. Every string that came from the
+/// bounce is escaped for the target format, so a hostile bounce cannot inject markup or links.
+class ReportWriter final
+{
+public:
+    static QString markdown(const BounceMessage &message);
+    static QString html(const BounceMessage &message);
+    /// Plain text to paste into a helpdesk ticket.
+    static QString ticketText(const BounceMessage &message);
+
+    static QString escapeMarkdown(const QString &text);
+    static QString escapeHtml(const QString &text);
+
+    /// "Permanent" / "Temporary", "You" / "Your email admin" / ..., translated.
+    static QString permanenceText(const RecipientDiagnosis &recipient);
+    static QString responsibleText(Responsible responsible);
+    static QString firstStepText(FirstStep step);
+};
+
+} // namespace BounceDoctor

@@ -1,0 +1,119 @@
+#include "bounce/bouncereader.h"
+#include "report/contactdraft.h"
+#include "report/reportwriter.h"
+
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace BounceDoctor;
+
+namespace {
+
+BounceMessage hostileBounce()
+{
+    BounceMessage message = BounceReader().readPastedText(
+        QStringLiteral("<script>alert(1)</script>@evil.example: 550 5.1.1 User unknown "
+                       "[click](javascript:alert(2)) <img src=http://127.0.0.1:1/x.png>"));
+    message.original.subject = QStringLiteral("**bold** [link](http://evil.example) <b>x</b>");
+    return message;
+}
+
+} // namespace
+
+class TestReport final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void htmlEscapesBounceText();
+    void markdownEscapesBounceText();
+    void ticketTextHasTheFacts();
+    void mailtoIsPercentEncoded_data();
+    void mailtoIsPercentEncoded();
+    void draftIsTailored();
+};
+
+void TestReport::htmlEscapesBounceText()
+{
+    const QString html = ReportWriter::html(hostileBounce());
+    QVERIFY(!html.contains(QLatin1String("<script>")));
+    QVERIFY(!html.contains(QLatin1String("<img")));
+    QVERIFY(!html.contains(QLatin1String("<b>x</b>")));
+    QVERIFY(html.contains(QLatin1String("&lt;script&gt;")));
+    QVERIFY(html.contains(QLatin1String("default-src 'none'")));
+}
+
+void TestReport::markdownEscapesBounceText()
+{
+    const QString md = ReportWriter::markdown(hostileBounce());
+    QVERIFY(!md.contains(QLatin1String("[link](http")));
+    QVERIFY(!md.contains(QLatin1String("**bold**")));
+    QVERIFY(md.contains(QLatin1String("\\[link\\]\\(http")));
+    // Raw markup may only appear inside code (indented lines), where Markdown shows it as text.
+    const QStringList lines = md.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.contains(QLatin1String("<script>")) || line.contains(QLatin1String("<img")))
+            QVERIFY2(line.startsWith(QLatin1String("    ")), qPrintable(line));
+    }
+    // The server's words stay verbatim, but inside an indented code block.
+    QVERIFY(
+        md.contains(QLatin1String("\n    550 5.1.1 User unknown [click](javascript:alert(2))")));
+}
+
+void TestReport::ticketTextHasTheFacts()
+{
+    const BounceMessage message =
+        BounceReader().readPastedText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+    const QString ticket = ReportWriter::ticketText(message);
+    QVERIFY(ticket.contains(QLatin1String("ana@example.net")));
+    QVERIFY(ticket.contains(QLatin1String("552 5.2.2")));
+    QVERIFY(ticket.contains(message.recipients.first().headline));
+    QVERIFY(ticket.contains(QLatin1String("Temporary")) ||
+            ticket.contains(QLatin1String("Permanent")));
+}
+
+void TestReport::mailtoIsPercentEncoded_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::newRow("ampersand and equals") << QStringLiteral("a&b=c");
+    QTest::newRow("question and hash") << QStringLiteral("why? #1");
+    QTest::newRow("plus and percent") << QStringLiteral("1+1 = 100%");
+    QTest::newRow("non-ascii") << QStringLiteral("Zustellung fehlgeschlagen – 配信エラー");
+}
+
+void TestReport::mailtoIsPercentEncoded()
+{
+    QFETCH(QString, subject);
+    ContactDraft draft;
+    draft.to = QStringLiteral("postmaster@example.net");
+    draft.subject = subject;
+    draft.body = QStringLiteral("line one\nline two & more");
+    const QUrl url = draft.mailtoUrl();
+    QVERIFY(url.isValid());
+    const QString encoded = url.toString(QUrl::FullyEncoded);
+    QVERIFY(encoded.startsWith(QLatin1String("mailto:postmaster@example.net?subject=")));
+    QVERIFY(!encoded.contains(QLatin1Char(' ')));
+    QCOMPARE(encoded.count(QLatin1Char('&')), 1); // only the one between subject and body
+    QCOMPARE(encoded.count(QLatin1Char('#')), 0);
+    const QUrlQuery query(url);
+    QCOMPARE(query.queryItemValue(QStringLiteral("subject"), QUrl::FullyDecoded), subject);
+    QCOMPARE(query.queryItemValue(QStringLiteral("body"), QUrl::FullyDecoded),
+             QStringLiteral("line one\r\nline two & more"));
+}
+
+void TestReport::draftIsTailored()
+{
+    BounceMessage message = BounceReader().readPastedText(QStringLiteral(
+        "ana@hill.example: 550 5.5.5 Message not delivered to user without prior approval"));
+    message.original.from = QStringLiteral("office@school.example");
+    const RecipientDiagnosis &r = message.recipients.first();
+    const ContactDraft draft = ContactDraft::forRecipient(message, r);
+    QCOMPARE(draft.to, QStringLiteral("postmaster@hill.example"));
+    QVERIFY(draft.subject.contains(QLatin1String("ana@hill.example")));
+    QVERIFY(draft.body.contains(QLatin1String("without prior approval")));
+    QVERIFY(draft.body.contains(QLatin1String("allowed senders")));
+    QVERIFY(draft.body.contains(QLatin1String("office@school.example")));
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
