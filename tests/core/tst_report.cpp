@@ -56,8 +56,9 @@ void TestReport::markdownEscapesBounceText()
             QVERIFY2(line.startsWith(QLatin1String("    ")), qPrintable(line));
     }
     // The server's words stay verbatim, but inside an indented code block.
-    QVERIFY(
-        md.contains(QLatin1String("\n    550 5.1.1 User unknown [click](javascript:alert(2))")));
+    QVERIFY(md.contains(
+        QLatin1String("\n    <script>alert(1)</script>@evil.example: 550 5.1.1 User unknown "
+                      "[click](javascript:alert(2))")));
 }
 
 void TestReport::ticketTextHasTheFacts()
