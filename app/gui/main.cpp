@@ -2,14 +2,31 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     BounceDoctor::setApplicationMetadata();
     QApplication::setApplicationDisplayName(BounceDoctor::applicationName());
+    QApplication::setDesktopFileName(QStringLiteral("org.bouncedoctor.BounceDoctor"));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/bouncedoctor/icons/org.bouncedoctor.BounceDoctor.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explains why an email bounced."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QApplication::translate("main", "Bounces to open (.eml, mbox, folder)."),
+        QStringLiteral("[FILE...]"));
+    parser.process(app);
 
     BounceDoctor::Gui::MainWindow window;
     window.show();
+    window.openPaths(parser.positionalArguments());
     return QApplication::exec();
 }

@@ -1,10 +1,27 @@
 #pragma once
 
+#include "bounce/diagnosis.h"
+
 #include <QMainWindow>
 
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+class QThread;
+class QTimer;
 
 namespace BounceDoctor::Gui {
+
+class DiagnosisView;
+class ReaderWorker;
 
 /// The assistant's single window: take a bounce in, show what went wrong and how to fix it.
 class MainWindow final : public QMainWindow
@@ -13,11 +30,62 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openPaths(const QStringList &paths);
+    void diagnoseText(const QString &text);
+    bool isReading() const { return m_reading; }
+    const QList<BounceMessage> &messages() const { return m_messages; }
+
+    /// Test hooks (KeePassXC-style): when set, used instead of the file dialogs.
+    static std::function<QStringList()> openFilesHook;
+    static std::function<QString(const QString &suffix)> saveFileHook;
+
+Q_SIGNALS:
+    void readPathsRequested(const QStringList &paths, int generation);
+    void readTextRequested(const QString &text, int generation);
+    void readingFinished();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
+    void startReading();
+    void onMessagesRead(const QList<BounceDoctor::BounceMessage> &messages, int generation);
+    void onFinished(int generation);
+    void showSelected();
+    void updateCounts();
+    void updateRecentMenu();
+    void openFilesDialog();
+    void pasteFromClipboard();
+    void exportReport(const QString &format);
+    void exportSuppressionList();
+    void copyTicketText();
+    void showError(const QString &text);
+    QString askSavePath(const QString &title, const QString &suffix, const QString &filter);
+    const BounceMessage *selectedMessage() const;
 
     QPlainTextEdit *m_pasteBox = nullptr;
+    QPushButton *m_diagnoseButton = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QTableView *m_table = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    DiagnosisView *m_view = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QTimer *m_pasteTimer = nullptr;
+
+    QThread *m_thread = nullptr;
+    ReaderWorker *m_worker = nullptr;
+    int m_generation = 0;
+    bool m_reading = false;
+    QList<BounceMessage> m_messages;
+    QStringList m_errors;
 };
 
 } // namespace BounceDoctor::Gui

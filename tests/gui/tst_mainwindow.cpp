@@ -1,32 +1,228 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace BounceDoctor::Gui;
+
+namespace {
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(BD_TEST_DATA_DIR "/bounces/") + QLatin1String(name);
+}
+
+template<typename T>
+T *child(QWidget &window, const char *name)
+{
+    return window.findChild<T *>(QString::fromLatin1(name));
+}
+
+} // namespace
 
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsTitleAndTakesPastedText();
+    void initTestCase();
+    void cleanup();
+    void showsTitleAndPlaceholder();
+    void pasteShowsHeadline();
+    void recommendedStepIsOpenFirst();
+    void openFileShowsDiagnosis();
+    void exportsReadBack_data();
+    void exportsReadBack();
+    void mboxBatchAndSuppressionCsv();
+    void unreadableFileShowsInlineError();
+    void examplesMenuDiagnoses();
+    void ticketTextOnClipboard();
 };
 
-void TestMainWindow::showsTitleAndTakesPastedText()
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::cleanup()
+{
+    MainWindow::openFilesHook = nullptr;
+    MainWindow::saveFileHook = nullptr;
+}
+
+void TestMainWindow::showsTitleAndPlaceholder()
 {
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.windowTitle(), QStringLiteral("Bounce Doctor"));
-
-    auto *pasteBox = window.findChild<QPlainTextEdit *>(QStringLiteral("pasteBox"));
+    auto *pasteBox = child<QPlainTextEdit>(window, "pasteBox");
     QVERIFY(pasteBox);
-    QVERIFY(!pasteBox->placeholderText().isEmpty());
+    QVERIFY(pasteBox->placeholderText().contains(QLatin1String("550 5.1.1")));
+}
+
+void TestMainWindow::pasteShowsHeadline()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pasteBox = child<QPlainTextEdit>(window, "pasteBox");
     pasteBox->setFocus();
-    QTest::keyClicks(pasteBox, QStringLiteral("550 5.1.1 User unknown"));
-    QCOMPARE(pasteBox->toPlainText(), QStringLiteral("550 5.1.1 User unknown"));
+    QTest::keyClicks(pasteBox,
+                     QStringLiteral("jo@gmial.com: 550 5.1.1 <jo@gmial.com>... User unknown"));
+    QTest::mouseClick(child<QPushButton>(window, "diagnoseButton"), Qt::LeftButton);
+    auto *headline = child<QLabel>(window, "headlineLabel");
+    QTRY_COMPARE(headline->text(), QStringLiteral("The recipient's address does not exist."));
+    QCOMPARE(child<QLabel>(window, "permanenceBadge")->text(), QStringLiteral("Permanent"));
+    QVERIFY(
+        child<QLabel>(window, "suggestionLabel")->text().contains(QLatin1String("jo@gmail.com")));
+    QVERIFY(child<QPlainTextEdit>(window, "serverWords")
+                ->toPlainText()
+                .contains(QLatin1String("User unknown")));
+    QCOMPARE(child<QLineEdit>(window, "recipientEdit")->text(), QStringLiteral("jo@gmial.com"));
+}
+
+void TestMainWindow::recommendedStepIsOpenFirst()
+{
+    MainWindow window;
+    window.show();
+    window.diagnoseText(
+        QStringLiteral("550 5.5.5 Message not delivered to user without prior approval"));
+    QTRY_VERIFY(!window.isReading());
+    auto *contact = child<QGroupBox>(window, "stepContactIt");
+    auto *verify = child<QGroupBox>(window, "stepVerifyAddress");
+    QTRY_VERIFY(contact->isChecked());
+    QVERIFY(!verify->isChecked());
+    QVERIFY(contact->y() < verify->y());
+    auto *draft = child<QPlainTextEdit>(window, "draftBody");
+    QVERIFY(draft->toPlainText().contains(QLatin1String("allowed senders")));
+}
+
+void TestMainWindow::openFileShowsDiagnosis()
+{
+    MainWindow window;
+    window.show();
+    MainWindow::openFilesHook = [] { return QStringList{fixture("office365-s3150.eml")}; };
+    QTest::mouseClick(child<QPushButton>(window, "openButton"), Qt::LeftButton);
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(
+        child<QLabel>(window, "headlineLabel")->text().contains(QLatin1String("Microsoft")));
+    QCOMPARE(child<QLineEdit>(window, "sendingIpEdit")->text(), QStringLiteral("203.0.113.150"));
+    QCOMPARE(child<QGroupBox>(window, "stepBlocklists")->isChecked(), true);
+}
+
+void TestMainWindow::exportsReadBack_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("markdown") << "md" << QByteArray("# Bounce diagnosis");
+    QTest::newRow("html") << "html" << QByteArray("<h2>k.hartmann@outlook.com</h2>");
+    QTest::newRow("pdf") << "pdf" << QByteArray("%PDF-");
+}
+
+void TestMainWindow::exportsReadBack()
+{
+    QFETCH(QString, format);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.") + format);
+    MainWindow window;
+    window.show();
+    window.openPaths({fixture("office365-s3150.eml")});
+    QTRY_VERIFY(!window.isReading());
+    MainWindow::saveFileHook = [path](const QString &) { return path; };
+    const QString actionName =
+        format == QLatin1String("md")     ? QStringLiteral("exportMarkdownAction")
+        : format == QLatin1String("html") ? QStringLiteral("exportHtmlAction")
+                                          : QStringLiteral("exportPdfAction");
+    auto *exportAction = window.findChild<QAction *>(actionName);
+    QVERIFY(exportAction);
+    exportAction->trigger();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY2(bytes.contains(expected), bytes.left(200).constData());
+}
+
+void TestMainWindow::mboxBatchAndSuppressionCsv()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("remove.csv"));
+    MainWindow window;
+    window.show();
+    window.openPaths({fixture("three.mbox")});
+    QTRY_VERIFY(!window.isReading());
+    auto *table = child<QTableView>(window, "resultsTable");
+    QCOMPARE(table->model()->rowCount(), 2);
+    QVERIFY(
+        child<QLabel>(window, "countsLabel")->text().contains(QLatin1String("Messages read: 3")));
+    auto *filter = child<QLineEdit>(window, "filterEdit");
+    QTest::keyClicks(filter, QStringLiteral("hostunknown"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    table->selectRow(0);
+    QTRY_VERIFY(child<QLabel>(window, "headlineLabel")->text().contains(QLatin1String("domain")));
+
+    MainWindow::saveFileHook = [csv](const QString &) { return csv; };
+    auto *exportCsv = window.findChild<QAction *>(QStringLiteral("exportSuppressionAction"));
+    QVERIFY(exportCsv);
+    exportCsv->trigger();
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.startsWith(QLatin1String("recipient,reason,status,source\n")));
+    QVERIFY(
+        text.contains(QLatin1String("patient.care@sunnyside-clinic.exmaple,hostunknown,5.1.2,")));
+    // A full mailbox is temporary trouble, not an address to remove.
+    QVERIFY(!text.contains(QLatin1String("tomas.brandt")));
+}
+
+void TestMainWindow::unreadableFileShowsInlineError()
+{
+    MainWindow window;
+    window.show();
+    window.openPaths({QStringLiteral("/nonexistent/bounce.eml"), fixture("qmail-hostunknown.eml")});
+    QTRY_VERIFY(!window.isReading());
+    auto *error = child<QLabel>(window, "errorLabel");
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QLatin1String("/nonexistent/bounce.eml")));
+    QCOMPARE(child<QTableView>(window, "resultsTable")->model()->rowCount(), 1);
+}
+
+void TestMainWindow::examplesMenuDiagnoses()
+{
+    MainWindow window;
+    window.show();
+    auto *examples = window.findChild<QMenu *>(QStringLiteral("examplesMenu"));
+    QVERIFY(examples);
+    QVERIFY(examples->actions().size() >= 6);
+    examples->actions().first()->trigger();
+    QTRY_VERIFY(!window.isReading());
+    QTRY_COMPARE(child<QLabel>(window, "headlineLabel")->text(),
+                 QStringLiteral("The recipient's address does not exist."));
+}
+
+void TestMainWindow::ticketTextOnClipboard()
+{
+    MainWindow window;
+    window.show();
+    window.diagnoseText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(child<QLabel>(window, "headlineLabel")->text().contains(QLatin1String("full")));
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("ana@example.net")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "bounce/diagnosis.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace BounceDoctor::Gui {
+
+/// The guided checklist: four steps in the order the diagnosis recommends, the recommended
+/// one open. Each says what is checked and why, with inputs prefilled from the bounce.
+class ChecklistWidget final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChecklistWidget(QWidget *parent = nullptr);
+
+    void setDiagnosis(const BounceMessage &message, const RecipientDiagnosis &recipient);
+    void clear();
+
+private:
+    struct Step
+    {
+        FirstStep kind;
+        QGroupBox *box = nullptr;
+        QWidget *body = nullptr;
+        QCheckBox *done = nullptr;
+    };
+
+    Step makeStep(FirstStep kind, const QString &objectName, const QString &title,
+                  const QString &why, QWidget *content);
+    void openOnly(FirstStep kind);
+
+    QVBoxLayout *m_layout = nullptr;
+    QList<Step> m_steps;
+    QLineEdit *m_recipientEdit = nullptr;
+    QLineEdit *m_sendingIpEdit = nullptr;
+    QLineEdit *m_sendingDomainEdit = nullptr;
+    QLineEdit *m_selectorEdit = nullptr;
+    QLabel *m_addressAdvice = nullptr;
+    QLabel *m_blocklistAdvice = nullptr;
+    QLabel *m_authAdvice = nullptr;
+    QLineEdit *m_draftTo = nullptr;
+    QLineEdit *m_draftSubject = nullptr;
+    QPlainTextEdit *m_draftBody = nullptr;
+    QPushButton *m_copyDraft = nullptr;
+    QPushButton *m_mailDraft = nullptr;
+};
+
+} // namespace BounceDoctor::Gui

@@ -1,0 +1,71 @@
+#include "settings.h"
+
+namespace BounceDoctor {
+namespace {
+
+const QString recentFilesKey = QStringLiteral("files/recent");
+const QString dnsServersKey = QStringLiteral("dns/servers");
+const QString dnsTimeoutKey = QStringLiteral("dns/timeoutMs");
+const QString dqsKey = QStringLiteral("blocklists/spamhausDqsKey");
+const QString languageKey = QStringLiteral("ui/language");
+
+} // namespace
+
+Settings::Settings() = default;
+
+QStringList Settings::recentFiles() const
+{
+    return m_settings.value(recentFilesKey).toStringList();
+}
+
+void Settings::addRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    m_settings.setValue(recentFilesKey, files);
+}
+
+QStringList Settings::dnsServers() const
+{
+    return m_settings.value(dnsServersKey).toStringList();
+}
+
+void Settings::setDnsServers(const QStringList &servers)
+{
+    m_settings.setValue(dnsServersKey, servers);
+}
+
+int Settings::dnsTimeoutMs() const
+{
+    return m_settings.value(dnsTimeoutKey, 3000).toInt();
+}
+
+void Settings::setDnsTimeoutMs(int milliseconds)
+{
+    m_settings.setValue(dnsTimeoutKey, milliseconds);
+}
+
+QString Settings::spamhausDqsKey() const
+{
+    return m_settings.value(dqsKey).toString();
+}
+
+void Settings::setSpamhausDqsKey(const QString &key)
+{
+    m_settings.setValue(dqsKey, key);
+}
+
+QString Settings::language() const
+{
+    return m_settings.value(languageKey).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    m_settings.setValue(languageKey, language);
+}
+
+} // namespace BounceDoctor

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QSettings>
+#include <QStringList>
+
+namespace BounceDoctor {
+
+/// The one place settings are read and written, typed (KeePassXC-style), so keys and defaults
+/// are not scattered through the code.
+class Settings final
+{
+public:
+    Settings();
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString &path);
+
+    QStringList dnsServers() const;
+    void setDnsServers(const QStringList &servers);
+    int dnsTimeoutMs() const;
+    void setDnsTimeoutMs(int milliseconds);
+    QString spamhausDqsKey() const;
+    void setSpamhausDqsKey(const QString &key);
+    QString language() const; ///< empty: follow the system
+    void setLanguage(const QString &language);
+
+    static constexpr int maxRecentFiles = 10;
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace BounceDoctor
