@@ -1,13 +1,14 @@
 #pragma once
 
 #include "bounce/diagnosis.h"
+#include "dns/dnsresolver.h"
 #include "finding.h"
 
 #include <QObject>
 
-namespace BounceDoctor {
+#include <functional>
 
-class DnsResolver;
+namespace BounceDoctor {
 
 /// What the checks work on: taken from a diagnosis, each field editable by the user.
 struct CheckInput
@@ -20,6 +21,7 @@ struct CheckInput
     QString dkimSelector;
     QList<AuthenticationResult> authenticationResults;
     RecipientDiagnosis diagnosis; ///< the failure the checks are about (for the draft and advice)
+    BounceMessage message;        ///< the whole bounce, when there is one
 };
 
 /// One asynchronous step of the checklist. Emits findings as they come, then finished()
@@ -29,14 +31,14 @@ class Check : public QObject
     Q_OBJECT
 
 public:
-    explicit Check(DnsResolver *resolver, QObject *parent = nullptr)
-        : QObject(parent)
-        , m_resolver(resolver)
-    {}
+    explicit Check(DnsResolver *resolver, QObject *parent = nullptr);
 
     virtual CheckStep step() const = 0;
     virtual void start(const CheckInput &input) = 0;
-    virtual void cancel() = 0;
+    /// Stops the check: no more findings, finished() at once. Queries still in flight are
+    /// ignored when they answer (the runner cancels them in the resolver).
+    void cancel();
+    bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:
     void findingReady(const BounceDoctor::Finding &finding);
@@ -46,8 +48,24 @@ Q_SIGNALS:
 protected:
     DnsResolver *resolver() const { return m_resolver; }
 
+    /// Asks DNS and calls handler with the answer, unless the check was cancelled meanwhile.
+    /// When the last outstanding answer has been handled, the check finishes by itself.
+    void ask(const QString &name, DnsType type, std::function<void(const DnsAnswer &)> handler);
+    void report(Finding finding);
+    /// For checks without DNS work, or after reporting that nothing could be asked.
+    void finishIfIdle();
+
+    /// "MX example.com: 10 mx1.example.com, 20 mx2.example.com" / "A x: timeout (...)"
+    static QString evidence(const DnsAnswer &answer);
+    /// A finding for an answer that could not be had: never a pass, never a fail.
+    static Finding couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer);
+
 private:
     DnsResolver *m_resolver;
+    int m_asked = 0;
+    int m_answered = 0;
+    bool m_cancelled = false;
+    bool m_finished = false;
 };
 
 } // namespace BounceDoctor

@@ -1,0 +1,270 @@
+#include "blocklistcheck.h"
+
+#include "bounce/knowledgebase.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QUrl>
+
+#include <libpsl.h>
+
+namespace BounceDoctor {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BlocklistCheck", text);
+}
+
+struct Zone
+{
+    QString zone;
+    QString name;
+    bool ipZone = true;
+    bool isDefault = true;
+    bool bitmask = false;
+    QString dqs;
+    QUrl delist;
+    QJsonObject codes;
+    QJsonObject errors;
+};
+
+const QList<Zone> &zones()
+{
+    static const QList<Zone> list = [] {
+        QList<Zone> result;
+        const QJsonArray array = KnowledgeBase::document(QStringLiteral("blocklists.json"))
+                                     .value(QLatin1String("zones"))
+                                     .toArray();
+        for (const QJsonValue &value : array) {
+            const QJsonObject o = value.toObject();
+            Zone z;
+            z.zone = o.value(QLatin1String("zone")).toString();
+            z.name = o.value(QLatin1String("name")).toString();
+            z.ipZone = o.value(QLatin1String("kind")).toString() == QLatin1String("ip");
+            z.isDefault = o.value(QLatin1String("default")).toBool(true);
+            z.bitmask = o.value(QLatin1String("bitmask")).toBool();
+            z.dqs = o.value(QLatin1String("dqs")).toString();
+            z.delist = QUrl(o.value(QLatin1String("delist")).toString());
+            z.codes = o.value(QLatin1String("codes")).toObject();
+            z.errors = o.value(QLatin1String("errors")).toObject();
+            result.append(z);
+        }
+        return result;
+    }();
+    return list;
+}
+
+// What an answer of 127.x.y.z means for this zone: an error text, or a listing text, or neither.
+void interpret(const Zone &zone, const QString &answer, QString *error, QString *listing)
+{
+    if (!answer.startsWith(QLatin1String("127."))) {
+        *error = tr("the answer %1 is not a blocklist code (is your DNS server redirecting unknown "
+                    "names?)")
+                     .arg(answer);
+        return;
+    }
+    if (!zone.bitmask) {
+        if (zone.errors.contains(answer))
+            *error = zone.errors.value(answer).toString();
+        else
+            *listing = zone.codes.value(answer).toString(tr("listed (code %1)").arg(answer));
+        return;
+    }
+    const int bits = answer.section(QLatin1Char('.'), 3, 3).toInt();
+    QStringList meanings;
+    for (auto it = zone.errors.begin(); it != zone.errors.end(); ++it) {
+        if (bits & it.key().toInt()) {
+            *error = it.value().toString();
+            return;
+        }
+    }
+    for (auto it = zone.codes.begin(); it != zone.codes.end(); ++it) {
+        if (bits & it.key().toInt())
+            meanings.append(it.value().toString());
+    }
+    *listing = meanings.isEmpty() ? tr("listed (code %1)").arg(answer)
+                                  : meanings.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+BlocklistCheck::BlocklistCheck(DnsResolver *resolver, Options options, QObject *parent)
+    : Check(resolver, parent)
+    , m_options(std::move(options))
+{}
+
+QString BlocklistCheck::reversedName(const QString &ip)
+{
+    QHostAddress address;
+    if (!address.setAddress(ip.trimmed()))
+        return {};
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = address.toIPv4Address();
+        return QStringLiteral("%1.%2.%3.%4")
+            .arg(v4 & 0xff)
+            .arg((v4 >> 8) & 0xff)
+            .arg((v4 >> 16) & 0xff)
+            .arg(v4 >> 24);
+    }
+    const Q_IPV6ADDR v6 = address.toIPv6Address();
+    QStringList nibbles;
+    for (int i = 15; i >= 0; --i) {
+        nibbles.append(QString::number(v6[i] & 0x0f, 16));
+        nibbles.append(QString::number((v6[i] >> 4) & 0x0f, 16));
+    }
+    return nibbles.join(QLatin1Char('.'));
+}
+
+QString BlocklistCheck::organizationalDomain(const QString &domain)
+{
+    const QByteArray lower = domain.trimmed().toLower().toUtf8();
+    const char *registrable = psl_registrable_domain(psl_builtin(), lower.constData());
+    return registrable ? QString::fromUtf8(registrable) : domain.trimmed().toLower();
+}
+
+void BlocklistCheck::start(const CheckInput &input)
+{
+    const QString reversed = reversedName(input.sendingIp);
+    const QString domain =
+        input.sendingDomain.isEmpty() ? QString() : organizationalDomain(input.sendingDomain);
+    if (reversed.isEmpty() && domain.isEmpty()) {
+        Finding f;
+        f.id = QStringLiteral("dnsbl.input");
+        f.status = FindingStatus::CouldNotCheck;
+        f.title = tr("Nothing to check: the bounce shows no sending IP or domain.");
+        f.detail = tr("Type your sending IP address (ask your email provider if you do not know "
+                      "it) and your domain, then run the check.");
+        report(f);
+        finishIfIdle();
+        return;
+    }
+    if (!input.sendingIp.isEmpty() && reversed.isEmpty()) {
+        Finding f;
+        f.id = QStringLiteral("dnsbl.input");
+        f.status = FindingStatus::Problem;
+        f.title = tr("'%1' is not an IP address.").arg(input.sendingIp);
+        report(f);
+    }
+
+    for (const Zone &zone : zones()) {
+        if (m_options.zones.isEmpty() ? !zone.isDefault : !m_options.zones.contains(zone.zone))
+            continue;
+        const QString subject = zone.ipZone ? reversed : domain;
+        if (subject.isEmpty())
+            continue;
+        const bool viaDqs = !m_options.spamhausDqsKey.isEmpty() && !zone.dqs.isEmpty();
+        const QString zoneName =
+            viaDqs ? m_options.spamhausDqsKey + QLatin1Char('.') + zone.dqs : zone.zone;
+        const QString shown = zone.ipZone ? input.sendingIp : domain;
+        ask(subject + QLatin1Char('.') + zoneName, DnsType::A,
+            [this, zone, shown](const DnsAnswer &answer) {
+                Finding f;
+                f.id = QStringLiteral("dnsbl.") + zone.zone;
+                f.evidence.append(evidence(answer));
+                if (answer.status == DnsStatus::NxDomain ||
+                    (answer.status == DnsStatus::Ok && answer.records.isEmpty())) {
+                    f.status = FindingStatus::Ok;
+                    f.title = tr("%1 is not on %2.").arg(shown, zone.name);
+                    report(f);
+                    return;
+                }
+                if (!answer.answered()) {
+                    report(couldNotCheck(f.id, zone.name, answer));
+                    return;
+                }
+                QString error;
+                QStringList listings;
+                for (const DnsRecord &record : answer.records) {
+                    QString listing;
+                    interpret(zone, record.value, &error, &listing);
+                    if (!error.isEmpty())
+                        break;
+                    listings.append(listing);
+                }
+                if (!error.isEmpty()) {
+                    f.status = FindingStatus::CouldNotCheck;
+                    f.title = tr("Could not check %1: %2.").arg(zone.name, error);
+                    f.detail =
+                        zone.zone.contains(QLatin1String("spamhaus"))
+                            ? tr("Spamhaus answers only queries from your own DNS resolver, not "
+                                 "public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your "
+                                 "provider's resolver, or enter a free Spamhaus DQS key in "
+                                 "Settings.")
+                            : tr("Ask through your own DNS resolver instead of a public one.");
+                    report(f);
+                    return;
+                }
+                f.status = FindingStatus::Problem;
+                f.title = tr("%1 is listed on %2: %3.")
+                              .arg(shown, zone.name, listings.join(QStringLiteral("; ")));
+                f.detail =
+                    tr("Receiving servers that use this list refuse your mail. Fix the cause "
+                       "(a compromised account, a spam complaint, an open relay), then ask "
+                       "for removal on the list's page.");
+                f.link = zone.delist;
+                report(f);
+            });
+    }
+    if (!reversed.isEmpty())
+        checkReverseDns(input.sendingIp.trimmed());
+    finishIfIdle();
+}
+
+void BlocklistCheck::checkReverseDns(const QString &ip)
+{
+    const QHostAddress address(ip);
+    const QString arpa = reversedName(ip) + (address.protocol() == QAbstractSocket::IPv4Protocol
+                                                 ? QStringLiteral(".in-addr.arpa")
+                                                 : QStringLiteral(".ip6.arpa"));
+    ask(arpa, DnsType::PTR, [this, ip, address](const DnsAnswer &answer) {
+        Finding f;
+        f.id = QStringLiteral("rdns");
+        f.evidence.append(evidence(answer));
+        if (!answer.answered()) {
+            report(couldNotCheck(f.id, tr("the reverse DNS of %1").arg(ip), answer));
+            return;
+        }
+        if (answer.records.isEmpty()) {
+            f.status = FindingStatus::Problem;
+            f.title = tr("%1 has no reverse DNS name (PTR).").arg(ip);
+            f.detail = tr("Many receiving servers refuse mail from addresses without one. Ask "
+                          "whoever provides the IP address (hosting or internet provider) to set a "
+                          "PTR record naming your mail server.");
+            report(f);
+            return;
+        }
+        const QString name = answer.records.first().value;
+        const DnsType type =
+            address.protocol() == QAbstractSocket::IPv4Protocol ? DnsType::A : DnsType::AAAA;
+        ask(name, type,
+            [this, ip, name, address, first = evidence(answer)](const DnsAnswer &forward) {
+                Finding g;
+                g.id = QStringLiteral("rdns");
+                g.evidence = {first, evidence(forward)};
+                if (!forward.answered()) {
+                    report(couldNotCheck(g.id, tr("the address of %1").arg(name), forward));
+                    return;
+                }
+                bool confirmed = false;
+                for (const DnsRecord &record : forward.records)
+                    confirmed = confirmed || QHostAddress(record.value) == address;
+                g.status = confirmed ? FindingStatus::Ok : FindingStatus::Warning;
+                g.title =
+                    confirmed
+                        ? tr("%1 has reverse DNS %2, and it points back (forward-confirmed).")
+                              .arg(ip, name)
+                        : tr("%1 has reverse DNS %2, but that name does not point back to it.")
+                              .arg(ip, name);
+                if (!confirmed)
+                    g.detail = tr("Receivers such as Microsoft and Gmail expect the PTR name to "
+                                  "resolve to "
+                                  "the same IP address. Add an A (or AAAA) record for %1.")
+                                   .arg(name);
+                report(g);
+            });
+    });
+}
+
+} // namespace BounceDoctor

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "check.h"
+
+#include <QStringList>
+
+namespace BounceDoctor {
+
+/// Step 2: is the sending IP or domain on a public blocklist, and does the IP have forward-
+/// confirmed reverse DNS? Error answers of a list are "could not check", never "listed".
+class BlocklistCheck final : public Check
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QStringList zones;      ///< zones to ask; empty: every default zone of the data file
+        QString spamhausDqsKey; ///< with a key, Spamhaus is asked through its DQS service
+    };
+
+    explicit BlocklistCheck(DnsResolver *resolver, Options options = {}, QObject *parent = nullptr);
+
+    CheckStep step() const override { return CheckStep::Blocklists; }
+    void start(const CheckInput &input) override;
+
+    /// "4.3.2.1" for 1.2.3.4; reversed nibbles for IPv6; empty when ip is not an address.
+    static QString reversedName(const QString &ip);
+    /// The organizational domain (libpsl): mail.shop.example.co.uk -> example.co.uk.
+    static QString organizationalDomain(const QString &domain);
+
+private:
+    void checkReverseDns(const QString &ip);
+
+    Options m_options;
+};
+
+} // namespace BounceDoctor

@@ -1,0 +1,91 @@
+#include "check.h"
+
+#include <QCoreApplication>
+
+namespace BounceDoctor {
+
+Check::Check(DnsResolver *resolver, QObject *parent)
+    : QObject(parent)
+    , m_resolver(resolver)
+{}
+
+void Check::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+void Check::ask(const QString &name, DnsType type, std::function<void(const DnsAnswer &)> handler)
+{
+    if (m_cancelled)
+        return;
+    ++m_asked;
+    Q_EMIT progress(m_answered, m_asked);
+    m_resolver->lookup(name, type, this,
+                       [this, handler = std::move(handler)](const DnsAnswer &answer) {
+                           if (m_cancelled)
+                               return;
+                           ++m_answered;
+                           handler(answer);
+                           Q_EMIT progress(m_answered, m_asked);
+                           finishIfIdle();
+                       });
+}
+
+void Check::report(Finding finding)
+{
+    if (m_cancelled)
+        return;
+    finding.step = step();
+    Q_EMIT findingReady(finding);
+}
+
+void Check::finishIfIdle()
+{
+    if (m_finished || m_answered < m_asked)
+        return;
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+QString Check::evidence(const DnsAnswer &answer)
+{
+    QString line = dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name + QStringLiteral(": ");
+    if (answer.status == DnsStatus::NxDomain)
+        return line + QStringLiteral("NXDOMAIN (the name does not exist)");
+    if (answer.status != DnsStatus::Ok)
+        return line + dnsStatusName(answer.status) + QStringLiteral(" (") + answer.errorText +
+               QLatin1Char(')');
+    if (answer.records.isEmpty())
+        return line + QStringLiteral("no records");
+    QStringList values;
+    for (const DnsRecord &record : answer.records) {
+        if (answer.type == DnsType::MX)
+            values.append(QString::number(record.preference) + QLatin1Char(' ') + record.value);
+        else if (answer.type == DnsType::TXT)
+            values.append(QLatin1Char('"') + record.texts.join(QStringLiteral("\" \"")) +
+                          QLatin1Char('"'));
+        else
+            values.append(record.value);
+    }
+    return line + values.join(QStringLiteral(", "));
+}
+
+Finding Check::couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer)
+{
+    Finding finding;
+    finding.id = id;
+    finding.status = FindingStatus::CouldNotCheck;
+    finding.title =
+        QCoreApplication::translate("Check", "Could not check %1: %2").arg(what, answer.errorText);
+    finding.detail = QCoreApplication::translate(
+        "Check", "The DNS question could not be answered, so this says nothing either way. Check "
+                 "your network and DNS server settings, then run the check again.");
+    finding.evidence.append(evidence(answer));
+    return finding;
+}
+
+} // namespace BounceDoctor

@@ -1,0 +1,75 @@
+#include "checkrunner.h"
+
+#include "addresscheck.h"
+#include "contactcheck.h"
+
+namespace BounceDoctor {
+
+CheckRunner::CheckRunner(DnsResolver *resolver, QObject *parent)
+    : QObject(parent)
+    , m_resolver(resolver)
+{}
+
+Check *CheckRunner::createCheck(CheckStep step)
+{
+    switch (step) {
+    case CheckStep::VerifyAddress:
+        return new AddressCheck(m_resolver, this);
+    case CheckStep::Blocklists:
+        return new BlocklistCheck(m_resolver, m_blocklistOptions, this);
+    case CheckStep::ContactRecipientIt:
+        return new ContactCheck(m_resolver, this);
+    case CheckStep::Authentication:
+        break; // SPF, DKIM and DMARC come with their own check
+    }
+    return nullptr;
+}
+
+void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
+{
+    cancel();
+    if (steps.isEmpty())
+        steps = {CheckStep::VerifyAddress, CheckStep::Blocklists, CheckStep::Authentication,
+                 CheckStep::ContactRecipientIt};
+    QList<Check *> created;
+    for (CheckStep step : steps) {
+        Check *check = createCheck(step);
+        if (!check)
+            continue;
+        connect(check, &Check::findingReady, this, &CheckRunner::findingReady);
+        connect(check, &Check::finished, this, &CheckRunner::onCheckFinished);
+        m_checks.append(check);
+        created.append(check);
+        ++m_running;
+    }
+    if (created.isEmpty()) {
+        Q_EMIT finished();
+        return;
+    }
+    for (Check *check : created)
+        check->start(input);
+}
+
+void CheckRunner::cancel()
+{
+    if (m_running == 0)
+        return;
+    m_resolver->cancelAll();
+    const QList<QPointer<Check>> checks = m_checks;
+    for (const QPointer<Check> &check : checks) {
+        if (check)
+            check->cancel();
+    }
+}
+
+void CheckRunner::onCheckFinished()
+{
+    auto *check = qobject_cast<Check *>(sender());
+    if (check)
+        check->deleteLater();
+    m_checks.removeAll(check);
+    if (--m_running == 0)
+        Q_EMIT finished();
+}
+
+} // namespace BounceDoctor

@@ -1,0 +1,346 @@
+#include "checks/addresscheck.h"
+#include "checks/blocklistcheck.h"
+#include "checks/checkrunner.h"
+#include "dns/aresresolver.h"
+#include "dnsmasqserver.h"
+
+#include <QTest>
+
+using namespace BounceDoctor;
+using BounceDoctor::Test::DnsmasqServer;
+using BounceDoctor::Test::SilentDnsPort;
+
+// Steps 1, 2 and 4 against a real DNS server on loopback.
+class TestChecks final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void syntax_data();
+    void syntax();
+    void reversedNames_data();
+    void reversedNames();
+    void address_data();
+    void address();
+    void blocklists_data();
+    void blocklists();
+    void reverseDns_data();
+    void reverseDns();
+    void dnsFailureIsNeverPassOrFail();
+    void contactDraft();
+    void cancelStopsTheRun();
+
+private:
+    QList<Finding> run(DnsResolver &resolver, const CheckInput &input, CheckStep step,
+                       BlocklistCheck::Options options = {});
+    static const Finding *find(const QList<Finding> &findings, const QString &id);
+    std::unique_ptr<DnsmasqServer> m_server;
+};
+
+void TestChecks::initTestCase()
+{
+    m_server = std::make_unique<DnsmasqServer>(
+        QStringList{
+            // recipient domains
+            QStringLiteral("mx-host=shop.test,mx1.shop.test,10"),
+            QStringLiteral("host-record=mx1.shop.test,192.0.2.25"),
+            QStringLiteral("mx-host=brokenmx.test,nowhere.brokenmx.test,10"),
+            QStringLiteral("mx-host=nomail.test,.,0"),
+            QStringLiteral("host-record=webonly.test,192.0.2.80"),
+            QStringLiteral("mx-host=m365.test,m365-test.mail.protection.outlook.com,0"),
+            QStringLiteral("host-record=m365-test.mail.protection.outlook.com,192.0.2.30"),
+            // blocklists: 192.0.2.99 is listed, 192.0.2.98 gets Spamhaus' "public resolver" error
+            QStringLiteral("host-record=99.2.0.192.zen.spamhaus.org,127.0.0.2"),
+            QStringLiteral("host-record=98.2.0.192.zen.spamhaus.org,127.255.255.254"),
+            QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2"),
+            QStringLiteral("host-record=spammy.test.multi.uribl.com,127.0.0.2"),
+            QStringLiteral("host-record=refused.test.multi.uribl.com,127.0.0.1"),
+            QStringLiteral("host-record=phish.test.multi.surbl.org,127.0.0.8"),
+            QStringLiteral("host-record=mykey.zen.dq.spamhaus.net,127.0.0.1"),
+            QStringLiteral("host-record=99.2.0.192.mykey.zen.dq.spamhaus.net,127.0.0.4"),
+            // reverse DNS
+            QStringLiteral("ptr-record=99.2.0.192.in-addr.arpa,mail.sender.test"),
+            QStringLiteral("host-record=mail.sender.test,192.0.2.99"),
+            QStringLiteral("ptr-record=97.2.0.192.in-addr.arpa,liar.sender.test"),
+            QStringLiteral("host-record=liar.sender.test,192.0.2.1"),
+        },
+        QStringList{QStringLiteral("test"), QStringLiteral("spamhaus.org"),
+                    QStringLiteral("spamcop.net"), QStringLiteral("uribl.com"),
+                    QStringLiteral("surbl.org"), QStringLiteral("spamhaus.net"),
+                    QStringLiteral("in-addr.arpa"), QStringLiteral("outlook.com")});
+    QString error;
+    if (!m_server->start(&error))
+        QSKIP(qPrintable(QStringLiteral("no DNS server for the test: ") + error));
+}
+
+QList<Finding> TestChecks::run(DnsResolver &resolver, const CheckInput &input, CheckStep step,
+                               BlocklistCheck::Options options)
+{
+    CheckRunner runner(&resolver);
+    runner.setBlocklistOptions(options);
+    QList<Finding> findings;
+    bool done = false;
+    connect(&runner, &CheckRunner::findingReady, this,
+            [&](const Finding &f) { findings.append(f); });
+    connect(&runner, &CheckRunner::finished, this, [&] { done = true; });
+    runner.start(input, {step});
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        qWarning("check did not finish");
+    return findings;
+}
+
+const Finding *TestChecks::find(const QList<Finding> &findings, const QString &id)
+{
+    for (const Finding &f : findings) {
+        if (f.id == id)
+            return &f;
+    }
+    return nullptr;
+}
+
+void TestChecks::syntax_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("ascii");
+    QTest::newRow("plain") << "jo.smith@example.com" << true << "example.com";
+    QTest::newRow("plus tag") << "jo+news@example.com" << true << "example.com";
+    QTest::newRow("quoted local") << "\"jo smith\"@example.com" << true << "example.com";
+    QTest::newRow("idn") << QStringLiteral("anna@bücher.example") << true
+                         << "xn--bcher-kva.example";
+    QTest::newRow("utf-8 local") << QStringLiteral("用户@example.com") << true << "example.com";
+    QTest::newRow("address literal") << "jo@[192.0.2.1]" << true << "[192.0.2.1]";
+    QTest::newRow("no at") << "jo.example.com" << false << "";
+    QTest::newRow("double dot") << "jo..smith@example.com" << false << "";
+    QTest::newRow("leading dot") << ".jo@example.com" << false << "";
+    QTest::newRow("space") << "jo smith@example.com" << false << "";
+    QTest::newRow("comma") << "jo,smith@example.com" << false << "";
+    QTest::newRow("no dot in domain") << "jo@localhost" << false << "";
+    QTest::newRow("bad label") << "jo@-bad-.example" << false << "";
+    QTest::newRow("long local") << QString(65, QLatin1Char('a')) + QStringLiteral("@example.com")
+                                << false << "";
+    QTest::newRow("unclosed quote") << "\"jo@example.com" << false << "";
+}
+
+void TestChecks::syntax()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, valid);
+    QFETCH(QString, ascii);
+    const AddressCheck::Syntax s = AddressCheck::parse(address);
+    QVERIFY2(s.valid == valid, qPrintable(s.problem));
+    if (valid)
+        QCOMPARE(s.asciiDomain, ascii);
+    else
+        QVERIFY(!s.problem.isEmpty());
+}
+
+void TestChecks::reversedNames_data()
+{
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<QString>("reversed");
+    QTest::newRow("ipv4") << "192.0.2.99"
+                          << "99.2.0.192";
+    QTest::newRow("ipv6") << "2001:db8::1"
+                          << "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2";
+    QTest::newRow("not an ip") << "mail.example.com"
+                               << "";
+}
+
+void TestChecks::reversedNames()
+{
+    QFETCH(QString, ip);
+    QFETCH(QString, reversed);
+    QCOMPARE(BlocklistCheck::reversedName(ip), reversed);
+}
+
+void TestChecks::address_data()
+{
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<FindingStatus>("status");
+    QTest::newRow("mx ok") << "ana@shop.test"
+                           << "address.mx" << FindingStatus::Ok;
+    QTest::newRow("mx hosts resolve") << "ana@shop.test"
+                                      << "address.mx-hosts" << FindingStatus::Ok;
+    QTest::newRow("no such domain") << "ana@missing.test"
+                                    << "address.domain" << FindingStatus::Problem;
+    QTest::newRow("null mx") << "ana@nomail.test"
+                             << "address.null-mx" << FindingStatus::Problem;
+    QTest::newRow("mx host does not resolve") << "ana@brokenmx.test"
+                                              << "address.mx-hosts" << FindingStatus::Problem;
+    QTest::newRow("a fallback") << "ana@webonly.test"
+                                << "address.mx" << FindingStatus::Warning;
+    QTest::newRow("bad syntax") << "ana@@shop.test"
+                                << "address.syntax" << FindingStatus::Problem;
+    QTest::newRow("provider") << "ana@m365.test"
+                              << "address.provider" << FindingStatus::Info;
+}
+
+void TestChecks::address()
+{
+    QFETCH(QString, recipient);
+    QFETCH(QString, id);
+    QFETCH(FindingStatus, status);
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckInput input;
+    input.recipient = recipient;
+    const QList<Finding> findings = run(resolver, input, CheckStep::VerifyAddress);
+    const Finding *f = find(findings, id);
+    QVERIFY2(f, qPrintable(id + QStringLiteral(" missing")));
+    QCOMPARE(f->status, status);
+    QCOMPARE(f->step, CheckStep::VerifyAddress);
+    QVERIFY(!f->title.isEmpty());
+    if (id == QLatin1String("address.provider"))
+        QVERIFY(f->title.contains(QLatin1String("Microsoft 365")));
+}
+
+void TestChecks::blocklists_data()
+{
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("dqsKey");
+    QTest::addColumn<FindingStatus>("status");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("listed") << "192.0.2.99"
+                            << ""
+                            << "zen.spamhaus.org"
+                            << "" << FindingStatus::Problem << "SBL";
+    QTest::newRow("not listed") << "192.0.2.50"
+                                << ""
+                                << "zen.spamhaus.org"
+                                << "" << FindingStatus::Ok << "not on";
+    QTest::newRow("public resolver refused") << "192.0.2.98"
+                                             << ""
+                                             << "zen.spamhaus.org"
+                                             << "" << FindingStatus::CouldNotCheck << "public";
+    QTest::newRow("spamcop") << "192.0.2.99"
+                             << ""
+                             << "bl.spamcop.net"
+                             << "" << FindingStatus::Problem << "SpamCop";
+    QTest::newRow("uribl listed") << ""
+                                  << "spammy.test"
+                                  << "multi.uribl.com"
+                                  << "" << FindingStatus::Problem << "black";
+    QTest::newRow("uribl refused") << ""
+                                   << "refused.test"
+                                   << "multi.uribl.com"
+                                   << "" << FindingStatus::CouldNotCheck << "refused";
+    QTest::newRow("surbl bitmask") << ""
+                                   << "phish.test"
+                                   << "multi.surbl.org"
+                                   << "" << FindingStatus::Problem << "phishing";
+    QTest::newRow("dqs key") << "192.0.2.99"
+                             << ""
+                             << "zen.spamhaus.org"
+                             << "mykey" << FindingStatus::Problem << "XBL";
+}
+
+void TestChecks::blocklists()
+{
+    QFETCH(QString, ip);
+    QFETCH(QString, domain);
+    QFETCH(QString, zone);
+    QFETCH(QString, dqsKey);
+    QFETCH(FindingStatus, status);
+    QFETCH(QString, words);
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckInput input;
+    input.sendingIp = ip;
+    input.sendingDomain = domain;
+    const QList<Finding> findings = run(resolver, input, CheckStep::Blocklists, {{zone}, dqsKey});
+    const Finding *f = find(findings, QStringLiteral("dnsbl.") + zone);
+    QVERIFY(f);
+    QCOMPARE(f->status, status);
+    QVERIFY2(f->title.contains(words) || f->detail.contains(words), qPrintable(f->title));
+    QVERIFY(!f->evidence.isEmpty());
+    if (status == FindingStatus::Problem)
+        QVERIFY(f->link.isValid());
+}
+
+void TestChecks::reverseDns_data()
+{
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<FindingStatus>("status");
+    QTest::newRow("forward-confirmed") << "192.0.2.99" << FindingStatus::Ok;
+    QTest::newRow("does not point back") << "192.0.2.97" << FindingStatus::Warning;
+    QTest::newRow("no ptr") << "192.0.2.50" << FindingStatus::Problem;
+}
+
+void TestChecks::reverseDns()
+{
+    QFETCH(QString, ip);
+    QFETCH(FindingStatus, status);
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckInput input;
+    input.sendingIp = ip;
+    const QList<Finding> findings =
+        run(resolver, input, CheckStep::Blocklists, {{QStringLiteral("bl.spamcop.net")}, {}});
+    const Finding *f = find(findings, QStringLiteral("rdns"));
+    QVERIFY(f);
+    QCOMPARE(f->status, status);
+}
+
+void TestChecks::dnsFailureIsNeverPassOrFail()
+{
+    SilentDnsPort silent;
+    AresResolver resolver({{silent.address()}, 200, 1});
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    for (CheckStep step : {CheckStep::VerifyAddress, CheckStep::Blocklists}) {
+        const QList<Finding> findings = run(resolver, input, step);
+        QVERIFY(!findings.isEmpty());
+        for (const Finding &f : findings) {
+            if (f.id == QLatin1String("address.syntax"))
+                continue;
+            QCOMPARE(f.status, FindingStatus::CouldNotCheck);
+            QVERIFY2(f.title.contains(QLatin1String("in time")), qPrintable(f.title));
+        }
+    }
+}
+
+void TestChecks::contactDraft()
+{
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    input.fromAddress = QStringLiteral("billing@sender.test");
+    input.diagnosis.recipient = input.recipient;
+    input.diagnosis.reason = QStringLiteral("blocked");
+    input.diagnosis.diagnostic = QStringLiteral("550 5.7.1 Client host [192.0.2.99] blocked");
+    const QList<Finding> findings = run(resolver, input, CheckStep::ContactRecipientIt);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().status, FindingStatus::Info);
+    QVERIFY(findings.first().title.contains(QLatin1String("postmaster@shop.test")));
+    QVERIFY(findings.first().detail.contains(QLatin1String("192.0.2.99")));
+    QCOMPARE(findings.first().link.scheme(), QStringLiteral("mailto"));
+}
+
+void TestChecks::cancelStopsTheRun()
+{
+    SilentDnsPort silent;
+    AresResolver resolver({{silent.address()}, 5000, 2});
+    CheckRunner runner(&resolver);
+    bool done = false;
+    int findings = 0;
+    connect(&runner, &CheckRunner::finished, this, [&] { done = true; });
+    connect(&runner, &CheckRunner::findingReady, this, [&] { ++findings; });
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    runner.start(input, {CheckStep::VerifyAddress, CheckStep::Blocklists});
+    QVERIFY(runner.isRunning());
+    const int before = findings;
+    runner.cancel();
+    QVERIFY(done);
+    QVERIFY(!runner.isRunning());
+    QTest::qWait(300);
+    QCOMPARE(findings, before); // nothing arrives after the cancel
+}
+
+QTEST_GUILESS_MAIN(TestChecks)
+#include "tst_checks.moc"
