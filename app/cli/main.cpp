@@ -1,3 +1,4 @@
+#include "checkcommand.h"
 #include "common/version.h"
 #include "diagnosecommand.h"
 #include "output.h"
@@ -48,6 +49,8 @@ int main(int argc, char *argv[])
     const QString command = arguments.first();
     if (command == QLatin1String("diagnose"))
         return BounceDoctor::Cli::runDiagnose(arguments);
+    if (command == QLatin1String("check"))
+        return BounceDoctor::Cli::runCheck(arguments);
     err << QCoreApplication::translate("cli", "Unknown command '%1'.").arg(command) << '\n'
         << commandSummary();
     return exitUsage;

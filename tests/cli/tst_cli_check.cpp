@@ -1,0 +1,98 @@
+#include "dnsmasqserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using BounceDoctor::Test::DnsmasqServer;
+
+// `bounce-doctor-cli check` end to end against a real DNS server on loopback.
+class TestCliCheck final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonFindingsForABounce();
+    void optionsOnly();
+};
+
+namespace {
+
+QList<QJsonObject> runCheck(const QStringList &arguments, int *exitCode)
+{
+    QProcess process;
+    process.start(QStringLiteral(BD_CLI_PATH), QStringList{QStringLiteral("check")} + arguments);
+    process.waitForFinished(60000);
+    *exitCode = process.exitCode();
+    QList<QJsonObject> objects;
+    const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
+    for (const QByteArray &line : lines) {
+        if (!line.trimmed().isEmpty())
+            objects.append(QJsonDocument::fromJson(line).object());
+    }
+    return objects;
+}
+
+} // namespace
+
+void TestCliCheck::jsonFindingsForABounce()
+{
+    DnsmasqServer server(
+        {QStringLiteral("mx-host=fjordtrading.example,mail.fjordtrading.example,10"),
+         QStringLiteral("host-record=mail.fjordtrading.example,198.51.100.25")},
+        {QStringLiteral("example"), QStringLiteral("org"), QStringLiteral("net"),
+         QStringLiteral("com"), QStringLiteral("arpa")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    int exitCode = -1;
+    const QList<QJsonObject> findings = runCheck(
+        {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--dns-server"),
+         server.address(), QStringLiteral("--timeout"), QStringLiteral("2000"),
+         QStringLiteral(BD_TEST_DATA_DIR "/bounces/postfix-dsn-userunknown.eml")},
+        &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY(findings.size() >= 5);
+    QSet<QString> steps;
+    for (const QJsonObject &f : findings) {
+        QCOMPARE(f.value(QLatin1String("kind")).toString(), QStringLiteral("finding"));
+        for (const char *key : {"step", "status", "title", "detail", "evidence"})
+            QVERIFY2(f.contains(QLatin1String(key)), key);
+        steps.insert(f.value(QLatin1String("step")).toString());
+        if (f.value(QLatin1String("id")).toString() == QLatin1String("address.mx"))
+            QCOMPARE(f.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        if (f.value(QLatin1String("id")).toString() == QLatin1String("dnsbl.zen.spamhaus.org")) {
+            QCOMPARE(f.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+            QVERIFY(f.value(QLatin1String("evidence"))
+                        .toArray()
+                        .first()
+                        .toString()
+                        .startsWith(QLatin1String("A 77.113.0.203.zen.spamhaus.org")));
+        }
+    }
+    QVERIFY(steps.contains(QStringLiteral("verify-address")));
+    QVERIFY(steps.contains(QStringLiteral("blocklists")));
+    QVERIFY(steps.contains(QStringLiteral("contact-recipient-it")));
+}
+
+void TestCliCheck::optionsOnly()
+{
+    int exitCode = -1;
+    runCheck({}, &exitCode);
+    QCOMPARE(exitCode, 2);
+    const QList<QJsonObject> findings = runCheck(
+        {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--dns-server"),
+         QStringLiteral("127.0.0.1:1"), QStringLiteral("--timeout"), QStringLiteral("300"),
+         QStringLiteral("--recipient"), QStringLiteral("not an address")},
+        &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY(!findings.isEmpty());
+    QCOMPARE(findings.first().value(QLatin1String("id")).toString(),
+             QStringLiteral("address.syntax"));
+    QCOMPARE(findings.first().value(QLatin1String("status")).toString(), QStringLiteral("problem"));
+}
+
+QTEST_GUILESS_MAIN(TestCliCheck)
+#include "tst_cli_check.moc"
