@@ -1,5 +1,8 @@
 #include "checklistwidget.h"
 
+#include "checks/checkrunner.h"
+#include "common/settings.h"
+#include "dns/aresresolver.h"
 #include "report/contactdraft.h"
 
 #include <QApplication>
@@ -8,10 +11,13 @@
 #include <QDesktopServices>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace BounceDoctor::Gui {
@@ -82,6 +88,13 @@ ChecklistWidget::ChecklistWidget(QWidget *parent)
     authForm->addRow(tr("DKIM selector:"), m_selectorEdit);
     m_authAdvice = wrappedLabel({}, auth);
     authForm->addRow(m_authAdvice);
+    m_authResults = new QTreeWidget(auth);
+    m_authResults->setObjectName(QStringLiteral("authResultsTree"));
+    m_authResults->setAccessibleName(tr("Authentication results in the bounce"));
+    m_authResults->setHeaderLabels({tr("Check"), tr("Result"), tr("Domain"), tr("Evaluated by")});
+    m_authResults->setRootIsDecorated(false);
+    m_authResults->setMaximumHeight(120);
+    authForm->addRow(m_authResults);
     m_steps.append(makeStep(FirstStep::CheckAuthentication, QStringLiteral("stepAuthentication"),
                             tr("3. Check SPF, DKIM and DMARC"),
                             tr("These DNS records prove that your server may send for your "
@@ -129,6 +142,135 @@ ChecklistWidget::ChecklistWidget(QWidget *parent)
     for (const Step &step : std::as_const(m_steps))
         m_layout->addWidget(step.box);
     m_layout->addStretch();
+    for (qsizetype i = 0; i < m_steps.size(); ++i) {
+        if (!m_steps.at(i).run)
+            continue;
+        connect(m_steps.at(i).run, &QPushButton::clicked, this, [this, i] { runStep(m_steps[i]); });
+        connect(m_steps.at(i).cancel, &QPushButton::clicked, this,
+                [this, i] { cancelStep(m_steps[i]); });
+    }
+}
+
+ChecklistWidget::~ChecklistWidget()
+{
+    // Runners use the resolver: stop and delete them first.
+    for (CheckRunner *runner : std::as_const(m_runners)) {
+        runner->disconnect(this);
+        runner->cancel();
+        delete runner;
+    }
+}
+
+CheckStep ChecklistWidget::checkStepOf(FirstStep kind)
+{
+    switch (kind) {
+    case FirstStep::CheckBlocklists:
+        return CheckStep::Blocklists;
+    case FirstStep::CheckAuthentication:
+        return CheckStep::Authentication;
+    case FirstStep::ContactRecipientIt:
+        return CheckStep::ContactRecipientIt;
+    default:
+        break;
+    }
+    return CheckStep::VerifyAddress;
+}
+
+bool ChecklistWidget::isRunning() const
+{
+    return !m_runners.isEmpty();
+}
+
+CheckInput ChecklistWidget::currentInput() const
+{
+    CheckInput input;
+    input.recipient = m_recipientEdit->text().trimmed();
+    input.sendingIp = m_sendingIpEdit->text().trimmed();
+    input.sendingDomain = m_sendingDomainEdit->text().trimmed();
+    input.dkimSelector = m_selectorEdit->text().trimmed();
+    input.fromAddress = m_message.original.from;
+    input.dkimDomain = m_message.original.dkimDomain;
+    input.authenticationResults = m_message.original.authenticationResults;
+    input.diagnosis = m_recipient;
+    input.message = m_message;
+    return input;
+}
+
+void ChecklistWidget::runStep(Step &step)
+{
+    cancelStep(step);
+    const Settings settings;
+    // A fresh resolver when nothing runs: settings may have changed since the last run.
+    if (!m_resolver || m_runners.isEmpty())
+        m_resolver = std::make_unique<AresResolver>(
+            AresResolver::Options{settings.dnsServers(), settings.dnsTimeoutMs(), 2});
+    step.results->clear();
+    if (!m_resolver->setupError().isEmpty()) {
+        Finding f;
+        f.status = FindingStatus::CouldNotCheck;
+        f.title = tr("Could not check: %1. Fix the DNS servers in Settings.")
+                      .arg(m_resolver->setupError());
+        addResult(step, f);
+        m_resolver.reset();
+        return;
+    }
+    auto *runner = new CheckRunner(m_resolver.get());
+    runner->setBlocklistOptions({{}, settings.spamhausDqsKey()});
+    const int key = int(step.kind);
+    m_runners.insert(key, runner);
+    step.run->setEnabled(false);
+    step.cancel->show();
+    step.progress->setRange(0, 0);
+    step.progress->show();
+    const FirstStep kind = step.kind;
+    auto stepOf = [this, kind]() -> Step & {
+        for (Step &s : m_steps) {
+            if (s.kind == kind)
+                return s;
+        }
+        return m_steps.first();
+    };
+    connect(runner, &CheckRunner::findingReady, this,
+            [this, stepOf](const Finding &f) { addResult(stepOf(), f); });
+    connect(runner, &CheckRunner::finished, this, [this, stepOf, key, runner] {
+        Step &s = stepOf();
+        m_runners.remove(key);
+        runner->deleteLater();
+        s.run->setEnabled(true);
+        s.cancel->hide();
+        s.progress->hide();
+        if (s.results->topLevelItemCount() > 0 && !s.done->isChecked())
+            s.results->scrollToTop();
+    });
+    runner->start(currentInput(), {checkStepOf(step.kind)});
+}
+
+void ChecklistWidget::cancelStep(Step &step)
+{
+    CheckRunner *runner = m_runners.value(int(step.kind));
+    if (!runner)
+        return;
+    runner->cancel(); // emits finished, which tidies up
+}
+
+void ChecklistWidget::addResult(Step &step, const Finding &finding)
+{
+    static const QHash<int, QString> marks = {
+        {int(FindingStatus::Ok), QStringLiteral("✓")},
+        {int(FindingStatus::Warning), QStringLiteral("⚠")},
+        {int(FindingStatus::Problem), QStringLiteral("✗")},
+        {int(FindingStatus::CouldNotCheck), QStringLiteral("?")},
+        {int(FindingStatus::Info), QStringLiteral("ℹ")}};
+    auto *item = new QTreeWidgetItem(step.results);
+    item->setText(0, marks.value(int(finding.status)) + QLatin1Char(' ') + finding.title);
+    item->setData(0, Qt::UserRole, findingStatusName(finding.status));
+    item->setToolTip(0, finding.detail);
+    if (!finding.detail.isEmpty())
+        new QTreeWidgetItem(item, {finding.detail});
+    for (const QString &line : finding.evidence)
+        new QTreeWidgetItem(item, {line});
+    if (finding.link.isValid() && finding.link.scheme() != QLatin1String("mailto"))
+        new QTreeWidgetItem(item, {tr("More: %1").arg(finding.link.toString())});
 }
 
 ChecklistWidget::Step ChecklistWidget::makeStep(FirstStep kind, const QString &objectName,
@@ -147,6 +289,29 @@ ChecklistWidget::Step ChecklistWidget::makeStep(FirstStep kind, const QString &o
     bodyLayout->addWidget(wrappedLabel(why, step.body));
     content->setParent(step.body);
     bodyLayout->addWidget(content);
+    if (kind == FirstStep::VerifyAddress || kind == FirstStep::CheckBlocklists) {
+        auto *runRow = new QHBoxLayout;
+        step.run = new QPushButton(tr("&Run check"), step.body);
+        step.run->setObjectName(objectName + QStringLiteral("Run"));
+        step.cancel = new QPushButton(tr("Cancel"), step.body);
+        step.cancel->setObjectName(objectName + QStringLiteral("Cancel"));
+        step.cancel->hide();
+        step.progress = new QProgressBar(step.body);
+        step.progress->setObjectName(objectName + QStringLiteral("Progress"));
+        step.progress->hide();
+        runRow->addWidget(step.run);
+        runRow->addWidget(step.cancel);
+        runRow->addWidget(step.progress, 1);
+        bodyLayout->addLayout(runRow);
+        step.results = new QTreeWidget(step.body);
+        step.results->setObjectName(objectName + QStringLiteral("Results"));
+        step.results->setAccessibleName(tr("Check results"));
+        step.results->setHeaderHidden(true);
+        step.results->setWordWrap(true);
+        step.results->setMinimumHeight(120);
+        step.results->header()->setStretchLastSection(true);
+        bodyLayout->addWidget(step.results);
+    }
     step.done = new QCheckBox(tr("Done"), step.body);
     step.done->setObjectName(objectName + QStringLiteral("Done"));
     bodyLayout->addWidget(step.done);
@@ -167,8 +332,15 @@ void ChecklistWidget::openOnly(FirstStep kind)
 
 void ChecklistWidget::clear()
 {
-    for (const Step &step : std::as_const(m_steps))
+    // A new bounce: stop checks of the old one so no stale result shows for the wrong bounce.
+    for (Step &step : m_steps) {
         step.done->setChecked(false);
+        if (step.run) {
+            cancelStep(step);
+            step.results->clear();
+        }
+    }
+    m_authResults->clear();
     for (QLineEdit *edit : {m_recipientEdit, m_sendingIpEdit, m_sendingDomainEdit, m_selectorEdit,
                             m_draftTo, m_draftSubject})
         edit->clear();
@@ -178,6 +350,12 @@ void ChecklistWidget::clear()
 void ChecklistWidget::setDiagnosis(const BounceMessage &message, const RecipientDiagnosis &r)
 {
     clear();
+    m_message = message;
+    m_recipient = r;
+    for (const AuthenticationResult &result : message.original.authenticationResults)
+        new QTreeWidgetItem(m_authResults, {result.method.toUpper(), result.result, result.domain,
+                                            result.authServId});
+    m_authResults->setVisible(!message.original.authenticationResults.isEmpty());
     m_recipientEdit->setText(r.recipient);
     m_sendingIpEdit->setText(r.sendingIp);
     QString senderDomain = message.original.from.section(QLatin1Char('@'), -1);

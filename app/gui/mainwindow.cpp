@@ -5,6 +5,7 @@
 #include "diagnosisview.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
+#include "settingsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -226,6 +227,13 @@ void MainWindow::createMenus()
     QAction *find =
         editMenu->addAction(tr("&Filter Results"), this, [this] { m_filterEdit->setFocus(); });
     find->setShortcut(QKeySequence::Find);
+    editMenu->addSeparator();
+    QAction *preferences = editMenu->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(this);
+        dialog.exec();
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QMenu *examples = helpMenu->addMenu(tr("&Examples"));

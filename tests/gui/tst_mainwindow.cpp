@@ -1,3 +1,6 @@
+#include "checklistwidget.h"
+#include "common/settings.h"
+#include "dnsmasqserver.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -15,6 +18,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace BounceDoctor::Gui;
 
@@ -50,6 +54,8 @@ private Q_SLOTS:
     void unreadableFileShowsInlineError();
     void examplesMenuDiagnoses();
     void ticketTextOnClipboard();
+    void runCheckShowsRows();
+    void cancelRunningCheck();
 };
 
 void TestMainWindow::initTestCase()
@@ -223,6 +229,66 @@ void TestMainWindow::ticketTextOnClipboard()
     QTRY_VERIFY(child<QLabel>(window, "headlineLabel")->text().contains(QLatin1String("full")));
     QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("ana@example.net")));
+}
+
+void TestMainWindow::runCheckShowsRows()
+{
+    BounceDoctor::Test::DnsmasqServer server(
+        {QStringLiteral("mx-host=shop.test,mx1.shop.test,10"),
+         QStringLiteral("host-record=mx1.shop.test,192.0.2.25")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    BounceDoctor::Settings().setDnsServers({server.address()});
+    MainWindow window;
+    window.show();
+    window.diagnoseText(QStringLiteral("ana@shop.test: 550 5.1.1 <ana@shop.test>... User unknown"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(child<QGroupBox>(window, "stepVerifyAddress")->isChecked());
+    QTest::mouseClick(child<QPushButton>(window, "stepVerifyAddressRun"), Qt::LeftButton);
+    auto *results = child<QTreeWidget>(window, "stepVerifyAddressResults");
+    QTRY_VERIFY_WITH_TIMEOUT(results->topLevelItemCount() >= 3, 10000);
+    QStringList rows;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        rows.append(results->topLevelItem(i)->text(0));
+    QVERIFY2(rows.join(QLatin1Char('\n'))
+                 .contains(QString::fromUtf8("✓ shop.test receives mail at mx1.shop.test")),
+             qPrintable(rows.join(QLatin1Char('\n'))));
+    QTRY_VERIFY(child<QPushButton>(window, "stepVerifyAddressRun")->isEnabled());
+    BounceDoctor::Settings().setDnsServers({});
+}
+
+void TestMainWindow::cancelRunningCheck()
+{
+    BounceDoctor::Test::SilentDnsPort silent;
+    BounceDoctor::Settings().setDnsServers({silent.address()});
+    BounceDoctor::Settings().setDnsTimeoutMs(5000);
+    MainWindow window;
+    window.show();
+    window.diagnoseText(
+        QStringLiteral("550 5.7.1 Client host [192.0.2.99] blocked using zen.spamhaus.org"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(child<QGroupBox>(window, "stepBlocklists")->isChecked());
+    auto *run = child<QPushButton>(window, "stepBlocklistsRun");
+    auto *cancel = child<QPushButton>(window, "stepBlocklistsCancel");
+    QTest::mouseClick(run, Qt::LeftButton);
+    QTRY_VERIFY(cancel->isVisible());
+    QVERIFY(!run->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(run->isEnabled());
+    QVERIFY(!cancel->isVisible());
+    QTest::qWait(200);
+    QCOMPARE(child<QTreeWidget>(window, "stepBlocklistsResults")->topLevelItemCount(), 0);
+    // A new bounce while a check runs: no stale rows for the wrong bounce.
+    QTest::mouseClick(run, Qt::LeftButton);
+    auto *checklist = window.findChild<ChecklistWidget *>();
+    QVERIFY(checklist->isRunning());
+    window.diagnoseText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(!checklist->isRunning());
+    QCOMPARE(child<QTreeWidget>(window, "stepBlocklistsResults")->topLevelItemCount(), 0);
+    BounceDoctor::Settings().setDnsServers({});
+    BounceDoctor::Settings().setDnsTimeoutMs(3000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,61 @@
+#include "settingsdialog.h"
+
+#include "common/settings.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace BounceDoctor::Gui {
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    const Settings settings;
+    auto *form = new QFormLayout(this);
+    m_servers = new QLineEdit(settings.dnsServers().join(QStringLiteral(", ")), this);
+    m_servers->setObjectName(QStringLiteral("dnsServersEdit"));
+    m_servers->setPlaceholderText(tr("System default"));
+    m_servers->setAccessibleName(tr("DNS servers"));
+    form->addRow(tr("&DNS servers:"), m_servers);
+    auto *hint = new QLabel(tr("IP or IP:PORT, separated by commas. Blocklists such as Spamhaus "
+                               "refuse public resolvers (1.1.1.1, 8.8.8.8): use your own."),
+                            this);
+    hint->setWordWrap(true);
+    form->addRow(hint);
+    m_timeout = new QSpinBox(this);
+    m_timeout->setObjectName(QStringLiteral("dnsTimeoutSpin"));
+    m_timeout->setRange(200, 60000);
+    m_timeout->setSingleStep(500);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setValue(settings.dnsTimeoutMs());
+    form->addRow(tr("&Timeout per query:"), m_timeout);
+    m_dqsKey = new QLineEdit(settings.spamhausDqsKey(), this);
+    m_dqsKey->setObjectName(QStringLiteral("dqsKeyEdit"));
+    m_dqsKey->setAccessibleName(tr("Spamhaus DQS key"));
+    m_dqsKey->setPlaceholderText(tr("Optional: a free key from Spamhaus"));
+    form->addRow(tr("Spamhaus D&QS key:"), m_dqsKey);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    Settings settings;
+    QStringList servers;
+    const QStringList parts = m_servers->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts)
+        servers.append(part.trimmed());
+    settings.setDnsServers(servers);
+    settings.setDnsTimeoutMs(m_timeout->value());
+    settings.setSpamhausDqsKey(m_dqsKey->text().trimmed());
+    QDialog::accept();
+}
+
+} // namespace BounceDoctor::Gui
