@@ -289,7 +289,8 @@ ChecklistWidget::Step ChecklistWidget::makeStep(FirstStep kind, const QString &o
     bodyLayout->addWidget(wrappedLabel(why, step.body));
     content->setParent(step.body);
     bodyLayout->addWidget(content);
-    if (kind == FirstStep::VerifyAddress || kind == FirstStep::CheckBlocklists) {
+    if (kind == FirstStep::VerifyAddress || kind == FirstStep::CheckBlocklists ||
+        kind == FirstStep::CheckAuthentication) {
         auto *runRow = new QHBoxLayout;
         step.run = new QPushButton(tr("&Run check"), step.body);
         step.run->setObjectName(objectName + QStringLiteral("Run"));

@@ -1,6 +1,7 @@
 #include "checkrunner.h"
 
 #include "addresscheck.h"
+#include "authenticationcheck.h"
 #include "contactcheck.h"
 
 namespace BounceDoctor {
@@ -20,7 +21,7 @@ Check *CheckRunner::createCheck(CheckStep step)
     case CheckStep::ContactRecipientIt:
         return new ContactCheck(m_resolver, this);
     case CheckStep::Authentication:
-        break; // SPF, DKIM and DMARC come with their own check
+        return new AuthenticationCheck(m_resolver, this);
     }
     return nullptr;
 }
