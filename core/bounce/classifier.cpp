@@ -174,11 +174,10 @@ bool isRetryReason(const QString &reason)
 class Decision
 {
 public:
-    Decision(const Knowledge &k, const RecipientDiagnosis &r, bool fromReport)
+    Decision(const Knowledge &k, const RecipientDiagnosis &r)
         : m_k(k)
         , m_r(r)
         , m_text(r.diagnostic.toLower())
-        , m_fromReport(fromReport)
     {
         if (!r.status.endsWith(QLatin1String(".0.0")))
             m_statusReason = k.statusReasons.value(r.status);
@@ -210,15 +209,14 @@ public:
                         return reason;
                 } else if (matches(reason) && m_statusReason != QLatin1String("suspend")) {
                     // "User unknown" in reply to RCPT is a missing mailbox; after DATA it is a
-                    // filter's answer. Without the command, a delivery-status report (whose
-                    // server may have answered at any stage) reads as filtered, the prose of
-                    // an MTA that names the failed address as unknown.
+                    // filter's answer. Without the command, the words decide unless the status
+                    // code names another reason.
                     if (command == QLatin1String("RCPT"))
                         return reason;
                     if (command == QLatin1String("DATA"))
                         return QStringLiteral("filtered");
                     if (command.isEmpty() && isRetryReason(m_statusReason))
-                        return m_fromReport ? QStringLiteral("filtered") : reason;
+                        return reason;
                 }
             } else if (reason == QLatin1String("filtered")) {
                 if (m_statusReason == reason &&
@@ -276,7 +274,6 @@ private:
     const Knowledge &m_k;
     const RecipientDiagnosis &m_r;
     QString m_text;
-    bool m_fromReport;
     QString m_statusReason;
 };
 
@@ -323,7 +320,8 @@ QString translated(const QString &text)
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
-    Decision decision(k, r, message.format == QLatin1String("rfc3464"));
+    Q_UNUSED(message)
+    Decision decision(k, r);
     const QString &text = decision.text();
 
     r.provider = providerOf(k, r, text);

@@ -76,6 +76,13 @@ QString findCommand(const QString &text)
                                 ci),
              "CONN"},
             {QRegularExpression(QStringLiteral("starttls"), ci), "STARTTLS"},
+            // Looser wording, only when nothing above matched.
+            {QRegularExpression(QStringLiteral("our data|data command|after the data"), ci), "DATA"},
+            {QRegularExpression(QStringLiteral("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|"
+                                               "recipient command"),
+                                ci),
+             "RCPT"},
+            {QRegularExpression(QStringLiteral("\\bmail\\s+from\\b|mail command"), ci), "MAIL"},
         };
     }();
     for (const Rule &rule : rules) {
