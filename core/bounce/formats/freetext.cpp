@@ -79,11 +79,12 @@ public:
             RecipientDiagnosis r;
             r.recipient = block.recipient;
             r.action = delayed ? QStringLiteral("delayed") : QStringLiteral("failed");
+            // The recipient's own lines say the most; the section's reply lines come next.
             QString diagnostic = block.smtpText;
-            if (diagnostic.isEmpty() && blocks.size() == 1)
-                diagnostic = sectionSmtp;
             if (diagnostic.isEmpty())
                 diagnostic = block.text;
+            if (diagnostic.isEmpty() && blocks.size() == 1)
+                diagnostic = sectionSmtp;
             if (diagnostic.isEmpty())
                 diagnostic = SmtpText::collapseWhitespace(sectionText);
             r.diagnostic = SmtpText::collapseWhitespace(diagnostic);
