@@ -230,6 +230,9 @@ public:
                 if (matches(reason) &&
                     (command == QLatin1String("MAIL") || isRetryReason(m_statusReason)))
                     return reason;
+            } else if (reason == QLatin1String("mesgtoobig") &&
+                       m_statusReason == QLatin1String("exceedlimit")) {
+                continue; // the status says the mailbox's own limit: exceedlimit, next
             } else if (m_statusReason == reason || matches(reason)) {
                 return reason;
             }

@@ -77,7 +77,8 @@ QString findCommand(const QString &text)
              "CONN"},
             {QRegularExpression(QStringLiteral("starttls"), ci), "STARTTLS"},
             // Looser wording, only when nothing above matched.
-            {QRegularExpression(QStringLiteral("our data|data command|after the data"), ci), "DATA"},
+            {QRegularExpression(QStringLiteral("our data|data command|after the data"), ci),
+             "DATA"},
             {QRegularExpression(QStringLiteral("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|"
                                                "recipient command"),
                                 ci),

@@ -65,11 +65,17 @@ public:
                                subject.contains(QLatin1String("vacation"));
         if (!autoReply || !content.deliveryStatus.isEmpty())
             return false;
-        const QString from = TextBlocks::bareAddress(headerValue(content.headers, "from"));
-        if (from.isEmpty() || from.startsWith(QLatin1String("mailer-daemon"), Qt::CaseInsensitive))
+        // Some servers mark their non-delivery reports auto-replied too: a bounce is no holiday.
+        const QString from = headerValue(content.headers, "from").toLower();
+        if (!TextBlocks::isAutoReplySubject(subject) &&
+            (TextBlocks::saysFailure(subject) || from.contains(QLatin1String("mailer-daemon")) ||
+             from.contains(QLatin1String("postmaster"))))
+            return false;
+        const QString sender = TextBlocks::bareAddress(headerValue(content.headers, "from"));
+        if (sender.isEmpty())
             return false;
         RecipientDiagnosis r;
-        r.recipient = from;
+        r.recipient = sender;
         r.reason = QStringLiteral("vacation");
         r.diagnostic = content.bodyText.simplified().left(300);
         message.recipients.append(r);
