@@ -40,6 +40,8 @@ public:
     void readPath(const QString &path, const MessageSink &sink) const;
 
 private:
+    BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
+
     ReaderLimits m_limits;
 };
 

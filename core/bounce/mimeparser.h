@@ -1,0 +1,25 @@
+#pragma once
+
+#include "bouncereader.h"
+#include "parsedmessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace BounceDoctor::Mime {
+
+/// Converts CRLF and bare CR line endings to LF (a no-op copy-free path when there are none).
+QByteArray normaliseLineEndings(const QByteArray &bytes);
+
+/// Parses one RFC 5322 message (LF line endings) with GMime into what the format units read.
+/// Returns false, with a plain-words reason in error, when the message cannot be read.
+bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error);
+
+/// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
+HeaderFields parseHeaderBlock(const QByteArray &text);
+
+/// Decodes bytes in the given charset (may be null) to Unicode, guessing when it is absent or
+/// wrong.
+QString decode(const QByteArray &bytes, const char *charset);
+
+} // namespace BounceDoctor::Mime
