@@ -1,4 +1,5 @@
 #include "common/version.h"
+#include "diagnosecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,6 +44,8 @@ int main(int argc, char *argv[])
         err << QCoreApplication::translate("cli", "No command given.") << '\n' << commandSummary();
         return exitUsage;
     }
+    if (arguments.first() == QLatin1String("diagnose"))
+        return BounceDoctor::Cli::runDiagnose(arguments.mid(1));
     err << QCoreApplication::translate("cli", "Unknown command '%1'.").arg(arguments.first())
         << '\n'
         << commandSummary();
