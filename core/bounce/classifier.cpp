@@ -29,6 +29,7 @@ struct Knowledge
     QHash<QString, QString> pseudoStatus;  // userunknown -> "911"
     QStringList hardBounce;
     QStringList statusFirst;
+    QStringList userUnknownAsFiltered;
     QRegularExpression afterData;
     QHash<QString, std::pair<Responsible, FirstStep>> steps;
 };
@@ -67,6 +68,9 @@ const Knowledge &knowledge()
         const QJsonObject pseudo = root.value(QLatin1String("pseudoStatus")).toObject();
         for (auto it = pseudo.begin(); it != pseudo.end(); ++it)
             k.pseudoStatus.insert(it.key(), it.value().toString());
+        const QJsonArray filtered = root.value(QLatin1String("userUnknownAsFiltered")).toArray();
+        for (const QJsonValue &code : filtered)
+            k.userUnknownAsFiltered.append(code.toString());
         const QJsonArray first = root.value(QLatin1String("statusFirst")).toArray();
         for (const QJsonValue &code : first)
             k.statusFirst.append(code.toString());
@@ -116,8 +120,10 @@ void Classifier::classify(RecipientDiagnosis &recipient, const BounceMessage &me
     if (recipient.reason.isEmpty())
         recipient.reason = QStringLiteral("undefined");
     // A mailbox refusing only once it saw the message is filtering content, not unknown.
-    if (recipient.reason == QLatin1String("userunknown") && k.afterData.isValid() &&
-        k.afterData.match(recipient.diagnostic).hasMatch())
+    if (recipient.reason == QLatin1String("userunknown") &&
+        ((k.afterData.isValid() && k.afterData.match(recipient.diagnostic).hasMatch()) ||
+         (recipient.status.size() >= 5 && k.userUnknownAsFiltered.contains(QString(
+                                              QStringLiteral("X") + recipient.status.mid(1))))))
         recipient.reason = QStringLiteral("filtered");
 
     const bool temporary =
