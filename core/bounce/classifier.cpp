@@ -31,6 +31,7 @@ struct Knowledge
     QStringList statusFirst;
     QStringList userUnknownAsFiltered;
     QRegularExpression afterData;
+    QRegularExpression temporaryWords;
     QHash<QString, std::pair<Responsible, FirstStep>> steps;
 };
 
@@ -76,6 +77,9 @@ const Knowledge &knowledge()
             k.statusFirst.append(code.toString());
         k.afterData = QRegularExpression(root.value(QLatin1String("afterData")).toString(),
                                          QRegularExpression::CaseInsensitiveOption);
+        k.temporaryWords =
+            QRegularExpression(root.value(QLatin1String("temporaryWords")).toString(),
+                               QRegularExpression::CaseInsensitiveOption);
         const QJsonArray hard = root.value(QLatin1String("hardBounce")).toArray();
         for (const QJsonValue &reason : hard)
             k.hardBounce.append(reason.toString());
@@ -129,7 +133,9 @@ void Classifier::classify(RecipientDiagnosis &recipient, const BounceMessage &me
     const bool temporary =
         recipient.action == QLatin1String("delayed") ||
         recipient.status.startsWith(QLatin1Char('4')) ||
-        (recipient.status.isEmpty() && recipient.replyCode.startsWith(QLatin1Char('4')));
+        (recipient.status.isEmpty() &&
+         (recipient.replyCode.startsWith(QLatin1Char('4')) ||
+          (k.temporaryWords.isValid() && k.temporaryWords.match(recipient.diagnostic).hasMatch())));
     const QString pseudo = k.pseudoStatus.value(recipient.reason);
     // Only when the bounce gave no code at all; a reported "5.0.0" is what the server said.
     const bool genericStatus = recipient.status.isEmpty();
