@@ -102,6 +102,25 @@ QString reasonFromStatus(const Knowledge &k, const QString &status)
     return k.statusReasons.value(generic);
 }
 
+// The typo search compares against every known domain; a batch meets the same few domains
+// again and again, so remember the answers (per thread, bounded). suggestDomain takes the
+// domain as written, like suggestAddress does.
+QString suggestedAddress(const QString &address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0)
+        return {};
+    const QString domain = address.mid(at + 1);
+    thread_local QHash<QString, QString> cache;
+    auto it = cache.constFind(domain);
+    if (it == cache.cend()) {
+        if (cache.size() > 4096)
+            cache.clear();
+        it = cache.insert(domain, DomainSuggester::instance().suggestDomain(domain));
+    }
+    return it->isEmpty() ? QString() : QString(address.left(at + 1) + *it);
+}
+
 } // namespace
 
 void Classifier::classify(RecipientDiagnosis &recipient, const BounceMessage &message)
@@ -156,8 +175,7 @@ void Classifier::classify(RecipientDiagnosis &recipient, const BounceMessage &me
     }
     if (recipient.reason == QLatin1String("userunknown") ||
         recipient.reason == QLatin1String("hostunknown"))
-        recipient.suggestedRecipient =
-            DomainSuggester::instance().suggestAddress(recipient.recipient);
+        recipient.suggestedRecipient = suggestedAddress(recipient.recipient);
 }
 
 } // namespace BounceDoctor
