@@ -134,8 +134,13 @@ void TestBounceReader::formats_data()
                                          << "User unknown"
                                          << "198.51.100.61";
     QTest::newRow("forwarded bounce inside a gateway's notice")
-        << "forwarded/wrapped-bounce.eml" << "sendmail" << 0 << "h.berg@wingtip.test" << "failed"
-        << "5.1.1" << "550" << "User unknown" << "198.51.100.61";
+        << "forwarded/wrapped-bounce.eml"
+        << "sendmail" << 0 << "h.berg@wingtip.test"
+        << "failed"
+        << "5.1.1"
+        << "550"
+        << "User unknown"
+        << "198.51.100.61";
     QTest::newRow("office 365 NDR, quoted-printable")
         << "exchange/office365-ndr.eml"
         << "exchange" << 0 << "a.kowalski@relecloud-partner.test"
