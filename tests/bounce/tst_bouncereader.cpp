@@ -171,6 +171,13 @@ void TestBounceReader::formats_data()
                                   << ""
                                   << "spam complaint"
                                   << "203.0.113.77";
+    QTest::newRow("unsubscribe request") << "arf/unsubscribe-request.eml"
+                                         << "arf" << 0 << "reader.one@mailbox-provider.test"
+                                         << ""
+                                         << ""
+                                         << ""
+                                         << "to unsubscribe from the list"
+                                         << "";
     QTest::newRow("vacation") << "autoreply/out-of-office.eml"
                               << "rfc3834" << 0 << "priya.raman@margiestravel.test"
                               << "delivered"

@@ -4,6 +4,13 @@
 namespace BounceDoctor::Formats {
 namespace {
 
+bool isUnsubscribeRequest(const ParsedMessage &message)
+{
+    return message.subject.trimmed().compare(QLatin1String("unsubscribe"), Qt::CaseInsensitive) ==
+               0 &&
+           message.bodyText.contains(QLatin1String("unsubscribe"), Qt::CaseInsensitive);
+}
+
 // RFC 5965 Abuse Reporting Format: a feedback-loop complaint, not a delivery failure.
 class Arf final : public BounceFormat
 {
@@ -12,12 +19,22 @@ public:
     bool matches(const ParsedMessage &message) const override
     {
         // Outlook.com's complaint loop forwards the message with the complainer in a header.
-        return message.reportType == QLatin1String("feedback-report") ||
+        return isUnsubscribeRequest(message) ||
+               message.reportType == QLatin1String("feedback-report") ||
                !message.feedbackReport.isEmpty() ||
                !message.originalHeader("x-hmxmroriginalrecipient").isEmpty();
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {
+        if (isUnsubscribeRequest(message)) {
+            // A list-unsubscribe mail (RFC 2369 mailto): the recipient asks to be removed.
+            RecipientDiagnosis recipient;
+            recipient.recipient = TextScan::address(message.from);
+            recipient.reason = QStringLiteral("feedback");
+            recipient.detail = QStringLiteral("unsubscribe");
+            recipient.diagnostic = TextScan::squeeze(QStringView(message.bodyText).left(400));
+            return {recipient};
+        }
         QStringList addresses;
         QString feedbackType;
         QString arrival;

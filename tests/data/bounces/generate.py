@@ -414,6 +414,17 @@ Buy now.
 --arf--
 """)
 
+# --- list-unsubscribe request sent by a mail client --------------------------------------------
+write('arf/unsubscribe-request.eml', """From: reader.one@mailbox-provider.test
+To: unsubscribe-4711@lists.blueyonder-shop.test
+Subject: unsubscribe
+Auto-Submitted: auto-replied
+Date: Mon, 10 Jun 2024 14:00:00 +0000
+Content-Type: text/plain; charset=UTF-8
+
+The mail program sent this message to unsubscribe from the list "Weekly deals".
+""")
+
 # --- Vacation auto-reply -----------------------------------------------------------------------
 write('autoreply/out-of-office.eml', """From: Priya Raman <priya.raman@margiestravel.test>
 To: bookings@alpineski.test
