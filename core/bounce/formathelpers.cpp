@@ -283,6 +283,10 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
             blockHasText = true;
         }
         tailStart = -1;
+        // Sendmail's summary lines ("554 <addr>... reason") stand alone: the next line is
+        // another recipient's, not a continuation.
+        if (!label.isEmpty() && label.front().isDigit())
+            currentIndex = -1;
     }
     // Text after the last block (Gmail: the addresses, then one paragraph of details) belongs
     // to the recipients that have no words of their own.
