@@ -7,8 +7,6 @@
 
 #include <functional>
 
-class QIODevice;
-
 namespace BounceDoctor {
 
 /// Limits that keep hostile input bounded; each is a clear error when exceeded.
@@ -42,7 +40,7 @@ public:
     void readPath(const QString &path, const MessageSink &sink) const;
 
 private:
-    void readMbox(QIODevice &device, const QString &path, const MessageSink &sink) const;
+    BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
 
     ReaderLimits m_limits;
 };

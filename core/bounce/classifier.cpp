@@ -2,6 +2,7 @@
 
 #include "common/domainsuggester.h"
 #include "knowledgebase.h"
+#include "textscan.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -73,16 +74,24 @@ struct DetailRule
     Matcher matcher;
 };
 
+// How servers word each reason (knowledge/bounce-reasons.json): ordered rules, first match
+// wins, with the status codes whose meaning beats the words.
+struct ReasonRules
+{
+    QList<QPair<QString, QRegularExpression>> patterns;
+    QHash<QString, QString> statusReasons; ///< "X.1.1" -> userunknown
+    QHash<QString, QString> pseudoStatus;  ///< userunknown -> "911", for bounces without a code
+    QStringList statusFirst;
+    QStringList userUnknownAsFiltered;
+    QRegularExpression afterData;
+    QRegularExpression temporaryWords;
+};
+
 struct Knowledge
 {
-    QHash<QString, Matcher> reasonMatchers;
+    ReasonRules rules;
     QHash<QString, Advice> reasonAdvice;
     QHash<QString, Advice> detailAdvice;
-    QStringList firstPass;
-    QStringList secondPass;
-    QHash<QString, QString> statusReasons;
-    QHash<QString, QString> permanentCodes;
-    QHash<QString, QString> temporaryCodes;
     QList<Provider> providers;
     QList<DetailRule> details;
     QList<QPair<QRegularExpression, QString>> blocklists;
@@ -112,18 +121,27 @@ const Knowledge &knowledge()
         Knowledge k;
         const QJsonObject &reasons = KnowledgeBase::document(QStringLiteral("reasons.json"));
         const QJsonObject table = reasons.value(QLatin1String("reasons")).toObject();
-        for (auto it = table.begin(); it != table.end(); ++it) {
-            const QJsonObject entry = it.value().toObject();
-            k.reasonMatchers.insert(it.key(), Matcher::from(entry));
-            k.reasonAdvice.insert(it.key(), adviceFrom(entry));
-        }
-        k.firstPass = KnowledgeBase::stringList(reasons.value(QLatin1String("firstPass")));
-        k.secondPass = KnowledgeBase::stringList(reasons.value(QLatin1String("secondPass")));
+        for (auto it = table.begin(); it != table.end(); ++it)
+            k.reasonAdvice.insert(it.key(), adviceFrom(it.value().toObject()));
 
-        const QJsonObject &codes = KnowledgeBase::document(QStringLiteral("status-codes.json"));
-        k.statusReasons = stringMap(codes.value(QLatin1String("reasons")));
-        k.permanentCodes = stringMap(codes.value(QLatin1String("permanentFallback")));
-        k.temporaryCodes = stringMap(codes.value(QLatin1String("temporaryFallback")));
+        const QJsonObject &words = KnowledgeBase::document(QStringLiteral("bounce-reasons.json"));
+        const QJsonArray ordered = words.value(QLatin1String("patterns")).toArray();
+        for (const QJsonValue &value : ordered) {
+            const QJsonObject rule = value.toObject();
+            k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
+                                     KnowledgeBase::combined(KnowledgeBase::stringList(
+                                         rule.value(QLatin1String("patterns"))))});
+        }
+        k.rules.statusReasons = stringMap(words.value(QLatin1String("statusReasons")));
+        k.rules.pseudoStatus = stringMap(words.value(QLatin1String("pseudoStatus")));
+        k.rules.statusFirst = KnowledgeBase::stringList(words.value(QLatin1String("statusFirst")));
+        k.rules.userUnknownAsFiltered =
+            KnowledgeBase::stringList(words.value(QLatin1String("userUnknownAsFiltered")));
+        k.rules.afterData = QRegularExpression(words.value(QLatin1String("afterData")).toString(),
+                                               QRegularExpression::CaseInsensitiveOption);
+        k.rules.temporaryWords =
+            QRegularExpression(words.value(QLatin1String("temporaryWords")).toString(),
+                               QRegularExpression::CaseInsensitiveOption);
 
         const QJsonObject &providers = KnowledgeBase::document(QStringLiteral("providers.json"));
         const QJsonArray list = providers.value(QLatin1String("providers")).toArray();
@@ -164,121 +182,41 @@ const Knowledge &knowledge()
     return k;
 }
 
-bool isRetryReason(const QString &reason)
+QString genericCode(const QString &status)
 {
-    return reason.isEmpty() || reason == QLatin1String("undefined") ||
-           reason == QLatin1String("onhold") || reason == QLatin1String("systemerror") ||
-           reason == QLatin1String("securityerror") || reason == QLatin1String("networkerror");
+    return status.size() >= 5 ? QStringLiteral("X") + status.mid(1) : QString();
 }
 
-class Decision
+// The reason the server's words and code give: a code that is unambiguous first, then the
+// first rule whose words match, then the code's usual meaning.
+QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
 {
-public:
-    Decision(const Knowledge &k, const RecipientDiagnosis &r)
-        : m_k(k)
-        , m_r(r)
-        , m_text(r.diagnostic.toLower())
-    {
-        if (!r.status.endsWith(QLatin1String(".0.0")))
-            m_statusReason = k.statusReasons.value(r.status);
-    }
-
-    bool matches(const QString &reason) const
-    {
-        auto it = m_k.reasonMatchers.constFind(reason);
-        return it != m_k.reasonMatchers.constEnd() && it->matches(m_text);
-    }
-
-    // Sisimai's order of judgement: a reason wins when the status code names it or the
-    // server's words say it, checked from the most specific reason to the least.
-    QString firstPass() const
-    {
-        const QString &command = m_r.command;
-        const bool beforeData =
-            command == QLatin1String("MAIL") || command == QLatin1String("RCPT") ||
-            command == QLatin1String("EHLO") || command == QLatin1String("CONN");
-        for (const QString &reason : m_k.firstPass) {
-            if (reason == QLatin1String("userunknown")) {
-                if (m_statusReason == reason) {
-                    const bool other = matches(QStringLiteral("norelaying")) ||
-                                       matches(QStringLiteral("blocked")) ||
-                                       matches(QStringLiteral("mailboxfull")) ||
-                                       matches(QStringLiteral("hasmoved")) ||
-                                       matches(QStringLiteral("rejected"));
-                    if (!other)
-                        return reason;
-                } else if (matches(reason) && m_statusReason != QLatin1String("suspend")) {
-                    // "User unknown" in reply to RCPT is a missing mailbox; after DATA it is a
-                    // filter's answer. Without the command, the words decide unless the status
-                    // code names another reason.
-                    if (command == QLatin1String("RCPT"))
-                        return reason;
-                    if (command == QLatin1String("DATA"))
-                        return QStringLiteral("filtered");
-                    if (command.isEmpty() && isRetryReason(m_statusReason))
-                        return reason;
-                }
-            } else if (reason == QLatin1String("filtered")) {
-                if (m_statusReason == reason &&
-                    (matches(reason) || matches(QStringLiteral("userunknown"))))
-                    return reason;
-                if (!beforeData && matches(reason))
-                    return reason;
-            } else if (reason == QLatin1String("rejected")) {
-                if (m_statusReason == reason)
-                    return reason;
-                if (matches(reason) &&
-                    (command == QLatin1String("MAIL") || isRetryReason(m_statusReason)))
-                    return reason;
-            } else if (reason == QLatin1String("mesgtoobig") &&
-                       m_statusReason == QLatin1String("exceedlimit")) {
-                continue; // the status says the mailbox's own limit: exceedlimit, next
-            } else if (m_statusReason == reason || matches(reason)) {
-                return reason;
+    const QString code = genericCode(r.status);
+    QString reason;
+    if (rules.statusFirst.contains(code))
+        reason = rules.statusReasons.value(code);
+    if (reason.isEmpty() && !r.diagnostic.isEmpty()) {
+        for (const auto &[name, pattern] : rules.patterns) {
+            if (pattern.match(r.diagnostic).hasMatch()) {
+                reason = name;
+                break;
             }
         }
-        return {};
     }
-
-    QString secondPass() const
-    {
-        if (!m_statusReason.isEmpty() && !isRetryReason(m_statusReason) &&
-            m_statusReason != QLatin1String("userunknown"))
-            return m_statusReason;
-        for (const QString &reason : m_k.secondPass) {
-            if (matches(reason))
-                return reason;
-        }
-        if (!m_statusReason.isEmpty())
-            return m_statusReason;
-        const QString klass = m_r.status.left(3);
-        if (klass == QLatin1String("5.6") || klass == QLatin1String("4.6"))
-            return QStringLiteral("contenterror");
-        if (klass == QLatin1String("5.7") || klass == QLatin1String("4.7"))
-            return QStringLiteral("securityerror");
-        if (m_r.diagnosticType.startsWith(QLatin1String("X-UNIX")) ||
-            m_r.diagnosticType.startsWith(QLatin1String("X-POSTFIX")))
-            return QStringLiteral("mailererror");
-        if (m_r.replyCode.size() == 3 && m_r.replyCode.startsWith(QLatin1String("50")) &&
-            m_r.replyCode != QLatin1String("505"))
-            return QStringLiteral("syntaxerror");
-        if (m_r.action == QLatin1String("delayed") || m_r.action == QLatin1String("expired"))
-            return QStringLiteral("expired");
-        if (m_r.command == QLatin1String("EHLO") || m_r.command == QLatin1String("CONN"))
-            return QStringLiteral("blocked");
-        if (!m_text.isEmpty())
-            return QStringLiteral("onhold");
-        return QStringLiteral("undefined");
-    }
-
-    const QString &text() const { return m_text; }
-
-private:
-    const Knowledge &m_k;
-    const RecipientDiagnosis &m_r;
-    QString m_text;
-    QString m_statusReason;
-};
+    if (reason.isEmpty())
+        reason = rules.statusReasons.value(code);
+    if (reason.isEmpty())
+        // Words nobody knows are "on hold" (Sisimai's term); nothing at all is undefined.
+        reason = r.action == QLatin1String("delayed") ? QStringLiteral("expired")
+                 : r.diagnostic.isEmpty()             ? QStringLiteral("undefined")
+                                                      : QStringLiteral("onhold");
+    // A mailbox that refuses only once it has seen the message is filtering, not unknown.
+    if (reason == QLatin1String("userunknown") &&
+        ((rules.afterData.isValid() && rules.afterData.match(r.diagnostic).hasMatch()) ||
+         rules.userUnknownAsFiltered.contains(code)))
+        reason = QStringLiteral("filtered");
+    return reason;
+}
 
 QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
 {
@@ -324,8 +262,9 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
     Q_UNUSED(message)
-    Decision decision(k, r);
-    const QString &text = decision.text();
+    if (r.command.isEmpty())
+        r.command = TextScan::smtpCommand(r.diagnostic);
+    const QString text = r.diagnostic.toLower();
 
     r.provider = providerOf(k, r, text);
     const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
@@ -337,9 +276,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = decision.firstPass();
-            if (r.reason.isEmpty())
-                r.reason = decision.secondPass();
+            r.reason = wordedReason(k.rules, r);
         }
     }
     if (r.detail.isEmpty() && rule)
@@ -359,25 +296,19 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         }
     }
 
-    if (r.replyCode.startsWith(QLatin1Char('5')) || r.status.startsWith(QLatin1Char('5')))
-        r.permanent = true;
-    else if (r.replyCode.startsWith(QLatin1Char('4')) || r.status.startsWith(QLatin1Char('4')))
-        r.permanent = false;
-    else
-        r.permanent = r.action == QLatin1String("failed") || r.action.isEmpty();
-    // An expired message has been given up on, unless this is only a delay warning.
-    if (r.reason == QLatin1String("expired") && r.action != QLatin1String("delayed"))
-        r.permanent = true;
-    if (r.reason == QLatin1String("delivered") || r.reason == QLatin1String("vacation") ||
-        r.reason == QLatin1String("feedback"))
-        r.permanent = false;
-
-    if (r.status.isEmpty() && r.reason != QLatin1String("feedback") &&
-        r.reason != QLatin1String("vacation")) {
-        const QString temporary = k.temporaryCodes.value(r.reason);
-        r.status =
-            (!r.permanent && !temporary.isEmpty()) ? temporary : k.permanentCodes.value(r.reason);
-    }
+    const bool temporary =
+        r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
+        (r.status.isEmpty() && (r.replyCode.startsWith(QLatin1Char('4')) ||
+                                (k.rules.temporaryWords.isValid() &&
+                                 k.rules.temporaryWords.match(r.diagnostic).hasMatch())));
+    // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
+    const QString pseudo = k.rules.pseudoStatus.value(r.reason);
+    if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&
+        r.reason != QLatin1String("vacation") && r.reason != QLatin1String("feedback"))
+        r.status = QStringLiteral("%1.0.%2").arg(
+            temporary ? QStringLiteral("4") : QStringLiteral("5"), pseudo);
+    r.permanent = r.status.startsWith(QLatin1Char('5')) ||
+                  (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5')));
 
     Advice advice = k.reasonAdvice.value(r.reason);
     const Advice detailAdvice = k.detailAdvice.value(r.detail);

@@ -1,124 +1,178 @@
 #include "mimeparser.h"
 
+#include "textscan.h"
+
+#include <QCoreApplication>
+#include <QHash>
 #include <QLoggingCategory>
-#include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <gmime/gmime.h>
 
-#include <mutex>
+#include <cstring>
 
-Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtWarningMsg)
 
-namespace BounceDoctor {
+namespace BounceDoctor::Mime {
 namespace {
-
-// Charsets to try, in order, for 8-bit text that declares none.
-const char *fallbackCharsets[] = {"UTF-8",  "ISO-2022-JP",  "Shift_JIS",
-                                  "EUC-JP", "windows-1252", nullptr};
 
 GMimeParserOptions *parserOptions()
 {
     static GMimeParserOptions *options = [] {
-        GMimeParserOptions *o = g_mime_parser_options_new();
-        g_mime_parser_options_set_rfc2047_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
-        g_mime_parser_options_set_address_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
-        g_mime_parser_options_set_parameter_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
-        g_mime_parser_options_set_fallback_charsets(o, fallbackCharsets);
-        return o;
+        g_mime_init();
+        GMimeParserOptions *created = g_mime_parser_options_new();
+        // Undeclared 8-bit text: UTF-8, then the Japanese encodings that reject Western text, then
+        // Windows-1252 (which rejects the lead bytes Shift_JIS uses most), then Shift_JIS.
+        static const char *fallback[] = {"UTF-8",        "ISO-2022-JP", "EUC-JP",
+                                         "windows-1252", "Shift_JIS",   nullptr};
+        g_mime_parser_options_set_fallback_charsets(created, fallback);
+        g_mime_parser_options_set_rfc2047_compliance_mode(created, GMIME_RFC_COMPLIANCE_LOOSE);
+        g_mime_parser_options_set_address_compliance_mode(created, GMIME_RFC_COMPLIANCE_LOOSE);
+        g_mime_parser_options_set_parameter_compliance_mode(created, GMIME_RFC_COMPLIANCE_LOOSE);
+        return created;
     }();
     return options;
 }
 
-QString fromGChar(char *text)
+// Owns a GObject reference for the scope.
+template<typename T>
+struct GRef
 {
-    if (!text)
-        return {};
-    QString result = QString::fromUtf8(text);
-    g_free(text);
-    return result;
+    T *ptr = nullptr;
+    explicit GRef(T *p)
+        : ptr(p)
+    {}
+    ~GRef()
+    {
+        if (ptr)
+            g_object_unref(ptr);
+    }
+    GRef(const GRef &) = delete;
+    GRef &operator=(const GRef &) = delete;
+};
+
+GMimeMessage *constructMessage(const QByteArray &bytes)
+{
+    GMimeParserOptions *options = parserOptions();
+    GRef<GMimeStream> stream(
+        g_mime_stream_mem_new_with_buffer(bytes.constData(), static_cast<gsize>(bytes.size())));
+    GRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.ptr));
+    g_mime_parser_set_format(parser.ptr, GMIME_FORMAT_MESSAGE);
+    // Copying part contents out is cheaper than keeping a substream per part on a buffer
+    // that lives only for this call anyway.
+    g_mime_parser_set_persist_stream(parser.ptr, FALSE);
+    return g_mime_parser_construct_message(parser.ptr, options);
 }
 
-HeaderList headersOf(GMimeObject *object)
+// The header fields format units and the original-message summary read. Decoding every field
+// of every message costs more than parsing the MIME structure, so only these are kept.
+bool isWantedHeader(const char *name)
 {
-    HeaderList list;
-    GMimeHeaderList *headers = g_mime_object_get_header_list(object);
-    const int count = g_mime_header_list_get_count(headers);
-    list.reserve(count);
+    static constexpr const char *wanted[] = {
+        "subject",
+        "from",
+        "to",
+        "date",
+        "message-id",
+        "received",
+        "dkim-signature",
+        "authentication-results",
+        "x-failed-recipients",
+        "auto-submitted",
+        "x-autoreply",
+        "x-autorespond",
+        "precedence",
+        "x-hmxmroriginalrecipient",
+        "content-type",
+        "x-mailer",
+        "x-original-to",
+        "delivered-to",
+        "return-path",
+        "reply-to",
+        "x-ses-outgoing",
+        "x-amzn-ses",
+        "x-postfix-queue-id",
+        "x-ms-exchange-message-is-ndr",
+        "x-gmx-antispam",
+        "x-spasign",
+        "list-id",
+    };
+    for (const char *candidate : wanted) {
+        if (g_ascii_strcasecmp(name, candidate) == 0)
+            return true;
+    }
+    return g_ascii_strncasecmp(name, "x-", 2) == 0 && g_ascii_strcasecmp(name, "x-received") != 0 &&
+           std::strlen(name) < 40;
+}
+
+QString unfoldedRaw(const char *raw)
+{
+    // Plain ASCII without encoded words: unfolding is all that decoding would do.
+    QString value = QString::fromLatin1(raw);
+    if (value.contains(QLatin1Char('\n'))) {
+        value.replace(QLatin1String("\n\t"), QLatin1String(" "));
+        value.replace(QLatin1String("\n "), QLatin1String(" "));
+        value.remove(QLatin1Char('\n'));
+    }
+    return value.trimmed();
+}
+
+HeaderFields headersOf(GMimeObject *object)
+{
+    HeaderFields fields;
+    GMimeHeaderList *list = g_mime_object_get_header_list(object);
+    if (!list)
+        return fields;
+    const int count = g_mime_header_list_get_count(list);
+    fields.reserve(count);
     for (int i = 0; i < count; ++i) {
-        GMimeHeader *header = g_mime_header_list_get_header_at(headers, i);
+        GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
         const char *name = g_mime_header_get_name(header);
-        const char *value = g_mime_header_get_value(header);
-        if (!name)
+        if (!name || !isWantedHeader(name))
             continue;
-        list.append({QByteArray(name).toLower(), QString::fromUtf8(value ? value : "").trimmed()});
+        const char *raw = g_mime_header_get_raw_value(header);
+        bool plain = raw != nullptr;
+        for (const char *c = raw; plain && *c; ++c) {
+            if (static_cast<unsigned char>(*c) >= 0x80 || *c == 0x1b ||
+                (c[0] == '=' && c[1] == '?'))
+                plain = false;
+        }
+        QString value;
+        if (plain) {
+            value = unfoldedRaw(raw);
+        } else {
+            const char *decoded = g_mime_header_get_value(header);
+            value = QString::fromUtf8(decoded ? decoded : "").trimmed();
+        }
+        fields.append({QByteArray(name).toLower(), value});
     }
-    return list;
+    return fields;
 }
 
-QByteArray decodedBytes(GMimePart *part)
+QByteArray contentBytes(GMimePart *part)
 {
-    GMimeDataWrapper *content = g_mime_part_get_content(part);
-    if (!content)
+    GMimeDataWrapper *wrapper = g_mime_part_get_content(part);
+    if (!wrapper)
         return {};
-    GMimeStream *stream = g_mime_stream_mem_new();
-    g_mime_data_wrapper_write_to_stream(content, stream);
-    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
-    QByteArray bytes(reinterpret_cast<const char *>(array->data), qsizetype(array->len));
-    g_object_unref(stream);
-    return bytes;
-}
-
-// Text of a leaf part in UTF-8: the declared charset when there is one, else a guess.
-QString textOf(GMimePart *part)
-{
-    GMimeContentType *type = g_mime_object_get_content_type(GMIME_OBJECT(part));
-    const char *charset = type ? g_mime_content_type_get_parameter(type, "charset") : nullptr;
-    if (GMIME_IS_TEXT_PART(part) && charset) {
-        if (char *text = g_mime_text_part_get_text(GMIME_TEXT_PART(part)))
-            return fromGChar(text);
-    }
-    const QByteArray bytes = decodedBytes(part);
-    return fromGChar(
-        g_mime_utils_decode_8bit(parserOptions(), bytes.constData(), size_t(bytes.size())));
-}
-
-QString htmlToText(const QString &html)
-{
-    static const QRegularExpression dropped(QStringLiteral("<(script|style|head)[^>]*>.*?</\\1>"),
-                                            QRegularExpression::CaseInsensitiveOption |
-                                                QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression breaks(QStringLiteral("<(br|/p|/div|/tr|/li|/h\\d)[^>]*>"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    QString text = html;
-    text.remove(dropped);
-    text.replace(breaks, QStringLiteral("\n"));
-    text.remove(tags);
-    text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&#39;"), QLatin1String("'"));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
+    GRef<GMimeStream> memory(g_mime_stream_mem_new());
+    g_mime_data_wrapper_write_to_stream(wrapper, memory.ptr);
+    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory.ptr));
+    return QByteArray(reinterpret_cast<const char *>(array->data), static_cast<int>(array->len));
 }
 
 struct Walker
 {
-    MimeContent &content;
-    int maxDepth;
-    bool sawPlainText = false;
-    QString htmlText;
-    GMimeMessage *firstAttached = nullptr;
+    const ReaderLimits &limits;
+    ParsedMessage &out;
+    QString html;
+    bool tooDeep = false;
 
     void walk(GMimeObject *object, int depth)
     {
-        if (!object || depth > maxDepth)
+        if (depth > limits.maxMimeDepth) {
+            tooDeep = true;
             return;
-        GMimeContentType *type = g_mime_object_get_content_type(object);
-        const QString mimeType =
-            type ? fromGChar(g_mime_content_type_get_mime_type(type)).toLower() : QString();
-
+        }
         if (GMIME_IS_MULTIPART(object)) {
             GMimeMultipart *multipart = GMIME_MULTIPART(object);
             const int count = g_mime_multipart_get_count(multipart);
@@ -126,185 +180,238 @@ struct Walker
                 walk(g_mime_multipart_get_part(multipart, i), depth + 1);
             return;
         }
+        GMimeContentType *type = g_mime_object_get_content_type(object);
+        const QByteArray media =
+            QByteArray(type ? g_mime_content_type_get_media_type(type) : "text").toLower();
+        const QByteArray subtype =
+            QByteArray(type ? g_mime_content_type_get_media_subtype(type) : "plain").toLower();
         if (GMIME_IS_MESSAGE_PART(object)) {
-            GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
-            if (inner && !content.hasOriginal) {
-                content.hasOriginal = true;
-                content.originalHeaders = headersOf(GMIME_OBJECT(inner));
-                firstAttached = inner;
+            GMimeMessage *embedded = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+            if (embedded && !out.hasOriginal) {
+                out.hasOriginal = true;
+                out.originalHeaders = headersOf(GMIME_OBJECT(embedded));
+                // Someone forwarded a bounce as an attachment: keep it to read instead.
+                const QString from = headerValue(out.originalHeaders, "from").toLower();
+                if (from.contains(QLatin1String("mailer-daemon")) ||
+                    from.contains(QLatin1String("postmaster"))) {
+                    char *text = g_mime_object_to_string(GMIME_OBJECT(embedded), nullptr);
+                    if (text) {
+                        out.forwardedBounce = QByteArray(text);
+                        g_free(text);
+                    }
+                }
             }
-            return; // the returned message's own body is not the bounce's text
+            return;
         }
         if (!GMIME_IS_PART(object))
             return;
         GMimePart *part = GMIME_PART(object);
-        if (mimeType == QLatin1String("message/delivery-status") ||
-            mimeType == QLatin1String("message/global-delivery-status")) {
-            content.deliveryStatus.append(textOf(part));
-        } else if (mimeType == QLatin1String("message/feedback-report")) {
-            content.feedbackReports.append(textOf(part));
-        } else if (mimeType == QLatin1String("text/rfc822-headers") ||
-                   mimeType == QLatin1String("message/global-headers") ||
-                   mimeType == QLatin1String("text/rfc822-header")) {
-            if (!content.hasOriginal) {
-                content.hasOriginal = true;
-                content.originalHeaders = MimeParser::parseHeaderBlock(textOf(part));
+        const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
+        if (media == "message" &&
+            (subtype == "delivery-status" || subtype == "global-delivery-status")) {
+            out.deliveryStatus += decode(contentBytes(part), charset) + QLatin1Char('\n');
+        } else if (media == "message" && subtype == "feedback-report") {
+            out.feedbackReport += decode(contentBytes(part), charset);
+        } else if ((media == "text" && subtype == "rfc822-headers") ||
+                   (media == "message" && (subtype == "global-headers" || subtype == "rfc822"))) {
+            if (!out.hasOriginal) {
+                out.hasOriginal = true;
+                QByteArray block = Mime::normaliseLineEndings(contentBytes(part));
+                out.originalHeaders = parseHeaderBlock(block);
             }
-        } else if (mimeType == QLatin1String("message/rfc822") ||
-                   mimeType == QLatin1String("message/global")) {
-            // GMime leaves message/global as a leaf: parse it as the returned message.
-            if (!content.hasOriginal) {
-                content.hasOriginal = true;
-                content.originalHeaders = MimeParser::parseHeaderBlock(
-                    textOf(part).section(QStringLiteral("\n\n"), 0, 0));
-            }
-        } else if (mimeType == QLatin1String("text/plain") || mimeType.isEmpty()) {
-            if (g_mime_part_is_attachment(part) && sawPlainText)
-                return;
-            appendText(textOf(part));
-            sawPlainText = true;
-        } else if (mimeType == QLatin1String("text/html")) {
-            htmlText += htmlToText(textOf(part));
-        } else if (mimeType == QLatin1String("application/json")) {
-            // Amazon SES and similar services send JSON notifications.
-            appendText(textOf(part));
+        } else if (media == "text" && subtype == "html") {
+            html += decode(contentBytes(part), charset);
+        } else if (media == "text" || (media == "application" && subtype == "json")) {
+            if (!out.bodyText.isEmpty())
+                out.bodyText += QLatin1Char('\n');
+            out.bodyText += decode(contentBytes(part), charset);
         }
-    }
-
-    void appendText(const QString &text)
-    {
-        if (!content.bodyText.isEmpty())
-            content.bodyText += QLatin1Char('\n');
-        content.bodyText += text;
     }
 };
 
-MimeContent convert(GMimeMessage *message, int maxDepth)
+// Opening a converter loads a gconv module each time; keep one per charset and thread.
+QString convert(const QByteArray &bytes, const QByteArray &charset)
 {
-    MimeContent content;
-    content.headers = headersOf(GMIME_OBJECT(message));
-    GMimeObject *body = g_mime_message_get_mime_part(message);
-    if (body) {
-        if (GMimeContentType *type = g_mime_object_get_content_type(body)) {
-            content.mimeType = fromGChar(g_mime_content_type_get_mime_type(type)).toLower();
-            const char *reportType = g_mime_content_type_get_parameter(type, "report-type");
-            content.reportType = QString::fromUtf8(reportType ? reportType : "").toLower();
-        }
-    }
-    Walker walker{content, maxDepth, false, {}, nullptr};
-    walker.walk(body, 0);
-    if (body && GMIME_IS_MULTIPART(body) && content.bodyText.isEmpty() &&
-        content.deliveryStatus.isEmpty()) {
-        // Boundaries missing or broken: the whole body is left in the prologue.
-        const char *prologue = g_mime_multipart_get_prologue(GMIME_MULTIPART(body));
-        if (prologue)
-            walker.appendText(QString::fromUtf8(prologue));
-    }
-    if (walker.firstAttached && content.deliveryStatus.isEmpty()) {
-        char *text = g_mime_object_to_string(GMIME_OBJECT(walker.firstAttached), nullptr);
-        if (text) {
-            content.attachedMessage = QByteArray(text);
-            g_free(text);
-        }
-    }
-    if (!walker.sawPlainText && !walker.htmlText.isEmpty())
-        walker.appendText(walker.htmlText);
-    content.bodyText.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    content.bodyText.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    return content;
+    thread_local QHash<QByteArray, iconv_t> converters;
+    auto it = converters.find(charset);
+    if (it == converters.end())
+        it = converters.insert(charset, g_mime_iconv_open("UTF-8", charset.constData()));
+    iconv_t cd = it.value();
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return {};
+    iconv(cd, nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
+    char *converted =
+        g_mime_iconv_strndup(cd, bytes.constData(), static_cast<size_t>(bytes.size()));
+    if (!converted)
+        return {};
+    QString text = QString::fromUtf8(converted);
+    g_free(converted);
+    return text.isNull() ? QStringLiteral("") : text;
 }
 
 } // namespace
 
-void MimeParser::ensureInitialized()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { g_mime_init(); });
-}
-
-QByteArray MimeParser::normalizeLineEndings(const QByteArray &bytes)
+QByteArray normaliseLineEndings(const QByteArray &bytes)
 {
     if (!bytes.contains('\r'))
         return bytes;
     QByteArray out;
     out.reserve(bytes.size());
-    const qsizetype n = bytes.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = bytes.at(i);
-        if (c == '\r') {
-            out.append('\n');
-            if (i + 1 < n && bytes.at(i + 1) == '\n')
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (data[i] == '\r') {
+            out += '\n';
+            if (i + 1 < size && data[i + 1] == '\n')
                 ++i;
         } else {
-            out.append(c);
+            out += data[i];
         }
     }
     return out;
 }
 
-MimeContent MimeParser::parse(const QByteArray &bytes, int maxDepth)
+QString decode(const QByteArray &bytes, const char *charset)
 {
-    ensureInitialized();
-    QByteArray normalized = normalizeLineEndings(bytes);
-    GMimeStream *stream =
-        g_mime_stream_mem_new_with_buffer(normalized.constData(), size_t(normalized.size()));
-    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
-    GMimeMessage *message = g_mime_parser_construct_message(parser, parserOptions());
-    MimeContent content;
-    if (message) {
-        content = convert(message, maxDepth);
-        g_object_unref(message);
+    bool ascii = true;
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
+            ascii = false;
+            break;
+        }
     }
-    g_object_unref(parser);
-    g_object_unref(stream);
-    return content;
+    if (ascii)
+        return QString::fromLatin1(bytes);
+    parserOptions(); // makes sure GMime is initialised
+    const QByteArray name = QByteArray(charset ? charset : "").toLower();
+    if (!name.isEmpty() && name != "utf-8" && name != "us-ascii" && name != "utf8") {
+        const QString converted = convert(bytes, name);
+        if (!converted.isNull())
+            return converted;
+        qCDebug(lcMime) << "cannot convert from charset" << name;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    QString text = utf8.decode(bytes);
+    if (!utf8.hasError())
+        return text;
+    if (bytes.contains("\x1b$B") || bytes.contains("\x1b$@")) {
+        const QString converted = convert(bytes, QByteArrayLiteral("ISO-2022-JP"));
+        if (!converted.isNull())
+            return converted;
+    }
+    char *guessed = g_mime_utils_decode_8bit(parserOptions(), bytes.constData(),
+                                             static_cast<size_t>(bytes.size()));
+    if (guessed) {
+        text = QString::fromUtf8(guessed);
+        g_free(guessed);
+        return text;
+    }
+    return QString::fromLatin1(bytes);
 }
 
-HeaderList MimeParser::parseHeaderBlock(const QString &text)
+HeaderFields parseHeaderBlock(const QByteArray &text)
 {
-    HeaderList list;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (QString line : lines) {
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
-        if (line.isEmpty()) {
-            // Delivery-status parts separate their field groups with blank lines: keep reading.
-            list.append({QByteArray(), QString()});
+    // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
+    // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
+    HeaderFields fields;
+    const QList<QByteArray> lines = text.split('\n');
+    QByteArray name;
+    QByteArray value;
+    auto flush = [&] {
+        if (name.isEmpty())
+            return;
+        const QByteArray lower = name.toLower();
+        if (isWantedHeader(lower.constData())) {
+            bool plain = true;
+            for (const char c : std::as_const(value)) {
+                if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
+                    plain = false;
+                    break;
+                }
+            }
+            QString decoded;
+            if (plain && !value.contains("=?")) {
+                decoded = QString::fromLatin1(value).trimmed();
+            } else {
+                char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
+                decoded = QString::fromUtf8(text ? text : "").trimmed();
+                g_free(text);
+            }
+            fields.append({lower, decoded});
+        }
+        name.clear();
+        value.clear();
+    };
+    bool started = false;
+    for (const QByteArray &line : lines) {
+        if (line.trimmed().isEmpty()) {
+            if (started)
+                break; // the end of the header section
             continue;
         }
-        if ((line.at(0) == QLatin1Char(' ') || line.at(0) == QLatin1Char('\t')) &&
-            !list.isEmpty() && !list.last().name.isEmpty()) {
-            list.last().value += QLatin1Char(' ') + line.trimmed();
+        if ((line.front() == ' ' || line.front() == '\t') && !name.isEmpty()) {
+            value += ' ';
+            value += line.trimmed();
             continue;
         }
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (colon <= 0)
-            continue;
-        const QString name = line.left(colon).trimmed();
-        if (name.contains(QLatin1Char(' ')))
-            continue;
-        list.append({name.toLatin1().toLower(), line.mid(colon + 1).trimmed()});
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.left(colon).contains(' '))
+            continue; // a broken fold: GMime skips such lines too
+        flush();
+        started = true;
+        name = line.left(colon);
+        value = line.mid(colon + 1).trimmed();
     }
-    return list;
+    flush();
+    return fields;
 }
 
-QString headerValue(const HeaderList &headers, const char *name)
+bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error)
 {
-    for (const HeaderField &field : headers) {
-        if (field.name == name)
-            return field.value;
+    GMimeMessage *message = constructMessage(bytes);
+    if (!message) {
+        error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
+        return false;
     }
-    return {};
+    out.headers = headersOf(GMIME_OBJECT(message));
+    out.subject = out.header("subject");
+    out.from = out.header("from");
+    GMimeObject *body = g_mime_message_get_mime_part(message);
+    if (body) {
+        GMimeContentType *type = g_mime_object_get_content_type(body);
+        if (type) {
+            out.contentType =
+                QString::fromUtf8(g_mime_content_type_get_media_type(type)).toLower() +
+                QLatin1Char('/') +
+                QString::fromUtf8(g_mime_content_type_get_media_subtype(type)).toLower();
+            const char *reportType = g_mime_content_type_get_parameter(type, "report-type");
+            if (reportType)
+                out.reportType = QString::fromUtf8(reportType).toLower();
+        }
+        Walker walker{limits, out, {}};
+        walker.walk(body, 0);
+        if (walker.tooDeep) {
+            g_object_unref(message);
+            error = QCoreApplication::translate("BounceReader",
+                                                "MIME parts are nested more than %1 levels deep")
+                        .arg(limits.maxMimeDepth);
+            return false;
+        }
+        if (out.bodyText.trimmed().isEmpty() && !walker.html.isEmpty())
+            out.bodyText = TextScan::htmlToText(walker.html);
+    }
+    if (out.bodyText.trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
+        // A multipart without its boundaries (it happens): read the body as text.
+        const qsizetype end = bytes.indexOf("\n\n");
+        if (end >= 0)
+            out.bodyText = decode(bytes.mid(end + 2), nullptr);
+    }
+    g_object_unref(message);
+    if (out.headers.isEmpty()) {
+        error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
+        return false;
+    }
+    return true;
 }
 
-QStringList headerValues(const HeaderList &headers, const char *name)
-{
-    QStringList values;
-    for (const HeaderField &field : headers) {
-        if (field.name == name)
-            values.append(field.value);
-    }
-    return values;
-}
-
-} // namespace BounceDoctor
+} // namespace BounceDoctor::Mime

@@ -1,27 +1,25 @@
 #pragma once
 
-#include "mimecontent.h"
+#include "bouncereader.h"
+#include "parsedmessage.h"
 
 #include <QByteArray>
+#include <QString>
 
-namespace BounceDoctor {
+namespace BounceDoctor::Mime {
 
-/// The GMime side of reading: MIME structure, transfer encodings and charsets.
-class MimeParser final
-{
-public:
-    /// Parses one message. Line endings may be LF, CRLF or bare CR.
-    static MimeContent parse(const QByteArray &bytes, int maxDepth);
+/// Converts CRLF and bare CR line endings to LF (a no-op copy-free path when there are none).
+QByteArray normaliseLineEndings(const QByteArray &bytes);
 
-    /// Parses a block of header lines ("Name: value" with folding) without GMime's message
-    /// requirements: delivery-status fields and text/rfc822-headers.
-    static HeaderList parseHeaderBlock(const QString &text);
+/// Parses one RFC 5322 message (LF line endings) with GMime into what the format units read.
+/// Returns false, with a plain-words reason in error, when the message cannot be read.
+bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error);
 
-    /// Bare CR and CRLF become LF.
-    static QByteArray normalizeLineEndings(const QByteArray &bytes);
+/// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
+HeaderFields parseHeaderBlock(const QByteArray &text);
 
-    /// Makes sure GMime is initialised once per process.
-    static void ensureInitialized();
-};
+/// Decodes bytes in the given charset (may be null) to Unicode, guessing when it is absent or
+/// wrong.
+QString decode(const QByteArray &bytes, const char *charset);
 
-} // namespace BounceDoctor
+} // namespace BounceDoctor::Mime

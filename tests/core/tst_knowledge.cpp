@@ -88,17 +88,16 @@ private Q_SLOTS:
     void filesLoad_data();
     void filesLoad();
     void everyReasonIsDescribed();
-    void statusCodesAreWellFormed();
     void providerRulesAreValid();
     void detailsAndBlocklistsAreValid();
-    void textMarkersCompile();
 };
 
 void TestKnowledge::filesLoad_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char *name : {"reasons.json", "status-codes.json", "providers.json", "details.json",
-                             "bounce-text.json", "common-domains.json"})
+    for (const char *name :
+         {"reasons.json", "providers.json", "details.json", "bounce-reasons.json",
+          "common-domains.json", "blocklists.json", "mail-providers.json"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -119,43 +118,10 @@ void TestKnowledge::everyReasonIsDescribed()
         const QJsonObject entry = reasons.value(reason).toObject();
         verifyAdvice(entry, reason, true);
         QVERIFY2(entry.value(QLatin1String("hard")).isBool(), qPrintable(reason));
-        verifyPatterns(entry.value(QLatin1String("patterns")), reason);
-        const QJsonArray phrases = entry.value(QLatin1String("phrases")).toArray();
-        for (const QJsonValue &phrase : phrases)
-            QVERIFY2(phrase.toString() == phrase.toString().toLower(),
-                     qPrintable(reason + QStringLiteral(": phrases are lower case: ") +
-                                phrase.toString()));
     }
     for (auto it = reasons.begin(); it != reasons.end(); ++it)
         QVERIFY2(vocabulary.contains(it.key()),
                  qPrintable(it.key() + QStringLiteral(" is not in the vocabulary")));
-    for (const char *pass : {"firstPass", "secondPass"}) {
-        const QJsonArray order = root.value(QLatin1String(pass)).toArray();
-        QVERIFY(!order.isEmpty());
-        for (const QJsonValue &reason : order)
-            QVERIFY2(vocabulary.contains(reason.toString()), qPrintable(reason.toString()));
-    }
-}
-
-void TestKnowledge::statusCodesAreWellFormed()
-{
-    const QJsonObject root = load(QStringLiteral("status-codes.json"));
-    static const QRegularExpression code(QStringLiteral("^[245]\\.\\d{1,3}\\.\\d{1,3}$"));
-    const QJsonObject reasons = root.value(QLatin1String("reasons")).toObject();
-    QVERIFY(reasons.size() > 50);
-    for (auto it = reasons.begin(); it != reasons.end(); ++it) {
-        QVERIFY2(code.match(it.key()).hasMatch(), qPrintable(it.key()));
-        QVERIFY2(vocabulary.contains(it.value().toString()), qPrintable(it.key()));
-    }
-    for (const char *table : {"permanentFallback", "temporaryFallback"}) {
-        const QJsonObject fallback = root.value(QLatin1String(table)).toObject();
-        for (auto it = fallback.begin(); it != fallback.end(); ++it) {
-            QVERIFY2(vocabulary.contains(it.key()), qPrintable(it.key()));
-            QVERIFY2(code.match(it.value().toString()).hasMatch(),
-                     qPrintable(it.value().toString()));
-            QCOMPARE(it.value().toString().at(0), QLatin1Char(table[0] == 'p' ? '5' : '4'));
-        }
-    }
 }
 
 void TestKnowledge::providerRulesAreValid()
@@ -204,17 +170,6 @@ void TestKnowledge::detailsAndBlocklistsAreValid()
         QVERIFY2(it.key().contains(QLatin1Char('.')), qPrintable(it.key()));
         QVERIFY2(QRegularExpression(it.value().toString()).isValid(), qPrintable(it.key()));
     }
-}
-
-void TestKnowledge::textMarkersCompile()
-{
-    const QJsonObject root = load(QStringLiteral("bounce-text.json"));
-    for (const char *key : {"originalMarkers", "bounceSignatures", "delayMarkers",
-                            "complaintSignatures", "autoReplySubjects"}) {
-        QVERIFY2(!root.value(QLatin1String(key)).toArray().isEmpty(), key);
-        verifyPatterns(root.value(QLatin1String(key)), QLatin1String(key));
-    }
-    QVERIFY(QRegularExpression(root.value(QLatin1String("replyLine")).toString()).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestKnowledge)

@@ -1,106 +1,127 @@
 #include "formats.h"
-#include "formatunit.h"
-#include "recipientbuilder.h"
+#include "textscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace BounceDoctor {
+namespace BounceDoctor::Formats {
 namespace {
 
-// Amazon SES notifications (bounce, complaint, delivery) as JSON, raw or wrapped by SNS.
-class AmazonSesJsonFormat final : public FormatUnit
+QJsonObject notificationOf(const QString &body)
+{
+    const qsizetype brace = body.indexOf(QLatin1Char('{'));
+    if (brace < 0)
+        return {};
+    QString json = body.mid(brace);
+    // SNS appends an unsubscribe footer after the JSON: keep the balanced object only.
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const QChar c = json.at(i);
+        if (inString) {
+            if (c == QLatin1Char('\\'))
+                ++i;
+            else if (c == QLatin1Char('"'))
+                inString = false;
+        } else if (c == QLatin1Char('"')) {
+            inString = true;
+        } else if (c == QLatin1Char('{')) {
+            ++depth;
+        } else if (c == QLatin1Char('}') && --depth == 0) {
+            json.truncate(i + 1);
+            break;
+        }
+    }
+    QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (document.isNull()) {
+        // Mail systems wrap over-long lines with "!\n " (RFC 5322 line limit).
+        json.replace(QLatin1String("!\n "), QString());
+        json.replace(QLatin1String("\n "), QString());
+        document = QJsonDocument::fromJson(json.toUtf8());
+    }
+    QJsonObject object = document.object();
+    // An SNS envelope carries the SES notification as a JSON string.
+    if (object.value(QLatin1String("Type")).toString() == QLatin1String("Notification"))
+        object = QJsonDocument::fromJson(object.value(QLatin1String("Message")).toString().toUtf8())
+                     .object();
+    return object;
+}
+
+// Amazon SES event notifications (JSON, directly or inside an SNS envelope).
+class AmazonSesJson final : public BounceFormat
 {
 public:
-    const char *name() const override { return "amazonses"; }
-
-    bool parse(const MimeContent &content, BounceMessage &message) const override
+    QString name() const override { return QStringLiteral("amazonses"); }
+    bool matches(const ParsedMessage &message) const override
     {
-        const QString &body = content.bodyText;
-        if (!body.contains(QLatin1String("notificationType")) &&
-            !body.contains(QLatin1String("eventType")))
-            return false;
-        const qsizetype open = body.indexOf(QLatin1Char('{'));
-        const qsizetype close = body.lastIndexOf(QLatin1Char('}'));
-        if (open < 0 || close <= open)
-            return false;
-        QJsonObject root =
-            QJsonDocument::fromJson(body.mid(open, close - open + 1).toUtf8()).object();
-        if (root.value(QLatin1String("Message")).isString()) // SNS envelope
-            root = QJsonDocument::fromJson(root.value(QLatin1String("Message")).toString().toUtf8())
-                       .object();
-        QString type = root.value(QLatin1String("notificationType")).toString();
+        return message.bodyText.contains(QLatin1String("notificationType")) ||
+               message.bodyText.contains(QLatin1String("\"eventType\""));
+    }
+    QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
+    {
+        const QJsonObject notification = notificationOf(message.bodyText);
+        QString type = notification.value(QLatin1String("notificationType")).toString();
         if (type.isEmpty())
-            type = root.value(QLatin1String("eventType")).toString();
-        const QJsonObject mail = root.value(QLatin1String("mail")).toObject();
+            type = notification.value(QLatin1String("eventType")).toString();
+        QList<RecipientDiagnosis> recipients;
         if (type == QLatin1String("Bounce")) {
-            const QJsonObject bounce = root.value(QLatin1String("bounce")).toObject();
-            const bool permanent =
-                bounce.value(QLatin1String("bounceType")).toString() == QLatin1String("Permanent");
-            const QString subType = bounce.value(QLatin1String("bounceSubType")).toString();
-            const QJsonArray recipients =
-                bounce.value(QLatin1String("bouncedRecipients")).toArray();
-            for (const QJsonValue &value : recipients) {
-                const QJsonObject item = value.toObject();
-                RecipientDiagnosis r;
-                r.recipient = item.value(QLatin1String("emailAddress")).toString();
-                r.action = item.value(QLatin1String("action")).toString();
-                if (r.action.isEmpty())
-                    r.action = permanent ? QStringLiteral("failed") : QStringLiteral("delayed");
-                r.status = item.value(QLatin1String("status")).toString();
-                r.diagnostic = item.value(QLatin1String("diagnosticCode")).toString().simplified();
-                r.reportingMta = bounce.value(QLatin1String("reportingMTA"))
-                                     .toString()
-                                     .section(QLatin1Char(';'), -1)
-                                     .trimmed();
-                r.date = bounce.value(QLatin1String("timestamp")).toString();
-                if (subType.contains(QLatin1String("Suppress")))
-                    r.reason = QStringLiteral("suppressed");
-                r.sendingIp = mail.value(QLatin1String("sourceIp")).toString();
-                fillFromDiagnostic(r);
-                message.recipients.append(r);
+            const QJsonObject bounce = notification.value(QLatin1String("bounce")).toObject();
+            const QString reporting =
+                TextScan::stripTypePrefix(bounce.value(QLatin1String("reportingMTA")).toString());
+            const QJsonArray list = bounce.value(QLatin1String("bouncedRecipients")).toArray();
+            for (const QJsonValue &entry : list) {
+                const QJsonObject object = entry.toObject();
+                RecipientDiagnosis recipient;
+                recipient.recipient = object.value(QLatin1String("emailAddress")).toString();
+                recipient.action = object.value(QLatin1String("action")).toString();
+                recipient.status = object.value(QLatin1String("status")).toString();
+                recipient.diagnostic = TextScan::stripTypePrefix(
+                    object.value(QLatin1String("diagnosticCode")).toString());
+                recipient.reportingMta = reporting;
+                recipient.date = bounce.value(QLatin1String("timestamp")).toString();
+                recipients.append(recipient);
             }
         } else if (type == QLatin1String("Complaint")) {
-            const QJsonArray recipients = root.value(QLatin1String("complaint"))
-                                              .toObject()
-                                              .value(QLatin1String("complainedRecipients"))
-                                              .toArray();
-            for (const QJsonValue &value : recipients) {
-                RecipientDiagnosis r;
-                r.recipient = value.toObject().value(QLatin1String("emailAddress")).toString();
-                r.reason = QStringLiteral("feedback");
-                r.detail = root.value(QLatin1String("complaint"))
-                               .toObject()
-                               .value(QLatin1String("complaintFeedbackType"))
-                               .toString();
-                message.recipients.append(r);
+            const QJsonObject complaint = notification.value(QLatin1String("complaint")).toObject();
+            const QJsonArray list =
+                complaint.value(QLatin1String("complainedRecipients")).toArray();
+            for (const QJsonValue &entry : list) {
+                RecipientDiagnosis recipient;
+                recipient.recipient =
+                    entry.toObject().value(QLatin1String("emailAddress")).toString();
+                recipient.reason = QStringLiteral("feedback");
+                recipient.detail =
+                    complaint.value(QLatin1String("complaintFeedbackType")).toString();
+                recipient.date = complaint.value(QLatin1String("timestamp")).toString();
+                recipients.append(recipient);
             }
         } else if (type == QLatin1String("Delivery")) {
-            const QJsonObject delivery = root.value(QLatin1String("delivery")).toObject();
-            const QJsonArray recipients = delivery.value(QLatin1String("recipients")).toArray();
-            for (const QJsonValue &value : recipients) {
-                RecipientDiagnosis r;
-                r.recipient = value.toString();
-                r.action = QStringLiteral("delivered");
-                r.diagnostic = delivery.value(QLatin1String("smtpResponse")).toString();
-                r.remoteMta = delivery.value(QLatin1String("remoteMtaIp")).toString();
-                fillFromDiagnostic(r);
-                if (r.status.isEmpty())
-                    r.status = QStringLiteral("2.6.0");
-                message.recipients.append(r);
+            const QJsonObject delivery = notification.value(QLatin1String("delivery")).toObject();
+            const QJsonArray list = delivery.value(QLatin1String("recipients")).toArray();
+            for (const QJsonValue &entry : list) {
+                RecipientDiagnosis recipient;
+                recipient.recipient = entry.toString();
+                recipient.action = QStringLiteral("delivered");
+                recipient.reason = QStringLiteral("delivered");
+                recipient.diagnostic = delivery.value(QLatin1String("smtpResponse")).toString();
+                recipient.remoteMta = delivery.value(QLatin1String("remoteMtaIp")).toString();
+                recipient.reportingMta = delivery.value(QLatin1String("reportingMTA")).toString();
+                recipient.date = delivery.value(QLatin1String("timestamp")).toString();
+                recipients.append(recipient);
             }
         }
-        return !message.recipients.isEmpty();
+        for (RecipientDiagnosis &recipient : recipients)
+            FormatHelpers::completeFromDiagnostic(recipient);
+        return recipients;
     }
 };
 
 } // namespace
 
-const FormatUnit &amazonSesJsonFormat()
+std::unique_ptr<BounceFormat> makeAmazonSesJson()
 {
-    static const AmazonSesJsonFormat format;
-    return format;
+    return std::make_unique<AmazonSesJson>();
 }
 
-} // namespace BounceDoctor
+} // namespace BounceDoctor::Formats

@@ -1,13 +1,28 @@
 #pragma once
 
-namespace BounceDoctor {
+#include "bounceformat.h"
 
-class FormatUnit;
+#include <memory>
 
-const FormatUnit &amazonSesJsonFormat();  ///< Amazon SES bounce/delivery notifications (JSON)
-const FormatUnit &feedbackReportFormat(); ///< ARF abuse reports (RFC 5965)
-const FormatUnit &deliveryStatusFormat(); ///< RFC 3464 / RFC 6533 delivery status notifications
-const FormatUnit &autoReplyFormat();      ///< RFC 3834 auto-replies (vacation messages)
-const FormatUnit &freeTextFormat();       ///< the many MTAs that explain the failure in prose
+// Each unit defines one factory; registry.cpp lists them in the order they are tried.
+namespace BounceDoctor::Formats {
 
-} // namespace BounceDoctor
+std::unique_ptr<BounceFormat> makeAmazonSesJson();
+std::unique_ptr<BounceFormat> makeArf();
+std::unique_ptr<BounceFormat> makeRfc3464();
+std::unique_ptr<BounceFormat> makeAutoReply();
+std::unique_ptr<BounceFormat> makeQmail();
+std::unique_ptr<BounceFormat> makePostfix();
+std::unique_ptr<BounceFormat> makeOpenSmtpd();
+std::unique_ptr<BounceFormat> makeYahoo();
+std::unique_ptr<BounceFormat> makeDomino();
+std::unique_ptr<BounceFormat> makeDragonFly();
+std::unique_ptr<BounceFormat> makeCourier();
+std::unique_ptr<BounceFormat> makeExim();
+std::unique_ptr<BounceFormat> makeSendmail();
+std::unique_ptr<BounceFormat> makeExchange();
+std::unique_ptr<BounceFormat> makeGmail();
+std::unique_ptr<BounceFormat> makeGenericText();
+std::unique_ptr<BounceFormat> makeSmtpReply();
+
+} // namespace BounceDoctor::Formats

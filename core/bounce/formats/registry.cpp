@@ -1,16 +1,33 @@
+#include "bounceformat.h"
 #include "formats.h"
-#include "formatunit.h"
 
 namespace BounceDoctor {
 
-const QList<const FormatUnit *> &formatUnits()
+const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats()
 {
-    // An explicit list (not self-registration): a static library drops unreferenced objects.
-    static const QList<const FormatUnit *> units = {
-        &amazonSesJsonFormat(), &feedbackReportFormat(), &deliveryStatusFormat(),
-        &autoReplyFormat(),     &freeTextFormat(),
-    };
-    return units;
+    static const std::vector<std::unique_ptr<BounceFormat>> formats = [] {
+        std::vector<std::unique_ptr<BounceFormat>> list;
+        // Machine-readable reports first, then the MTAs' text shapes, then the fallbacks.
+        list.push_back(Formats::makeAmazonSesJson());
+        list.push_back(Formats::makeArf());
+        list.push_back(Formats::makeRfc3464());
+        list.push_back(Formats::makeAutoReply());
+        list.push_back(Formats::makeYahoo());
+        list.push_back(Formats::makeQmail());
+        list.push_back(Formats::makePostfix());
+        list.push_back(Formats::makeOpenSmtpd());
+        list.push_back(Formats::makeDomino());
+        list.push_back(Formats::makeDragonFly());
+        list.push_back(Formats::makeCourier());
+        list.push_back(Formats::makeExim());
+        list.push_back(Formats::makeSendmail());
+        list.push_back(Formats::makeExchange());
+        list.push_back(Formats::makeGmail());
+        list.push_back(Formats::makeGenericText());
+        list.push_back(Formats::makeSmtpReply());
+        return list;
+    }();
+    return formats;
 }
 
 } // namespace BounceDoctor

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "diagnosis.h"
+#include "parsedmessage.h"
+
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace BounceDoctor {
+
+/// One bounce format (an MTA's or provider's shape, or a standard one). Each lives in its own
+/// file under formats/ and is listed once in formats/registry.cpp.
+class BounceFormat
+{
+public:
+    virtual ~BounceFormat() = default;
+    /// Short name reported as BounceMessage::format: rfc3464, qmail, exim, ...
+    virtual QString name() const = 0;
+    /// Cheap check whether this format applies.
+    virtual bool matches(const ParsedMessage &message) const = 0;
+    /// The recipients with their raw fields; empty when the message did not parse after all.
+    virtual QList<RecipientDiagnosis> parse(const ParsedMessage &message) const = 0;
+};
+
+/// Every format, most specific first; the first that matches and yields recipients wins.
+const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats();
+
+/// Helpers the format units share: the generic shapes most bounces follow.
+namespace FormatHelpers {
+
+/// RFC 3464 / RFC 6533 fields of message/delivery-status text, one entry per recipient.
+QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text);
+
+/// The part of text before the returned original message starts (a "copy of the message"
+/// marker or embedded headers), optionally only from the first match of start on.
+QStringView explanatoryRegion(QStringView text, const QRegularExpression *start = nullptr,
+                              const QRegularExpression *end = nullptr);
+
+/// Generic "address line, then the server's words" blocks: Postfix, qmail, Exim, Exchange, ...
+QList<RecipientDiagnosis> parseAddressBlocks(QStringView region);
+
+/// Fills status, replyCode and sendingIp from the diagnostic text where still empty, and
+/// tidies the diagnostic (unfolded, trimmed).
+void completeFromDiagnostic(RecipientDiagnosis &recipient);
+
+/// True when the message looks like a delivery failure notice at all (sender, subject, codes).
+bool looksLikeBounce(const ParsedMessage &message);
+
+/// A text-shaped bounce: optional start and end markers around the address blocks; when no
+/// address line is found, the whole region is one diagnostic for the fallback recipients
+/// (X-Failed-Recipients, the original's To).
+QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message,
+                                         const QRegularExpression *start,
+                                         const QRegularExpression *end);
+
+} // namespace FormatHelpers
+
+} // namespace BounceDoctor

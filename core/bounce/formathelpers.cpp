@@ -1,0 +1,402 @@
+#include "bounceformat.h"
+#include "textscan.h"
+
+#include <QRegularExpression>
+
+namespace BounceDoctor::FormatHelpers {
+namespace {
+
+struct DsnField
+{
+    QString name; // lower case
+    QString value;
+};
+
+// RFC 3464 fields with their continuation lines joined; blank lines kept as empty names.
+QList<DsnField> unfoldFields(const QString &text)
+{
+    QList<DsnField> fields;
+    const QList<QStringView> lines = QStringView(text).split(QLatin1Char('\n'));
+    for (const QStringView line : lines) {
+        if (line.trimmed().isEmpty()) {
+            fields.append(DsnField{});
+            continue;
+        }
+        if ((line.front() == QLatin1Char(' ') || line.front() == QLatin1Char('\t')) &&
+            !fields.isEmpty() && !fields.last().name.isEmpty()) {
+            fields.last().value += QLatin1Char(' ') + line.trimmed().toString();
+            continue;
+        }
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        if (colon <= 0 || line.left(colon).contains(QLatin1Char(' ')))
+            continue;
+        fields.append({line.left(colon).trimmed().toString().toLower(),
+                       line.mid(colon + 1).trimmed().toString()});
+    }
+    return fields;
+}
+
+// Prefers the diagnostic's more specific code when the Status field only gives a class.
+QString preferredStatus(const QString &field, const QString &fromDiagnostic)
+{
+    // The server's own words are more specific than what the reporting MTA summarised.
+    if (fromDiagnostic.isEmpty() || fromDiagnostic.endsWith(QLatin1String(".0.0")))
+        return field.isEmpty() ? fromDiagnostic : field;
+    return fromDiagnostic;
+}
+
+const QRegularExpression &originalCopyMarker()
+{
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(^[ \t]*(?:[-=_*]{2,}[ \t]*(?:This is a copy of|Below this line is a copy|)"
+            R"(Below is a copy|Enclosed is a copy|Original message|Forwarded message|Original mail|)"
+            R"(Returned message|Message headers follow|Unsent message below|Undelivered message|)"
+            R"(The header of the original|Copy of the (?:original|message)|Headers of the original|)"
+            R"(Start of returned message|Returned mail follows|Your message follows|Original message:?[ \t]*$|)"
+            R"(The following is the (?:original|text)|Original Message Header)"
+            R"()|Original message (?:headers|follows)|Original message:?[ \t]*$|Message headers follow|)"
+            R"(Below is a copy of the original message|Included is a copy of the message header|)"
+            R"(Content-Type:[ \t]*message/rfc822|Content-Type:[ \t]*text/rfc822-headers|)"
+            R"(Return-Path:[ \t]*<|Received:[ \t]*(?:from|by)\s))"),
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &recipientLine()
+{
+    // An address opening the line: bare, in <>, after a quoted display name or "mailto:", or
+    // after a short label such as "Recipient address:" or "Unknown user:" (group 1: label).
+    static const QRegularExpression re(QStringLiteral(
+        R"(^[ \t]*(?:([A-Za-z][A-Za-z' -]{0,40}:|[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?(?=<)|(?:undeliverable|not delivered|could not be delivered|)"
+        R"(delivery (?:has )?failed|unable to deliver|failed to deliver) to:?)[ \t]*|"[^"\n@]{0,60}"[ \t]*(?=<)|)"
+        R"([^<>@\n"]{0,40}<mailto:|\d+\)[ \t]*|[*\x{2022}][ \t]*)?)"
+        R"(<?"?(?:mailto:)?([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}][A-Za-z0-9\x{80}-\x{FFFF}_-]*\.)+)"
+        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-])))"
+        R"("?>?[ \t]*(?:\.\.\.|:|,)?(.*)$)"));
+    return re;
+}
+
+// Labels that name the sender or the original's header fields, never a failed recipient.
+bool isHeaderLabel(QStringView label)
+{
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"(^(?:from|to|cc|bcc|reply-to|sender|return-path|message-id|date|subject|)"
+            R"(envelope-from|x-[\w-]+|mail from|from address|sender address|delivered-to|)"
+            R"(received|in-reply-to|references|errors-to|for further assistance.*|)"
+            R"(.*postmaster.*|.*contact.*|.*sender.*|.*from):$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re.match(label).hasMatch();
+}
+
+} // namespace
+
+QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
+{
+    // Blocks are separated by blank lines; the per-message block has no recipient field. Inside
+    // a block fields may come in any order, and some MTAs run recipients together without a
+    // blank line: a second Final-Recipient starts the next one.
+    QList<RecipientDiagnosis> recipients;
+    QString reportingMta;
+    QString arrivalDate;
+    const QList<DsnField> fields = unfoldFields(text);
+    auto isRecipientField = [](const QString &name) {
+        return name == QLatin1String("final-recipient") ||
+               name == QLatin1String("original-recipient") ||
+               name == QLatin1String("x-actual-recipient");
+    };
+    qsizetype i = 0;
+    while (i < fields.size()) {
+        while (i < fields.size() && fields.at(i).name.isEmpty())
+            ++i;
+        qsizetype end = i;
+        bool hasRecipient = false;
+        while (end < fields.size() && !fields.at(end).name.isEmpty()) {
+            hasRecipient = hasRecipient || isRecipientField(fields.at(end).name);
+            ++end;
+        }
+        RecipientDiagnosis current;
+        QString originalRecipient;
+        bool hasFinal = false;
+        bool hasOriginal = false;
+        bool touched = false;
+        auto flush = [&] {
+            if (current.recipient.isEmpty())
+                current.recipient = originalRecipient;
+            if (!current.recipient.isEmpty())
+                recipients.append(current);
+            current = {};
+            originalRecipient.clear();
+            hasFinal = hasOriginal = touched = false;
+        };
+        for (qsizetype k = i; k < end; ++k) {
+            const QString &name = fields.at(k).name;
+            const QString &value = fields.at(k).value;
+            if (name == QLatin1String("reporting-mta")) {
+                reportingMta = TextScan::stripTypePrefix(value);
+                continue;
+            }
+            if (name == QLatin1String("arrival-date")) {
+                arrivalDate = value;
+                continue;
+            }
+            if (!hasRecipient)
+                continue;
+            if (name == QLatin1String("final-recipient")) {
+                if (hasFinal)
+                    flush();
+                hasFinal = true;
+                current.recipient = TextScan::cleanAddress(value);
+            } else if (name == QLatin1String("original-recipient")) {
+                if (hasOriginal)
+                    flush();
+                hasOriginal = true;
+                originalRecipient = TextScan::cleanAddress(value);
+            } else if (name == QLatin1String("action")) {
+                current.action = value.section(QLatin1Char(' '), 0, 0).toLower();
+            } else if (name == QLatin1String("status")) {
+                current.status = TextScan::enhancedStatus(value);
+            } else if (name == QLatin1String("remote-mta")) {
+                current.remoteMta = TextScan::stripTypePrefix(value);
+            } else if (name == QLatin1String("diagnostic-code")) {
+                current.diagnostic = TextScan::squeeze(TextScan::stripTypePrefix(value));
+            } else if (name == QLatin1String("last-attempt-date")) {
+                current.date = value;
+            }
+            touched = true;
+        }
+        if (touched || hasFinal || hasOriginal)
+            flush();
+        i = end;
+    }
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.reportingMta.isEmpty())
+            recipient.reportingMta = reportingMta;
+        if (recipient.date.isEmpty())
+            recipient.date = arrivalDate;
+        recipient.status =
+            preferredStatus(recipient.status, TextScan::enhancedStatus(recipient.diagnostic));
+    }
+    return recipients;
+}
+
+QStringView explanatoryRegion(QStringView text, const QRegularExpression *start,
+                              const QRegularExpression *end)
+{
+    qsizetype from = 0;
+    if (start) {
+        const auto match = start->match(text);
+        if (match.hasMatch())
+            from = match.capturedEnd();
+    }
+    qsizetype to = text.size();
+    const auto copy = originalCopyMarker().match(text, from);
+    if (copy.hasMatch())
+        to = copy.capturedStart();
+    if (end) {
+        const auto match = end->match(text, from);
+        if (match.hasMatch() && match.capturedStart() < to)
+            to = match.capturedStart();
+    }
+    return text.mid(from, to - from);
+}
+
+QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
+{
+    QList<RecipientDiagnosis> recipients;
+    int currentIndex = -1;
+    qsizetype currentIndent = 0;
+    bool blockHasText = false;
+    qsizetype tailStart = -1;
+    qsizetype offset = 0;
+    auto indentOf = [](QStringView line) {
+        qsizetype n = 0;
+        while (n < line.size() &&
+               (line.at(n) == QLatin1Char(' ') || line.at(n) == QLatin1Char('\t')))
+            ++n;
+        return n;
+    };
+    const QList<QStringView> lines = region.split(QLatin1Char('\n'));
+    for (const QStringView line : lines) {
+        offset += line.size() + 1;
+        if (line.trimmed().isEmpty()) {
+            if (currentIndex >= 0 && blockHasText) {
+                currentIndex = -1;
+                tailStart = offset;
+            }
+            continue;
+        }
+        const qsizetype indent = indentOf(line);
+        if (currentIndex >= 0) {
+            // Inside a block: more-indented lines and lines not opening with an address
+            // belong to it.
+            const auto match = recipientLine().match(line);
+            const bool opensBlock = match.hasMatch() && indent <= currentIndent &&
+                                    !(match.hasCaptured(1) && !match.captured(1).isEmpty() &&
+                                      isHeaderLabel(match.captured(1)));
+            if (!opensBlock) {
+                QString &diagnostic = recipients[currentIndex].diagnostic;
+                if (!diagnostic.isEmpty())
+                    diagnostic += QLatin1Char(' ');
+                diagnostic += line.trimmed();
+                blockHasText = true;
+                continue;
+            }
+        }
+        const auto match = recipientLine().match(line);
+        if (!match.hasMatch())
+            continue;
+        const QString label = match.captured(1);
+        if (!label.isEmpty() && isHeaderLabel(label))
+            continue;
+        const QString address = match.captured(2);
+        // A label such as "Unknown user:" is part of what the server said.
+        const QString rest =
+            label.isEmpty() || label.contains(QLatin1String("recipient"), Qt::CaseInsensitive) ||
+                    label.contains(QLatin1String("rcpt"), Qt::CaseInsensitive) ||
+                    label.contains(QLatin1String("address"), Qt::CaseInsensitive) ||
+                    label.contains(QLatin1String("delivered to"), Qt::CaseInsensitive)
+                ? match.captured(3).trimmed()
+                : QString(label + QLatin1Char(' ') + match.captured(3).trimmed());
+        int index = -1;
+        for (int i = 0; i < recipients.size(); ++i) {
+            if (recipients.at(i).recipient.compare(address, Qt::CaseInsensitive) == 0) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            RecipientDiagnosis recipient;
+            recipient.recipient = address;
+            recipients.append(recipient);
+            index = static_cast<int>(recipients.size() - 1);
+        }
+        currentIndex = index;
+        currentIndent = indent;
+        blockHasText = false;
+        if (!rest.isEmpty() && rest != QLatin1String(">")) {
+            QString &diagnostic = recipients[index].diagnostic;
+            if (!diagnostic.isEmpty())
+                diagnostic += QLatin1Char(' ');
+            diagnostic += rest;
+            blockHasText = true;
+        }
+        tailStart = -1;
+        // Sendmail's summary lines ("554 <addr>... reason") stand alone: the next line is
+        // another recipient's, not a continuation.
+        if (!label.isEmpty() && label.front().isDigit())
+            currentIndex = -1;
+    }
+    // Text after the last block (Gmail: the addresses, then one paragraph of details) belongs
+    // to the recipients that have no words of their own.
+    if (tailStart >= 0 && tailStart < region.size()) {
+        const QString tail = TextScan::squeeze(region.mid(tailStart));
+        for (RecipientDiagnosis &recipient : recipients) {
+            if (recipient.diagnostic.isEmpty() ||
+                (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
+                 TextScan::enhancedStatus(recipient.diagnostic).isEmpty()))
+                recipient.diagnostic =
+                    TextScan::squeeze(QString(recipient.diagnostic + QLatin1Char(' ') + tail));
+        }
+    }
+    return recipients;
+}
+
+void completeFromDiagnostic(RecipientDiagnosis &recipient)
+{
+    recipient.diagnostic = TextScan::squeeze(recipient.diagnostic);
+    if (recipient.status.isEmpty())
+        recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
+    if (recipient.replyCode.isEmpty())
+        recipient.replyCode = TextScan::replyCode(recipient.diagnostic);
+    if (recipient.sendingIp.isEmpty())
+        recipient.sendingIp = TextScan::senderIpInText(recipient.diagnostic);
+}
+
+bool looksLikeBounce(const ParsedMessage &message)
+{
+    static const QRegularExpression sender(
+        QStringLiteral(R"(mailer-daemon|postmaster|mail delivery|mail administrator|mdaemon|)"
+                       R"(mail\.?delivery|bounce|daemon@|nobody@|systemadministrator)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression subject(
+        QStringLiteral(
+            R"(undeliver|undelivered|delivery (?:status|fail|notification|report|problem)|)"
+            R"(returned mail|failure notice|mail delivery|could not be delivered|)"
+            R"(not (?:be )?delivered|non remis|unzustellbar|rejected|bounce|delivery error|)"
+            R"(failed|failure|permanent error|warning: message|delayed|mail system error|)"
+            R"(returned to sender|nondeliverable|non-deliverable|notification|エラー|不達|返送)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression codes(
+        QStringLiteral(R"((?<!\d)[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}|#[45]\.\d\.\d|)"
+                       R"(^\s*[45]\d\d[ -]+[A-Za-z])"),
+        QRegularExpression::MultilineOption);
+    if (sender.match(message.from).hasMatch() || subject.match(message.subject).hasMatch())
+        return true;
+    if (message.contentType == QLatin1String("multipart/report"))
+        return true;
+    static const QRegularExpression phrases(
+        QStringLiteral(R"(could not be delivered|undeliverable|delivery (?:has )?failed|)"
+                       R"(unable to deliver|was not delivered|couldn't be delivered|)"
+                       R"(delivery to the following|permanent error|returned to sender|)"
+                       R"(not be delivered|failed to deliver|送信できません|エラー|不達)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QStringView head = QStringView(message.bodyText).left(3000);
+    return codes.match(head).hasMatch() || phrases.match(head).hasMatch();
+}
+
+QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message,
+                                         const QRegularExpression *start,
+                                         const QRegularExpression *end)
+{
+    const QStringView region = explanatoryRegion(message.bodyText, start, end);
+    QList<RecipientDiagnosis> recipients = parseAddressBlocks(region);
+    if (recipients.isEmpty()) {
+        // No address lines: the whole explanation belongs to the failed recipients named
+        // elsewhere.
+        QStringList addresses;
+        const QString failed = message.header("x-failed-recipients");
+        if (!failed.isEmpty())
+            addresses = failed.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        else if (!message.originalHeader("to").isEmpty())
+            addresses = message.originalHeader("to").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QString diagnostic = TextScan::squeeze(region);
+        for (const QString &entry : std::as_const(addresses)) {
+            const QString address = TextScan::address(entry);
+            if (address.isEmpty())
+                continue;
+            RecipientDiagnosis recipient;
+            recipient.recipient = address;
+            recipient.diagnostic = diagnostic;
+            recipients.append(recipient);
+        }
+    }
+    // The sender's own address and the postmaster are not failed recipients.
+    const QString sender = TextScan::address(message.originalHeader("from"));
+    if (recipients.size() > 1) {
+        recipients.removeIf([&](const RecipientDiagnosis &r) {
+            return (!sender.isEmpty() && r.recipient.compare(sender, Qt::CaseInsensitive) == 0) ||
+                   r.recipient.startsWith(QLatin1String("postmaster@"), Qt::CaseInsensitive) ||
+                   r.recipient.startsWith(QLatin1String("mailer-daemon@"), Qt::CaseInsensitive);
+        });
+    }
+    // Words without any code while the explanation has codes elsewhere (a "technical details"
+    // paragraph): the whole explanation is the better diagnostic.
+    const bool regionHasCode =
+        !TextScan::replyCode(region).isEmpty() || !TextScan::enhancedStatus(region).isEmpty();
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.action.isEmpty())
+            recipient.action = QStringLiteral("failed");
+        if (recipients.size() == 1 &&
+            ((regionHasCode && TextScan::replyCode(recipient.diagnostic).isEmpty() &&
+              TextScan::enhancedStatus(recipient.diagnostic).isEmpty()) ||
+             recipient.diagnostic.trimmed().isEmpty()))
+            recipient.diagnostic = QString(recipient.diagnostic + QLatin1Char(' ') +
+                                           TextScan::squeeze(region.left(2000)));
+        completeFromDiagnostic(recipient);
+    }
+    return recipients;
+}
+
+} // namespace BounceDoctor::FormatHelpers

@@ -1,0 +1,83 @@
+#include "formats.h"
+#include "textscan.h"
+
+#include <QRegularExpression>
+
+namespace BounceDoctor::Formats {
+namespace {
+
+const QRegularExpression &dsnInText()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(?:Reporting-MTA|Final-Recipient|Original-Recipient):)"),
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// RFC 3464 delivery status notifications and RFC 6533 global ones (Postfix, Sendmail, most
+// providers); also DSN fields some MTAs put into a plain text part.
+class Rfc3464 final : public BounceFormat
+{
+public:
+    QString name() const override { return QStringLiteral("rfc3464"); }
+    bool matches(const ParsedMessage &message) const override
+    {
+        return !message.deliveryStatus.isEmpty() || dsnInText().match(message.bodyText).hasMatch();
+    }
+    QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
+    {
+        QString fields = message.deliveryStatus;
+        if (fields.trimmed().isEmpty()) {
+            const auto match = dsnInText().match(message.bodyText);
+            if (match.hasMatch())
+                fields = message.bodyText.mid(match.capturedStart());
+        }
+        QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(fields);
+        if (recipients.isEmpty())
+            return recipients;
+        // The human-readable part often carries the server's words the fields lack.
+        const QList<RecipientDiagnosis> explained =
+            FormatHelpers::parseAddressBlocks(FormatHelpers::explanatoryRegion(message.bodyText));
+        for (RecipientDiagnosis &recipient : recipients) {
+            const bool weak = recipient.diagnostic.isEmpty() ||
+                              (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
+                               TextScan::enhancedStatus(recipient.diagnostic).isEmpty() &&
+                               recipient.diagnostic.size() < 20);
+            if (weak) {
+                for (const RecipientDiagnosis &text : explained) {
+                    if (text.recipient.compare(recipient.recipient, Qt::CaseInsensitive) == 0 ||
+                        explained.size() == 1) {
+                        recipient.diagnostic = TextScan::squeeze(
+                            QString(recipient.diagnostic + QLatin1Char(' ') + text.diagnostic));
+                        break;
+                    }
+                }
+            }
+            FormatHelpers::completeFromDiagnostic(recipient);
+            const QString spoken = TextScan::enhancedStatus(recipient.diagnostic);
+            if (!spoken.isEmpty() && !spoken.endsWith(QLatin1String(".0.0")))
+                recipient.status = spoken;
+            // The report itself says the mail arrived: nothing to classify.
+            if (recipient.action == QLatin1String("delivered") ||
+                recipient.status.startsWith(QLatin1Char('2')))
+                recipient.reason = QStringLiteral("delivered");
+            if (recipient.action.isEmpty() && !recipient.status.isEmpty()) {
+                // A report without Action: the status class says what happened.
+                const QChar kind = recipient.status.front();
+                recipient.action = kind == QLatin1Char('2')   ? QStringLiteral("delivered")
+                                   : kind == QLatin1Char('4') ? QStringLiteral("delayed")
+                                                              : QStringLiteral("failed");
+            }
+        }
+        return recipients;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<BounceFormat> makeRfc3464()
+{
+    return std::make_unique<Rfc3464>();
+}
+
+} // namespace BounceDoctor::Formats

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace BounceDoctor {
+
+/// One header field, name lower-cased, value unfolded and decoded to Unicode.
+struct HeaderField
+{
+    QByteArray name;
+    QString value;
+};
+
+using HeaderFields = QList<HeaderField>;
+
+/// The first value of a header (name lower-case), or an empty string.
+QString headerValue(const HeaderFields &fields, QByteArrayView lowerName);
+
+/// What the MIME layer found in a message, ready for the format units: the bounce's own headers
+/// and explanatory text, the machine-readable report parts and the returned original's headers.
+struct ParsedMessage
+{
+    HeaderFields headers;   ///< the bounce's own header fields
+    QString subject;        ///< the bounce's Subject
+    QString from;           ///< the bounce's From
+    QString contentType;    ///< top-level type/subtype, lower case
+    QString reportType;     ///< multipart/report's report-type parameter, lower case
+    QString bodyText;       ///< text of the bounce's own text parts (not the returned original)
+    QString deliveryStatus; ///< message/(global-)delivery-status parts, decoded
+    QString feedbackReport; ///< message/feedback-report part, decoded
+    bool hasOriginal = false;
+    HeaderFields originalHeaders; ///< headers of the returned original message
+    bool pasted = false;          ///< text a user pasted, not a saved message
+    QByteArray forwardedBounce;   ///< an attached message that is itself a bounce (forwarded)
+
+    QString header(QByteArrayView lowerName) const { return headerValue(headers, lowerName); }
+    QString originalHeader(QByteArrayView lowerName) const
+    {
+        return headerValue(originalHeaders, lowerName);
+    }
+};
+
+} // namespace BounceDoctor

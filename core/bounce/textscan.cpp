@@ -1,0 +1,271 @@
+#include "textscan.h"
+
+#include <QRegularExpression>
+
+namespace BounceDoctor::TextScan {
+namespace {
+
+// Compiled once per process: these run for every message.
+const QRegularExpression &statusPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?<![\d.])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d))"));
+    return re;
+}
+
+const QRegularExpression &replyPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?<![\w.\-:/#=+])([245][0-5]\d)(?=[ \-]|$|\s))"),
+        QRegularExpression::MultilineOption);
+    return re;
+}
+
+const QRegularExpression &addressPattern()
+{
+    // Internationalised labels are allowed, but the top-level label is ASCII (or punycode):
+    // that keeps text glued to an address ("a@example.jp您好") out of it.
+    static const QRegularExpression re(QStringLiteral(
+        R"([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}](?:[A-Za-z0-9\x{80}-\x{FFFF}_-]*)\.)+)"
+        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-]))"));
+    return re;
+}
+
+const QRegularExpression &ipv4Pattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"));
+    return re;
+}
+
+} // namespace
+
+QString enhancedStatus(QStringView text)
+{
+    // A code right after the reply code ("550 5.7.1", "550-'5.7.1") is the server's own.
+    static const QRegularExpression afterReply(
+        QStringLiteral(R"((?<![\d.])[245]\d\d[ -]['"#(]?([245]\.[0-7]\.\d{1,3})(?![\d]|\.\d))"));
+    const auto spoken = afterReply.match(text);
+    if (spoken.hasMatch())
+        return spoken.captured(1);
+    const auto match = statusPattern().match(text);
+    return match.hasMatch() ? match.captured(0) : QString();
+}
+
+QString replyCode(QStringView text)
+{
+    const auto match = replyPattern().match(text);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+QString address(QStringView text)
+{
+    const auto match = addressPattern().match(text);
+    if (!match.hasMatch())
+        return {};
+    QString found = match.captured(0);
+    while (found.endsWith(QLatin1Char('.')) || found.endsWith(QLatin1Char('-')))
+        found.chop(1);
+    return found;
+}
+
+QString cleanAddress(QStringView text)
+{
+    QStringView value = text.trimmed();
+    const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
+    if (semicolon >= 0 && semicolon < 12)
+        value = value.mid(semicolon + 1).trimmed();
+    const QString found = address(value);
+    if (!found.isEmpty())
+        return found;
+    QString bare = value.toString();
+    bare.remove(QLatin1Char('<'));
+    bare.remove(QLatin1Char('>'));
+    return bare.trimmed();
+}
+
+QString senderIpInText(QStringView text)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
+                       R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
+        QRegularExpression::CaseInsensitiveOption);
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+        const QString ip = it.next().captured(1);
+        if (isPublicIp(ip))
+            return ip;
+    }
+    return {};
+}
+
+QString receivedFromIp(QStringView received)
+{
+    static const QRegularExpression byClause(QStringLiteral(R"(\sby\s)"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    const auto by = byClause.match(received);
+    const QStringView fromPart = by.hasMatch() ? received.left(by.capturedStart()) : received;
+    auto it = ipv4Pattern().globalMatch(fromPart);
+    while (it.hasNext()) {
+        const QString ip = it.next().captured(1);
+        if (isPublicIp(ip))
+            return ip;
+    }
+    return {};
+}
+
+bool isPublicIp(const QString &ip)
+{
+    const QStringList parts = ip.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    int octet[4];
+    for (int i = 0; i < 4; ++i) {
+        bool ok = false;
+        octet[i] = parts.at(i).toInt(&ok);
+        if (!ok || octet[i] < 0 || octet[i] > 255)
+            return false;
+    }
+    if (octet[0] == 0 || octet[0] == 10 || octet[0] == 127 || octet[0] >= 224)
+        return false;
+    if (octet[0] == 172 && octet[1] >= 16 && octet[1] <= 31)
+        return false;
+    if (octet[0] == 192 && octet[1] == 168)
+        return false;
+    if (octet[0] == 169 && octet[1] == 254)
+        return false;
+    if (octet[0] == 100 && octet[1] >= 64 && octet[1] <= 127)
+        return false;
+    return true;
+}
+
+QString squeeze(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const QChar c : text) {
+        if (c.isSpace()) {
+            space = !out.isEmpty();
+            continue;
+        }
+        if (space)
+            out += QLatin1Char(' ');
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+QString stripTypePrefix(QStringView text)
+{
+    QStringView value = text.trimmed();
+    const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
+    if (semicolon > 0 && semicolon < 16) {
+        bool typeLike = true;
+        for (const QChar c : value.left(semicolon)) {
+            if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_')) {
+                typeLike = false;
+                break;
+            }
+        }
+        if (typeLike)
+            value = value.mid(semicolon + 1).trimmed();
+    }
+    return value.toString();
+}
+
+QString htmlToText(QStringView html)
+{
+    static const QRegularExpression hidden(QStringLiteral(R"(<(style|script|head)\b.*?</\1\s*>)"),
+                                           QRegularExpression::CaseInsensitiveOption |
+                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression breaks(
+        QStringLiteral(R"(<(?:br|/p|/div|/tr|/li|/h\d)\b[^>]*>)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression cells(QStringLiteral(R"(</t[dh]\s*>)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tags(QStringLiteral(R"(<[^>]*>)"));
+    static const QRegularExpression numeric(QStringLiteral(R"(&#(x?)([0-9a-fA-F]+);)"));
+    QString text = html.toString();
+    text.remove(hidden);
+    text.replace(breaks, QStringLiteral("\n"));
+    text.replace(cells, QStringLiteral(" "));
+    text.remove(tags);
+    text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    text.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    QString out;
+    qsizetype last = 0;
+    auto it = numeric.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        bool ok = false;
+        const uint code = m.captured(2).toUInt(&ok, m.captured(1).isEmpty() ? 10 : 16);
+        if (ok && code > 0 && code < 0x110000)
+            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    // Lines of only spaces left by the markup read as paragraph breaks.
+    static const QRegularExpression blankish(QStringLiteral(R"([ \t]+\n)"));
+    out.replace(blankish, QStringLiteral("\n"));
+    return out;
+}
+
+QString smtpCommand(const QString &text)
+{
+    struct Rule
+    {
+        QRegularExpression pattern;
+        const char *command;
+    };
+    static const QList<Rule> rules = [] {
+        const auto ci = QRegularExpression::CaseInsensitiveOption;
+        return QList<Rule>{
+            {QRegularExpression(QStringLiteral("in reply to (?:the )?rcpt to|after rcpt to|"
+                                               ">>> rcpt to|rcpt to response|for rcpt to"),
+                                ci),
+             "RCPT"},
+            {QRegularExpression(QStringLiteral("in reply to (?:the )?mail from|after mail from|"
+                                               ">>> mail from|mail from response"),
+                                ci),
+             "MAIL"},
+            {QRegularExpression(
+                 QStringLiteral("in reply to (?:the )?(?:end of )?data|after end of data|"
+                                "after data|>>> data|final data|"
+                                "data response|end of data"),
+                 ci),
+             "DATA"},
+            {QRegularExpression(
+                 QStringLiteral("in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|"
+                                ">>> (?:ehlo|helo)|(?:ehlo|helo) response"),
+                 ci),
+             "EHLO"},
+            {QRegularExpression(QStringLiteral("after initial connection|greeting|"
+                                               "in reply to (?:the )?initial"),
+                                ci),
+             "CONN"},
+            {QRegularExpression(QStringLiteral("starttls"), ci), "STARTTLS"},
+            // Looser wording, only when nothing above matched.
+            {QRegularExpression(QStringLiteral("our data|data command|after the data"), ci),
+             "DATA"},
+            {QRegularExpression(QStringLiteral("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|"
+                                               "recipient command"),
+                                ci),
+             "RCPT"},
+            {QRegularExpression(QStringLiteral("\\bmail\\s+from\\b|mail command"), ci), "MAIL"},
+        };
+    }();
+    for (const Rule &rule : rules) {
+        if (rule.pattern.match(text).hasMatch())
+            return QString::fromLatin1(rule.command);
+    }
+    return {};
+}
+
+} // namespace BounceDoctor::TextScan
