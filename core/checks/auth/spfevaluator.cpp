@@ -81,6 +81,14 @@ bool addressMatches(const QHostAddress &ip, const QString &value, int cidr4, int
     return ip.isInSubnet(candidate, prefix);
 }
 
+// Notes what kind of limit or error ended the evaluation, for the linter.
+template<typename StatePtr>
+QString kind(const StatePtr &state, const char *name, const QString &text)
+{
+    state->evaluation.errorKind = QString::fromLatin1(name);
+    return text;
+}
+
 } // namespace
 
 QString spfResultName(SpfResult result)
@@ -214,6 +222,7 @@ void SpfEvaluator::runCheckHost(const std::shared_ptr<State> &state, const QStri
         state, domain, DnsType::TXT,
         [this, state, domain, depth, chain, done, indent](const DnsAnswer &answer) {
             if (isDnsError(answer)) {
+                state->evaluation.errorKind = QStringLiteral("dns");
                 state->evaluation.error =
                     tr("the DNS lookup of %1 failed (%2)").arg(domain, answer.errorText);
                 state->evaluation.trace.append(indent + domain + QStringLiteral(": ") +
@@ -234,6 +243,7 @@ void SpfEvaluator::runCheckHost(const std::shared_ptr<State> &state, const QStri
                 return;
             }
             if (spf.size() > 1) {
+                state->evaluation.errorKind = QStringLiteral("multiple-records");
                 state->evaluation.error = tr("%1 publishes %2 SPF records; only one is allowed")
                                               .arg(domain)
                                               .arg(spf.size());
@@ -249,6 +259,7 @@ void SpfEvaluator::runCheckHost(const std::shared_ptr<State> &state, const QStri
             frame->chain = chain;
             frame->done = done;
             if (!frame->record.isValid()) {
+                state->evaluation.errorKind = QStringLiteral("syntax");
                 state->evaluation.error =
                     tr("syntax error in the SPF record of %1: %2").arg(domain, frame->record.error);
                 state->evaluation.trace.append(indent + state->evaluation.error);
@@ -370,8 +381,9 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
             return;
         }
         if (++evaluation.dnsTerms > kMaxDnsTerms) {
-            finishFrame(state, frame, SpfResult::PermError,
-                        tr("more than %1 DNS-querying terms").arg(kMaxDnsTerms));
+            finishFrame(
+                state, frame, SpfResult::PermError,
+                kind(state, "dns-terms", tr("more than %1 DNS-querying terms")).arg(kMaxDnsTerms));
             return;
         }
         const QString spec = *frame->record.redirect;
@@ -380,14 +392,15 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
             macros.domain = frame->domain;
             const auto target = expandSpfMacros(spec, macros, false);
             if (!target) {
-                finishFrame(state, frame, SpfResult::PermError, tr("bad redirect target"));
+                finishFrame(state, frame, SpfResult::PermError,
+                            kind(state, "syntax", tr("bad redirect target")));
                 return;
             }
             const QString domain = stripDot(*target);
             state->evaluation.trace.append(indent + QStringLiteral("redirect=") + domain);
             if (frame->chain.contains(domain, Qt::CaseInsensitive)) {
                 finishFrame(state, frame, SpfResult::PermError,
-                            tr("redirect loop back to %1").arg(domain));
+                            kind(state, "loop", tr("redirect loop back to %1")).arg(domain));
                 return;
             }
             // The redirected record replaces this one, explanation included.
@@ -403,7 +416,9 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
     const SpfTerm term = frame->record.terms.at(frame->index);
     if (term.queriesDns() && ++evaluation.dnsTerms > kMaxDnsTerms) {
         finishFrame(state, frame, SpfResult::PermError,
-                    tr("more than %1 DNS-querying terms (at %2)").arg(kMaxDnsTerms).arg(term.text));
+                    kind(state, "dns-terms", tr("more than %1 DNS-querying terms (at %2)"))
+                        .arg(kMaxDnsTerms)
+                        .arg(term.text));
         return;
     }
 
@@ -423,9 +438,10 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
         runTerm(state, frame);
     };
     auto tempError = [this, state, frame, term](const DnsAnswer &answer) {
-        finishFrame(
-            state, frame, SpfResult::TempError,
-            tr("DNS lookup of %1 failed (%2) at %3").arg(answer.name, answer.errorText, term.text));
+        finishFrame(state, frame, SpfResult::TempError,
+                    kind(state, "dns",
+                         tr("DNS lookup of %1 failed (%2) at %3")
+                             .arg(answer.name, answer.errorText, term.text)));
     };
     // A lookup that found nothing counts against the void lookup limit (§4.6.4).
     auto isVoid = [state](const DnsAnswer &answer) {
@@ -481,7 +497,8 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                     return tempError(answer);
                 if (isVoid(answer) && state->evaluation.voidLookups > kMaxVoidLookups)
                     return finishFrame(state, frame, SpfResult::PermError,
-                                       tr("more than %1 void lookups").arg(kMaxVoidLookups));
+                                       kind(state, "void-lookups", tr("more than %1 void lookups"))
+                                           .arg(kMaxVoidLookups));
                 for (const DnsRecord &record : answer.records) {
                     if (record.type == addressType &&
                         addressMatches(state->ip, record.value, term.cidr4, term.cidr6))
@@ -498,8 +515,10 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                     return tempError(answer);
                 if (isVoid(answer)) {
                     if (state->evaluation.voidLookups > kMaxVoidLookups)
-                        return finishFrame(state, frame, SpfResult::PermError,
-                                           tr("more than %1 void lookups").arg(kMaxVoidLookups));
+                        return finishFrame(
+                            state, frame, SpfResult::PermError,
+                            kind(state, "void-lookups", tr("more than %1 void lookups"))
+                                .arg(kMaxVoidLookups));
                     return notMatched();
                 }
                 matched();
@@ -513,8 +532,10 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                     return tempError(answer);
                 if (isVoid(answer)) {
                     if (state->evaluation.voidLookups > kMaxVoidLookups)
-                        return finishFrame(state, frame, SpfResult::PermError,
-                                           tr("more than %1 void lookups").arg(kMaxVoidLookups));
+                        return finishFrame(
+                            state, frame, SpfResult::PermError,
+                            kind(state, "void-lookups", tr("more than %1 void lookups"))
+                                .arg(kMaxVoidLookups));
                     return notMatched();
                 }
                 QStringList hosts;
@@ -523,9 +544,10 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                         hosts.append(stripDot(record.value));
                 }
                 if (hosts.size() > kMaxMxOrPtrNames)
-                    return finishFrame(
-                        state, frame, SpfResult::PermError,
-                        tr("%1 has more than %2 MX records").arg(target).arg(kMaxMxOrPtrNames));
+                    return finishFrame(state, frame, SpfResult::PermError,
+                                       kind(state, "mx-limit", tr("%1 has more than %2 MX records"))
+                                           .arg(target)
+                                           .arg(kMaxMxOrPtrNames));
                 if (hosts.isEmpty())
                     return notMatched();
                 auto pending = std::make_shared<int>(int(hosts.size()));
@@ -568,7 +590,7 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
         withTarget([=, this](const QString &target) {
             if (frame->chain.contains(target, Qt::CaseInsensitive))
                 return finishFrame(state, frame, SpfResult::PermError,
-                                   tr("include loop back to %1").arg(target));
+                                   kind(state, "loop", tr("include loop back to %1")).arg(target));
             runCheckHost(state, target, frame->depth + 1, frame->chain,
                          [=, this](SpfResult result, const QString &) {
                              switch (result) {
@@ -581,9 +603,10 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                              case SpfResult::TempError:
                                  return finishFrame(state, frame, SpfResult::TempError, {});
                              case SpfResult::None:
-                                 return finishFrame(
-                                     state, frame, SpfResult::PermError,
-                                     tr("%1 has no SPF record for the include").arg(target));
+                                 return finishFrame(state, frame, SpfResult::PermError,
+                                                    kind(state, "include-none",
+                                                         tr("%1 has no SPF record for the include"))
+                                                        .arg(target));
                              case SpfResult::PermError:
                                  return finishFrame(state, frame, SpfResult::PermError, {});
                              }

@@ -31,6 +31,7 @@ struct SpfEvaluation
     SpfResult result = SpfResult::None;
     QString explanation;   ///< the expanded exp= text on fail, when the domain publishes one
     QString error;         ///< plain words for permerror/temperror
+    QString errorKind;     ///< what ended it: dns, dns-terms, void-lookups, loop, syntax, ...
     QString matchedTerm;   ///< the mechanism that decided, e.g. "ip4:192.0.2.0/24"
     QStringList matchPath; ///< domains through which it matched: example.com, _spf.example.net
     QStringList trace;     ///< one readable line per step, indented by include depth

@@ -339,7 +339,12 @@ SpfRecord parseSpfRecord(const QString &text)
             } else {
                 if (!walkMacroString(
                         value, &error, [](const QString &) {},
-                        [](QChar, int, bool, const QString &, QString *) { return true; })) {
+                        [](QChar letter, int, bool, const QString &, QString *e) {
+                            if (QStringLiteral("slodiphv").contains(letter.toLower()))
+                                return true;
+                            *e = tr("unknown macro letter '%1'").arg(letter);
+                            return false;
+                        })) {
                     record.error = tr("\"%1\": %2").arg(part, error);
                     return record;
                 }
