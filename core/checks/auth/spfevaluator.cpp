@@ -426,7 +426,8 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
     auto matched = [this, state, frame, term, indent] {
         state->evaluation.trace.append(indent + term.text + QStringLiteral(" matched: ") +
                                        spfResultName(resultOf(term.qualifier)));
-        if (state->evaluation.matchedTerm.isEmpty() || frame->depth == 0) {
+        // An include that matched keeps the included record's deciding term.
+        if (term.mechanism != SpfMechanism::Include) {
             state->evaluation.matchedTerm = term.text;
             state->evaluation.matchPath = frame->chain;
         }
