@@ -223,6 +223,33 @@ private Q_SLOTS:
         QVERIFY(zone.asked().contains(QStringLiteral("_dmarc.mail.shop.co.uk")));
     }
 
+    void spfTreeLintWithoutIp()
+    {
+        Test::MemoryZone zone;
+        QString record = QStringLiteral("v=spf1");
+        for (int i = 0; i < 6; ++i) {
+            record += QStringLiteral(" include:i%1.shop.example").arg(i);
+            zone.add(QStringLiteral("i%1.shop.example").arg(i), DnsType::TXT,
+                     QStringLiteral("v=spf1 a:h1.shop.example a:h2.shop.example -all"));
+        }
+        zone.add(QStringLiteral("shop.example"), DnsType::TXT, record + QStringLiteral(" -all"));
+        zone.add(QStringLiteral("h1.shop.example"), DnsType::A, QStringLiteral("192.0.2.1"));
+        zone.add(QStringLiteral("h2.shop.example"), DnsType::A, QStringLiteral("192.0.2.2"));
+        AuthenticationCheck check(&zone);
+        QHash<QString, FindingStatus> got;
+        connect(&check, &Check::findingReady, this,
+                [&got](const Finding &finding) { got.insert(finding.id, finding.status); });
+        QSignalSpy finished(&check, &Check::finished);
+        CheckInput input;
+        input.sendingDomain = QStringLiteral("shop.example");
+        check.start(input);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+        QCOMPARE(got.value(QStringLiteral("spf.record")), FindingStatus::Ok);
+        QCOMPARE(got.value(QStringLiteral("spf.result")), FindingStatus::Info);
+        QVERIFY(got.contains(QStringLiteral("spf.too-many-lookups")));
+        QCOMPARE(got.value(QStringLiteral("spf.too-many-lookups")), FindingStatus::Problem);
+    }
+
     void cancelFinishesOnce()
     {
         Test::MemoryZone zone;

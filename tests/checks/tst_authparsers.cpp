@@ -254,6 +254,10 @@ private Q_SLOTS:
         QTest::newRow("unknown-tag-ignored")
             << QStringLiteral("v=DKIM1; x=1; p=") + rsa1024 << true << false << "rsa" << 1024;
 
+        QTest::newRow("service-email")
+            << QStringLiteral("v=DKIM1; s=email; p=") + rsa1024 << true << false << "rsa" << 1024;
+        QTest::newRow("service-not-email")
+            << QStringLiteral("v=DKIM1; s=tlsrpt; p=") + rsa1024 << false << false << "rsa" << 0;
         QTest::newRow("no-p") << "v=DKIM1; k=rsa" << false << false << "rsa" << 0;
         QTest::newRow("v-not-first")
             << QStringLiteral("k=rsa; v=DKIM1; p=") + rsa1024 << false << false << "rsa" << 0;

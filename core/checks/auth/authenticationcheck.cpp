@@ -251,6 +251,21 @@ void AuthenticationCheck::startSpf(const QString &domain)
                         tr("Enter the IP address your mail left from to see whether SPF allows "
                            "it."),
                         {});
+            // Still walk the include tree with an address no term should match, so that
+            // lookup limits, void lookups and loops are found without an IP.
+            auto *walker = new SpfEvaluator(resolver(), m_run);
+            addWork();
+            walker->checkHost(QHostAddress(QStringLiteral("192.0.2.255")), domain,
+                              QStringLiteral("postmaster@") + domain, domain,
+                              [this, domain, walker](const SpfEvaluation &evaluation) {
+                                  for (const SpfLintIssue &issue : lintSpfEvaluation(evaluation))
+                                      emitFinding(
+                                          issue.id, issue.status,
+                                          tr("The SPF setup of %1 has a problem.").arg(domain),
+                                          issue.text, evaluation.queries + evaluation.trace);
+                                  walker->deleteLater();
+                                  workDone();
+                              });
             return;
         }
         const QString fromDomain = domainOf(m_input.fromAddress);

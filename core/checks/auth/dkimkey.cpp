@@ -183,6 +183,12 @@ DkimKeyRecord parseDkimKeyRecord(const QString &text)
         record.error = tr("the record has no public key (p= is missing)");
         return record;
     }
+    if (!record.serviceTypes.isEmpty() && !record.serviceTypes.contains(QStringLiteral("*")) &&
+        !record.serviceTypes.contains(QStringLiteral("email"))) {
+        record.error =
+            tr("the key is not for email (s=%1)").arg(record.serviceTypes.join(QLatin1Char(':')));
+        return record;
+    }
     if (withoutWhitespace(record.publicKey).isEmpty()) {
         record.revoked = true;
         return record;
