@@ -176,6 +176,22 @@ private Q_SLOTS:
             QVERIFY2(!evaluation.error.isEmpty(), qPrintable(trace));
     }
 
+    void resultIsNeverSynchronous()
+    {
+        Test::MemoryZone memory;
+        SpfEvaluator evaluator(&memory);
+        int calls = 0;
+        SpfResult result = SpfResult::Pass;
+        evaluator.checkHost(QHostAddress(QStringLiteral("192.0.2.1")), QStringLiteral("nodots"),
+                            QString(), QStringLiteral("nodots"), [&](const SpfEvaluation &e) {
+                                ++calls;
+                                result = e.result;
+                            });
+        QCOMPARE(calls, 0);
+        QTRY_COMPARE(calls, 1);
+        QCOMPARE(result, SpfResult::None);
+    }
+
     void cancelDropsTheCallback()
     {
         Test::MemoryZone memory;

@@ -203,8 +203,15 @@ void SpfEvaluator::checkHost(const QHostAddress &ip, const QString &domain, cons
         state->evaluation.result = result;
         state->evaluation.explanation = exp;
         state->finished = true;
-        // Deliver after the current callback returns, never inside checkHost().
-        state->callback(state->evaluation);
+        // Queued, so that a result known at once (an unusable domain) still arrives after
+        // checkHost() returns, like every other.
+        QMetaObject::invokeMethod(
+            this,
+            [this, state] {
+                if (state->generation == m_generation)
+                    state->callback(state->evaluation);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -53,6 +53,7 @@ public:
     ~SpfEvaluator() override;
 
     /// sender is the MAIL FROM address (may be empty: then postmaster@helo is used).
+    /// callback runs once, from the event loop, never inside this call.
     void checkHost(const QHostAddress &ip, const QString &domain, const QString &sender,
                    const QString &helo, Callback callback);
 
