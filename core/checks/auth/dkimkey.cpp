@@ -10,10 +10,11 @@ namespace BounceDoctor {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate a context for the messages of this file.
+class DkimKeyTr
 {
-    return QCoreApplication::translate("DkimKey", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DkimKeyTr)
+};
 
 bool isTagName(const QString &name)
 {
@@ -59,7 +60,7 @@ void examineKey(DkimKeyRecord *record)
 {
     const QString compact = withoutWhitespace(record->publicKey);
     if (!isBase64(compact)) {
-        record->error = tr("the public key (p=) is not valid base64");
+        record->error = DkimKeyTr::tr("the public key (p=) is not valid base64");
         return;
     }
     const QByteArray der = QByteArray::fromBase64(compact.toLatin1());
@@ -69,7 +70,7 @@ void examineKey(DkimKeyRecord *record)
             EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(der.constData()),
             size_t(der.size()));
         if (!key) {
-            record->error = tr("the ed25519 public key is not a valid 32-byte key");
+            record->error = DkimKeyTr::tr("the ed25519 public key is not a valid 32-byte key");
             return;
         }
         record->keyBits = EVP_PKEY_get_bits(key);
@@ -79,11 +80,11 @@ void examineKey(DkimKeyRecord *record)
     const unsigned char *data = reinterpret_cast<const unsigned char *>(der.constData());
     EVP_PKEY *key = d2i_PUBKEY(nullptr, &data, long(der.size()));
     if (!key) {
-        record->error = tr("the public key (p=) cannot be read as an RSA key");
+        record->error = DkimKeyTr::tr("the public key (p=) cannot be read as an RSA key");
         return;
     }
     if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA)
-        record->error = tr("the public key (p=) is not an RSA key although k=rsa");
+        record->error = DkimKeyTr::tr("the public key (p=) is not an RSA key although k=rsa");
     else
         record->keyBits = EVP_PKEY_get_bits(key);
     EVP_PKEY_free(key);
@@ -99,23 +100,23 @@ bool parseDkimTagList(const QString &text, QList<QPair<QString, QString>> *tags,
         if (spec.isEmpty()) {
             if (i == specs.size() - 1)
                 break; // a trailing ';' is allowed
-            *error = tr("an empty tag between two ';'");
+            *error = DkimKeyTr::tr("an empty tag between two ';'");
             return false;
         }
         const int equals = spec.indexOf(QLatin1Char('='));
         if (equals < 0) {
-            *error = tr("\"%1\" is not of the form tag=value").arg(spec);
+            *error = DkimKeyTr::tr("\"%1\" is not of the form tag=value").arg(spec);
             return false;
         }
         const QString name = spec.left(equals).trimmed();
         const QString value = spec.mid(equals + 1).trimmed();
         if (!isTagName(name)) {
-            *error = tr("\"%1\" is not a valid tag name").arg(name);
+            *error = DkimKeyTr::tr("\"%1\" is not a valid tag name").arg(name);
             return false;
         }
         for (const auto &tag : std::as_const(*tags)) {
             if (tag.first == name) {
-                *error = tr("the tag \"%1\" appears more than once").arg(name);
+                *error = DkimKeyTr::tr("the tag \"%1\" appears more than once").arg(name);
                 return false;
             }
         }
@@ -143,11 +144,11 @@ DkimKeyRecord parseDkimKeyRecord(const QString &text)
         const QString &value = tags.at(i).second;
         if (name == QLatin1String("v")) {
             if (i != 0) {
-                record.error = tr("v= must be the first tag");
+                record.error = DkimKeyTr::tr("v= must be the first tag");
                 return record;
             }
             if (value != QLatin1String("DKIM1")) {
-                record.error = tr("v=%1 is not DKIM1").arg(value);
+                record.error = DkimKeyTr::tr("v=%1 is not DKIM1").arg(value);
                 return record;
             }
             record.version = value;
@@ -155,14 +156,14 @@ DkimKeyRecord parseDkimKeyRecord(const QString &text)
             record.keyType = value.toLower();
             if (record.keyType != QLatin1String("rsa") &&
                 record.keyType != QLatin1String("ed25519")) {
-                record.error = tr("unknown key type k=%1").arg(value);
+                record.error = DkimKeyTr::tr("unknown key type k=%1").arg(value);
                 return record;
             }
         } else if (name == QLatin1String("h")) {
             record.hashAlgorithms = list(value);
             for (const QString &hash : std::as_const(record.hashAlgorithms)) {
                 if (hash != QLatin1String("sha1") && hash != QLatin1String("sha256")) {
-                    record.error = tr("unknown hash algorithm h=%1").arg(hash);
+                    record.error = DkimKeyTr::tr("unknown hash algorithm h=%1").arg(hash);
                     return record;
                 }
             }
@@ -180,13 +181,13 @@ DkimKeyRecord parseDkimKeyRecord(const QString &text)
         }
     }
     if (!hasKey) {
-        record.error = tr("the record has no public key (p= is missing)");
+        record.error = DkimKeyTr::tr("the record has no public key (p= is missing)");
         return record;
     }
     if (!record.serviceTypes.isEmpty() && !record.serviceTypes.contains(QStringLiteral("*")) &&
         !record.serviceTypes.contains(QStringLiteral("email"))) {
-        record.error =
-            tr("the key is not for email (s=%1)").arg(record.serviceTypes.join(QLatin1Char(':')));
+        record.error = DkimKeyTr::tr("the key is not for email (s=%1)")
+                           .arg(record.serviceTypes.join(QLatin1Char(':')));
         return record;
     }
     if (withoutWhitespace(record.publicKey).isEmpty()) {

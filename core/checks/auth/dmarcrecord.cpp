@@ -10,10 +10,11 @@ namespace BounceDoctor {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate a context for the messages of this file.
+class DmarcRecordTr
 {
-    return QCoreApplication::translate("DmarcRecord", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(DmarcRecordTr)
+};
 
 bool isPolicy(const QString &value)
 {
@@ -51,7 +52,7 @@ DmarcRecord parseDmarcRecord(const QString &text)
     }
     if (tags.isEmpty() || tags.first().first != QLatin1String("v") ||
         tags.first().second != QLatin1String("DMARC1")) {
-        record.errors.append(tr("the record must start with v=DMARC1"));
+        record.errors.append(DmarcRecordTr::tr("the record must start with v=DMARC1"));
         return record;
     }
     auto uris = [&](const QString &name, const QString &value) {
@@ -61,7 +62,8 @@ DmarcRecord parseDmarcRecord(const QString &text)
             const QString uri = part.trimmed();
             if (!uri.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) ||
                 dmarcReportDomain(uri).isEmpty())
-                record.errors.append(tr("%1: \"%2\" is not a mailto: address").arg(name, uri));
+                record.errors.append(
+                    DmarcRecordTr::tr("%1: \"%2\" is not a mailto: address").arg(name, uri));
             else
                 list.append(uri);
         }
@@ -76,12 +78,13 @@ DmarcRecord parseDmarcRecord(const QString &text)
             name == QLatin1String("np")) {
             if (!isPolicy(lower)) {
                 record.errors.append(
-                    tr("%1=%2 is not none, quarantine or reject").arg(name, value));
+                    DmarcRecordTr::tr("%1=%2 is not none, quarantine or reject").arg(name, value));
                 continue;
             }
             if (name == QLatin1String("p")) {
                 if (i != 1)
-                    record.warnings.append(tr("p= should come right after v=DMARC1"));
+                    record.warnings.append(
+                        DmarcRecordTr::tr("p= should come right after v=DMARC1"));
                 hasPolicy = true;
                 record.policy = lower;
             } else if (name == QLatin1String("sp")) {
@@ -93,12 +96,14 @@ DmarcRecord parseDmarcRecord(const QString &text)
             bool ok = false;
             const int pct = value.toInt(&ok);
             if (!ok || pct < 0 || pct > 100)
-                record.errors.append(tr("pct=%1 is not a number from 0 to 100").arg(value));
+                record.errors.append(
+                    DmarcRecordTr::tr("pct=%1 is not a number from 0 to 100").arg(value));
             else
                 record.percent = pct;
         } else if (name == QLatin1String("adkim") || name == QLatin1String("aspf")) {
             if (lower != QLatin1String("r") && lower != QLatin1String("s"))
-                record.errors.append(tr("%1=%2 is not r (relaxed) or s (strict)").arg(name, value));
+                record.errors.append(
+                    DmarcRecordTr::tr("%1=%2 is not r (relaxed) or s (strict)").arg(name, value));
             else
                 (name == QLatin1String("adkim") ? record.dkimAlignment : record.spfAlignment) =
                     lower;
@@ -112,28 +117,31 @@ DmarcRecord parseDmarcRecord(const QString &text)
                 const QString o = option.trimmed();
                 if (o != QLatin1String("0") && o != QLatin1String("1") && o != QLatin1String("d") &&
                     o != QLatin1String("s"))
-                    record.errors.append(tr("fo=%1: unknown option \"%2\"").arg(value, o));
+                    record.errors.append(
+                        DmarcRecordTr::tr("fo=%1: unknown option \"%2\"").arg(value, o));
             }
             record.failureOptions = lower;
         } else if (name == QLatin1String("ri")) {
             bool ok = false;
             const uint interval = value.toUInt(&ok);
             if (!ok)
-                record.errors.append(tr("ri=%1 is not a number of seconds").arg(value));
+                record.errors.append(
+                    DmarcRecordTr::tr("ri=%1 is not a number of seconds").arg(value));
             else
                 record.reportInterval = int(qMin<uint>(interval, 0x7fffffff));
         } else if (name == QLatin1String("rf")) {
             if (lower != QLatin1String("afrf"))
-                record.errors.append(tr("rf=%1: only afrf is defined").arg(value));
+                record.errors.append(DmarcRecordTr::tr("rf=%1: only afrf is defined").arg(value));
             record.reportFormat = lower;
         } else if (name == QLatin1String("v")) {
-            record.errors.append(tr("v= appears more than once"));
+            record.errors.append(DmarcRecordTr::tr("v= appears more than once"));
         } else {
-            record.warnings.append(tr("unknown tag \"%1\" (receivers ignore it)").arg(name));
+            record.warnings.append(
+                DmarcRecordTr::tr("unknown tag \"%1\" (receivers ignore it)").arg(name));
         }
     }
     if (!hasPolicy)
-        record.errors.append(tr("the required policy tag p= is missing or invalid"));
+        record.errors.append(DmarcRecordTr::tr("the required policy tag p= is missing or invalid"));
     return record;
 }
 

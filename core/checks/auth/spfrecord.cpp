@@ -8,10 +8,11 @@ namespace BounceDoctor {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate a context for the messages of this file.
+class SpfRecordTr
 {
-    return QCoreApplication::translate("SpfRecord", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SpfRecordTr)
+};
 
 bool isAlpha(QChar c)
 {
@@ -39,7 +40,7 @@ bool walkMacroString(const QString &text, QString *error, Literal literal, Macro
     while (i < text.size()) {
         const QChar c = text.at(i);
         if ((c.unicode() < 0x21 && !(allowSpace && c == QLatin1Char(' '))) || c.unicode() > 0x7e) {
-            *error = tr("character not allowed in a macro string");
+            *error = SpfRecordTr::tr("character not allowed in a macro string");
             return false;
         }
         if (c != QLatin1Char('%')) {
@@ -48,7 +49,7 @@ bool walkMacroString(const QString &text, QString *error, Literal literal, Macro
             continue;
         }
         if (i + 1 >= text.size()) {
-            *error = tr("a lone '%' at the end");
+            *error = SpfRecordTr::tr("a lone '%' at the end");
             return false;
         }
         const QChar next = text.at(i + 1);
@@ -68,17 +69,17 @@ bool walkMacroString(const QString &text, QString *error, Literal literal, Macro
             continue;
         }
         if (next != QLatin1Char('{')) {
-            *error = tr("'%' must be followed by '{', '%', '_' or '-'");
+            *error = SpfRecordTr::tr("'%' must be followed by '{', '%', '_' or '-'");
             return false;
         }
         const int close = text.indexOf(QLatin1Char('}'), i + 2);
         if (close < 0) {
-            *error = tr("a macro '%{' is not closed");
+            *error = SpfRecordTr::tr("a macro '%{' is not closed");
             return false;
         }
         const QString body = text.mid(i + 2, close - i - 2);
         if (body.isEmpty() || !isAlpha(body.at(0))) {
-            *error = tr("a macro needs a letter");
+            *error = SpfRecordTr::tr("a macro needs a letter");
             return false;
         }
         int j = 1;
@@ -93,7 +94,7 @@ bool walkMacroString(const QString &text, QString *error, Literal literal, Macro
         const QString delimiters = body.mid(j);
         for (const QChar d : delimiters) {
             if (!QStringLiteral(".-+,/_=").contains(d)) {
-                *error = tr("unknown macro delimiter");
+                *error = SpfRecordTr::tr("unknown macro delimiter");
                 return false;
             }
         }
@@ -102,7 +103,7 @@ bool walkMacroString(const QString &text, QString *error, Literal literal, Macro
             bool ok = false;
             count = digits.toInt(&ok);
             if (!ok || count == 0) {
-                *error = tr("a macro keeps zero labels");
+                *error = SpfRecordTr::tr("a macro keeps zero labels");
                 return false;
             }
         }
@@ -159,7 +160,7 @@ bool splitDualCidr(const QString &text, QString *spec, SpfTerm *term, QString *e
     const int dual = rest.lastIndexOf(QStringLiteral("//"));
     if (dual >= 0 && (allDigits(rest.mid(dual + 2)) || rest.size() == dual + 2)) {
         if (!parseCidr(rest.mid(dual + 2), 128, &term->cidr6)) {
-            *error = tr("bad IPv6 prefix length");
+            *error = SpfRecordTr::tr("bad IPv6 prefix length");
             return false;
         }
         rest.truncate(dual);
@@ -171,7 +172,7 @@ bool splitDualCidr(const QString &text, QString *spec, SpfTerm *term, QString *e
         // digits (or nothing) is a prefix length.
         if (allDigits(after) || after.isEmpty()) {
             if (!parseCidr(after, 32, &term->cidr4)) {
-                *error = tr("bad IPv4 prefix length");
+                *error = SpfRecordTr::tr("bad IPv4 prefix length");
                 return false;
             }
             rest.truncate(slash);
@@ -255,7 +256,7 @@ bool isValidSpfDomainSpec(const QString &spec, QString *error)
     QString localError;
     QString *err = error ? error : &localError;
     if (spec.isEmpty()) {
-        *err = tr("empty domain");
+        *err = SpfRecordTr::tr("empty domain");
         return false;
     }
     // Track whether the string ends with a macro, else its last label must be a toplabel.
@@ -270,7 +271,7 @@ bool isValidSpfDomainSpec(const QString &spec, QString *error)
         [&](QChar letter, int, bool, const QString &, QString *e) {
             const QChar l = letter.toLower();
             if (!QStringLiteral("slodiphv").contains(l)) {
-                *e = tr("macro letter not allowed in a domain");
+                *e = SpfRecordTr::tr("macro letter not allowed in a domain");
                 return false;
             }
             tail.clear();
@@ -290,7 +291,7 @@ bool isValidSpfDomainSpec(const QString &spec, QString *error)
         domain.chop(1);
     const int dot = domain.lastIndexOf(QLatin1Char('.'));
     if (dot < 0 || !isToplabel(domain.mid(dot + 1))) {
-        *err = tr("the domain does not end in a valid top-level label");
+        *err = SpfRecordTr::tr("the domain does not end in a valid top-level label");
         return false;
     }
     return true;
@@ -301,12 +302,13 @@ SpfRecord parseSpfRecord(const QString &text)
     SpfRecord record;
     for (const QChar c : text) {
         if (c.unicode() > 0x7e || (c.unicode() < 0x20)) {
-            record.error = tr("the record contains a character that is not printable ASCII");
+            record.error =
+                SpfRecordTr::tr("the record contains a character that is not printable ASCII");
             return record;
         }
     }
     if (!isSpfRecordText(text)) {
-        record.error = tr("the record does not start with \"v=spf1\"");
+        record.error = SpfRecordTr::tr("the record does not start with \"v=spf1\"");
         return record;
     }
     const QStringList parts = text.mid(6).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -328,11 +330,12 @@ SpfRecord parseSpfRecord(const QString &text)
                 std::optional<QString> &slot =
                     name == QLatin1String("redirect") ? record.redirect : record.explanation;
                 if (slot) {
-                    record.error = tr("the modifier \"%1\" appears more than once").arg(name);
+                    record.error =
+                        SpfRecordTr::tr("the modifier \"%1\" appears more than once").arg(name);
                     return record;
                 }
                 if (!isValidSpfDomainSpec(value, &error)) {
-                    record.error = tr("\"%1\": %2").arg(part, error);
+                    record.error = SpfRecordTr::tr("\"%1\": %2").arg(part, error);
                     return record;
                 }
                 slot = value;
@@ -342,10 +345,10 @@ SpfRecord parseSpfRecord(const QString &text)
                         [](QChar letter, int, bool, const QString &, QString *e) {
                             if (QStringLiteral("slodiphv").contains(letter.toLower()))
                                 return true;
-                            *e = tr("unknown macro letter '%1'").arg(letter);
+                            *e = SpfRecordTr::tr("unknown macro letter '%1'").arg(letter);
                             return false;
                         })) {
-                    record.error = tr("\"%1\": %2").arg(part, error);
+                    record.error = SpfRecordTr::tr("\"%1\": %2").arg(part, error);
                     return record;
                 }
                 record.unknownModifiers.append(part);
@@ -385,19 +388,19 @@ SpfRecord parseSpfRecord(const QString &text)
         const bool hasColon = rest.startsWith(QLatin1Char(':'));
 
         auto fail = [&](const QString &why) {
-            record.error = tr("\"%1\": %2").arg(part, why);
+            record.error = SpfRecordTr::tr("\"%1\": %2").arg(part, why);
             return record;
         };
 
         if (name == QLatin1String("all")) {
             if (!rest.isEmpty())
-                return fail(tr("\"all\" takes no argument"));
+                return fail(SpfRecordTr::tr("\"all\" takes no argument"));
             term.mechanism = SpfMechanism::All;
         } else if (name == QLatin1String("include") || name == QLatin1String("exists")) {
             term.mechanism =
                 name == QLatin1String("include") ? SpfMechanism::Include : SpfMechanism::Exists;
             if (!hasColon)
-                return fail(tr("a domain is required after ':'"));
+                return fail(SpfRecordTr::tr("a domain is required after ':'"));
             if (!isValidSpfDomainSpec(argument, &error))
                 return fail(error);
             term.domainSpec = argument;
@@ -412,10 +415,11 @@ SpfRecord parseSpfRecord(const QString &text)
             } else if (!rest.isEmpty()) {
                 if (!rest.startsWith(QLatin1Char('/')) ||
                     !splitDualCidr(rest, &spec, &term, &error))
-                    return fail(error.isEmpty() ? tr("unexpected text after the mechanism")
-                                                : error);
+                    return fail(error.isEmpty()
+                                    ? SpfRecordTr::tr("unexpected text after the mechanism")
+                                    : error);
                 if (!spec.isEmpty())
-                    return fail(tr("unexpected text after the mechanism"));
+                    return fail(SpfRecordTr::tr("unexpected text after the mechanism"));
             }
             term.domainSpec = spec;
         } else if (name == QLatin1String("ptr")) {
@@ -425,17 +429,17 @@ SpfRecord parseSpfRecord(const QString &text)
                     return fail(error);
                 term.domainSpec = argument;
             } else if (!rest.isEmpty()) {
-                return fail(tr("unexpected text after the mechanism"));
+                return fail(SpfRecordTr::tr("unexpected text after the mechanism"));
             }
         } else if (name == QLatin1String("ip4")) {
             term.mechanism = SpfMechanism::Ip4;
             if (!hasColon)
-                return fail(tr("an IPv4 address is required"));
+                return fail(SpfRecordTr::tr("an IPv4 address is required"));
             QString address = argument;
             const int slash = address.indexOf(QLatin1Char('/'));
             if (slash >= 0) {
                 if (!parseCidr(address.mid(slash + 1), 32, &term.cidr4))
-                    return fail(tr("bad IPv4 prefix length"));
+                    return fail(SpfRecordTr::tr("bad IPv4 prefix length"));
                 address.truncate(slash);
             }
             // QHostAddress accepts shorthand like "1.2.3"; SPF wants four decimal parts.
@@ -448,24 +452,24 @@ SpfRecord parseSpfRecord(const QString &text)
                         isDigit(octet.at(0));
             }
             if (!valid || !term.network.setAddress(address))
-                return fail(tr("not a valid IPv4 address"));
+                return fail(SpfRecordTr::tr("not a valid IPv4 address"));
         } else if (name == QLatin1String("ip6")) {
             term.mechanism = SpfMechanism::Ip6;
             if (!hasColon)
-                return fail(tr("an IPv6 address is required"));
+                return fail(SpfRecordTr::tr("an IPv6 address is required"));
             QString address = argument;
             const int slash = address.indexOf(QLatin1Char('/'));
             if (slash >= 0) {
                 if (!parseCidr(address.mid(slash + 1), 128, &term.cidr6))
-                    return fail(tr("bad IPv6 prefix length"));
+                    return fail(SpfRecordTr::tr("bad IPv6 prefix length"));
                 address.truncate(slash);
             }
             if (!term.network.setAddress(address) ||
                 term.network.protocol() != QAbstractSocket::IPv6Protocol ||
                 !address.contains(QLatin1Char(':')))
-                return fail(tr("not a valid IPv6 address"));
+                return fail(SpfRecordTr::tr("not a valid IPv6 address"));
         } else {
-            return fail(tr("unknown mechanism"));
+            return fail(SpfRecordTr::tr("unknown mechanism"));
         }
         record.terms.append(term);
     }
@@ -534,7 +538,7 @@ std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacr
                 value = QString::number(context.timestamp ? context.timestamp
                                                           : QDateTime::currentSecsSinceEpoch());
             } else {
-                *e = tr("unknown macro letter '%1'").arg(letter);
+                *e = SpfRecordTr::tr("unknown macro letter '%1'").arg(letter);
                 return false;
             }
             if (count >= 0 || reverse || !delimiters.isEmpty()) {
