@@ -250,6 +250,22 @@ private Q_SLOTS:
         QCOMPARE(got.value(QStringLiteral("spf.too-many-lookups")), FindingStatus::Problem);
     }
 
+    void restartFinishesThePreviousRun()
+    {
+        Test::MemoryZone zone;
+        loadZone(&zone, QStringLiteral("ok"));
+        AuthenticationCheck check(&zone);
+        QSignalSpy finished(&check, &Check::finished);
+        CheckInput input;
+        input.sendingDomain = QStringLiteral("shop.example");
+        check.start(input);
+        check.start(input);
+        QCOMPARE(finished.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+        QTest::qWait(20);
+        QCOMPARE(finished.size(), 2);
+    }
+
     void cancelFinishesOnce()
     {
         Test::MemoryZone zone;

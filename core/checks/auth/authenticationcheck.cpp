@@ -119,6 +119,7 @@ AuthenticationCheck::~AuthenticationCheck()
 
 void AuthenticationCheck::start(const CheckInput &input)
 {
+    cancel(); // a run still going ends with its own finished()
     delete m_run;
     m_run = new QObject(this);
     m_input = input;
@@ -505,6 +506,8 @@ void AuthenticationCheck::lookupDmarc(const QString &fromDomain, const QString &
                         tr("Could not check the DMARC policy of %1: %2.")
                             .arg(queried, failureReason(answer)),
                         tr("Try again later or with another DNS server."), evidence);
+            // What the receiver saw does not depend on DNS; relaxed is the default mode.
+            reportAlignment(fromDomain, false, false);
             return;
         }
         QStringList records;
