@@ -37,7 +37,7 @@ public:
     virtual void start(const CheckInput &input) = 0;
     /// Stops the check: no more findings, finished() at once. Queries still in flight are
     /// ignored when they answer (the runner cancels them in the resolver).
-    void cancel();
+    virtual void cancel();
     bool isFinished() const { return m_finished; }
 
 Q_SIGNALS:

@@ -1,7 +1,7 @@
 #include "checkrunner.h"
 
 #include "addresscheck.h"
-#include "authenticationcheck.h"
+#include "auth/authenticationcheck.h"
 #include "contactcheck.h"
 
 namespace BounceDoctor {
