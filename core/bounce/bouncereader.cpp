@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 
-Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader")
+Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
 
 namespace BounceDoctor {
 namespace {
