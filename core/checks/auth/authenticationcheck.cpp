@@ -35,27 +35,6 @@ QString domainOf(const QString &addressOrDomain)
     return text;
 }
 
-QString typeName(DnsType type)
-{
-    switch (type) {
-    case DnsType::A:
-        return QStringLiteral("A");
-    case DnsType::AAAA:
-        return QStringLiteral("AAAA");
-    case DnsType::MX:
-        return QStringLiteral("MX");
-    case DnsType::TXT:
-        return QStringLiteral("TXT");
-    case DnsType::PTR:
-        return QStringLiteral("PTR");
-    case DnsType::CNAME:
-        return QStringLiteral("CNAME");
-    case DnsType::NS:
-        return QStringLiteral("NS");
-    }
-    return {};
-}
-
 QString txtOf(const DnsRecord &record)
 {
     return record.texts.isEmpty() ? record.value : record.texts.join(QString());
@@ -102,7 +81,7 @@ QString dnsEvidence(const DnsAnswer &answer)
         outcome = values.join(QStringLiteral(" | "));
     }
     QString line =
-        typeName(answer.type) + QLatin1Char(' ') + answer.name + QStringLiteral(" -> ") + outcome;
+        dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name + QStringLiteral(" -> ") + outcome;
     if (!answer.server.isEmpty())
         line += QStringLiteral(" (") + answer.server + QLatin1Char(')');
     return line;
