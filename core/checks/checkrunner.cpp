@@ -3,6 +3,7 @@
 #include "addresscheck.h"
 #include "auth/authenticationcheck.h"
 #include "contactcheck.h"
+#include "dns/cachingresolver.h"
 
 namespace BounceDoctor {
 
@@ -15,13 +16,13 @@ Check *CheckRunner::createCheck(CheckStep step)
 {
     switch (step) {
     case CheckStep::VerifyAddress:
-        return new AddressCheck(m_resolver, this);
+        return new AddressCheck(m_cache, this);
     case CheckStep::Blocklists:
-        return new BlocklistCheck(m_resolver, m_blocklistOptions, this);
+        return new BlocklistCheck(m_cache, m_blocklistOptions, this);
     case CheckStep::ContactRecipientIt:
-        return new ContactCheck(m_resolver, this);
+        return new ContactCheck(m_cache, this);
     case CheckStep::Authentication:
-        return new AuthenticationCheck(m_resolver, this);
+        return new AuthenticationCheck(m_cache, this);
     }
     return nullptr;
 }
@@ -29,6 +30,9 @@ Check *CheckRunner::createCheck(CheckStep step)
 void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
 {
     cancel();
+    if (m_cache)
+        m_cache->deleteLater();
+    m_cache = new CachingResolver(m_resolver, this);
     if (steps.isEmpty())
         steps = {CheckStep::VerifyAddress, CheckStep::Blocklists, CheckStep::Authentication,
                  CheckStep::ContactRecipientIt};
@@ -49,6 +53,11 @@ void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
     }
     for (Check *check : created)
         check->start(input);
+}
+
+int CheckRunner::upstreamQueries() const
+{
+    return m_cache ? m_cache->upstreamQueries() : 0;
 }
 
 void CheckRunner::cancel()

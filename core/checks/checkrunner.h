@@ -9,6 +9,8 @@
 
 namespace BounceDoctor {
 
+class CachingResolver;
+
 /// Runs checklist steps concurrently over one resolver and relays what they find. Cancel stops
 /// every step and every DNS query at once.
 class CheckRunner final : public QObject
@@ -28,6 +30,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running > 0; }
 
+    /// DNS questions sent upstream by the current run (identical questions are asked once).
+    int upstreamQueries() const;
+
     /// Creates the check for a step; one place to add a new kind of check.
     Check *createCheck(CheckStep step);
 
@@ -40,6 +45,7 @@ private:
     void onCheckFinished();
 
     DnsResolver *m_resolver;
+    CachingResolver *m_cache = nullptr; ///< this run's answers: every step shares them
     BlocklistCheck::Options m_blocklistOptions;
     QList<QPointer<Check>> m_checks;
     int m_running = 0;

@@ -2,6 +2,7 @@
 #include "checks/blocklistcheck.h"
 #include "checks/checkrunner.h"
 #include "dns/aresresolver.h"
+#include "dns/cachingresolver.h"
 #include "dnsmasqserver.h"
 
 #include <QTest>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void dnsFailureIsNeverPassOrFail();
     void contactDraft();
     void cancelStopsTheRun();
+    void identicalQuestionsAreAskedOnce();
 
 private:
     QList<Finding> run(DnsResolver &resolver, const CheckInput &input, CheckStep step,
@@ -340,6 +342,39 @@ void TestChecks::cancelStopsTheRun()
     QVERIFY(!runner.isRunning());
     QTest::qWait(300);
     QCOMPARE(findings, before); // nothing arrives after the cancel
+}
+
+void TestChecks::identicalQuestionsAreAskedOnce()
+{
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckRunner runner(&resolver);
+    bool done = false;
+    connect(&runner, &CheckRunner::finished, this, [&] { done = true; });
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    input.sendingDomain = QStringLiteral("shop.test");
+    // Steps 1 and 3 both ask for shop.test; the reverse DNS and the address check overlap too.
+    runner.start(input,
+                 {CheckStep::VerifyAddress, CheckStep::Blocklists, CheckStep::Authentication});
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    const int first = runner.upstreamQueries();
+    QVERIFY(first > 0);
+
+    // The same checks once more through one shared cache ask nothing new.
+    CachingResolver cache(&resolver);
+    int answered = 0;
+    for (int i = 0; i < 3; ++i)
+        cache.lookup(QStringLiteral("mx1.shop.test"), DnsType::A, this, [&](const DnsAnswer &a) {
+            QCOMPARE(a.status, DnsStatus::Ok);
+            ++answered;
+        });
+    QTRY_COMPARE(answered, 3);
+    QCOMPARE(cache.upstreamQueries(), 1);
+    cache.lookup(QStringLiteral("MX1.shop.test"), DnsType::A, this,
+                 [&](const DnsAnswer &) { ++answered; });
+    QTRY_COMPARE(answered, 4);
+    QCOMPARE(cache.upstreamQueries(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestChecks)
