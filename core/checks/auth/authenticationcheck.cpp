@@ -80,8 +80,8 @@ QString dnsEvidence(const DnsAnswer &answer)
         }
         outcome = values.join(QStringLiteral(" | "));
     }
-    QString line =
-        dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name + QStringLiteral(" -> ") + outcome;
+    QString line = dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name +
+                   QStringLiteral(" -> ") + outcome;
     if (!answer.server.isEmpty())
         line += QStringLiteral(" (") + answer.server + QLatin1Char(')');
     return line;
