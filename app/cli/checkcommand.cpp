@@ -107,7 +107,7 @@ int runCheck(const QStringList &arguments)
         return exitUsage;
     }
     CheckRunner runner(&resolver);
-    runner.setBlocklistOptions({{}, parser.value(dqs)});
+    runner.setBlocklistOptions({{}, parser.value(dqs), false});
 
     // The inputs to check: one per recipient of each bounce, or the options alone.
     QList<CheckInput> inputs;

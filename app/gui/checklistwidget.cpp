@@ -215,7 +215,8 @@ void ChecklistWidget::runStep(Step &step)
         return;
     }
     auto *runner = new CheckRunner(m_resolver.get());
-    runner->setBlocklistOptions({{}, settings.spamhausDqsKey()});
+    runner->setBlocklistOptions(
+        {settings.blocklists(), settings.spamhausDqsKey(), settings.hasBlocklistChoice()});
     const int key = int(step.kind);
     m_runners.insert(key, runner);
     step.run->setEnabled(false);

@@ -1,11 +1,13 @@
 #include "settingsdialog.h"
 
+#include "checks/blocklistcheck.h"
 #include "common/settings.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSpinBox>
 
 namespace BounceDoctor::Gui {
@@ -39,6 +41,19 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_dqsKey->setAccessibleName(tr("Spamhaus DQS key"));
     m_dqsKey->setPlaceholderText(tr("Optional: a free key from Spamhaus"));
     form->addRow(tr("Spamhaus D&QS key:"), m_dqsKey);
+    m_blocklists = new QListWidget(this);
+    m_blocklists->setObjectName(QStringLiteral("blocklistsList"));
+    m_blocklists->setAccessibleName(tr("Blocklists to check"));
+    const QStringList chosen = settings.blocklists();
+    for (const BlocklistCheck::ZoneInfo &zone : BlocklistCheck::availableZones()) {
+        auto *item =
+            new QListWidgetItem(QStringLiteral("%1 (%2)").arg(zone.name, zone.zone), m_blocklists);
+        item->setData(Qt::UserRole, zone.zone);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        const bool on = chosen.isEmpty() ? zone.isDefault : chosen.contains(zone.zone);
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+    }
+    form->addRow(tr("&Blocklists:"), m_blocklists);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -55,6 +70,12 @@ void SettingsDialog::accept()
     settings.setDnsServers(servers);
     settings.setDnsTimeoutMs(m_timeout->value());
     settings.setSpamhausDqsKey(m_dqsKey->text().trimmed());
+    QStringList zones;
+    for (int i = 0; i < m_blocklists->count(); ++i) {
+        if (m_blocklists->item(i)->checkState() == Qt::Checked)
+            zones.append(m_blocklists->item(i)->data(Qt::UserRole).toString());
+    }
+    settings.setBlocklists(zones);
     QDialog::accept();
 }
 

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 
 namespace BounceDoctor::Gui {
@@ -21,6 +22,7 @@ private:
     QLineEdit *m_servers = nullptr;
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_dqsKey = nullptr;
+    QListWidget *m_blocklists = nullptr;
 };
 
 } // namespace BounceDoctor::Gui

@@ -95,6 +95,14 @@ BlocklistCheck::BlocklistCheck(DnsResolver *resolver, Options options, QObject *
     , m_options(std::move(options))
 {}
 
+QList<BlocklistCheck::ZoneInfo> BlocklistCheck::availableZones()
+{
+    QList<ZoneInfo> list;
+    for (const Zone &zone : zones())
+        list.append({zone.zone, zone.name, zone.ipZone, zone.isDefault});
+    return list;
+}
+
 QString BlocklistCheck::reversedName(const QString &ip)
 {
     QHostAddress address;
@@ -149,7 +157,8 @@ void BlocklistCheck::start(const CheckInput &input)
     }
 
     for (const Zone &zone : zones()) {
-        if (m_options.zones.isEmpty() ? !zone.isDefault : !m_options.zones.contains(zone.zone))
+        const bool defaults = m_options.zones.isEmpty() && !m_options.exactZones;
+        if (defaults ? !zone.isDefault : !m_options.zones.contains(zone.zone))
             continue;
         const QString subject = zone.ipZone ? reversed : domain;
         if (subject.isEmpty())

@@ -17,12 +17,24 @@ public:
     {
         QStringList zones;      ///< zones to ask; empty: every default zone of the data file
         QString spamhausDqsKey; ///< with a key, Spamhaus is asked through its DQS service
+        bool exactZones; ///< (false unless set) ask exactly `zones`, even when empty (the user
+                         ///< chose none)
     };
 
     explicit BlocklistCheck(DnsResolver *resolver, Options options = {}, QObject *parent = nullptr);
 
     CheckStep step() const override { return CheckStep::Blocklists; }
     void start(const CheckInput &input) override;
+
+    struct ZoneInfo
+    {
+        QString zone;
+        QString name;
+        bool ipZone = true;
+        bool isDefault = true;
+    };
+    /// Every blocklist the data file knows, for settings.
+    static QList<ZoneInfo> availableZones();
 
     /// "4.3.2.1" for 1.2.3.4; reversed nibbles for IPv6; empty when ip is not an address.
     static QString reversedName(const QString &ip);

@@ -7,6 +7,7 @@ const QString recentFilesKey = QStringLiteral("files/recent");
 const QString dnsServersKey = QStringLiteral("dns/servers");
 const QString dnsTimeoutKey = QStringLiteral("dns/timeoutMs");
 const QString dqsKey = QStringLiteral("blocklists/spamhausDqsKey");
+const QString blocklistsKey = QStringLiteral("blocklists/zones");
 const QString languageKey = QStringLiteral("ui/language");
 
 } // namespace
@@ -46,6 +47,21 @@ int Settings::dnsTimeoutMs() const
 void Settings::setDnsTimeoutMs(int milliseconds)
 {
     m_settings.setValue(dnsTimeoutKey, milliseconds);
+}
+
+QStringList Settings::blocklists() const
+{
+    return m_settings.value(blocklistsKey).toStringList();
+}
+
+bool Settings::hasBlocklistChoice() const
+{
+    return m_settings.contains(blocklistsKey);
+}
+
+void Settings::setBlocklists(const QStringList &zones)
+{
+    m_settings.setValue(blocklistsKey, zones);
 }
 
 QString Settings::spamhausDqsKey() const

@@ -19,6 +19,10 @@ public:
     void setDnsServers(const QStringList &servers);
     int dnsTimeoutMs() const;
     void setDnsTimeoutMs(int milliseconds);
+    /// Blocklist zones to ask, when the user has chosen (hasBlocklistChoice); else the defaults.
+    QStringList blocklists() const;
+    bool hasBlocklistChoice() const;
+    void setBlocklists(const QStringList &zones);
     QString spamhausDqsKey() const;
     void setSpamhausDqsKey(const QString &key);
     QString language() const; ///< empty: follow the system

@@ -252,7 +252,7 @@ void TestChecks::blocklists()
     CheckInput input;
     input.sendingIp = ip;
     input.sendingDomain = domain;
-    const QList<Finding> findings = run(resolver, input, CheckStep::Blocklists, {{zone}, dqsKey});
+    const QList<Finding> findings = run(resolver, input, CheckStep::Blocklists, {{zone}, dqsKey, false});
     const Finding *f = find(findings, QStringLiteral("dnsbl.") + zone);
     QVERIFY(f);
     QCOMPARE(f->status, status);
@@ -279,7 +279,7 @@ void TestChecks::reverseDns()
     CheckInput input;
     input.sendingIp = ip;
     const QList<Finding> findings =
-        run(resolver, input, CheckStep::Blocklists, {{QStringLiteral("bl.spamcop.net")}, {}});
+        run(resolver, input, CheckStep::Blocklists, {{QStringLiteral("bl.spamcop.net")}, {}, false});
     const Finding *f = find(findings, QStringLiteral("rdns"));
     QVERIFY(f);
     QCOMPARE(f->status, status);

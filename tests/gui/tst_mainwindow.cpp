@@ -2,6 +2,7 @@
 #include "common/settings.h"
 #include "dnsmasqserver.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -9,10 +10,12 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void ticketTextOnClipboard();
     void runCheckShowsRows();
     void cancelRunningCheck();
+    void settingsChooseBlocklists();
 };
 
 void TestMainWindow::initTestCase()
@@ -289,6 +293,49 @@ void TestMainWindow::cancelRunningCheck()
     QCOMPARE(child<QTreeWidget>(window, "stepBlocklistsResults")->topLevelItemCount(), 0);
     BounceDoctor::Settings().setDnsServers({});
     BounceDoctor::Settings().setDnsTimeoutMs(3000);
+}
+
+void TestMainWindow::settingsChooseBlocklists()
+{
+    // The dialog stores exactly the lists left ticked.
+    {
+        SettingsDialog dialog;
+        auto *list = dialog.findChild<QListWidget *>(QStringLiteral("blocklistsList"));
+        QVERIFY(list);
+        QVERIFY(list->count() >= 10);
+        for (int i = 0; i < list->count(); ++i) {
+            const bool keep =
+                list->item(i)->data(Qt::UserRole).toString() == QLatin1String("bl.spamcop.net");
+            list->item(i)->setCheckState(keep ? Qt::Checked : Qt::Unchecked);
+        }
+        dialog.accept();
+    }
+    QCOMPARE(BounceDoctor::Settings().blocklists(), QStringList{QStringLiteral("bl.spamcop.net")});
+
+    BounceDoctor::Test::DnsmasqServer server(
+        {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2")},
+        {QStringLiteral("net"), QStringLiteral("org"), QStringLiteral("arpa")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    BounceDoctor::Settings().setDnsServers({server.address()});
+    MainWindow window;
+    window.show();
+    window.diagnoseText(QStringLiteral(
+        "554 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using bl.spamcop.net"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(child<QGroupBox>(window, "stepBlocklists")->isChecked());
+    QTest::mouseClick(child<QPushButton>(window, "stepBlocklistsRun"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "stepBlocklistsRun")->isEnabled(), 10000);
+    auto *results = child<QTreeWidget>(window, "stepBlocklistsResults");
+    QStringList rows;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        rows.append(results->topLevelItem(i)->text(0));
+    const QString all = rows.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String("listed on SpamCop")), qPrintable(all));
+    QVERIFY2(!all.contains(QLatin1String("Spamhaus")), qPrintable(all));
+    BounceDoctor::Settings().setDnsServers({});
+    QSettings().remove(QStringLiteral("blocklists/zones"));
 }
 
 QTEST_MAIN(TestMainWindow)
