@@ -252,7 +252,8 @@ void TestChecks::blocklists()
     CheckInput input;
     input.sendingIp = ip;
     input.sendingDomain = domain;
-    const QList<Finding> findings = run(resolver, input, CheckStep::Blocklists, {{zone}, dqsKey, false});
+    const QList<Finding> findings =
+        run(resolver, input, CheckStep::Blocklists, {{zone}, dqsKey, false});
     const Finding *f = find(findings, QStringLiteral("dnsbl.") + zone);
     QVERIFY(f);
     QCOMPARE(f->status, status);
@@ -278,8 +279,8 @@ void TestChecks::reverseDns()
     AresResolver resolver({{m_server->address()}, 2000, 1});
     CheckInput input;
     input.sendingIp = ip;
-    const QList<Finding> findings =
-        run(resolver, input, CheckStep::Blocklists, {{QStringLiteral("bl.spamcop.net")}, {}, false});
+    const QList<Finding> findings = run(resolver, input, CheckStep::Blocklists,
+                                        {{QStringLiteral("bl.spamcop.net")}, {}, false});
     const Finding *f = find(findings, QStringLiteral("rdns"));
     QVERIFY(f);
     QCOMPARE(f->status, status);
