@@ -14,10 +14,11 @@
 namespace BounceDoctor::Cli {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct CliTr
 {
-    return QCoreApplication::translate("cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliTr)
+};
 
 QString symbol(FindingStatus status)
 {
@@ -48,31 +49,34 @@ QString domainOf(const QString &address)
 int runCheck(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Diagnoses each bounce, then checks the recipient address, "
-                                        "blocklists, SPF/DKIM/DMARC and drafts the message to the "
-                                        "recipient's IT."));
+    parser.setApplicationDescription(
+        CliTr::tr("Diagnoses each bounce, then checks the recipient address, "
+                  "blocklists, SPF/DKIM/DMARC and drafts the message to the "
+                  "recipient's IT."));
     parser.addHelpOption();
     const QCommandLineOption server(QStringLiteral("dns-server"),
-                                    tr("DNS server to ask, IP[:PORT]; repeatable."),
+                                    CliTr::tr("DNS server to ask, IP[:PORT]; repeatable."),
                                     QStringLiteral("IP[:PORT]"));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     tr("Wait for each DNS answer this long."),
+                                     CliTr::tr("Wait for each DNS answer this long."),
                                      QStringLiteral("MS"), QStringLiteral("3000"));
-    const QCommandLineOption ip(QStringLiteral("ip"), tr("The sending IP address."),
+    const QCommandLineOption ip(QStringLiteral("ip"), CliTr::tr("The sending IP address."),
                                 QStringLiteral("IP"));
-    const QCommandLineOption domain(QStringLiteral("domain"), tr("The sending domain."),
+    const QCommandLineOption domain(QStringLiteral("domain"), CliTr::tr("The sending domain."),
                                     QStringLiteral("DOMAIN"));
-    const QCommandLineOption selector(QStringLiteral("selector"), tr("A DKIM selector."),
+    const QCommandLineOption selector(QStringLiteral("selector"), CliTr::tr("A DKIM selector."),
                                       QStringLiteral("S"));
-    const QCommandLineOption recipient(QStringLiteral("recipient"),
-                                       tr("Check this recipient address (no bounce needed)."),
-                                       QStringLiteral("ADDRESS"));
-    const QCommandLineOption dqs(QStringLiteral("dqs-key"), tr("Spamhaus DQS key."),
+    const QCommandLineOption recipient(
+        QStringLiteral("recipient"), CliTr::tr("Check this recipient address (no bounce needed)."),
+        QStringLiteral("ADDRESS"));
+    const QCommandLineOption dqs(QStringLiteral("dqs-key"), CliTr::tr("Spamhaus DQS key."),
                                  QStringLiteral("KEY"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text or json."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    CliTr::tr("Output format: text or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOptions({server, timeout, ip, domain, selector, recipient, dqs, format});
-    parser.addPositionalArgument(QStringLiteral("PATH"), tr("Bounces to diagnose and check."),
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 CliTr::tr("Bounces to diagnose and check."),
                                  QStringLiteral("[PATH...]"));
 
     Output out;
@@ -86,18 +90,18 @@ int runCheck(const QStringList &arguments)
     }
     const bool json = parser.value(format) == QLatin1String("json");
     if (!json && parser.value(format) != QLatin1String("text")) {
-        out.error(tr("Unknown format '%1': use text or json.").arg(parser.value(format)));
+        out.error(CliTr::tr("Unknown format '%1': use text or json.").arg(parser.value(format)));
         return exitUsage;
     }
     bool timeoutOk = false;
     const int timeoutMs = parser.value(timeout).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0) {
-        out.error(tr("--timeout takes a number of milliseconds."));
+        out.error(CliTr::tr("--timeout takes a number of milliseconds."));
         return exitUsage;
     }
     if (parser.positionalArguments().isEmpty() && !parser.isSet(recipient) && !parser.isSet(ip) &&
         !parser.isSet(domain)) {
-        out.error(tr("Give a bounce (PATH or -), or --recipient, --ip or --domain."));
+        out.error(CliTr::tr("Give a bounce (PATH or -), or --recipient, --ip or --domain."));
         return exitUsage;
     }
 
@@ -160,7 +164,7 @@ int runCheck(const QStringList &arguments)
 
     for (const CheckInput &input : std::as_const(inputs)) {
         if (!json)
-            out.line(tr("Checks for %1")
+            out.line(CliTr::tr("Checks for %1")
                          .arg(input.recipient.isEmpty() ? input.sendingIp : input.recipient));
         QEventLoop loop;
         QObject::connect(&runner, &CheckRunner::findingReady, &loop, [&](const Finding &f) {

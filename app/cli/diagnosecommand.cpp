@@ -10,10 +10,11 @@
 namespace BounceDoctor::Cli {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct CliTr
 {
-    return QCoreApplication::translate("cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliTr)
+};
 
 QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis &r)
 {
@@ -57,30 +58,33 @@ void printText(Output &out, const BounceMessage &message)
         return;
     }
     if (message.kind == BounceMessage::Kind::NotABounce) {
-        out.line(where + tr("not a bounce (no failed recipient found)"));
+        out.line(where + CliTr::tr("not a bounce (no failed recipient found)"));
         return;
     }
     for (const RecipientDiagnosis &r : message.recipients) {
         out.line(where + r.recipient);
         out.line(QStringLiteral("  ") + r.headline);
         out.line(QStringLiteral("  ") +
-                 tr("Reason: %1%2, %3")
+                 CliTr::tr("Reason: %1%2, %3")
                      .arg(r.reason,
                           r.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.detail),
-                          r.permanent ? tr("permanent") : tr("temporary")));
+                          r.permanent ? CliTr::tr("permanent") : CliTr::tr("temporary")));
         if (!r.status.isEmpty() || !r.replyCode.isEmpty())
             out.line(QStringLiteral("  ") +
-                     tr("Status: %1 %2").arg(r.replyCode, r.status).simplified());
+                     CliTr::tr("Status: %1 %2").arg(r.replyCode, r.status).simplified());
         if (!r.provider.isEmpty())
-            out.line(QStringLiteral("  ") + tr("Provider: %1").arg(r.provider));
-        out.line(QStringLiteral("  ") + tr("Who must act: %1").arg(responsibleName(r.responsible)));
-        out.line(QStringLiteral("  ") + tr("Start with: %1").arg(firstStepName(r.firstStep)));
+            out.line(QStringLiteral("  ") + CliTr::tr("Provider: %1").arg(r.provider));
+        out.line(QStringLiteral("  ") +
+                 CliTr::tr("Who must act: %1").arg(responsibleName(r.responsible)));
+        out.line(QStringLiteral("  ") +
+                 CliTr::tr("Start with: %1").arg(firstStepName(r.firstStep)));
         if (!r.suggestedRecipient.isEmpty())
-            out.line(QStringLiteral("  ") + tr("Did you mean: %1").arg(r.suggestedRecipient));
+            out.line(QStringLiteral("  ") +
+                     CliTr::tr("Did you mean: %1").arg(r.suggestedRecipient));
         if (!r.sendingIp.isEmpty())
-            out.line(QStringLiteral("  ") + tr("Sending IP: %1").arg(r.sendingIp));
+            out.line(QStringLiteral("  ") + CliTr::tr("Sending IP: %1").arg(r.sendingIp));
         if (!r.diagnostic.isEmpty())
-            out.line(QStringLiteral("  ") + tr("Server said: %1").arg(r.diagnostic));
+            out.line(QStringLiteral("  ") + CliTr::tr("Server said: %1").arg(r.diagnostic));
         out.line(QStringLiteral("  ") + r.explanation);
         out.line(QString());
     }
@@ -91,14 +95,16 @@ void printText(Output &out, const BounceMessage &message)
 int runDiagnose(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Explains why each message in PATH... bounced."));
+    parser.setApplicationDescription(CliTr::tr("Explains why each message in PATH... bounced."));
     parser.addHelpOption();
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text or json."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    CliTr::tr("Output format: text or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOption(format);
-    parser.addPositionalArgument(QStringLiteral("PATH"),
-                                 tr("A message, mbox, Maildir, folder, or - for standard input."),
-                                 QStringLiteral("PATH..."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"),
+        CliTr::tr("A message, mbox, Maildir, folder, or - for standard input."),
+        QStringLiteral("PATH..."));
     Output out;
     if (!parser.parse(arguments)) {
         out.error(parser.errorText());
@@ -110,13 +116,13 @@ int runDiagnose(const QStringList &arguments)
     }
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
-        out.error(tr("Unknown format '%1': use text or json.").arg(formatName));
+        out.error(CliTr::tr("Unknown format '%1': use text or json.").arg(formatName));
         return exitUsage;
     }
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty()) {
-        out.error(
-            tr("No PATH given: name a message, mbox, Maildir or folder, or - for standard input."));
+        out.error(CliTr::tr(
+            "No PATH given: name a message, mbox, Maildir or folder, or - for standard input."));
         return exitUsage;
     }
     const bool json = formatName == QLatin1String("json");

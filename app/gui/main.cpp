@@ -1,3 +1,5 @@
+#include "common/settings.h"
+#include "common/translation.h"
 #include "common/version.h"
 #include "mainwindow.h"
 
@@ -11,6 +13,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     BounceDoctor::setApplicationMetadata();
     QApplication::setApplicationDisplayName(BounceDoctor::applicationName());
+    BounceDoctor::Translation::install(BounceDoctor::Settings().language());
     QApplication::setDesktopFileName(QStringLiteral("org.bouncedoctor.BounceDoctor"));
     QApplication::setWindowIcon(
         QIcon(QStringLiteral(":/bouncedoctor/icons/org.bouncedoctor.BounceDoctor.svg")));

@@ -2,7 +2,9 @@
 
 #include "checks/blocklistcheck.h"
 #include "common/settings.h"
+#include "common/translation.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -19,6 +21,18 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     setWindowTitle(tr("Settings"));
     const Settings settings;
     auto *form = new QFormLayout(this);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("System language"), QString());
+    for (const QString &language : Translation::availableLanguages())
+        m_language->addItem(Translation::nativeName(language), language);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings.language())));
+    form->addRow(tr("&Language:"), m_language);
+    auto *languageHint =
+        new QLabel(tr("A new language applies when Bounce Doctor starts again."), this);
+    languageHint->setWordWrap(true);
+    form->addRow(languageHint);
     m_servers = new QLineEdit(settings.dnsServers().join(QStringLiteral(", ")), this);
     m_servers->setObjectName(QStringLiteral("dnsServersEdit"));
     m_servers->setPlaceholderText(tr("System default"));
@@ -63,6 +77,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 void SettingsDialog::accept()
 {
     Settings settings;
+    settings.setLanguage(m_language->currentData().toString());
     QStringList servers;
     const QStringList parts = m_servers->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &part : parts)

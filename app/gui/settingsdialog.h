@@ -2,13 +2,14 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
 
 namespace BounceDoctor::Gui {
 
-/// DNS servers, timeout and the Spamhaus DQS key, kept through the typed Settings wrapper.
+/// Language, DNS servers, timeout, blocklists and the Spamhaus DQS key, kept through the typed Settings wrapper.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
     void accept() override;
 
 private:
+    QComboBox *m_language = nullptr;
     QLineEdit *m_servers = nullptr;
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_dqsKey = nullptr;

@@ -21,10 +21,11 @@ Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
 namespace BounceDoctor {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct BounceReaderTr
 {
-    return QCoreApplication::translate("BounceReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BounceReaderTr)
+};
 
 BounceMessage errorMessage(const QString &source, int index, const QString &error)
 {
@@ -228,10 +229,11 @@ private:
     void finish()
     {
         if (m_tooLarge) {
-            m_sink(errorMessage(m_source, m_index,
-                                tr("message %1 is larger than the limit of %2 bytes")
-                                    .arg(m_index + 1)
-                                    .arg(m_limits.maxMessageBytes)));
+            m_sink(
+                errorMessage(m_source, m_index,
+                             BounceReaderTr::tr("message %1 is larger than the limit of %2 bytes")
+                                 .arg(m_index + 1)
+                                 .arg(m_limits.maxMessageBytes)));
             ++m_index;
         } else if (m_started && !m_current.trimmed().isEmpty()) {
             m_sink(m_reader.readMessage(m_current, m_source, m_index));
@@ -262,11 +264,11 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
                                         int index) const
 {
     if (bytes.size() > m_limits.maxMessageBytes)
-        return errorMessage(
-            source, index,
-            tr("message is larger than the limit of %1 bytes").arg(m_limits.maxMessageBytes));
+        return errorMessage(source, index,
+                            BounceReaderTr::tr("message is larger than the limit of %1 bytes")
+                                .arg(m_limits.maxMessageBytes));
     if (bytes.trimmed().isEmpty())
-        return errorMessage(source, index, tr("the message is empty"));
+        return errorMessage(source, index, BounceReaderTr::tr("the message is empty"));
     const QByteArray normalised = Mime::normaliseLineEndings(bytes);
     ParsedMessage parsed;
     QString error;
@@ -281,7 +283,7 @@ BounceMessage BounceReader::readPastedText(const QString &text) const
     normalised.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     normalised.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     if (normalised.trimmed().isEmpty())
-        return errorMessage({}, 0, tr("nothing was pasted"));
+        return errorMessage({}, 0, BounceReaderTr::tr("nothing was pasted"));
     if (looksLikeHeaders(normalised)) {
         BounceMessage message = readMessage(normalised.trimmed().toUtf8() + '\n');
         if (message.kind == BounceMessage::Kind::Bounce)
@@ -298,8 +300,9 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
     if (path == QLatin1String("-")) {
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly)) {
-            sink(errorMessage(path, 0,
-                              tr("cannot read standard input: %1").arg(input.errorString())));
+            sink(errorMessage(
+                path, 0,
+                BounceReaderTr::tr("cannot read standard input: %1").arg(input.errorString())));
             return;
         }
         if (input.peek(5) == "From ") {
@@ -311,7 +314,7 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
             bytes += input.read(1 << 16);
             if (bytes.size() > m_limits.maxMessageBytes) {
                 sink(errorMessage(path, 0,
-                                  tr("message is larger than the limit of %1 bytes")
+                                  BounceReaderTr::tr("message is larger than the limit of %1 bytes")
                                       .arg(m_limits.maxMessageBytes)));
                 return;
             }
@@ -342,8 +345,9 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        const QString reason = info.exists() ? file.errorString() : tr("No such file or directory");
-        sink(errorMessage(path, 0, tr("cannot open %1: %2").arg(path, reason)));
+        const QString reason =
+            info.exists() ? file.errorString() : BounceReaderTr::tr("No such file or directory");
+        sink(errorMessage(path, 0, BounceReaderTr::tr("cannot open %1: %2").arg(path, reason)));
         return;
     }
     if (file.peek(5) == "From ") {
@@ -351,15 +355,17 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
         return;
     }
     if (file.size() > m_limits.maxMessageBytes) {
-        sink(errorMessage(path, 0,
-                          tr("%1 is larger than the limit of %2 bytes for one message")
-                              .arg(path)
-                              .arg(m_limits.maxMessageBytes)));
+        sink(errorMessage(
+            path, 0,
+            BounceReaderTr::tr("%1 is larger than the limit of %2 bytes for one message")
+                .arg(path)
+                .arg(m_limits.maxMessageBytes)));
         return;
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        sink(errorMessage(path, 0, tr("cannot read %1: %2").arg(path, file.errorString())));
+        sink(errorMessage(path, 0,
+                          BounceReaderTr::tr("cannot read %1: %2").arg(path, file.errorString())));
         return;
     }
     sink(readSingle(bytes, path));

@@ -250,12 +250,6 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
     return nullptr;
 }
 
-QString translated(const QString &text)
-{
-    return text.isEmpty() ? text
-                          : QCoreApplication::translate("Knowledge", text.toUtf8().constData());
-}
-
 } // namespace
 
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
@@ -329,8 +323,8 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     r.firstStep = firstStepFromString(advice.firstStep);
     if (!r.permanent && r.firstStep == FirstStep::None)
         r.firstStep = FirstStep::RetryLater;
-    r.headline = translated(advice.headline);
-    r.explanation = translated(advice.explanation);
+    r.headline = KnowledgeBase::translated(advice.headline);
+    r.explanation = KnowledgeBase::translated(advice.explanation);
     if (r.suggestedRecipient.isEmpty() && !r.recipient.isEmpty())
         r.suggestedRecipient = DomainSuggester::instance().suggestAddress(r.recipient);
 }

@@ -1,5 +1,6 @@
 #include "knowledgebase.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -88,6 +89,13 @@ bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text)
             return true;
     }
     return false;
+}
+
+QString translated(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    return QCoreApplication::translate("Knowledge", text.toUtf8().constData());
 }
 
 } // namespace BounceDoctor::KnowledgeBase

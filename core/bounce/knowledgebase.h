@@ -12,6 +12,10 @@ const QJsonObject &document(const QString &fileName);
 
 QStringList stringList(const QJsonValue &value);
 
+/// A user-facing knowledge text (headline, explanation, blocklist meaning) in the user's
+/// language. lupdate finds these texts through translations/KnowledgeTexts.cmake.
+QString translated(const QString &text);
+
 /// Case-insensitive, optimised patterns from a JSON array of regular expressions.
 QList<QRegularExpression> patterns(const QJsonValue &value);
 

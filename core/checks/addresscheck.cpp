@@ -12,10 +12,11 @@
 namespace BounceDoctor {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct AddressCheckTr
 {
-    return QCoreApplication::translate("AddressCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AddressCheckTr)
+};
 
 bool isAtext(QChar c)
 {
@@ -27,12 +28,12 @@ bool isAtext(QChar c)
 QString localPartProblem(const QString &local)
 {
     if (local.isEmpty())
-        return tr("nothing before the @");
+        return AddressCheckTr::tr("nothing before the @");
     if (local.toUtf8().size() > 64)
-        return tr("the part before the @ is longer than 64 characters");
+        return AddressCheckTr::tr("the part before the @ is longer than 64 characters");
     if (local.startsWith(QLatin1Char('"'))) {
         if (local.size() < 2 || !local.endsWith(QLatin1Char('"')))
-            return tr("a quoted name before the @ is not closed");
+            return AddressCheckTr::tr("a quoted name before the @ is not closed");
         for (qsizetype i = 1; i < local.size() - 1; ++i) {
             const QChar c = local.at(i);
             if (c == QLatin1Char('\\')) {
@@ -40,16 +41,19 @@ QString localPartProblem(const QString &local)
                 continue;
             }
             if (c == QLatin1Char('"') || c.unicode() < 32)
-                return tr("the quoted name before the @ has a character that must be escaped");
+                return AddressCheckTr::tr(
+                    "the quoted name before the @ has a character that must be escaped");
         }
         return {};
     }
     if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) ||
         local.contains(QLatin1String("..")))
-        return tr("dots before the @ may not be first, last or doubled");
+        return AddressCheckTr::tr("dots before the @ may not be first, last or doubled");
     for (const QChar c : local) {
         if (c != QLatin1Char('.') && !isAtext(c))
-            return tr("the character '%1' is not allowed before the @ (unless quoted)").arg(c);
+            return AddressCheckTr::tr(
+                       "the character '%1' is not allowed before the @ (unless quoted)")
+                .arg(c);
     }
     return {};
 }
@@ -57,30 +61,34 @@ QString localPartProblem(const QString &local)
 QString domainProblem(const QString &domain, QString *ascii)
 {
     if (domain.isEmpty())
-        return tr("nothing after the @");
+        return AddressCheckTr::tr("nothing after the @");
     if (domain.startsWith(QLatin1Char('[')) && domain.endsWith(QLatin1Char(']'))) {
         QString literal = domain.mid(1, domain.size() - 2);
         if (literal.startsWith(QLatin1String("IPv6:"), Qt::CaseInsensitive))
             literal = literal.mid(5);
         if (QHostAddress(literal).isNull())
-            return tr("the address literal after the @ is not an IP address");
+            return AddressCheckTr::tr("the address literal after the @ is not an IP address");
         *ascii = domain;
         return {};
     }
     *ascii = QString::fromLatin1(QUrl::toAce(domain, QUrl::AceProcessingOption{}));
     if (ascii->isEmpty())
-        return tr("the domain '%1' is not a valid international domain name").arg(domain);
+        return AddressCheckTr::tr("the domain '%1' is not a valid international domain name")
+            .arg(domain);
     if (ascii->size() > 253)
-        return tr("the domain is longer than 253 characters");
+        return AddressCheckTr::tr("the domain is longer than 253 characters");
     const QStringList labels = ascii->split(QLatin1Char('.'));
     if (labels.size() < 2)
-        return tr("the domain '%1' has no dot: a mail domain looks like example.com").arg(domain);
+        return AddressCheckTr::tr(
+                   "the domain '%1' has no dot: a mail domain looks like example.com")
+            .arg(domain);
     static const QRegularExpression label(
         QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     for (const QString &part : labels) {
         if (!label.match(part).hasMatch())
-            return tr("the domain part '%1' is not valid (letters, digits and inner hyphens only, "
-                      "at most 63)")
+            return AddressCheckTr::tr(
+                       "the domain part '%1' is not valid (letters, digits and inner hyphens only, "
+                       "at most 63)")
                 .arg(part);
     }
     return {};
@@ -96,13 +104,13 @@ AddressCheck::Syntax AddressCheck::parse(const QString &input)
         address = address.mid(1, address.size() - 2);
     const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
     if (at < 0) {
-        syntax.problem = tr("there is no @ in the address");
+        syntax.problem = AddressCheckTr::tr("there is no @ in the address");
         return syntax;
     }
     syntax.localPart = address.left(at);
     syntax.domain = address.mid(at + 1);
     if (address.contains(QLatin1Char(' ')) && !syntax.localPart.startsWith(QLatin1Char('"'))) {
-        syntax.problem = tr("the address contains a space");
+        syntax.problem = AddressCheckTr::tr("the address contains a space");
         return syntax;
     }
     syntax.problem = localPartProblem(syntax.localPart);
@@ -143,18 +151,18 @@ void AddressCheck::start(const CheckInput &input)
     syntax.id = QStringLiteral("address.syntax");
     if (!m_syntax.valid) {
         syntax.status = FindingStatus::Problem;
-        syntax.title =
-            tr("The address '%1' is not valid: %2").arg(input.recipient, m_syntax.problem);
-        syntax.detail = tr("Correct the address and send again.");
+        syntax.title = AddressCheckTr::tr("The address '%1' is not valid: %2")
+                           .arg(input.recipient, m_syntax.problem);
+        syntax.detail = AddressCheckTr::tr("Correct the address and send again.");
         report(syntax);
         finishIfIdle();
         return;
     }
     syntax.status = FindingStatus::Ok;
-    syntax.title = tr("The address is written correctly.");
+    syntax.title = AddressCheckTr::tr("The address is written correctly.");
     if (m_syntax.asciiDomain != m_syntax.domain)
-        syntax.evidence.append(
-            tr("International domain %1 is %2 in DNS").arg(m_syntax.domain, m_syntax.asciiDomain));
+        syntax.evidence.append(AddressCheckTr::tr("International domain %1 is %2 in DNS")
+                                   .arg(m_syntax.domain, m_syntax.asciiDomain));
     report(syntax);
 
     const QString suggestion = DomainSuggester::instance().suggestDomain(m_syntax.domain);
@@ -162,10 +170,11 @@ void AddressCheck::start(const CheckInput &input)
         Finding typo;
         typo.id = QStringLiteral("address.typo");
         typo.status = FindingStatus::Warning;
-        typo.title = tr("Did you mean %1@%2?").arg(m_syntax.localPart, suggestion);
-        typo.detail = tr("The domain %1 is very close to the common mail domain %2. A typing "
-                         "mistake here is a frequent cause of bounces.")
-                          .arg(m_syntax.domain, suggestion);
+        typo.title = AddressCheckTr::tr("Did you mean %1@%2?").arg(m_syntax.localPart, suggestion);
+        typo.detail =
+            AddressCheckTr::tr("The domain %1 is very close to the common mail domain %2. A typing "
+                               "mistake here is a frequent cause of bounces.")
+                .arg(m_syntax.domain, suggestion);
         report(typo);
     }
     if (m_syntax.asciiDomain.startsWith(QLatin1Char('['))) {
@@ -182,16 +191,17 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding f;
         f.id = QStringLiteral("address.domain");
         f.status = FindingStatus::Problem;
-        f.title = tr("The domain %1 does not exist.").arg(domain);
-        f.detail = tr("DNS has no such domain, so no mail can reach it. Check the spelling of the "
-                      "part after the @; the domain may also have expired.");
+        f.title = AddressCheckTr::tr("The domain %1 does not exist.").arg(domain);
+        f.detail = AddressCheckTr::tr(
+            "DNS has no such domain, so no mail can reach it. Check the spelling of the "
+            "part after the @; the domain may also have expired.");
         f.evidence.append(evidence(answer));
         report(f);
         return;
     }
     if (!answer.answered()) {
-        report(couldNotCheck(QStringLiteral("address.mx"), tr("the mail servers of %1").arg(domain),
-                             answer));
+        report(couldNotCheck(QStringLiteral("address.mx"),
+                             AddressCheckTr::tr("the mail servers of %1").arg(domain), answer));
         return;
     }
     if (answer.records.isEmpty()) {
@@ -206,9 +216,11 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding f;
         f.id = QStringLiteral("address.null-mx");
         f.status = FindingStatus::Problem;
-        f.title = tr("The domain %1 says it accepts no email (null MX).").arg(domain);
-        f.detail = tr("Its owner has published that this domain never receives mail (RFC 7505). "
-                      "The address cannot work; ask the recipient for another one.");
+        f.title =
+            AddressCheckTr::tr("The domain %1 says it accepts no email (null MX).").arg(domain);
+        f.detail = AddressCheckTr::tr(
+            "Its owner has published that this domain never receives mail (RFC 7505). "
+            "The address cannot work; ask the recipient for another one.");
         f.evidence.append(evidence(answer));
         report(f);
         return;
@@ -219,7 +231,8 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
     Finding mx;
     mx.id = QStringLiteral("address.mx");
     mx.status = FindingStatus::Ok;
-    mx.title = tr("%1 receives mail at %2.").arg(domain, hosts.join(QStringLiteral(", ")));
+    mx.title =
+        AddressCheckTr::tr("%1 receives mail at %2.").arg(domain, hosts.join(QStringLiteral(", ")));
     mx.evidence.append(evidence(answer));
     report(mx);
 
@@ -228,8 +241,9 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding p;
         p.id = QStringLiteral("address.provider");
         p.status = FindingStatus::Info;
-        p.title = tr("%1 hosts this domain's mail.").arg(provider);
-        p.detail = tr("Advice and error codes from %1 apply to this recipient.").arg(provider);
+        p.title = AddressCheckTr::tr("%1 hosts this domain's mail.").arg(provider);
+        p.detail = AddressCheckTr::tr("Advice and error codes from %1 apply to this recipient.")
+                       .arg(provider);
         report(p);
     }
 
@@ -249,14 +263,16 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
             f.id = QStringLiteral("address.mx-hosts");
             if (*resolved > 0) {
                 f.status = failed->isEmpty() ? FindingStatus::Ok : FindingStatus::Warning;
-                f.title = failed->isEmpty() ? tr("All of its mail servers have addresses.")
-                                            : tr("Some of its mail servers have no address.");
+                f.title = failed->isEmpty()
+                              ? AddressCheckTr::tr("All of its mail servers have addresses.")
+                              : AddressCheckTr::tr("Some of its mail servers have no address.");
             } else {
                 f.status = FindingStatus::Problem;
-                f.title =
-                    tr("None of its mail servers has an address, so mail cannot be delivered.");
-                f.detail = tr("The domain's MX records point to names that do not resolve. The "
-                              "recipient's IT must fix their DNS.");
+                f.title = AddressCheckTr::tr(
+                    "None of its mail servers has an address, so mail cannot be delivered.");
+                f.detail = AddressCheckTr::tr(
+                    "The domain's MX records point to names that do not resolve. The "
+                    "recipient's IT must fix their DNS.");
             }
             f.evidence = *failed;
             report(f);
@@ -270,20 +286,24 @@ void AddressCheck::checkFallback(const DnsAnswer &answer)
     f.id = QStringLiteral("address.mx");
     f.evidence.append(evidence(answer));
     if (!answer.answered()) {
-        report(couldNotCheck(f.id, tr("the address of %1").arg(m_syntax.domain), answer));
+        report(couldNotCheck(f.id, AddressCheckTr::tr("the address of %1").arg(m_syntax.domain),
+                             answer));
         return;
     }
     if (answer.records.isEmpty()) {
         f.status = FindingStatus::Problem;
-        f.title = tr("The domain %1 has no mail server.").arg(m_syntax.domain);
-        f.detail = tr("It has neither MX records nor an address to deliver to, so it cannot "
-                      "receive mail. Check the domain with the recipient.");
+        f.title = AddressCheckTr::tr("The domain %1 has no mail server.").arg(m_syntax.domain);
+        f.detail = AddressCheckTr::tr(
+            "It has neither MX records nor an address to deliver to, so it cannot "
+            "receive mail. Check the domain with the recipient.");
     } else {
         f.status = FindingStatus::Warning;
-        f.title = tr("The domain %1 has no MX record; mail goes to its web address.")
-                      .arg(m_syntax.domain);
-        f.detail = tr("This works only if that server accepts mail, which is unusual. The "
-                      "recipient's IT should publish MX records.");
+        f.title =
+            AddressCheckTr::tr("The domain %1 has no MX record; mail goes to its web address.")
+                .arg(m_syntax.domain);
+        f.detail =
+            AddressCheckTr::tr("This works only if that server accepts mail, which is unusual. The "
+                               "recipient's IT should publish MX records.");
     }
     report(f);
 }

@@ -12,10 +12,11 @@
 namespace BounceDoctor {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct BlocklistCheckTr
 {
-    return QCoreApplication::translate("BlocklistCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(BlocklistCheckTr)
+};
 
 struct Zone
 {
@@ -60,31 +61,35 @@ const QList<Zone> &zones()
 void interpret(const Zone &zone, const QString &answer, QString *error, QString *listing)
 {
     if (!answer.startsWith(QLatin1String("127."))) {
-        *error = tr("the answer %1 is not a blocklist code (is your DNS server redirecting unknown "
-                    "names?)")
-                     .arg(answer);
+        *error =
+            BlocklistCheckTr::tr(
+                "the answer %1 is not a blocklist code (is your DNS server redirecting unknown "
+                "names?)")
+                .arg(answer);
         return;
     }
     if (!zone.bitmask) {
         if (zone.errors.contains(answer))
-            *error = zone.errors.value(answer).toString();
+            *error = KnowledgeBase::translated(zone.errors.value(answer).toString());
         else
-            *listing = zone.codes.value(answer).toString(tr("listed (code %1)").arg(answer));
+            *listing = zone.codes.contains(answer)
+                           ? KnowledgeBase::translated(zone.codes.value(answer).toString())
+                           : BlocklistCheckTr::tr("listed (code %1)").arg(answer);
         return;
     }
     const int bits = answer.section(QLatin1Char('.'), 3, 3).toInt();
     QStringList meanings;
     for (auto it = zone.errors.begin(); it != zone.errors.end(); ++it) {
         if (bits & it.key().toInt()) {
-            *error = it.value().toString();
+            *error = KnowledgeBase::translated(it.value().toString());
             return;
         }
     }
     for (auto it = zone.codes.begin(); it != zone.codes.end(); ++it) {
         if (bits & it.key().toInt())
-            meanings.append(it.value().toString());
+            meanings.append(KnowledgeBase::translated(it.value().toString()));
     }
-    *listing = meanings.isEmpty() ? tr("listed (code %1)").arg(answer)
+    *listing = meanings.isEmpty() ? BlocklistCheckTr::tr("listed (code %1)").arg(answer)
                                   : meanings.join(QStringLiteral(", "));
 }
 
@@ -141,9 +146,11 @@ void BlocklistCheck::start(const CheckInput &input)
         Finding f;
         f.id = QStringLiteral("dnsbl.input");
         f.status = FindingStatus::CouldNotCheck;
-        f.title = tr("Nothing to check: the bounce shows no sending IP or domain.");
-        f.detail = tr("Type your sending IP address (ask your email provider if you do not know "
-                      "it) and your domain, then run the check.");
+        f.title =
+            BlocklistCheckTr::tr("Nothing to check: the bounce shows no sending IP or domain.");
+        f.detail = BlocklistCheckTr::tr(
+            "Type your sending IP address (ask your email provider if you do not know "
+            "it) and your domain, then run the check.");
         report(f);
         finishIfIdle();
         return;
@@ -152,7 +159,7 @@ void BlocklistCheck::start(const CheckInput &input)
         Finding f;
         f.id = QStringLiteral("dnsbl.input");
         f.status = FindingStatus::Problem;
-        f.title = tr("'%1' is not an IP address.").arg(input.sendingIp);
+        f.title = BlocklistCheckTr::tr("'%1' is not an IP address.").arg(input.sendingIp);
         report(f);
     }
 
@@ -175,7 +182,7 @@ void BlocklistCheck::start(const CheckInput &input)
                 if (answer.status == DnsStatus::NxDomain ||
                     (answer.status == DnsStatus::Ok && answer.records.isEmpty())) {
                     f.status = FindingStatus::Ok;
-                    f.title = tr("%1 is not on %2.").arg(shown, zone.name);
+                    f.title = BlocklistCheckTr::tr("%1 is not on %2.").arg(shown, zone.name);
                     report(f);
                     return;
                 }
@@ -194,24 +201,26 @@ void BlocklistCheck::start(const CheckInput &input)
                 }
                 if (!error.isEmpty()) {
                     f.status = FindingStatus::CouldNotCheck;
-                    f.title = tr("Could not check %1: %2.").arg(zone.name, error);
+                    f.title = BlocklistCheckTr::tr("Could not check %1: %2.").arg(zone.name, error);
                     f.detail =
                         zone.zone.contains(QLatin1String("spamhaus"))
-                            ? tr("Spamhaus answers only queries from your own DNS resolver, not "
-                                 "public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your "
-                                 "provider's resolver, or enter a free Spamhaus DQS key in "
-                                 "Settings.")
-                            : tr("Ask through your own DNS resolver instead of a public one.");
+                            ? BlocklistCheckTr::tr(
+                                  "Spamhaus answers only queries from your own DNS resolver, not "
+                                  "public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your "
+                                  "provider's resolver, or enter a free Spamhaus DQS key in "
+                                  "Settings.")
+                            : BlocklistCheckTr::tr(
+                                  "Ask through your own DNS resolver instead of a public one.");
                     report(f);
                     return;
                 }
                 f.status = FindingStatus::Problem;
-                f.title = tr("%1 is listed on %2: %3.")
+                f.title = BlocklistCheckTr::tr("%1 is listed on %2: %3.")
                               .arg(shown, zone.name, listings.join(QStringLiteral("; ")));
-                f.detail =
-                    tr("Receiving servers that use this list refuse your mail. Fix the cause "
-                       "(a compromised account, a spam complaint, an open relay), then ask "
-                       "for removal on the list's page.");
+                f.detail = BlocklistCheckTr::tr(
+                    "Receiving servers that use this list refuse your mail. Fix the cause "
+                    "(a compromised account, a spam complaint, an open relay), then ask "
+                    "for removal on the list's page.");
                 f.link = zone.delist;
                 report(f);
             });
@@ -232,15 +241,17 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
         f.id = QStringLiteral("rdns");
         f.evidence.append(evidence(answer));
         if (!answer.answered()) {
-            report(couldNotCheck(f.id, tr("the reverse DNS of %1").arg(ip), answer));
+            report(
+                couldNotCheck(f.id, BlocklistCheckTr::tr("the reverse DNS of %1").arg(ip), answer));
             return;
         }
         if (answer.records.isEmpty()) {
             f.status = FindingStatus::Problem;
-            f.title = tr("%1 has no reverse DNS name (PTR).").arg(ip);
-            f.detail = tr("Many receiving servers refuse mail from addresses without one. Ask "
-                          "whoever provides the IP address (hosting or internet provider) to set a "
-                          "PTR record naming your mail server.");
+            f.title = BlocklistCheckTr::tr("%1 has no reverse DNS name (PTR).").arg(ip);
+            f.detail = BlocklistCheckTr::tr(
+                "Many receiving servers refuse mail from addresses without one. Ask "
+                "whoever provides the IP address (hosting or internet provider) to set a "
+                "PTR record naming your mail server.");
             report(f);
             return;
         }
@@ -253,7 +264,8 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
                 g.id = QStringLiteral("rdns");
                 g.evidence = {first, evidence(forward)};
                 if (!forward.answered()) {
-                    report(couldNotCheck(g.id, tr("the address of %1").arg(name), forward));
+                    report(couldNotCheck(g.id, BlocklistCheckTr::tr("the address of %1").arg(name),
+                                         forward));
                     return;
                 }
                 bool confirmed = false;
@@ -262,14 +274,17 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
                 g.status = confirmed ? FindingStatus::Ok : FindingStatus::Warning;
                 g.title =
                     confirmed
-                        ? tr("%1 has reverse DNS %2, and it points back (forward-confirmed).")
+                        ? BlocklistCheckTr::tr(
+                              "%1 has reverse DNS %2, and it points back (forward-confirmed).")
                               .arg(ip, name)
-                        : tr("%1 has reverse DNS %2, but that name does not point back to it.")
+                        : BlocklistCheckTr::tr(
+                              "%1 has reverse DNS %2, but that name does not point back to it.")
                               .arg(ip, name);
                 if (!confirmed)
-                    g.detail = tr("Receivers such as Microsoft and Gmail expect the PTR name to "
-                                  "resolve to "
-                                  "the same IP address. Add an A (or AAAA) record for %1.")
+                    g.detail = BlocklistCheckTr::tr(
+                                   "Receivers such as Microsoft and Gmail expect the PTR name to "
+                                   "resolve to "
+                                   "the same IP address. Add an A (or AAAA) record for %1.")
                                    .arg(name);
                 report(g);
             });

@@ -5,38 +5,46 @@
 namespace BounceDoctor {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct ContactDraftTr
 {
-    return QCoreApplication::translate("ContactDraft", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ContactDraftTr)
+};
 
 // What to ask the recipient's IT for, by what went wrong.
 QString askFor(const RecipientDiagnosis &r, const QString &sender, const QString &ip)
 {
-    const QString who = ip.isEmpty() ? sender : tr("%1 (sending IP %2)").arg(sender, ip);
+    const QString who =
+        ip.isEmpty() ? sender : ContactDraftTr::tr("%1 (sending IP %2)").arg(sender, ip);
     if (r.detail == QLatin1String("prior-approval") || r.reason == QLatin1String("filtered") ||
         r.reason == QLatin1String("policyviolation"))
-        return tr("Could you please add %1 to your allowed senders, or tell us which rule refused "
-                  "the message?")
+        return ContactDraftTr::tr(
+                   "Could you please add %1 to your allowed senders, or tell us which rule refused "
+                   "the message?")
             .arg(who);
     if (r.reason == QLatin1String("blocked") || r.reason == QLatin1String("badreputation") ||
         r.reason == QLatin1String("spamdetected") || r.reason == QLatin1String("requireptr"))
-        return tr("Could you please check why your server refused mail from %1, and allow-list "
-                  "it if you can?")
+        return ContactDraftTr::tr(
+                   "Could you please check why your server refused mail from %1, and allow-list "
+                   "it if you can?")
             .arg(who);
     if (r.reason == QLatin1String("userunknown") || r.reason == QLatin1String("hasmoved") ||
         r.reason == QLatin1String("suspend"))
-        return tr("Could you please confirm whether this mailbox exists and is active, or give us "
-                  "the right address?");
+        return ContactDraftTr::tr(
+            "Could you please confirm whether this mailbox exists and is active, or give us "
+            "the right address?");
     if (r.reason == QLatin1String("mailboxfull") || r.reason == QLatin1String("exceedlimit"))
-        return tr("Could you please check the mailbox's storage or size limits?");
+        return ContactDraftTr::tr("Could you please check the mailbox's storage or size limits?");
     if (r.reason == QLatin1String("norelaying"))
-        return tr("Could you please check that your domain's MX records point to your mail server, "
-                  "and that it accepts mail for this address?");
+        return ContactDraftTr::tr(
+            "Could you please check that your domain's MX records point to your mail server, "
+            "and that it accepts mail for this address?");
     if (r.reason == QLatin1String("authfailure"))
-        return tr("We are checking our SPF, DKIM and DMARC set-up; could you tell us which check "
-                  "failed on your side?");
-    return tr("Could you please look into this error and tell us what we should change?");
+        return ContactDraftTr::tr(
+            "We are checking our SPF, DKIM and DMARC set-up; could you tell us which check "
+            "failed on your side?");
+    return ContactDraftTr::tr(
+        "Could you please look into this error and tell us what we should change?");
 }
 
 } // namespace
@@ -62,27 +70,29 @@ ContactDraft ContactDraft::forRecipient(const BounceMessage &message, const Reci
     const QString domain = r.recipient.section(QLatin1Char('@'), -1);
     draft.to = domain.isEmpty() ? QString() : QStringLiteral("postmaster@") + domain;
     const QString sender =
-        message.original.from.isEmpty() ? tr("our address") : message.original.from;
+        message.original.from.isEmpty() ? ContactDraftTr::tr("our address") : message.original.from;
     const QString date = r.date.isEmpty() ? message.original.date : r.date;
-    draft.subject = tr("Email to %1 was rejected by your server").arg(r.recipient);
+    draft.subject = ContactDraftTr::tr("Email to %1 was rejected by your server").arg(r.recipient);
 
     QStringList lines;
-    lines << tr("Hello,") << QString()
-          << tr("We tried to send an email to %1, and your mail server rejected it. We would be "
-                "grateful for your help.")
+    lines << ContactDraftTr::tr("Hello,") << QString()
+          << ContactDraftTr::tr(
+                 "We tried to send an email to %1, and your mail server rejected it. We would be "
+                 "grateful for your help.")
                  .arg(r.recipient)
-          << QString() << tr("Details:");
+          << QString() << ContactDraftTr::tr("Details:");
     if (!date.isEmpty())
-        lines << tr("  Date: %1").arg(date);
-    lines << tr("  Sender: %1").arg(sender);
+        lines << ContactDraftTr::tr("  Date: %1").arg(date);
+    lines << ContactDraftTr::tr("  Sender: %1").arg(sender);
     if (!r.sendingIp.isEmpty())
-        lines << tr("  Sending IP: %1").arg(r.sendingIp);
-    lines << tr("  Recipient: %1").arg(r.recipient);
+        lines << ContactDraftTr::tr("  Sending IP: %1").arg(r.sendingIp);
+    lines << ContactDraftTr::tr("  Recipient: %1").arg(r.recipient);
     if (!r.remoteMta.isEmpty())
-        lines << tr("  Your server: %1").arg(r.remoteMta);
+        lines << ContactDraftTr::tr("  Your server: %1").arg(r.remoteMta);
     if (!r.diagnostic.isEmpty())
-        lines << tr("  Your server's reply: %1").arg(r.diagnostic);
-    lines << QString() << askFor(r, sender, r.sendingIp) << QString() << tr("Thank you,");
+        lines << ContactDraftTr::tr("  Your server's reply: %1").arg(r.diagnostic);
+    lines << QString() << askFor(r, sender, r.sendingIp) << QString()
+          << ContactDraftTr::tr("Thank you,");
     draft.body = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
     return draft;
 }

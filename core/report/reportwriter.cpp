@@ -5,10 +5,11 @@
 namespace BounceDoctor {
 namespace {
 
-QString tr(const char *text)
+// A named context: lupdate and the running code must agree on it, also in free functions.
+struct ReportTr
 {
-    return QCoreApplication::translate("Report", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ReportTr)
+};
 
 struct Fact
 {
@@ -19,23 +20,24 @@ struct Fact
 QList<Fact> factsOf(const BounceMessage &message, const RecipientDiagnosis &r)
 {
     QList<Fact> facts = {
-        {tr("Recipient"), r.recipient},
-        {tr("Status"), QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed()},
-        {tr("Reason"), r.detail.isEmpty()
-                           ? r.reason
-                           : r.reason + QStringLiteral(" (") + r.detail + QLatin1Char(')')},
-        {tr("Permanent"), ReportWriter::permanenceText(r)},
-        {tr("Who must act"), ReportWriter::responsibleText(r.responsible)},
-        {tr("Start with"), ReportWriter::firstStepText(r.firstStep)},
-        {tr("Provider"), r.provider},
-        {tr("Remote server"), r.remoteMta},
-        {tr("Reporting server"), r.reportingMta},
-        {tr("Sending IP"), r.sendingIp},
-        {tr("Blocklist named"), r.blocklist},
-        {tr("Sender"), message.original.from},
-        {tr("Subject"), message.original.subject},
-        {tr("Date"), r.date.isEmpty() ? message.original.date : r.date},
-        {tr("Suggested address"), r.suggestedRecipient},
+        {ReportTr::tr("Recipient"), r.recipient},
+        {ReportTr::tr("Status"),
+         QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed()},
+        {ReportTr::tr("Reason"),
+         r.detail.isEmpty() ? r.reason
+                            : r.reason + QStringLiteral(" (") + r.detail + QLatin1Char(')')},
+        {ReportTr::tr("Permanent"), ReportWriter::permanenceText(r)},
+        {ReportTr::tr("Who must act"), ReportWriter::responsibleText(r.responsible)},
+        {ReportTr::tr("Start with"), ReportWriter::firstStepText(r.firstStep)},
+        {ReportTr::tr("Provider"), r.provider},
+        {ReportTr::tr("Remote server"), r.remoteMta},
+        {ReportTr::tr("Reporting server"), r.reportingMta},
+        {ReportTr::tr("Sending IP"), r.sendingIp},
+        {ReportTr::tr("Blocklist named"), r.blocklist},
+        {ReportTr::tr("Sender"), message.original.from},
+        {ReportTr::tr("Subject"), message.original.subject},
+        {ReportTr::tr("Date"), r.date.isEmpty() ? message.original.date : r.date},
+        {ReportTr::tr("Suggested address"), r.suggestedRecipient},
     };
     facts.removeIf([](const Fact &fact) { return fact.value.isEmpty(); });
     return facts;
@@ -45,47 +47,47 @@ QList<Fact> factsOf(const BounceMessage &message, const RecipientDiagnosis &r)
 
 QString ReportWriter::permanenceText(const RecipientDiagnosis &recipient)
 {
-    return recipient.permanent ? tr("Permanent") : tr("Temporary");
+    return recipient.permanent ? ReportTr::tr("Permanent") : ReportTr::tr("Temporary");
 }
 
 QString ReportWriter::responsibleText(Responsible responsible)
 {
     switch (responsible) {
     case Responsible::Sender:
-        return tr("You (the sender)");
+        return ReportTr::tr("You (the sender)");
     case Responsible::SenderAdmin:
-        return tr("Your email administrator or provider");
+        return ReportTr::tr("Your email administrator or provider");
     case Responsible::Recipient:
-        return tr("The recipient");
+        return ReportTr::tr("The recipient");
     case Responsible::RecipientAdmin:
-        return tr("The recipient's IT");
+        return ReportTr::tr("The recipient's IT");
     case Responsible::Unknown:
         break;
     }
-    return tr("Not clear from the bounce");
+    return ReportTr::tr("Not clear from the bounce");
 }
 
 QString ReportWriter::firstStepText(FirstStep step)
 {
     switch (step) {
     case FirstStep::VerifyAddress:
-        return tr("Verify the recipient address");
+        return ReportTr::tr("Verify the recipient address");
     case FirstStep::CheckBlocklists:
-        return tr("Check blocklists");
+        return ReportTr::tr("Check blocklists");
     case FirstStep::CheckAuthentication:
-        return tr("Check SPF, DKIM and DMARC");
+        return ReportTr::tr("Check SPF, DKIM and DMARC");
     case FirstStep::ContactRecipientIt:
-        return tr("Contact the recipient's IT");
+        return ReportTr::tr("Contact the recipient's IT");
     case FirstStep::ReviewContent:
-        return tr("Review the message content");
+        return ReportTr::tr("Review the message content");
     case FirstStep::FixSendingSetup:
-        return tr("Fix the sending set-up");
+        return ReportTr::tr("Fix the sending set-up");
     case FirstStep::RetryLater:
-        return tr("Wait and try again later");
+        return ReportTr::tr("Wait and try again later");
     case FirstStep::None:
         break;
     }
-    return tr("Nothing to do");
+    return ReportTr::tr("Nothing to do");
 }
 
 QString ReportWriter::escapeMarkdown(const QString &text)
@@ -111,22 +113,22 @@ QString ReportWriter::escapeHtml(const QString &text)
 
 QString ReportWriter::markdown(const BounceMessage &message)
 {
-    QString out = QStringLiteral("# ") + tr("Bounce diagnosis") + QStringLiteral("\n\n");
+    QString out = QStringLiteral("# ") + ReportTr::tr("Bounce diagnosis") + QStringLiteral("\n\n");
     if (!message.subject.isEmpty())
-        out += QStringLiteral("*") + tr("Bounce:") + QLatin1Char(' ') +
+        out += QStringLiteral("*") + ReportTr::tr("Bounce:") + QLatin1Char(' ') +
                escapeMarkdown(message.subject) + QStringLiteral("*\n\n");
     for (const RecipientDiagnosis &r : message.recipients) {
         out += QStringLiteral("## ") +
-               escapeMarkdown(r.recipient.isEmpty() ? tr("Recipient") : r.recipient) +
+               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient") : r.recipient) +
                QStringLiteral("\n\n**") + escapeMarkdown(r.headline) + QStringLiteral("**\n\n");
-        out += QStringLiteral("| ") + tr("Fact") + QStringLiteral(" | ") + tr("Value") +
-               QStringLiteral(" |\n|---|---|\n");
+        out += QStringLiteral("| ") + ReportTr::tr("Fact") + QStringLiteral(" | ") +
+               ReportTr::tr("Value") + QStringLiteral(" |\n|---|---|\n");
         for (const Fact &fact : factsOf(message, r))
             out += QStringLiteral("| ") + escapeMarkdown(fact.label) + QStringLiteral(" | ") +
                    escapeMarkdown(fact.value) + QStringLiteral(" |\n");
         if (!r.diagnostic.isEmpty()) {
             // Indented code keeps the server's exact words and renders nothing inside them.
-            out += QStringLiteral("\n") + tr("The server's exact words:") +
+            out += QStringLiteral("\n") + ReportTr::tr("The server's exact words:") +
                    QStringLiteral("\n\n    ") +
                    QString(r.diagnostic).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
                    QStringLiteral("\n");
@@ -142,8 +144,9 @@ QString ReportWriter::html(const BounceMessage &message)
                                  "<meta http-equiv=\"Content-Security-Policy\" "
                                  "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
                                  "<title>");
-    out += escapeHtml(tr("Bounce diagnosis")) + QStringLiteral("</title></head><body>\n<h1>") +
-           escapeHtml(tr("Bounce diagnosis")) + QStringLiteral("</h1>\n");
+    out += escapeHtml(ReportTr::tr("Bounce diagnosis")) +
+           QStringLiteral("</title></head><body>\n<h1>") +
+           escapeHtml(ReportTr::tr("Bounce diagnosis")) + QStringLiteral("</h1>\n");
     for (const RecipientDiagnosis &r : message.recipients) {
         out += QStringLiteral("<h2>") + escapeHtml(r.recipient) +
                QStringLiteral("</h2>\n<p><strong>") + escapeHtml(r.headline) +
@@ -154,7 +157,7 @@ QString ReportWriter::html(const BounceMessage &message)
                    QStringLiteral("</td></tr>\n");
         out += QStringLiteral("</table>\n");
         if (!r.diagnostic.isEmpty())
-            out += QStringLiteral("<p>") + escapeHtml(tr("The server's exact words:")) +
+            out += QStringLiteral("<p>") + escapeHtml(ReportTr::tr("The server's exact words:")) +
                    QStringLiteral("</p>\n<pre>") + escapeHtml(r.diagnostic) +
                    QStringLiteral("</pre>\n");
         out += QStringLiteral("<p>") + escapeHtml(r.explanation) + QStringLiteral("</p>\n");
@@ -167,14 +170,14 @@ QString ReportWriter::ticketText(const BounceMessage &message)
 {
     QString out;
     for (const RecipientDiagnosis &r : message.recipients) {
-        out += tr("Bounce for %1").arg(r.recipient) + QLatin1Char('\n');
+        out += ReportTr::tr("Bounce for %1").arg(r.recipient) + QLatin1Char('\n');
         out += r.headline + QLatin1Char('\n');
         for (const Fact &fact : factsOf(message, r))
             out += QStringLiteral("  ") + fact.label + QStringLiteral(": ") + fact.value +
                    QLatin1Char('\n');
         if (!r.diagnostic.isEmpty())
-            out += QStringLiteral("  ") + tr("Server said") + QStringLiteral(": ") + r.diagnostic +
-                   QLatin1Char('\n');
+            out += QStringLiteral("  ") + ReportTr::tr("Server said") + QStringLiteral(": ") +
+                   r.diagnostic + QLatin1Char('\n');
         out += r.explanation + QStringLiteral("\n\n");
     }
     return out.trimmed() + QLatin1Char('\n');
