@@ -5,713 +5,716 @@
     <name>AddressCheckTr</name>
     <message>
         <source>nothing before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem @ steht nichts</translation>
     </message>
     <message>
         <source>the part before the @ is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil vor dem @ ist länger als 64 Zeichen</translation>
     </message>
     <message>
         <source>a quoted name before the @ is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Name in Anführungszeichen vor dem @ ist nicht geschlossen</translation>
     </message>
     <message>
         <source>the quoted name before the @ has a character that must be escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name in Anführungszeichen vor dem @ enthält ein Zeichen, das maskiert werden muss</translation>
     </message>
     <message>
         <source>dots before the @ may not be first, last or doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte vor dem @ dürfen nicht am Anfang oder Ende stehen und nicht doppelt vorkommen</translation>
     </message>
     <message>
         <source>the character &apos;%1&apos; is not allowed before the @ (unless quoted)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zeichen &apos;%1&apos; ist vor dem @ nicht erlaubt (außer in Anführungszeichen)</translation>
     </message>
     <message>
         <source>nothing after the @</source>
-        <translation type="unfinished"></translation>
+        <translation>nach dem @ steht nichts</translation>
     </message>
     <message>
         <source>the address literal after the @ is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adressangabe in eckigen Klammern nach dem @ ist keine IP-Adresse</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; is not a valid international domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>die Domain &apos;%1&apos; ist kein gültiger internationaler Domainname</translation>
     </message>
     <message>
         <source>the domain is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>die Domain ist länger als 253 Zeichen</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; has no dot: a mail domain looks like example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>die Domain &apos;%1&apos; enthält keinen Punkt: Eine E-Mail-Domain sieht aus wie example.com</translation>
     </message>
     <message>
         <source>the domain part &apos;%1&apos; is not valid (letters, digits and inner hyphens only, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Domainteil &apos;%1&apos; ist ungültig (nur Buchstaben, Ziffern und Bindestriche in der Mitte, höchstens 63 Zeichen)</translation>
     </message>
     <message>
         <source>there is no @ in the address</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse enthält kein @</translation>
     </message>
     <message>
         <source>the address contains a space</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse enthält ein Leerzeichen</translation>
     </message>
     <message>
         <source>The address &apos;%1&apos; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse &apos;%1&apos; ist ungültig: %2</translation>
     </message>
     <message>
         <source>Correct the address and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Adresse und senden Sie die Nachricht erneut.</translation>
     </message>
     <message>
         <source>The address is written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse ist korrekt geschrieben.</translation>
     </message>
     <message>
         <source>International domain %1 is %2 in DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>Die internationale Domain %1 lautet im DNS %2</translation>
     </message>
     <message>
         <source>Did you mean %1@%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie %1@%2?</translation>
     </message>
     <message>
         <source>The domain %1 is very close to the common mail domain %2. A typing mistake here is a frequent cause of bounces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain %1 ähnelt sehr der verbreiteten E-Mail-Domain %2. Ein Tippfehler an dieser Stelle ist eine häufige Ursache für Unzustellbarkeitsnachrichten.</translation>
     </message>
     <message>
         <source>The domain %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain %1 existiert nicht.</translation>
     </message>
     <message>
         <source>DNS has no such domain, so no mail can reach it. Check the spelling of the part after the @; the domain may also have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Domain ist im DNS nicht vorhanden, daher kann keine E-Mail sie erreichen. Prüfen Sie die Schreibweise des Teils nach dem @; möglicherweise ist die Domain auch abgelaufen.</translation>
     </message>
     <message>
         <source>the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Mailserver von %1</translation>
     </message>
     <message>
         <source>The domain %1 says it accepts no email (null MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain %1 gibt an, keine E-Mails anzunehmen (Null-MX).</translation>
     </message>
     <message>
         <source>Its owner has published that this domain never receives mail (RFC 7505). The address cannot work; ask the recipient for another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhaber hat veröffentlicht, dass diese Domain niemals E-Mails empfängt (RFC 7505). Die Adresse kann nicht funktionieren; bitten Sie den Empfänger um eine andere.</translation>
     </message>
     <message>
         <source>%1 receives mail at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 empfängt E-Mails über %2.</translation>
     </message>
     <message>
         <source>%1 hosts this domain&apos;s mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 betreibt die E-Mail-Dienste dieser Domain.</translation>
     </message>
     <message>
         <source>Advice and error codes from %1 apply to this recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise und Fehlercodes von %1 gelten für diesen Empfänger.</translation>
     </message>
     <message>
         <source>All of its mail servers have addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Mailserver der Domain haben eine Adresse.</translation>
     </message>
     <message>
         <source>Some of its mail servers have no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Mailserver der Domain haben keine Adresse.</translation>
     </message>
     <message>
         <source>None of its mail servers has an address, so mail cannot be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der Mailserver der Domain hat eine Adresse, daher können keine E-Mails zugestellt werden.</translation>
     </message>
     <message>
         <source>The domain&apos;s MX records point to names that do not resolve. The recipient&apos;s IT must fix their DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die MX-Einträge der Domain verweisen auf Namen, die sich nicht auflösen lassen. Die IT des Empfängers muss ihre DNS-Einträge korrigieren.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse von %1</translation>
     </message>
     <message>
         <source>The domain %1 has no mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain %1 hat keinen Mailserver.</translation>
     </message>
     <message>
         <source>It has neither MX records nor an address to deliver to, so it cannot receive mail. Check the domain with the recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie hat weder MX-Einträge noch eine Adresse, an die zugestellt werden kann, und kann daher keine E-Mails empfangen. Klären Sie die Domain mit dem Empfänger.</translation>
     </message>
     <message>
         <source>The domain %1 has no MX record; mail goes to its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain %1 hat keinen MX-Eintrag; E-Mails gehen an ihre Webadresse.</translation>
     </message>
     <message>
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das funktioniert nur, wenn dieser Server E-Mails annimmt, was ungewöhnlich ist. Die IT des Empfängers sollte MX-Einträge veröffentlichen.</translation>
     </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
     <message>
         <source>the answer %1 is not a blocklist code (is your DNS server redirecting unknown names?)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort %1 ist kein Sperrlisten-Code (leitet Ihr DNS-Server unbekannte Namen um?)</translation>
     </message>
     <message>
         <source>listed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>gelistet (Code %1)</translation>
     </message>
     <message>
         <source>Nothing to check: the bounce shows no sending IP or domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu prüfen: Die Unzustellbarkeitsnachricht enthält weder eine sendende IP-Adresse noch eine Domain.</translation>
     </message>
     <message>
         <source>Type your sending IP address (ask your email provider if you do not know it) and your domain, then run the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre sendende IP-Adresse (fragen Sie Ihren E-Mail-Anbieter, falls Sie sie nicht kennen) und Ihre Domain ein und starten Sie dann die Prüfung.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine IP-Adresse.</translation>
     </message>
     <message>
         <source>%1 is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht nicht auf %2.</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nicht möglich für %1: %2.</translation>
     </message>
     <message>
         <source>Spamhaus answers only queries from your own DNS resolver, not public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your provider&apos;s resolver, or enter a free Spamhaus DQS key in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus beantwortet nur Anfragen von Ihrem eigenen DNS-Resolver, nicht von öffentlichen wie 1.1.1.1 oder 8.8.8.8. Verwenden Sie Ihren eigenen Resolver oder den Ihres Anbieters, oder geben Sie in den Einstellungen einen kostenlosen Spamhaus-DQS-Schlüssel ein.</translation>
     </message>
     <message>
         <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie über Ihren eigenen DNS-Resolver an statt über einen öffentlichen.</translation>
     </message>
     <message>
         <source>%1 is listed on %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht auf %2: %3.</translation>
     </message>
     <message>
         <source>Receiving servers that use this list refuse your mail. Fix the cause (a compromised account, a spam complaint, an open relay), then ask for removal on the list&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsserver, die diese Liste nutzen, weisen Ihre E-Mails ab. Beheben Sie die Ursache (ein kompromittiertes Konto, eine Spam-Beschwerde, ein offenes Relay) und beantragen Sie dann auf der Seite der Liste die Entfernung.</translation>
     </message>
     <message>
         <source>the reverse DNS of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den Reverse-DNS-Eintrag von %1</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS name (PTR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Reverse-DNS-Namen (PTR).</translation>
     </message>
     <message>
         <source>Many receiving servers refuse mail from addresses without one. Ask whoever provides the IP address (hosting or internet provider) to set a PTR record naming your mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viele Empfangsserver weisen E-Mails von Adressen ohne einen solchen Namen ab. Bitten Sie den Anbieter der IP-Adresse (Hosting- oder Internetanbieter), einen PTR-Eintrag mit dem Namen Ihres Mailservers einzurichten.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse von %1</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, and it points back (forward-confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Reverse-DNS-Namen %2, und dieser verweist zurück auf die Adresse (bestätigt).</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, but that name does not point back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Reverse-DNS-Namen %2, aber dieser Name verweist nicht zurück auf die Adresse.</translation>
     </message>
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger wie Microsoft und Gmail erwarten, dass der PTR-Name auf dieselbe IP-Adresse auflöst. Legen Sie einen A-Eintrag (oder AAAA-Eintrag) für %1 an.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>der DNS-Server hat nicht rechtzeitig geantwortet</translation>
     </message>
     <message>
         <source>the DNS server reported a failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>der DNS-Server hat einen Fehler gemeldet (SERVFAIL)</translation>
     </message>
     <message>
         <source>the DNS server refused the question (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>der DNS-Server hat die Anfrage abgelehnt (REFUSED)</translation>
     </message>
     <message>
         <source>there is no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>es besteht keine Netzwerkverbindung</translation>
     </message>
     <message>
         <source>the DNS lookup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>die DNS-Abfrage ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>SPF could not be checked: the sending domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF konnte nicht geprüft werden: Die sendende Domain ist nicht bekannt.</translation>
     </message>
     <message>
         <source>Type the domain you send from (the part after @ in your address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Domain ein, von der Sie senden (den Teil nach dem @ in Ihrer Adresse).</translation>
     </message>
     <message>
         <source>DKIM could not be checked: the signing domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM konnte nicht geprüft werden: Die signierende Domain ist nicht bekannt.</translation>
     </message>
     <message>
         <source>DMARC could not be checked: the From address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC konnte nicht geprüft werden: Die From-Adresse ist nicht bekannt.</translation>
     </message>
     <message>
         <source>Could not check the SPF record of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag von %1 konnte nicht geprüft werden: %2.</translation>
     </message>
     <message>
         <source>Try again later or with another DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es später erneut oder mit einem anderen DNS-Server.</translation>
     </message>
     <message>
         <source>The SPF record of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag von %1 hat ein Problem.</translation>
     </message>
     <message>
         <source>The SPF record of %1 could be better.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag von %1 könnte besser sein.</translation>
     </message>
     <message>
         <source>%1 publishes a valid SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 veröffentlicht einen gültigen SPF-Eintrag.</translation>
     </message>
     <message>
         <source>It lists the servers allowed to send mail for the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er legt fest, welche Server E-Mails für die Domain senden dürfen.</translation>
     </message>
     <message>
         <source>SPF was not evaluated: the sending IP address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF wurde nicht ausgewertet: Die sendende IP-Adresse ist nicht bekannt.</translation>
     </message>
     <message>
         <source>Enter the IP address your mail left from to see whether SPF allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die IP-Adresse ein, von der Ihre E-Mail verschickt wurde, um zu sehen, ob SPF sie erlaubt.</translation>
     </message>
     <message>
         <source>The SPF setup of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SPF-Konfiguration von %1 hat ein Problem.</translation>
     </message>
     <message>
         <source> (through %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (über %1)</translation>
     </message>
     <message>
         <source>SPF allows %1 to send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF erlaubt %1, E-Mails für %2 zu senden.</translation>
     </message>
     <message>
         <source>The term &quot;%1&quot;%2 matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck &quot;%1&quot;%2 hat zugetroffen.</translation>
     </message>
     <message>
         <source>SPF says %1 may not send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut SPF darf %1 keine E-Mails für %2 senden.</translation>
     </message>
     <message>
         <source>Receivers may reject this mail. Add the server to the SPF record (for example with ip4:%1 or the include your mail provider documents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger können diese E-Mail ablehnen. Nehmen Sie den Server in den SPF-Eintrag auf (zum Beispiel mit ip4:%1 oder dem include, den Ihr E-Mail-Anbieter angibt).</translation>
     </message>
     <message>
         <source>The domain explains: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain erklärt dazu: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>SPF does not list %1 for %2 (softfail).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF führt %1 nicht für %2 auf (softfail).</translation>
     </message>
     <message>
         <source>Receivers treat such mail with suspicion and often file it as spam. Add the server to the SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger behandeln solche E-Mails mit Misstrauen und stufen sie oft als Spam ein. Nehmen Sie den Server in den SPF-Eintrag auf.</translation>
     </message>
     <message>
         <source>SPF neither allows nor forbids %1 for %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF erlaubt oder verbietet %1 für %2 nicht ausdrücklich (%3).</translation>
     </message>
     <message>
         <source>Mail from this server gets no help from SPF. Add the server to the record and end it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails von diesem Server erhalten durch SPF keine Unterstützung. Nehmen Sie den Server in den Eintrag auf und beenden Sie ihn mit &quot;~all&quot; oder &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Could not evaluate SPF for %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF für %1 konnte nicht ausgewertet werden: %2.</translation>
     </message>
     <message>
         <source>A DNS lookup failed on the way; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterwegs ist eine DNS-Abfrage fehlgeschlagen; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>SPF for %1 ends in an error (permerror): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF für %1 endet mit einem Fehler (permerror): %2.</translation>
     </message>
     <message>
         <source>Receivers treat a broken SPF setup like a missing one or reject the mail. Fix the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger behandeln eine fehlerhafte SPF-Konfiguration wie eine fehlende oder lehnen die E-Mail ab. Korrigieren Sie den Eintrag.</translation>
     </message>
     <message>
         <source>Could not fetch the DKIM key &quot;%1&quot; of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel &quot;%1&quot; von %2 konnte nicht abgerufen werden: %3.</translation>
     </message>
     <message>
         <source>No DKIM key is published for selector &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den Selektor &quot;%1&quot; von %2 ist kein DKIM-Schlüssel veröffentlicht.</translation>
     </message>
     <message>
         <source>The mail was signed with this selector, but receivers cannot find the key at %1, so the signature fails. Publish the key your mail provider gives you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail wurde mit diesem Selektor signiert, aber Empfänger finden den Schlüssel unter %1 nicht, daher schlägt die Signaturprüfung fehl. Veröffentlichen Sie den Schlüssel, den Ihnen Ihr E-Mail-Anbieter gibt.</translation>
     </message>
     <message>
         <source>Selector &quot;%1&quot; of %2 has %3 key records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Selektor &quot;%1&quot; von %2 hat %3 Schlüsseleinträge.</translation>
     </message>
     <message>
         <source>There must be exactly one; receivers may pick the wrong one. Remove the extra records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es darf nur genau einer vorhanden sein; sonst verwenden Empfänger möglicherweise den falschen. Entfernen Sie die überzähligen Einträge.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is broken: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel &quot;%1&quot; von %2 ist fehlerhaft: %3.</translation>
     </message>
     <message>
         <source>Receivers cannot verify signatures made with it. Publish the record exactly as your mail provider gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger können damit erstellte Signaturen nicht prüfen. Veröffentlichen Sie den Eintrag genau so, wie Ihr E-Mail-Anbieter ihn vorgibt.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 has been revoked (empty p=).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel &quot;%1&quot; von %2 wurde widerrufen (leeres p=).</translation>
     </message>
     <message>
         <source>Signatures with this selector always fail. Sign with a current key or publish the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturen mit diesem Selektor schlagen immer fehl. Signieren Sie mit einem aktuellen Schlüssel oder veröffentlichen Sie den Schlüssel erneut.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is only %3 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel &quot;%1&quot; von %2 ist nur %3 Bit lang.</translation>
     </message>
     <message>
         <source>Receivers ignore RSA keys under 1024 bits. Generate a 2048-bit key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger ignorieren RSA-Schlüssel unter 1024 Bit. Erzeugen Sie einen Schlüssel mit 2048 Bit.</translation>
     </message>
     <message>
         <source>An RSA key of %1 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein RSA-Schlüssel mit %1 Bit.</translation>
     </message>
     <message>
         <source>An %1 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein %1-Schlüssel.</translation>
     </message>
     <message>
         <source>2048 bits is recommended when you next rotate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim nächsten Schlüsselwechsel werden 2048 Bit empfohlen.</translation>
     </message>
     <message>
         <source>The key is marked as testing (t=y): some receivers treat its signatures as unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel ist als Test markiert (t=y): Manche Empfänger behandeln seine Signaturen wie nicht signiert.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is published and valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel &quot;%1&quot; von %2 ist veröffentlicht und gültig.</translation>
     </message>
     <message>
         <source>Could not look for DKIM keys of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche nach DKIM-Schlüsseln von %1 war nicht möglich.</translation>
     </message>
     <message>
         <source>No DKIM key found for %1 under the usual selectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter den üblichen Selektoren wurde kein DKIM-Schlüssel für %1 gefunden.</translation>
     </message>
     <message>
         <source>The selector is not known. Look at the DKIM-Signature header of a message you sent (s=) and check that selector, or ask your mail provider to turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Selektor ist nicht bekannt. Sehen Sie im DKIM-Signature-Header einer von Ihnen gesendeten Nachricht nach (s=) und prüfen Sie diesen Selektor, oder bitten Sie Ihren E-Mail-Anbieter, die DKIM-Signierung zu aktivieren.</translation>
     </message>
     <message>
         <source>Could not check the DMARC policy of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die DMARC-Richtlinie von %1 konnte nicht geprüft werden: %2.</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 veröffentlicht keine DMARC-Richtlinie.</translation>
     </message>
     <message>
         <source>Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may reject or junk the mail without it. Start with &quot;v=DMARC1; p=none; rua=mailto:...&quot; at _dmarc.%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Große E-Mail-Anbieter (Gmail, Yahoo, Microsoft) erwarten eine und können E-Mails ohne sie ablehnen oder in den Spam-Ordner verschieben. Beginnen Sie mit &quot;v=DMARC1; p=none; rua=mailto:...&quot; unter _dmarc.%1.</translation>
     </message>
     <message>
         <source>%1 publishes %2 DMARC records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 veröffentlicht %2 DMARC-Einträge.</translation>
     </message>
     <message>
         <source>Receivers ignore DMARC when there is more than one record. Keep exactly one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger ignorieren DMARC, wenn es mehr als einen Eintrag gibt. Behalten Sie genau einen.</translation>
     </message>
     <message>
         <source> (inherited from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (übernommen von %1)</translation>
     </message>
     <message>
         <source>The DMARC record of %1 is broken: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DMARC-Eintrag von %1 ist fehlerhaft: %2.</translation>
     </message>
     <message>
         <source>Receivers may ignore a record with errors. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger ignorieren einen fehlerhaften Eintrag möglicherweise. Korrigieren Sie ihn.</translation>
     </message>
     <message>
         <source>The policy is p=none: receivers only report failures and deliver the mail anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie lautet p=none: Empfänger melden Fehlschläge nur und stellen die E-Mails trotzdem zu.</translation>
     </message>
     <message>
         <source>Mail that fails DMARC goes to spam (p=quarantine).</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails, die DMARC nicht bestehen, landen im Spam-Ordner (p=quarantine).</translation>
     </message>
     <message>
         <source>Mail that fails DMARC is rejected (p=reject).</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails, die DMARC nicht bestehen, werden abgelehnt (p=reject).</translation>
     </message>
     <message>
         <source>It applies to %1% of failing mail (pct=%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie gilt für %1% der E-Mails, die DMARC nicht bestehen (pct=%1).</translation>
     </message>
     <message>
         <source>%1 has a DMARC policy: %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine DMARC-Richtlinie: %2%3.</translation>
     </message>
     <message>
         <source>Could not check whether %1 accepts DMARC reports for %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob %1 DMARC-Berichte für %2 annimmt, konnte nicht geprüft werden: %3.</translation>
     </message>
     <message>
         <source>%1 accepts DMARC reports for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nimmt DMARC-Berichte für %2 an.</translation>
     </message>
     <message>
         <source>DMARC reports for %1 will not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC-Berichte für %1 erreichen %2 nicht.</translation>
     </message>
     <message>
         <source>%1 is another domain and has not published %2._report._dmarc.%1 with &quot;v=DMARC1&quot;, so receivers drop the reports. Ask the report service to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine andere Domain und hat %2._report._dmarc.%1 nicht mit &quot;v=DMARC1&quot; veröffentlicht, daher verwerfen Empfänger die Berichte. Bitten Sie den Berichtsdienst, den Eintrag anzulegen.</translation>
     </message>
     <message>
         <source>%1 passed for %2, but that is not your From domain %3, so it does not count for DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war für %2 erfolgreich, aber das ist nicht Ihre From-Domain %3, daher zählt es für DMARC nicht.</translation>
     </message>
     <message>
         <source>%1 did not pass (%2) for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war für %3 nicht erfolgreich (%2).</translation>
     </message>
     <message>
         <source>SPF passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF bestanden für %1</translation>
     </message>
     <message>
         <source>DKIM passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM bestanden für %1</translation>
     </message>
     <message>
         <source>The message passed DMARC alignment for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat den DMARC-Abgleich für %1 bestanden.</translation>
     </message>
     <message>
         <source>, which matches the From domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>, die der From-Domain entspricht.</translation>
     </message>
     <message>
         <source>Neither SPF nor DKIM passed for the From domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder SPF noch DKIM war für die From-Domain %1 erfolgreich.</translation>
     </message>
     <message>
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC verlangt, dass mindestens eine der beiden Prüfungen für %1 selbst (oder eine Subdomain davon) erfolgreich ist. Lassen Sie Ihren E-Mail-Anbieter mit DKIM für %1 signieren.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
         <source>Recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängeradresse</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger:</translation>
     </message>
     <message>
         <source>1. Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Empfängeradresse überprüfen</translation>
     </message>
     <message>
         <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tippfehler oder eine Adresse, die nicht mehr existiert, ist die häufigste Ursache für eine Unzustellbarkeitsnachricht. Prüfen Sie die Schreibweise Buchstabe für Buchstabe und ob die Domain nach dem @ stimmt.</translation>
     </message>
     <message>
         <source>Sending IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende IP-Adresse</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende IP:</translation>
     </message>
     <message>
         <source>2. Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Sperrlisten prüfen</translation>
     </message>
     <message>
         <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsserver weisen E-Mails von IP-Adressen und Domains ab, die auf öffentlichen Sperrlisten stehen. Wenn Ihre sendende IP gelistet ist, beheben Sie die Ursache (oft ein gehacktes Konto oder eine Spam-Beschwerde) und beantragen Sie dann die Entfernung bei der Liste.</translation>
     </message>
     <message>
         <source>Sending domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende Domain</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Selektor</translation>
     </message>
     <message>
         <source>Sending domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende Domain:</translation>
     </message>
     <message>
         <source>DKIM selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Selektor:</translation>
     </message>
     <message>
         <source>Authentication results in the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierungsergebnisse in der Unzustellbarkeitsnachricht</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain</translation>
     </message>
     <message>
         <source>Evaluated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewertet von</translation>
     </message>
     <message>
         <source>3. Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>3. SPF, DKIM und DMARC prüfen</translation>
     </message>
     <message>
         <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese DNS-Einträge belegen, dass Ihr Server für Ihre Domain senden darf. Große Anbieter lehnen E-Mails ab, die diese Prüfungen nicht bestehen, oder verschieben sie in den Spam-Ordner.</translation>
     </message>
     <message>
         <source>Draft recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger des Entwurfs</translation>
     </message>
     <message>
         <source>Draft subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff des Entwurfs</translation>
     </message>
     <message>
         <source>Draft message</source>
-        <translation type="unfinished"></translation>
+        <translation>Text des Entwurfs</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>An:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff:</translation>
     </message>
     <message>
         <source>Also reach the recipient by phone or another channel: they may not know their mail system refuses you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktieren Sie den Empfänger zusätzlich telefonisch oder auf einem anderen Weg: Möglicherweise weiß er nicht, dass sein E-Mail-System Ihre Nachrichten abweist.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht &amp;kopieren</translation>
     </message>
     <message>
         <source>Open in &amp;mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Mail-App öffnen</translation>
     </message>
     <message>
         <source>To: %1
 Subject: %2
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>An: %1
+Betreff: %2
+
+%3</translation>
     </message>
     <message>
         <source>4. Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>4. IT des Empfängers kontaktieren</translation>
     </message>
     <message>
         <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn die Empfängerseite Ihre E-Mails abweist, können nur deren Administratoren das ändern. Diese Nachricht gibt ihnen alle nötigen Informationen.</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nicht möglich: %1. Korrigieren Sie die DNS-Server in den Einstellungen.</translation>
     </message>
     <message>
         <source>More: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr: %1</translation>
     </message>
     <message>
         <source>&amp;Run check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung &amp;starten</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfergebnisse</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Nothing in the address looks mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Adresse sieht nichts nach einem Tippfehler aus.</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie %1?</translation>
     </message>
     <message>
         <source>The bounce does not show your sending IP: ask your email provider for it, or type it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unzustellbarkeitsnachricht zeigt Ihre sendende IP-Adresse nicht: Fragen Sie Ihren E-Mail-Anbieter danach oder geben Sie sie oben ein.</translation>
     </message>
     <message>
         <source>The bounce names no blocklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unzustellbarkeitsnachricht nennt keine Sperrliste.</translation>
     </message>
     <message>
         <source>The server&apos;s reply names the blocklist %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers nennt die Sperrliste %1.</translation>
     </message>
     <message>
         <source>The bounce carries no authentication results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unzustellbarkeitsnachricht enthält keine Authentifizierungsergebnisse.</translation>
     </message>
     <message numerus="yes">
         <source>The returned message carries %n authentication result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die zurückgesandte Nachricht enthält %n Authentifizierungsergebnis.</numerusform>
+            <numerusform>Die zurückgesandte Nachricht enthält %n Authentifizierungsergebnisse.</numerusform>
         </translation>
     </message>
 </context>
@@ -719,1409 +722,1410 @@ Subject: %2
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
         <source>Diagnosis headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose-Überschrift</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wichtige Fakten</translation>
     </message>
     <message>
         <source>The server&apos;s exact words</source>
-        <translation type="unfinished"></translation>
+        <translation>Der genaue Wortlaut des Servers</translation>
     </message>
     <message>
         <source>What to do, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist, Schritt für Schritt</translation>
     </message>
     <message>
         <source>Paste a bounce, open a saved message, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie eine Unzustellbarkeitsnachricht ein, öffnen Sie eine gespeicherte Nachricht oder ziehen Sie sie hierher.</translation>
     </message>
     <message>
         <source>Who needs to act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer handeln muss: %1</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinten Sie %1?</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter:</translation>
     </message>
     <message>
         <source>Remote server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Remoteserver:</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende IP:</translation>
     </message>
     <message>
         <source>Sender:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum:</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
     <message>
         <source>Bounce text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Unzustellbarkeitsnachricht</translation>
     </message>
     <message>
         <source>Paste the bounce here: the whole message, or just the error line such as
 550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie hier die Unzustellbarkeitsnachricht ein: die ganze Nachricht oder nur die Fehlerzeile, zum Beispiel
+550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</translation>
     </message>
     <message>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>Dia&amp;gnostizieren</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>Filter recipients, reasons, providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger, Gründe, Anbieter filtern…</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Who acts</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständig</translation>
     </message>
     <message>
         <source>Failed recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Empfänger</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;exportieren</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTML…</translation>
     </message>
     <message>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Copy as Ticket Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;Ticket-Text kopieren</translation>
     </message>
     <message>
         <source>Export &amp;Addresses to Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu entfernende &amp;Adressen exportieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Paste Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unzustellbarkeitsnachricht einfügen</translation>
     </message>
     <message>
         <source>&amp;Filter Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse &amp;filtern</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispiele</translation>
     </message>
     <message>
         <source>&amp;About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Bounce Doctor</translation>
     </message>
     <message>
         <source>About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Bounce Doctor</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Erklärt, warum eine E-Mail nicht zugestellt werden konnte, und führt Sie Schritt für Schritt zur Lösung.&lt;br&gt;GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das sieht nicht nach einer Unzustellbarkeitsnachricht aus: Es wurde kein fehlgeschlagener Empfänger gefunden. Fügen Sie die vollständige Unzustellbarkeitsnachricht ein oder die Zeile mit dem Fehlercode.</translation>
     </message>
     <message>
         <source>Nothing could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte nichts gelesen werden.</translation>
     </message>
     <message>
         <source>Messages read: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Nachrichten: %1. </translation>
     </message>
     <message>
         <source>Open bounces</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbarkeitsnachrichten öffnen</translation>
     </message>
     <message>
         <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Nachrichten (*.eml *.mbox *.txt *.msg);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Diagnose zum Exportieren.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose der Unzustellbarkeit</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Export addresses to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu entfernende Adressen exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Server</translation>
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;DNS-Server:</translation>
     </message>
     <message>
         <source>IP or IP:PORT, separated by commas. Blocklists such as Spamhaus refuse public resolvers (1.1.1.1, 8.8.8.8): use your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP oder IP:PORT, durch Kommas getrennt. Sperrlisten wie Spamhaus lehnen öffentliche Resolver ab (1.1.1.1, 8.8.8.8): Verwenden Sie Ihren eigenen.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>&amp;Timeout per query:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit pro Abfrage:</translation>
     </message>
     <message>
         <source>Spamhaus DQS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus-DQS-Schlüssel</translation>
     </message>
     <message>
         <source>Optional: a free key from Spamhaus</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: ein kostenloser Schlüssel von Spamhaus</translation>
     </message>
     <message>
         <source>Spamhaus D&amp;QS key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus-D&amp;QS-Schlüssel:</translation>
     </message>
     <message>
         <source>Blocklists to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfende Sperrlisten</translation>
     </message>
     <message>
         <source>&amp;Blocklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;perrlisten:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>A new language applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache wird beim nächsten Start von Bounce Doctor wirksam.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
     <message>
         <source>%1: not a usable domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein verwendbarer Domainname</translation>
     </message>
     <message>
         <source>the DNS lookup of %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die DNS-Abfrage von %1 ist fehlgeschlagen (%2)</translation>
     </message>
     <message>
         <source>%1: no SPF record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein SPF-Eintrag</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; only one is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 veröffentlicht %2 SPF-Einträge; nur einer ist erlaubt</translation>
     </message>
     <message>
         <source>syntax error in the SPF record of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntaxfehler im SPF-Eintrag von %1: %2</translation>
     </message>
     <message>
         <source>no mechanism matched: neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Mechanismus hat zugetroffen: neutral</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Ausdrücke mit DNS-Abfragen</translation>
     </message>
     <message>
         <source>bad redirect target</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges Ziel für redirect</translation>
     </message>
     <message>
         <source>redirect loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>redirect-Schleife zurück zu %1</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Ausdrücke mit DNS-Abfragen (bei %2)</translation>
     </message>
     <message>
         <source>DNS lookup of %1 failed (%2) at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Abfrage von %1 fehlgeschlagen (%2) bei %3</translation>
     </message>
     <message>
         <source>more than %1 void lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 DNS-Abfragen ohne Ergebnis</translation>
     </message>
     <message>
         <source>%1 has more than %2 MX records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mehr als %2 MX-Einträge</translation>
     </message>
     <message>
         <source>include loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>include-Schleife zurück zu %1</translation>
     </message>
     <message>
         <source>%1 has no SPF record for the include</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen SPF-Eintrag für das include</translation>
     </message>
 </context>
 <context>
     <name>BounceReader</name>
     <message>
         <source>not an e-mail message (no headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Nachricht (keine Header)</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>MIME-Teile sind tiefer als %1 Ebenen verschachtelt</translation>
     </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
     <message>
         <source>message %1 is larger than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 überschreitet die Grenze von %2 Byte</translation>
     </message>
     <message>
         <source>message is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht überschreitet die Grenze von %1 Byte</translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht ist leer</translation>
     </message>
     <message>
         <source>nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts eingefügt</translation>
     </message>
     <message>
         <source>cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 is larger than the limit of %2 bytes for one message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überschreitet die Grenze von %2 Byte für eine einzelne Nachricht</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message>
         <source>Could not check %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nicht möglich für %1: %2</translation>
     </message>
     <message>
         <source>The DNS question could not be answered, so this says nothing either way. Check your network and DNS server settings, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die DNS-Anfrage konnte nicht beantwortet werden, daher ist dieses Ergebnis nicht aussagekräftig. Prüfen Sie Ihre Netzwerkverbindung und die DNS-Server-Einstellungen und starten Sie die Prüfung dann erneut.</translation>
     </message>
 </context>
 <context>
     <name>ContactCheck</name>
     <message>
         <source>No recipient domain to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Empfängerdomain, an die geschrieben werden kann.</translation>
     </message>
     <message>
         <source>Write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie an %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ContactDraftTr</name>
     <message>
         <source>%1 (sending IP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Absender-IP %2)</translation>
     </message>
     <message>
         <source>Could you please add %1 to your allowed senders, or tell us which rule refused the message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie bitte %1 zu Ihren zugelassenen Absendern hinzufügen oder uns mitteilen, aufgrund welcher Regel die Nachricht abgelehnt wurde?</translation>
     </message>
     <message>
         <source>Could you please check why your server refused mail from %1, and allow-list it if you can?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie bitte prüfen, warum Ihr Server unsere E-Mail abgelehnt hat (Absender: %1), und uns nach Möglichkeit als zugelassenen Absender eintragen?</translation>
     </message>
     <message>
         <source>Could you please confirm whether this mailbox exists and is active, or give us the right address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie bitte bestätigen, ob dieses Postfach existiert und aktiv ist, oder uns die richtige Adresse mitteilen?</translation>
     </message>
     <message>
         <source>Could you please check the mailbox&apos;s storage or size limits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie bitte den Speicherplatz bzw. die Größenbeschränkungen des Postfachs überprüfen?</translation>
     </message>
     <message>
         <source>Could you please check that your domain&apos;s MX records point to your mail server, and that it accepts mail for this address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie bitte prüfen, ob die MX-Einträge Ihrer Domain auf Ihren Mailserver verweisen und ob dieser E-Mails für diese Adresse annimmt?</translation>
     </message>
     <message>
         <source>We are checking our SPF, DKIM and DMARC set-up; could you tell us which check failed on your side?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir überprüfen derzeit unsere SPF-, DKIM- und DMARC-Konfiguration. Könnten Sie uns mitteilen, welche Prüfung auf Ihrer Seite fehlgeschlagen ist?</translation>
     </message>
     <message>
         <source>Could you please look into this error and tell us what we should change?</source>
-        <translation type="unfinished"></translation>
+        <translation>Könnten Sie sich diesen Fehler bitte ansehen und uns mitteilen, was wir ändern sollten?</translation>
     </message>
     <message>
         <source>our address</source>
-        <translation type="unfinished"></translation>
+        <translation>unsere Adresse</translation>
     </message>
     <message>
         <source>Email to %1 was rejected by your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Server hat unsere E-Mail an %1 abgelehnt</translation>
     </message>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehr geehrte Damen und Herren,</translation>
     </message>
     <message>
         <source>We tried to send an email to %1, and your mail server rejected it. We would be grateful for your help.</source>
-        <translation type="unfinished"></translation>
+        <translation>wir haben versucht, eine E-Mail an %1 zu senden, doch Ihr Mailserver hat sie abgelehnt. Für Ihre Unterstützung wären wir Ihnen sehr dankbar.</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier die Einzelheiten:</translation>
     </message>
     <message>
         <source>  Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Datum: %1</translation>
     </message>
     <message>
         <source>  Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Absender: %1</translation>
     </message>
     <message>
         <source>  Sending IP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Absender-IP: %1</translation>
     </message>
     <message>
         <source>  Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Empfänger: %1</translation>
     </message>
     <message>
         <source>  Your server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Ihr Server: %1</translation>
     </message>
     <message>
         <source>  Your server&apos;s reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Antwort Ihres Servers: %1</translation>
     </message>
     <message>
         <source>Thank you,</source>
-        <translation type="unfinished"></translation>
+        <translation>Vielen Dank im Voraus und freundliche Grüße</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyTr</name>
     <message>
         <source>the public key (p=) is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche Schlüssel (p=) ist kein gültiges Base64</translation>
     </message>
     <message>
         <source>the ed25519 public key is not a valid 32-byte key</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche ed25519-Schlüssel ist kein gültiger 32-Byte-Schlüssel</translation>
     </message>
     <message>
         <source>the public key (p=) cannot be read as an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche Schlüssel (p=) kann nicht als RSA-Schlüssel gelesen werden</translation>
     </message>
     <message>
         <source>the public key (p=) is not an RSA key although k=rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>der öffentliche Schlüssel (p=) ist kein RSA-Schlüssel, obwohl k=rsa angegeben ist</translation>
     </message>
     <message>
         <source>an empty tag between two &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein leeres Tag zwischen zwei &apos;;&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form tag=value</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; hat nicht die Form tag=wert</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tag name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger Tag-Name</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>das Tag &quot;%1&quot; kommt mehrfach vor</translation>
     </message>
     <message>
         <source>v= must be the first tag</source>
-        <translation type="unfinished"></translation>
+        <translation>v= muss das erste Tag sein</translation>
     </message>
     <message>
         <source>v=%1 is not DKIM1</source>
-        <translation type="unfinished"></translation>
+        <translation>v=%1 ist nicht DKIM1</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüsseltyp k=%1</translation>
     </message>
     <message>
         <source>unknown hash algorithm h=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Hash-Algorithmus h=%1</translation>
     </message>
     <message>
         <source>the record has no public key (p= is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag enthält keinen öffentlichen Schlüssel (p= fehlt)</translation>
     </message>
     <message>
         <source>the key is not for email (s=%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel ist nicht für E-Mail bestimmt (s=%1)</translation>
     </message>
 </context>
 <context>
     <name>DmarcRecordTr</name>
     <message>
         <source>the record must start with v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag muss mit v=DMARC1 beginnen</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a mailto: address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; ist keine mailto:-Adresse</translation>
     </message>
     <message>
         <source>%1=%2 is not none, quarantine or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 ist weder none noch quarantine oder reject</translation>
     </message>
     <message>
         <source>p= should come right after v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>p= sollte direkt auf v=DMARC1 folgen</translation>
     </message>
     <message>
         <source>pct=%1 is not a number from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>pct=%1 ist keine Zahl von 0 bis 100</translation>
     </message>
     <message>
         <source>%1=%2 is not r (relaxed) or s (strict)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 ist weder r (relaxed) noch s (strict)</translation>
     </message>
     <message>
         <source>fo=%1: unknown option &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fo=%1: unbekannte Option &quot;%2&quot;</translation>
     </message>
     <message>
         <source>ri=%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>ri=%1 ist keine Anzahl von Sekunden</translation>
     </message>
     <message>
         <source>rf=%1: only afrf is defined</source>
-        <translation type="unfinished"></translation>
+        <translation>rf=%1: nur afrf ist definiert</translation>
     </message>
     <message>
         <source>v= appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>v= kommt mehrfach vor</translation>
     </message>
     <message>
         <source>unknown tag &quot;%1&quot; (receivers ignore it)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Tag &quot;%1&quot; (Empfänger ignorieren es)</translation>
     </message>
     <message>
         <source>the required policy tag p= is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>das erforderliche Richtlinien-Tag p= fehlt oder ist ungültig</translation>
     </message>
 </context>
 <context>
     <name>Knowledge</name>
     <message>
         <source>The receiving server could not confirm that your server may send for your domain. Your domain&apos;s SPF, DKIM or DMARC records are missing or do not match the server that sent the message. Whoever runs your email needs to fix these DNS records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server konnte nicht bestätigen, dass Ihr Server für Ihre Domain senden darf. Die SPF-, DKIM- oder DMARC-Einträge Ihrer Domain fehlen oder passen nicht zu dem Server, der die Nachricht gesendet hat. Wer Ihre E-Mail-Dienste betreut, muss diese DNS-Einträge korrigieren.</translation>
     </message>
     <message>
         <source>The message failed the sender authentication checks (SPF, DKIM or DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat die Absender-Authentifizierung (SPF, DKIM oder DMARC) nicht bestanden.</translation>
     </message>
     <message>
         <source>Your sending server or domain has a poor reputation with this provider, usually because of spam complaints, sudden volume or little sending history. Check blocklists, reduce volume and make sure recipients want your mail; the provider relaxes limits as the reputation recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr sendender Server oder Ihre Domain hat bei diesem Anbieter einen schlechten Ruf, meist wegen Spam-Beschwerden, plötzlich hoher Versandmengen oder kurzer Versandhistorie. Prüfen Sie Sperrlisten, verringern Sie die Versandmenge und stellen Sie sicher, dass die Empfänger Ihre E-Mails wünschen; der Anbieter lockert die Beschränkungen, sobald sich der Ruf erholt.</translation>
     </message>
     <message>
         <source>The receiving provider does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Anbieter vertraut E-Mails von Ihrem Server derzeit nicht.</translation>
     </message>
     <message>
         <source>The receiving server refused the connection because of the IP address or name of the server that sent your mail, often because it is on a blocklist or has a poor reputation. Check whether your sending IP is listed and ask to be delisted; if you use a mail service, tell them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat die Verbindung wegen der IP-Adresse oder des Namens des Servers abgelehnt, der Ihre E-Mail gesendet hat – oft, weil dieser auf einer Sperrliste steht oder einen schlechten Ruf hat. Prüfen Sie, ob Ihre sendende IP gelistet ist, und beantragen Sie die Entfernung; wenn Sie einen E-Mail-Dienst nutzen, informieren Sie diesen.</translation>
     </message>
     <message>
         <source>The receiving server blocked your sending server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat Ihren sendenden Server blockiert.</translation>
     </message>
     <message>
         <source>Something in the message&apos;s format (character encoding, headers or attachments) was not acceptable to the receiving server. Try sending it again in a simpler form, for example without unusual attachments or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas am Format der Nachricht (Zeichenkodierung, Header oder Anhänge) wurde vom empfangenden Server nicht akzeptiert. Versuchen Sie, die Nachricht in einfacherer Form erneut zu senden, zum Beispiel ohne ungewöhnliche Anhänge oder Zeichen.</translation>
     </message>
     <message>
         <source>The receiving server could not handle the message&apos;s content or format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server konnte den Inhalt oder das Format der Nachricht nicht verarbeiten.</translation>
     </message>
     <message>
         <source>This report says the message reached the recipient&apos;s server. Nothing needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut diesem Bericht hat die Nachricht den Server des Empfängers erreicht. Es muss nichts behoben werden.</translation>
     </message>
     <message>
         <source>The message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde zugestellt.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach des Empfängers hat eine eigene Größengrenze für einzelne Nachrichten, und diese Nachricht überschreitet sie. Senden Sie kleinere Anhänge oder teilen Sie große Dateien über einen Link.</translation>
     </message>
     <message>
         <source>The message is bigger than this mailbox accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist größer, als dieses Postfach annimmt.</translation>
     </message>
     <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Server hat stunden- oder tagelang versucht, die Nachricht zuzustellen, aber der Server des Empfängers hat sie nie angenommen – meist, weil er nicht erreichbar war oder die Annahme immer wieder verschoben hat. Prüfen Sie, ob die Domain des Empfängers stimmt und sein Mailserver funktioniert, und senden Sie die Nachricht dann erneut.</translation>
     </message>
     <message>
         <source>The message could not be delivered in time and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht rechtzeitig zugestellt werden; die Zustellung wurde aufgegeben.</translation>
     </message>
     <message>
         <source>The receiving server requires an encrypted (TLS) connection and the two servers could not set one up. Whoever runs your mail server should check its TLS settings and certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server verlangt eine verschlüsselte Verbindung (TLS), und die beiden Server konnten keine herstellen. Wer Ihren Mailserver betreut, sollte dessen TLS-Einstellungen und Zertifikate prüfen.</translation>
     </message>
     <message>
         <source>The servers could not agree on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Server konnten sich nicht auf eine verschlüsselte Verbindung einigen.</translation>
     </message>
     <message>
         <source>This is a complaint report from the recipient&apos;s mail provider: someone marked your message as unwanted. Stop sending to this recipient and make sure everyone on your list asked for your mail; many complaints harm delivery to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Beschwerdebericht vom E-Mail-Anbieter des Empfängers: Jemand hat Ihre Nachricht als unerwünscht markiert. Senden Sie diesem Empfänger nichts mehr und stellen Sie sicher, dass alle auf Ihrer Verteilerliste Ihre E-Mails angefordert haben; viele Beschwerden verschlechtern die Zustellung an alle.</translation>
     </message>
     <message>
         <source>A recipient reported your message as spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Empfänger hat Ihre Nachricht als Spam gemeldet.</translation>
     </message>
     <message>
         <source>The recipient (or their mail system) has set rules that refuse mail like this one, for example from senders they have not approved. Reach the recipient another way and ask them to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger (oder sein E-Mail-System) hat Regeln eingerichtet, die E-Mails wie diese abweisen, zum Beispiel von Absendern, die nicht freigegeben wurden. Kontaktieren Sie den Empfänger auf einem anderen Weg und bitten Sie ihn, Ihre Adresse zuzulassen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s filters refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filter des Empfängers haben die Nachricht abgewiesen.</translation>
     </message>
     <message>
         <source>This address used to work, but the recipient no longer receives mail here and the server does not forward it. Ask the recipient for their new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse hat früher funktioniert, aber der Empfänger erhält hier keine E-Mails mehr und der Server leitet sie nicht weiter. Fragen Sie den Empfänger nach seiner neuen Adresse.</translation>
     </message>
     <message>
         <source>The recipient has moved to another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat eine neue Adresse.</translation>
     </message>
     <message>
         <source>The part of the address after the @ does not exist in DNS, or has no mail server. It is usually a typing mistake in the domain or a domain that has expired. Check the spelling of the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Teil der Adresse nach dem @ existiert nicht im DNS oder hat keinen Mailserver. Meist handelt es sich um einen Tippfehler in der Domain oder um eine abgelaufene Domain. Prüfen Sie die Schreibweise der Domain.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not exist or cannot receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain des Empfängers existiert nicht oder kann keine E-Mails empfangen.</translation>
     </message>
     <message>
         <source>The recipient has used up their storage space, so the server cannot take new messages for now. Wait and try again later, or tell the recipient by another channel so they can make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat seinen Speicherplatz aufgebraucht, daher kann der Server vorerst keine neuen Nachrichten annehmen. Warten Sie und versuchen Sie es später erneut, oder informieren Sie den Empfänger auf einem anderen Weg, damit er Platz schaffen kann.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach des Empfängers ist voll.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server hands mail to a program (a filter or delivery script), and that program failed. The recipient&apos;s IT needs to look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server des Empfängers übergibt E-Mails an ein Programm (einen Filter oder ein Zustellskript), und dieses Programm ist fehlgeschlagen. Die IT des Empfängers muss sich das ansehen.</translation>
     </message>
     <message>
         <source>A program on the recipient&apos;s server failed while delivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Programm auf dem Server des Empfängers ist bei der Zustellung fehlgeschlagen.</translation>
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist mit ihren Anhängen größer, als der empfangende Server annimmt. Senden Sie kleinere Anhänge, komprimieren Sie sie oder teilen Sie große Dateien über einen Link.</translation>
     </message>
     <message>
         <source>The message is too large for the receiving server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist zu groß für den empfangenden Server.</translation>
     </message>
     <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Server konnte nicht richtig mit dem Mailserver des Empfängers kommunizieren: Die Verbindung ist fehlgeschlagen, wurde unterbrochen, oder das DNS war nicht erreichbar. Das ist oft nur vorübergehend; wenn es immer wieder passiert, sollte die IT des Empfängers ihren Mailserver und ihr DNS prüfen.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Netzwerkproblem hat die Zustellung verhindert.</translation>
     </message>
     <message>
         <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server, der die Nachricht erhalten hat, ist nicht für die Domain des Empfängers zuständig und leitet die Nachricht nicht weiter. Häufig verweisen die MX-Einträge der Empfängerdomain auf den falschen Server, oder Ihr E-Mail-Programm hat über einen Server gesendet, bei dem Sie sich zuerst anmelden müssen.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Weiterleitung der Nachricht verweigert (Relaying abgelehnt).</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain has declared that it receives no mail (a null MX record), or its server refuses all mail. Check that you have the right domain; otherwise reach the recipient another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain des Empfängers hat erklärt, dass sie keine E-Mails empfängt (ein Null-MX-Eintrag), oder ihr Server weist alle E-Mails ab. Prüfen Sie, ob Sie die richtige Domain verwenden; andernfalls kontaktieren Sie den Empfänger auf einem anderen Weg.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not accept email at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain des Empfängers nimmt überhaupt keine E-Mails an.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because its headers break the email format rules (for example several From or Date headers, or a malformed header). The program that created the message needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat die Nachricht abgelehnt, weil ihre Header gegen die Formatregeln für E-Mails verstoßen (zum Beispiel mehrere From- oder Date-Header oder ein fehlerhafter Header). Das Programm, das die Nachricht erstellt hat, muss korrigiert werden.</translation>
     </message>
     <message>
         <source>The message does not follow the email standards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht entspricht nicht den E-Mail-Standards.</translation>
     </message>
     <message>
         <source>The receiving side reported a failure without a clear reason. Read the server&apos;s exact words below; if they do not help, ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Empfängerseite hat einen Fehler ohne klaren Grund gemeldet. Lesen Sie unten den genauen Wortlaut des Servers; wenn das nicht weiterhilft, wenden Sie sich an die IT des Empfängers und nennen Sie Datum und Fehlertext.</translation>
     </message>
     <message>
         <source>The message was not delivered, and the bounce does not say exactly why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht zugestellt, und die Unzustellbarkeitsnachricht nennt keinen genauen Grund.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation has rules about what mail it accepts (senders, content, attachments or how messages are formatted), and this message did not meet them. Ask the recipient&apos;s IT which rule applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation des Empfängers hat Regeln dafür, welche E-Mails sie annimmt (Absender, Inhalt, Anhänge oder Formatierung), und diese Nachricht hat sie nicht erfüllt. Fragen Sie die IT des Empfängers, welche Regel gilt.</translation>
     </message>
     <message>
         <source>The message broke a policy of the receiving organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat gegen eine Richtlinie der empfangenden Organisation verstoßen.</translation>
     </message>
     <message>
         <source>The server did not accept the address the message was sent from (the envelope sender): it may look invalid, belong to a domain that does not exist, or be on the server&apos;s block list. Check the address your mail program or service sends from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Adresse, von der die Nachricht gesendet wurde (den Envelope-Absender), nicht akzeptiert: Sie sieht möglicherweise ungültig aus, gehört zu einer nicht existierenden Domain oder steht auf der Sperrliste des Servers. Prüfen Sie die Adresse, von der Ihr E-Mail-Programm oder Ihr Dienst sendet.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat Ihre Absenderadresse abgelehnt.</translation>
     </message>
     <message>
         <source>The receiving server requires the IP address your mail comes from to have a reverse DNS (PTR) record that points to a name which points back to the same address. Whoever runs your mail server must set this up with their hosting or internet provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server verlangt, dass die IP-Adresse, von der Ihre E-Mails kommen, einen Reverse-DNS-Eintrag (PTR) hat, der auf einen Namen verweist, der wiederum auf dieselbe Adresse zurückverweist. Wer Ihren Mailserver betreut, muss das mit dem Hosting- oder Internetanbieter einrichten.</translation>
     </message>
     <message>
         <source>Your sending server has no valid reverse DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr sendender Server hat keinen gültigen Reverse-DNS-Namen.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because of a security or authorization check: for example the sender could not be verified, or your server was not allowed to send this message. Check your authentication set-up and ask the recipient&apos;s IT for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat die Nachricht wegen einer Sicherheits- oder Berechtigungsprüfung abgelehnt: Zum Beispiel konnte der Absender nicht verifiziert werden, oder Ihr Server durfte diese Nachricht nicht senden. Prüfen Sie Ihre Authentifizierungs-Einstellungen und bitten Sie die IT des Empfängers um Einzelheiten.</translation>
     </message>
     <message>
         <source>The receiving server refused the message for a security reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat die Nachricht aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
         <source>The content of the message, its links or its formatting looked like spam to the receiving server&apos;s filter. Review the content (links, attachments, wording, images only), make sure the recipient expects it, and check your authentication set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt der Nachricht, ihre Links oder ihre Formatierung wirkten auf den Filter des empfangenden Servers wie Spam. Überprüfen Sie den Inhalt (Links, Anhänge, Formulierungen, reine Bild-E-Mails), stellen Sie sicher, dass der Empfänger die Nachricht erwartet, und prüfen Sie Ihre Authentifizierungs-Einstellungen.</translation>
     </message>
     <message>
         <source>The receiving server thinks the message is spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hält die Nachricht für Spam.</translation>
     </message>
     <message>
         <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Anbieter begrenzt, wie schnell er E-Mails von einem Absender annimmt, und Ihr Server hat diese Grenze überschritten. Senden Sie langsamer; zurückgestellte Nachrichten werden meist bei einem späteren Versuch zugestellt.</translation>
     </message>
     <message>
         <source>You are sending too much mail too quickly to this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie senden zu viele E-Mails in zu kurzer Zeit an diesen Anbieter.</translation>
     </message>
     <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Versanddienst sendet nicht mehr an diese Adresse, weil frühere Nachrichten an sie unzustellbar waren oder gemeldet wurden. Prüfen Sie die Adresse und entfernen Sie sie nur dann von der Unterdrückungsliste, wenn Sie sicher sind, dass sie wieder funktioniert.</translation>
     </message>
     <message>
         <source>Your mail service did not send it: the address is on its suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr E-Mail-Dienst hat die Nachricht nicht gesendet: Die Adresse steht auf seiner Unterdrückungsliste.</translation>
     </message>
     <message>
         <source>The mailbox exists but has been switched off, for example because the account was suspended, left unused for a long time, or not paid for. Reach the recipient another way and ask them to reactivate it or give you another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach existiert, wurde aber deaktiviert, zum Beispiel weil das Konto gesperrt wurde, lange nicht genutzt oder nicht bezahlt wurde. Kontaktieren Sie den Empfänger auf einem anderen Weg und bitten Sie ihn, das Postfach wieder zu aktivieren oder Ihnen eine andere Adresse zu nennen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach des Empfängers ist deaktiviert.</translation>
     </message>
     <message>
         <source>The receiving server said a command from your server was malformed or out of order. Whoever runs your mail server or sending software should look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut dem empfangenden Server war ein Befehl Ihres Servers fehlerhaft oder kam in der falschen Reihenfolge. Wer Ihren Mailserver oder Ihre Versandsoftware betreut, sollte sich das ansehen.</translation>
     </message>
     <message>
         <source>The servers did not understand each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Server haben sich nicht verstanden.</translation>
     </message>
     <message>
         <source>Something went wrong on the recipient&apos;s mail server (a configuration error or an internal failure). It is not caused by your message; try again later, and tell the recipient&apos;s IT if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Mailserver des Empfängers ist etwas schiefgelaufen (ein Konfigurationsfehler oder ein interner Fehler). Die Ursache liegt nicht bei Ihrer Nachricht; versuchen Sie es später erneut und informieren Sie die IT des Empfängers, wenn das Problem bestehen bleibt.</translation>
     </message>
     <message>
         <source>The receiving mail system had an internal problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das empfangende E-Mail-System hatte ein internes Problem.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server has no room left to store incoming mail. It is the recipient&apos;s IT who must fix it; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Mailserver des Empfängers ist kein Platz mehr für eingehende E-Mails. Die IT des Empfängers muss das beheben; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The receiving mail system is out of space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das empfangende E-Mail-System hat keinen Speicherplatz mehr.</translation>
     </message>
     <message>
         <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server begrenzt, wie viele Verbindungen oder Empfänger er gleichzeitig annimmt, und Ihr Server hat diese Grenze überschritten. Langsameres Senden oder Senden in kleineren Gruppen löst das Problem meist; die Nachricht kann bei einem späteren Versuch trotzdem noch zugestellt werden.</translation>
     </message>
     <message>
         <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Server hat zu viele Verbindungen geöffnet oder an zu viele Empfänger gleichzeitig gesendet.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unzustellbarkeitsnachricht nennt keinen verwertbaren Grund. Prüfen Sie die Adresse des Empfängers und wenden Sie sich dann an die IT des Empfängers; nennen Sie dabei Datum und Fehlertext.</translation>
     </message>
     <message>
         <source>The message was not delivered, for a reason the bounce does not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht zugestellt; den Grund nennt die Unzustellbarkeitsnachricht nicht.</translation>
     </message>
     <message>
         <source>The receiving server says there is no mailbox with this name. The address may be misspelled, or the person may have left the organisation or closed the account. Check the spelling, or ask the recipient for their current address; sending again to the same address will not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut dem empfangenden Server gibt es kein Postfach mit diesem Namen. Die Adresse ist vielleicht falsch geschrieben, oder die Person hat die Organisation verlassen bzw. das Konto aufgelöst. Prüfen Sie die Schreibweise oder fragen Sie den Empfänger nach seiner aktuellen Adresse; ein erneuter Versand an dieselbe Adresse wird nicht funktionieren.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Empfängers existiert nicht.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox answered automatically, for example because they are away. Your message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach des Empfängers hat automatisch geantwortet, zum Beispiel wegen Abwesenheit. Ihre Nachricht wurde zugestellt.</translation>
     </message>
     <message>
         <source>This is an automatic reply, not a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine automatische Antwort, kein Fehler.</translation>
     </message>
     <message>
         <source>The message or one of its attachments was detected as malware, or contained a file type the recipient does not allow. Scan your computer, and send documents in a safe format or through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht oder einer ihrer Anhänge wurde als Schadsoftware erkannt oder enthielt einen Dateityp, den der Empfänger nicht zulässt. Prüfen Sie Ihren Computer auf Viren und senden Sie Dokumente in einem sicheren Format oder über einen Link.</translation>
     </message>
     <message>
         <source>The receiving server found a virus or dangerous attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat einen Virus oder einen gefährlichen Anhang gefunden.</translation>
     </message>
     <message>
         <source>Microsoft keeps its own block list and your sending IP is on it. Whoever runs your mail server can request removal through Microsoft&apos;s sender support (delisting) page; if you use a mail service, contact them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft führt eine eigene Sperrliste, und Ihre sendende IP-Adresse steht darauf. Wer Ihren Mailserver betreut, kann die Entfernung über die Sender-Support-Seite (Delisting) von Microsoft beantragen; wenn Sie einen E-Mail-Dienst nutzen, wenden Sie sich an diesen.</translation>
     </message>
     <message>
         <source>Microsoft (Outlook/Hotmail) blocked your sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (Outlook/Hotmail) hat Ihre sendende IP-Adresse blockiert.</translation>
     </message>
     <message>
         <source>Microsoft 365 rejects mail from your IP because it is on its block list or has been banned for spam. Request delisting through Microsoft&apos;s delist portal, and check that your server is not sending spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 lehnt E-Mails von Ihrer IP-Adresse ab, weil sie auf der Microsoft-Sperrliste steht oder wegen Spam gesperrt wurde. Beantragen Sie die Entfernung über das Delisting-Portal von Microsoft und stellen Sie sicher, dass Ihr Server keinen Spam versendet.</translation>
     </message>
     <message>
         <source>Microsoft refused mail from your sending IP address (banned or listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat E-Mails von Ihrer sendenden IP-Adresse abgelehnt (gesperrt oder gelistet).</translation>
     </message>
     <message>
         <source>Your domain publishes a DMARC policy that says to reject mail that fails authentication, and this message failed SPF and DKIM alignment. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Domain veröffentlicht eine DMARC-Richtlinie, nach der E-Mails mit fehlgeschlagener Authentifizierung abgelehnt werden sollen, und diese Nachricht hat den SPF- und DKIM-Abgleich nicht bestanden. Korrigieren Sie SPF und DKIM für den Server, der sie gesendet hat.</translation>
     </message>
     <message>
         <source>Microsoft rejected the message because it failed your domain&apos;s DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat die Nachricht abgelehnt, weil sie die DMARC-Richtlinie Ihrer Domain nicht erfüllt hat.</translation>
     </message>
     <message>
         <source>Outlook.com requires domains that send a lot of mail to have SPF, DKIM and DMARC in place and passing. Set up all three for your sending domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com verlangt von Domains, die viele E-Mails senden, dass SPF, DKIM und DMARC eingerichtet sind und bestanden werden. Richten Sie alle drei für Ihre sendende Domain ein.</translation>
     </message>
     <message>
         <source>Microsoft requires stronger authentication from high-volume senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft verlangt von Großversendern eine stärkere Authentifizierung.</translation>
     </message>
     <message>
         <source>Your domain&apos;s SPF record does not list the server that sent this message. Add the sending server or service to your SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag Ihrer Domain führt den Server nicht auf, der diese Nachricht gesendet hat. Nehmen Sie den sendenden Server oder Dienst in Ihren SPF-Eintrag auf.</translation>
     </message>
     <message>
         <source>The message failed the SPF check at Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat die SPF-Prüfung bei Microsoft nicht bestanden.</translation>
     </message>
     <message>
         <source>Microsoft 365 only accepts mail for sending from signed-in users. Turn on &apos;my outgoing server requires authentication&apos; in your mail program, with your mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 nimmt E-Mails zum Versand nur von angemeldeten Benutzern an. Aktivieren Sie in Ihrem E-Mail-Programm die Option „Postausgangsserver erfordert Authentifizierung“ mit dem Benutzernamen und dem Passwort Ihres Postfachs.</translation>
     </message>
     <message>
         <source>Your mail program tried to send without signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr E-Mail-Programm hat versucht, ohne Anmeldung zu senden.</translation>
     </message>
     <message>
         <source>Microsoft looked the address up in the recipient&apos;s directory and found nobody. Check the spelling, or ask the recipient for their current address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft hat die Adresse im Verzeichnis des Empfängers gesucht und niemanden gefunden. Prüfen Sie die Schreibweise oder fragen Sie den Empfänger nach seiner aktuellen Adresse.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist in their Microsoft 365 organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Empfängers existiert in dessen Microsoft 365-Organisation nicht.</translation>
     </message>
     <message>
         <source>Microsoft 365 checks addresses against the recipient organisation&apos;s directory before accepting mail (directory-based edge blocking), and this address is not in it. Check the spelling; if it is right, the recipient&apos;s IT must add the mailbox or its alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 gleicht Adressen vor der Annahme von E-Mails mit dem Verzeichnis der Empfängerorganisation ab (verzeichnisbasierte Edgeblockierung), und diese Adresse ist dort nicht enthalten. Prüfen Sie die Schreibweise; wenn sie stimmt, muss die IT des Empfängers das Postfach oder den Alias anlegen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation does not know this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation des Empfängers kennt diese Adresse nicht.</translation>
     </message>
     <message>
         <source>The recipient (or a group address) is restricted to certain senders by their Microsoft 365 administrators. Ask the recipient&apos;s IT to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Administratoren von Microsoft 365 haben den Empfänger (oder eine Gruppenadresse) auf bestimmte Absender beschränkt. Bitten Sie die IT des Empfängers, Ihre Adresse zuzulassen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail from approved senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation des Empfängers nimmt nur E-Mails von freigegebenen Absendern an.</translation>
     </message>
     <message>
         <source>Your domain&apos;s DMARC policy asks receivers to reject mail that fails SPF and DKIM alignment, and this message failed. Gmail also requires bulk senders to authenticate. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die DMARC-Richtlinie Ihrer Domain fordert Empfänger auf, E-Mails abzulehnen, die den SPF- und DKIM-Abgleich nicht bestehen, und diese Nachricht hat ihn nicht bestanden. Gmail verlangt außerdem von Massenversendern eine Authentifizierung. Korrigieren Sie SPF und DKIM für den Server, der die Nachricht gesendet hat.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed authentication (DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat die Nachricht abgelehnt, weil sie die Authentifizierung (DMARC) nicht bestanden hat.</translation>
     </message>
     <message>
         <source>Gmail uses 5.7.27 for SPF failures. Your domain&apos;s SPF record does not include the server that sent the message; add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail verwendet 5.7.27 für SPF-Fehler. Der SPF-Eintrag Ihrer Domain enthält den Server nicht, der die Nachricht gesendet hat; fügen Sie ihn hinzu.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the SPF check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat die Nachricht abgelehnt, weil sie die SPF-Prüfung nicht bestanden hat.</translation>
     </message>
     <message>
         <source>The message was not signed with DKIM, or the signature did not verify. Turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde nicht mit DKIM signiert, oder die Signatur konnte nicht verifiziert werden. Aktivieren Sie die DKIM-Signierung für Ihre Domain.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the DKIM check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat die Nachricht abgelehnt, weil sie die DKIM-Prüfung nicht bestanden hat.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation uses Google Workspace and its administrators have a rule that refuses your message, often a block on your IP address or domain. Ask the recipient&apos;s IT to allow your sender address and IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation des Empfängers nutzt Google Workspace, und deren Administratoren haben eine Regel eingerichtet, die Ihre Nachricht abweist – oft eine Sperre Ihrer IP-Adresse oder Domain. Bitten Sie die IT des Empfängers, Ihre Absenderadresse und IP-Adresse zuzulassen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s Google Workspace blocked the message by its own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Google Workspace des Empfängers hat die Nachricht aufgrund einer eigenen Richtlinie blockiert.</translation>
     </message>
     <message>
         <source>Gmail is temporarily refusing mail for this account because it receives mail faster than allowed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail nimmt für dieses Konto vorübergehend keine E-Mails an, weil es E-Mails schneller empfängt als erlaubt. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The Gmail recipient is receiving too much mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gmail-Empfänger erhält gerade zu viele E-Mails.</translation>
     </message>
     <message>
         <source>Gmail has seen unwanted mail from your IP address or domain and limits what it accepts. Check blocklists, Google Postmaster Tools, and your authentication, and send only to people who asked for your mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat unerwünschte E-Mails von Ihrer IP-Adresse oder Domain festgestellt und begrenzt, was es annimmt. Prüfen Sie Sperrlisten, die Google Postmaster Tools und Ihre Authentifizierung, und senden Sie nur an Personen, die Ihre E-Mails angefordert haben.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail vertraut E-Mails von Ihrem Server derzeit nicht.</translation>
     </message>
     <message>
         <source>Yahoo saw complaints or a sudden rise in volume from your server and is slowing it down. Your server will retry. Send only to people who asked for your mail, and keep volumes steady.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo hat Beschwerden oder einen plötzlichen Anstieg der Versandmenge von Ihrem Server festgestellt und bremst ihn aus. Ihr Server wird es erneut versuchen. Senden Sie nur an Personen, die Ihre E-Mails angefordert haben, und halten Sie die Versandmengen gleichmäßig.</translation>
     </message>
     <message>
         <source>Yahoo is temporarily deferring your mail because of complaints or unusual volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo stellt Ihre E-Mails wegen Beschwerden oder ungewöhnlicher Versandmengen vorübergehend zurück.</translation>
     </message>
     <message>
         <source>Yahoo blocks mail from IP addresses listed by Spamhaus. Look your IP up on Spamhaus and request removal once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo blockiert E-Mails von IP-Adressen, die bei Spamhaus gelistet sind. Suchen Sie Ihre IP-Adresse bei Spamhaus und beantragen Sie die Entfernung, sobald die Ursache behoben ist.</translation>
     </message>
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo hat Ihre E-Mails abgelehnt, weil Ihre IP-Adresse auf einer Sperrliste (Spamhaus) steht.</translation>
     </message>
     <message>
         <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo verlangt, dass SPF und DKIM bestanden werden und gemäß Ihrer DMARC-Richtlinie zu Ihrer From-Domain passen. Korrigieren Sie die Authentifizierungs-Einträge Ihrer Domain.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo hat die Nachricht abgelehnt, weil sie die Authentifizierung nicht bestanden hat.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail von Apple hat die Nachricht abgelehnt (Code CS01 oder HM08): Es hat Ihrem sendenden Server oder dem Inhalt nicht vertraut. Prüfen Sie Sperrlisten und Authentifizierung und wenden Sie sich über die Support-Seite an den Postmaster von iCloud, wenn das Problem bestehen bleibt.</translation>
     </message>
     <message>
         <source>iCloud Mail blocked your message because of its policy or your server&apos;s reputation.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail hat Ihre Nachricht aufgrund seiner Richtlinien oder des Rufs Ihres Servers blockiert.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail system holds an allow list, and your address is not on it. Nothing is wrong with your email set-up. Ask the recipient, by phone or another channel, to have their IT add your address (or your domain) to the allowed senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das E-Mail-System des Empfängers führt eine Liste zugelassener Absender, und Ihre Adresse steht nicht darauf. An Ihrer E-Mail-Konfiguration ist nichts falsch. Bitten Sie den Empfänger telefonisch oder auf einem anderen Weg, Ihre Adresse (oder Ihre Domain) von seiner IT zu den zugelassenen Absendern hinzufügen zu lassen.</translation>
     </message>
     <message>
         <source>The recipient only accepts mail from senders they approved in advance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger nimmt nur E-Mails von vorab freigegebenen Absendern an.</translation>
     </message>
     <message>
         <source>Spamhaus PBL: the ISP says this address should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: Laut Internetanbieter sollte diese Adresse keine E-Mails direkt versenden</translation>
     </message>
     <message>
         <source>Spamhaus PBL: this address looks like an end-user address that should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: Diese Adresse sieht nach einer Endkunden-Adresse aus, die keine E-Mails direkt versenden sollte</translation>
     </message>
     <message>
         <source>Spamhaus SBL: a known spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus SBL: eine bekannte Spam-Quelle</translation>
     </message>
     <message>
         <source>Spamhaus CSS: recently sent spam (snowshoe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus CSS: hat kürzlich Spam versendet (Snowshoe)</translation>
     </message>
     <message>
         <source>Spamhaus BCL: a botnet controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus BCL: ein Botnetz-Steuerserver</translation>
     </message>
     <message>
         <source>Spamhaus XBL: infected or hijacked machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus XBL: infizierter oder gekaperter Rechner</translation>
     </message>
     <message>
         <source>Spamhaus DROP: network under spammer control</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DROP: Netzwerk unter Kontrolle von Spammern</translation>
     </message>
     <message>
         <source>the query used a mistyped zone name</source>
-        <translation type="unfinished"></translation>
+        <translation>die Abfrage verwendete einen falsch geschriebenen Zonennamen</translation>
     </message>
     <message>
         <source>Spamhaus refuses queries that come through public or open DNS resolvers (such as 1.1.1.1 or 8.8.8.8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus lehnt Anfragen ab, die über öffentliche oder offene DNS-Resolver kommen (etwa 1.1.1.1 oder 8.8.8.8)</translation>
     </message>
     <message>
         <source>Spamhaus received too many queries from your DNS resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus hat zu viele Anfragen von Ihrem DNS-Resolver erhalten</translation>
     </message>
     <message>
         <source>an abused legitimate domain (spam)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine missbrauchte legitime Domain (Spam)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (redirector)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine missbrauchte legitime Domain (Weiterleitung)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (phishing)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine missbrauchte legitime Domain (Phishing)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (malware)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine missbrauchte legitime Domain (Schadsoftware)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (botnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine missbrauchte legitime Domain (Botnetz)</translation>
     </message>
     <message>
         <source>a spam domain</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Spam-Domain</translation>
     </message>
     <message>
         <source>a phishing domain</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Phishing-Domain</translation>
     </message>
     <message>
         <source>a malware domain</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Schadsoftware-Domain</translation>
     </message>
     <message>
         <source>a botnet command-and-control domain</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Domain zur Steuerung eines Botnetzes (Command-and-Control)</translation>
     </message>
     <message>
         <source>the DBL does not take IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>die DBL nimmt keine IP-Adressen an</translation>
     </message>
     <message>
         <source>listed by Barracuda</source>
-        <translation type="unfinished"></translation>
+        <translation>von Barracuda gelistet</translation>
     </message>
     <message>
         <source>reported to SpamCop as a spam source (listings expire by themselves a day after the last report)</source>
-        <translation type="unfinished"></translation>
+        <translation>bei SpamCop als Spam-Quelle gemeldet (Einträge verfallen automatisch einen Tag nach der letzten Meldung)</translation>
     </message>
     <message>
         <source>sent mail to spam traps</source>
-        <translation type="unfinished"></translation>
+        <translation>hat E-Mails an Spamfallen gesendet</translation>
     </message>
     <message>
         <source>worst reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>schlechtester Ruf</translation>
     </message>
     <message>
         <source>very bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>sehr schlechter Ruf</translation>
     </message>
     <message>
         <source>bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>schlechter Ruf</translation>
     </message>
     <message>
         <source>a zero-hour spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zero-Hour-Spam-Quelle</translation>
     </message>
     <message>
         <source>listed by UCEPROTECT (expires after 7 days without new hits)</source>
-        <translation type="unfinished"></translation>
+        <translation>von UCEPROTECT gelistet (verfällt nach 7 Tagen ohne neue Treffer)</translation>
     </message>
     <message>
         <source>listed by NiX Spam (expires after 12 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>von NiX Spam gelistet (verfällt nach 12 Stunden)</translation>
     </message>
     <message>
         <source>cracked site</source>
-        <translation type="unfinished"></translation>
+        <translation>gehackte Website</translation>
     </message>
     <message>
         <source>malware</source>
-        <translation type="unfinished"></translation>
+        <translation>Schadsoftware</translation>
     </message>
     <message>
         <source>abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Missbrauch</translation>
     </message>
     <message>
         <source>phishing</source>
-        <translation type="unfinished"></translation>
+        <translation>Phishing</translation>
     </message>
     <message>
         <source>SURBL blocked the query (your DNS resolver sends too many queries or is a public resolver)</source>
-        <translation type="unfinished"></translation>
+        <translation>SURBL hat die Anfrage blockiert (Ihr DNS-Resolver sendet zu viele Anfragen oder ist ein öffentlicher Resolver)</translation>
     </message>
     <message>
         <source>black list</source>
-        <translation type="unfinished"></translation>
+        <translation>schwarze Liste</translation>
     </message>
     <message>
         <source>grey list</source>
-        <translation type="unfinished"></translation>
+        <translation>graue Liste</translation>
     </message>
     <message>
         <source>red list</source>
-        <translation type="unfinished"></translation>
+        <translation>rote Liste</translation>
     </message>
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>URIBL hat die Anfrage abgelehnt (öffentliche oder große DNS-Resolver wie Google oder OpenDNS sind gesperrt)</translation>
     </message>
 </context>
 <context>
     <name>ReportTr</name>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauerhaft</translation>
     </message>
     <message>
         <source>Who must act</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer handeln muss</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Schritt</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Remote server</source>
-        <translation type="unfinished"></translation>
+        <translation>Remoteserver</translation>
     </message>
     <message>
         <source>Reporting server</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldender Server</translation>
     </message>
     <message>
         <source>Sending IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendende IP</translation>
     </message>
     <message>
         <source>Blocklist named</source>
-        <translation type="unfinished"></translation>
+        <translation>Genannte Sperrliste</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Suggested address</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Adresse</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorübergehend</translation>
     </message>
     <message>
         <source>You (the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie (der Absender)</translation>
     </message>
     <message>
         <source>Your email administrator or provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr E-Mail-Administrator oder -Anbieter</translation>
     </message>
     <message>
         <source>The recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger</translation>
     </message>
     <message>
         <source>The recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IT des Empfängers</translation>
     </message>
     <message>
         <source>Not clear from the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Unzustellbarkeitsnachricht nicht ersichtlich</translation>
     </message>
     <message>
         <source>Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängeradresse überprüfen</translation>
     </message>
     <message>
         <source>Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrlisten prüfen</translation>
     </message>
     <message>
         <source>Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF, DKIM und DMARC prüfen</translation>
     </message>
     <message>
         <source>Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>IT des Empfängers kontaktieren</translation>
     </message>
     <message>
         <source>Review the message content</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt der Nachricht überprüfen</translation>
     </message>
     <message>
         <source>Fix the sending set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand-Konfiguration korrigieren</translation>
     </message>
     <message>
         <source>Wait and try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwarten und später erneut versuchen</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu tun</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose der Unzustellbarkeit</translation>
     </message>
     <message>
         <source>Bounce:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbarkeitsnachricht:</translation>
     </message>
     <message>
         <source>Fact</source>
-        <translation type="unfinished"></translation>
+        <translation>Angabe</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>The server&apos;s exact words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der genaue Wortlaut des Servers:</translation>
     </message>
     <message>
         <source>Bounce for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbarkeitsnachricht für %1</translation>
     </message>
     <message>
         <source>Server said</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Servers</translation>
     </message>
 </context>
 <context>
     <name>SpfLint</name>
     <message numerus="yes">
         <source>%n name(s) in the SPF record do not exist or have no address.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Name im SPF-Eintrag existiert nicht oder hat keine Adresse.</numerusform>
+            <numerusform>%n Namen im SPF-Eintrag existieren nicht oder haben keine Adresse.</numerusform>
         </translation>
     </message>
 </context>
@@ -2129,177 +2133,177 @@ Subject: %2
     <name>SpfLintTr</name>
     <message>
         <source>The domain publishes no SPF record, so receivers cannot tell which servers may send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain veröffentlicht keinen SPF-Eintrag, daher können Empfänger nicht erkennen, welche Server E-Mails für sie senden dürfen.</translation>
     </message>
     <message>
         <source>The domain publishes %1 SPF records; there must be exactly one, otherwise every check ends in an error (permerror). Merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain veröffentlicht %1 SPF-Einträge; es darf aber nur genau einen geben, sonst endet jede Prüfung mit einem Fehler (permerror). Führen Sie die Einträge zusammen.</translation>
     </message>
     <message>
         <source>A piece of the TXT record is longer than 255 characters; split it into several quoted strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teil des TXT-Eintrags ist länger als 255 Zeichen; teilen Sie ihn in mehrere Zeichenketten in Anführungszeichen auf.</translation>
     </message>
     <message>
         <source>The SPF record is %1 characters long; above 450 the DNS answer may not fit in one UDP packet. Shorten it or move parts into includes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag ist %1 Zeichen lang; ab 450 Zeichen passt die DNS-Antwort möglicherweise nicht mehr in ein UDP-Paket. Kürzen Sie ihn oder lagern Sie Teile in includes aus.</translation>
     </message>
     <message>
         <source>The SPF record has a syntax error: %1. Receivers treat the whole record as broken (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag enthält einen Syntaxfehler: %1. Empfänger behandeln den gesamten Eintrag als fehlerhaft (permerror).</translation>
     </message>
     <message>
         <source>The record ends in &quot;+all&quot;: it allows every server on the internet to send as this domain. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag endet mit &quot;+all&quot;: Damit darf jeder Server im Internet im Namen dieser Domain senden. Verwenden Sie &quot;~all&quot; oder &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record ends in &quot;?all&quot;: it says nothing about other servers, which gives little protection. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag endet mit &quot;?all&quot;: Er trifft keine Aussage über andere Server und bietet damit kaum Schutz. Verwenden Sie &quot;~all&quot; oder &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record uses &quot;ptr&quot;, which is slow, unreliable and discouraged by RFC 7208; list the addresses instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag verwendet &quot;ptr&quot;, was langsam und unzuverlässig ist und laut RFC 7208 vermieden werden sollte; führen Sie stattdessen die Adressen auf.</translation>
     </message>
     <message>
         <source>The record itself has %1 terms that need DNS lookups; more than 10 makes every check fail (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag selbst enthält %1 Ausdrücke, die DNS-Abfragen benötigen; bei mehr als 10 schlägt jede Prüfung fehl (permerror).</translation>
     </message>
     <message>
         <source>The record has no final &quot;all&quot; (nor redirect=), so servers not listed get &quot;neutral&quot;. End it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag hat kein abschließendes &quot;all&quot; (und kein redirect=), daher erhalten nicht aufgeführte Server das Ergebnis &quot;neutral&quot;. Beenden Sie ihn mit &quot;~all&quot; oder &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Counting its includes, the SPF record needs more than 10 DNS lookups, so receivers give up with an error (permerror). Remove includes you no longer use or flatten them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammen mit seinen includes benötigt der SPF-Eintrag mehr als 10 DNS-Abfragen, daher brechen Empfänger mit einem Fehler ab (permerror). Entfernen Sie nicht mehr benötigte includes oder lösen Sie sie in Adressen auf (Flattening).</translation>
     </message>
     <message>
         <source>More than 2 names in the SPF record do not exist or have no address, so receivers give up with an error (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als 2 Namen im SPF-Eintrag existieren nicht oder haben keine Adresse, daher brechen Empfänger mit einem Fehler ab (permerror).</translation>
     </message>
     <message>
         <source>The SPF record includes itself through a loop: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SPF-Eintrag bindet sich über eine Schleife selbst ein: %1.</translation>
     </message>
     <message>
         <source>An include points to a domain without an SPF record: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein include verweist auf eine Domain ohne SPF-Eintrag: %1.</translation>
     </message>
     <message>
         <source>A record reached through an include is broken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein über ein include erreichter Eintrag ist fehlerhaft: %1.</translation>
     </message>
 </context>
 <context>
     <name>SpfRecordTr</name>
     <message>
         <source>character not allowed in a macro string</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichen in einer Makro-Zeichenkette nicht erlaubt</translation>
     </message>
     <message>
         <source>a lone &apos;%&apos; at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>ein einzelnes &apos;%&apos; am Ende</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>auf &apos;%&apos; muss &apos;{&apos;, &apos;%&apos;, &apos;_&apos; oder &apos;-&apos; folgen</translation>
     </message>
     <message>
         <source>a macro &apos;%{&apos; is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Makro &apos;%{&apos; ist nicht geschlossen</translation>
     </message>
     <message>
         <source>a macro needs a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Makro benötigt einen Buchstaben</translation>
     </message>
     <message>
         <source>unknown macro delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Makro-Trennzeichen</translation>
     </message>
     <message>
         <source>a macro keeps zero labels</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Makro behält null Labels</translation>
     </message>
     <message>
         <source>bad IPv6 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige IPv6-Präfixlänge</translation>
     </message>
     <message>
         <source>bad IPv4 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige IPv4-Präfixlänge</translation>
     </message>
     <message>
         <source>empty domain</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Domain</translation>
     </message>
     <message>
         <source>macro letter not allowed in a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Makro-Buchstabe in einer Domain nicht erlaubt</translation>
     </message>
     <message>
         <source>the domain does not end in a valid top-level label</source>
-        <translation type="unfinished"></translation>
+        <translation>die Domain endet nicht mit einem gültigen Top-Level-Label</translation>
     </message>
     <message>
         <source>the record contains a character that is not printable ASCII</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag enthält ein Zeichen, das kein druckbares ASCII ist</translation>
     </message>
     <message>
         <source>the record does not start with &quot;v=spf1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag beginnt nicht mit &quot;v=spf1&quot;</translation>
     </message>
     <message>
         <source>the modifier &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>der Modifikator &quot;%1&quot; kommt mehrfach vor</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>unknown macro letter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Makro-Buchstabe &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&quot;all&quot; takes no argument</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;all&quot; nimmt kein Argument an</translation>
     </message>
     <message>
         <source>a domain is required after &apos;:&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nach &apos;:&apos; ist eine Domain erforderlich</translation>
     </message>
     <message>
         <source>unexpected text after the mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Text nach dem Mechanismus</translation>
     </message>
     <message>
         <source>an IPv4 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>eine IPv4-Adresse ist erforderlich</translation>
     </message>
     <message>
         <source>not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige IPv4-Adresse</translation>
     </message>
     <message>
         <source>an IPv6 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>eine IPv6-Adresse ist erforderlich</translation>
     </message>
     <message>
         <source>not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige IPv6-Adresse</translation>
     </message>
     <message>
         <source>unknown mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Mechanismus</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Explains why an email bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärt, warum eine E-Mail nicht zugestellt werden konnte.</translation>
     </message>
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Unzustellbarkeitsnachrichten (.eml, mbox, Ordner).</translation>
     </message>
 </context>
 </TS>

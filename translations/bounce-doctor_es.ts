@@ -5,713 +5,716 @@
     <name>AddressCheckTr</name>
     <message>
         <source>nothing before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nada antes de la @</translation>
     </message>
     <message>
         <source>the part before the @ is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>la parte anterior a la @ tiene más de 64 caracteres</translation>
     </message>
     <message>
         <source>a quoted name before the @ is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre entre comillas antes de la @ no está cerrado</translation>
     </message>
     <message>
         <source>the quoted name before the @ has a character that must be escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre entre comillas antes de la @ contiene un carácter que debe escaparse</translation>
     </message>
     <message>
         <source>dots before the @ may not be first, last or doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>los puntos antes de la @ no pueden ir al principio, al final ni duplicados</translation>
     </message>
     <message>
         <source>the character &apos;%1&apos; is not allowed before the @ (unless quoted)</source>
-        <translation type="unfinished"></translation>
+        <translation>el carácter &apos;%1&apos; no está permitido antes de la @ (salvo entre comillas)</translation>
     </message>
     <message>
         <source>nothing after the @</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay nada después de la @</translation>
     </message>
     <message>
         <source>the address literal after the @ is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>el literal de dirección después de la @ no es una dirección IP</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; is not a valid international domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>el dominio &apos;%1&apos; no es un nombre de dominio internacional válido</translation>
     </message>
     <message>
         <source>the domain is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>el dominio tiene más de 253 caracteres</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; has no dot: a mail domain looks like example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>el dominio &apos;%1&apos; no tiene ningún punto: un dominio de correo tiene la forma ejemplo.com</translation>
     </message>
     <message>
         <source>the domain part &apos;%1&apos; is not valid (letters, digits and inner hyphens only, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>la parte del dominio &apos;%1&apos; no es válida (solo letras, cifras y guiones intermedios, 63 caracteres como máximo)</translation>
     </message>
     <message>
         <source>there is no @ in the address</source>
-        <translation type="unfinished"></translation>
+        <translation>la dirección no contiene ninguna @</translation>
     </message>
     <message>
         <source>the address contains a space</source>
-        <translation type="unfinished"></translation>
+        <translation>la dirección contiene un espacio</translation>
     </message>
     <message>
         <source>The address &apos;%1&apos; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección &apos;%1&apos; no es válida: %2</translation>
     </message>
     <message>
         <source>Correct the address and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija la dirección y vuelva a enviar el mensaje.</translation>
     </message>
     <message>
         <source>The address is written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección está escrita correctamente.</translation>
     </message>
     <message>
         <source>International domain %1 is %2 in DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio internacional %1 figura en el DNS como %2</translation>
     </message>
     <message>
         <source>Did you mean %1@%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quería decir %1@%2?</translation>
     </message>
     <message>
         <source>The domain %1 is very close to the common mail domain %2. A typing mistake here is a frequent cause of bounces.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio %1 se parece mucho al dominio de correo habitual %2. Un error de escritura en esta parte es una causa frecuente de rebotes.</translation>
     </message>
     <message>
         <source>The domain %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio %1 no existe.</translation>
     </message>
     <message>
         <source>DNS has no such domain, so no mail can reach it. Check the spelling of the part after the @; the domain may also have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>El DNS no conoce este dominio, así que ningún correo puede llegar a él. Revise cómo está escrita la parte posterior a la @; también es posible que el dominio haya caducado.</translation>
     </message>
     <message>
         <source>the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>los servidores de correo de %1</translation>
     </message>
     <message>
         <source>The domain %1 says it accepts no email (null MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio %1 declara que no acepta correo electrónico (MX nulo).</translation>
     </message>
     <message>
         <source>Its owner has published that this domain never receives mail (RFC 7505). The address cannot work; ask the recipient for another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su propietario ha publicado que este dominio nunca recibe correo (RFC 7505). La dirección no puede funcionar; pida al destinatario otra dirección.</translation>
     </message>
     <message>
         <source>%1 receives mail at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recibe el correo en %2.</translation>
     </message>
     <message>
         <source>%1 hosts this domain&apos;s mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gestiona el correo de este dominio.</translation>
     </message>
     <message>
         <source>Advice and error codes from %1 apply to this recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los consejos y códigos de error de %1 se aplican a este destinatario.</translation>
     </message>
     <message>
         <source>All of its mail servers have addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos sus servidores de correo tienen dirección.</translation>
     </message>
     <message>
         <source>Some of its mail servers have no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos de sus servidores de correo no tienen dirección.</translation>
     </message>
     <message>
         <source>None of its mail servers has an address, so mail cannot be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno de sus servidores de correo tiene dirección, por lo que el correo no se puede entregar.</translation>
     </message>
     <message>
         <source>The domain&apos;s MX records point to names that do not resolve. The recipient&apos;s IT must fix their DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los registros MX del dominio apuntan a nombres que no se pueden resolver. El equipo de TI del destinatario debe corregir su DNS.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la dirección de %1</translation>
     </message>
     <message>
         <source>The domain %1 has no mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio %1 no tiene servidor de correo.</translation>
     </message>
     <message>
         <source>It has neither MX records nor an address to deliver to, so it cannot receive mail. Check the domain with the recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tiene registros MX ni ninguna dirección a la que entregar, así que no puede recibir correo. Confirme el dominio con el destinatario.</translation>
     </message>
     <message>
         <source>The domain %1 has no MX record; mail goes to its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio %1 no tiene registro MX; el correo se envía a su dirección web.</translation>
     </message>
     <message>
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto solo funciona si ese servidor acepta correo, lo cual es poco habitual. El equipo de TI del destinatario debería publicar registros MX.</translation>
     </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
     <message>
         <source>the answer %1 is not a blocklist code (is your DNS server redirecting unknown names?)</source>
-        <translation type="unfinished"></translation>
+        <translation>la respuesta %1 no es un código de lista de bloqueo (¿su servidor DNS está redirigiendo los nombres desconocidos?)</translation>
     </message>
     <message>
         <source>listed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>en la lista (código %1)</translation>
     </message>
     <message>
         <source>Nothing to check: the bounce shows no sending IP or domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que comprobar: el rebote no muestra ninguna IP ni dominio de envío.</translation>
     </message>
     <message>
         <source>Type your sending IP address (ask your email provider if you do not know it) and your domain, then run the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su dirección IP de envío (pregunte a su proveedor de correo si no la conoce) y su dominio, y después inicie la comprobación.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; no es una dirección IP.</translation>
     </message>
     <message>
         <source>%1 is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no figura en %2.</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al comprobar %1: %2.</translation>
     </message>
     <message>
         <source>Spamhaus answers only queries from your own DNS resolver, not public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your provider&apos;s resolver, or enter a free Spamhaus DQS key in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus solo responde a consultas de su propio resolvedor DNS, no de resolvedores públicos como 1.1.1.1 u 8.8.8.8. Use su propio resolvedor o el de su proveedor, o introduzca una clave DQS gratuita de Spamhaus en Configuración.</translation>
     </message>
     <message>
         <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga la consulta a través de su propio resolvedor DNS en lugar de uno público.</translation>
     </message>
     <message>
         <source>%1 is listed on %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 figura en %2: %3.</translation>
     </message>
     <message>
         <source>Receiving servers that use this list refuse your mail. Fix the cause (a compromised account, a spam complaint, an open relay), then ask for removal on the list&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores que usan esta lista rechazan su correo. Corrija la causa (una cuenta comprometida, una queja por spam, un relay abierto) y después solicite la exclusión en la página de la lista.</translation>
     </message>
     <message>
         <source>the reverse DNS of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el DNS inverso de %1</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS name (PTR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene nombre de DNS inverso (PTR).</translation>
     </message>
     <message>
         <source>Many receiving servers refuse mail from addresses without one. Ask whoever provides the IP address (hosting or internet provider) to set a PTR record naming your mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muchos servidores receptores rechazan el correo de direcciones que no lo tienen. Pida a quien le proporciona la dirección IP (su proveedor de hosting o de internet) que configure un registro PTR con el nombre de su servidor de correo.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la dirección de %1</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, and it points back (forward-confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene el DNS inverso %2, y este apunta de vuelta a la dirección (confirmado en ambos sentidos).</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, but that name does not point back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene el DNS inverso %2, pero ese nombre no apunta de vuelta a la dirección.</translation>
     </message>
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores receptores como los de Microsoft y Gmail esperan que el nombre PTR se resuelva a la misma dirección IP. Añada un registro A (o AAAA) para %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor DNS no respondió a tiempo</translation>
     </message>
     <message>
         <source>the DNS server reported a failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor DNS informó de un fallo (SERVFAIL)</translation>
     </message>
     <message>
         <source>the DNS server refused the question (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor DNS rechazó la consulta (REFUSED)</translation>
     </message>
     <message>
         <source>there is no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay conexión de red</translation>
     </message>
     <message>
         <source>the DNS lookup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta DNS falló</translation>
     </message>
     <message>
         <source>SPF could not be checked: the sending domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar SPF: no se conoce el dominio de envío.</translation>
     </message>
     <message>
         <source>Type the domain you send from (the part after @ in your address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el dominio desde el que envía (la parte que va después de la @ en su dirección).</translation>
     </message>
     <message>
         <source>DKIM could not be checked: the signing domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar DKIM: no se conoce el dominio de firma.</translation>
     </message>
     <message>
         <source>DMARC could not be checked: the From address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar DMARC: no se conoce la dirección del remitente (From).</translation>
     </message>
     <message>
         <source>Could not check the SPF record of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar el registro SPF de %1: %2.</translation>
     </message>
     <message>
         <source>Try again later or with another DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a intentarlo más tarde o con otro servidor DNS.</translation>
     </message>
     <message>
         <source>The SPF record of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF de %1 tiene un problema.</translation>
     </message>
     <message>
         <source>The SPF record of %1 could be better.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF de %1 se puede mejorar.</translation>
     </message>
     <message>
         <source>%1 publishes a valid SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica un registro SPF válido.</translation>
     </message>
     <message>
         <source>It lists the servers allowed to send mail for the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica qué servidores pueden enviar correo en nombre del dominio.</translation>
     </message>
     <message>
         <source>SPF was not evaluated: the sending IP address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se evaluó SPF: no se conoce la dirección IP de envío.</translation>
     </message>
     <message>
         <source>Enter the IP address your mail left from to see whether SPF allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la dirección IP desde la que salió su correo para ver si SPF la autoriza.</translation>
     </message>
     <message>
         <source>The SPF setup of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuración SPF de %1 tiene un problema.</translation>
     </message>
     <message>
         <source> (through %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (a través de %1)</translation>
     </message>
     <message>
         <source>SPF allows %1 to send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF autoriza a %1 a enviar correo en nombre de %2.</translation>
     </message>
     <message>
         <source>The term &quot;%1&quot;%2 matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha coincidido el término &quot;%1&quot;%2.</translation>
     </message>
     <message>
         <source>SPF says %1 may not send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF indica que %1 no puede enviar correo en nombre de %2.</translation>
     </message>
     <message>
         <source>Receivers may reject this mail. Add the server to the SPF record (for example with ip4:%1 or the include your mail provider documents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores pueden rechazar este correo. Añada el servidor al registro SPF (por ejemplo, con ip4:%1 o con el include que indique su proveedor de correo).</translation>
     </message>
     <message>
         <source>The domain explains: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Explicación del dominio: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>SPF does not list %1 for %2 (softfail).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF no incluye a %1 para %2 (softfail).</translation>
     </message>
     <message>
         <source>Receivers treat such mail with suspicion and often file it as spam. Add the server to the SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores desconfían de este correo y a menudo lo clasifican como spam. Añada el servidor al registro SPF.</translation>
     </message>
     <message>
         <source>SPF neither allows nor forbids %1 for %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF ni autoriza ni prohíbe a %1 para %2 (%3).</translation>
     </message>
     <message>
         <source>Mail from this server gets no help from SPF. Add the server to the record and end it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF no ayuda en nada al correo enviado desde este servidor. Añada el servidor al registro y termínelo con &quot;~all&quot; o &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Could not evaluate SPF for %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo evaluar SPF para %1: %2.</translation>
     </message>
     <message>
         <source>A DNS lookup failed on the way; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló una consulta DNS durante el proceso; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <source>SPF for %1 ends in an error (permerror): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF para %1 termina en error (permerror): %2.</translation>
     </message>
     <message>
         <source>Receivers treat a broken SPF setup like a missing one or reject the mail. Fix the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores tratan una configuración SPF defectuosa como si no existiera, o rechazan el correo. Corrija el registro.</translation>
     </message>
     <message>
         <source>Could not fetch the DKIM key &quot;%1&quot; of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo obtener la clave DKIM &quot;%1&quot; de %2: %3.</translation>
     </message>
     <message>
         <source>No DKIM key is published for selector &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna clave DKIM publicada para el selector &quot;%1&quot; de %2.</translation>
     </message>
     <message>
         <source>The mail was signed with this selector, but receivers cannot find the key at %1, so the signature fails. Publish the key your mail provider gives you.</source>
-        <translation type="unfinished"></translation>
+        <translation>El correo se firmó con este selector, pero los servidores receptores no encuentran la clave en %1, por lo que la firma falla. Publique la clave que le proporcione su proveedor de correo.</translation>
     </message>
     <message>
         <source>Selector &quot;%1&quot; of %2 has %3 key records.</source>
-        <translation type="unfinished"></translation>
+        <translation>El selector &quot;%1&quot; de %2 tiene %3 registros de clave.</translation>
     </message>
     <message>
         <source>There must be exactly one; receivers may pick the wrong one. Remove the extra records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Debe haber exactamente uno; los servidores receptores podrían elegir el incorrecto. Elimine los registros sobrantes.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is broken: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM &quot;%1&quot; de %2 es defectuosa: %3.</translation>
     </message>
     <message>
         <source>Receivers cannot verify signatures made with it. Publish the record exactly as your mail provider gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores no pueden verificar las firmas hechas con ella. Publique el registro exactamente como se lo proporcione su proveedor de correo.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 has been revoked (empty p=).</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM &quot;%1&quot; de %2 ha sido revocada (p= vacío).</translation>
     </message>
     <message>
         <source>Signatures with this selector always fail. Sign with a current key or publish the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las firmas con este selector siempre fallan. Firme con una clave vigente o vuelva a publicar la clave.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is only %3 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM &quot;%1&quot; de %2 solo tiene %3 bits.</translation>
     </message>
     <message>
         <source>Receivers ignore RSA keys under 1024 bits. Generate a 2048-bit key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores ignoran las claves RSA de menos de 1024 bits. Genere una clave de 2048 bits.</translation>
     </message>
     <message>
         <source>An RSA key of %1 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave RSA de %1 bits.</translation>
     </message>
     <message>
         <source>An %1 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave %1.</translation>
     </message>
     <message>
         <source>2048 bits is recommended when you next rotate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se recomiendan 2048 bits la próxima vez que la renueve.</translation>
     </message>
     <message>
         <source>The key is marked as testing (t=y): some receivers treat its signatures as unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave está marcada como de prueba (t=y): algunos servidores receptores tratan sus firmas como si el mensaje no estuviera firmado.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is published and valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM &quot;%1&quot; de %2 está publicada y es válida.</translation>
     </message>
     <message>
         <source>Could not look for DKIM keys of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron buscar claves DKIM de %1.</translation>
     </message>
     <message>
         <source>No DKIM key found for %1 under the usual selectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró ninguna clave DKIM de %1 con los selectores habituales.</translation>
     </message>
     <message>
         <source>The selector is not known. Look at the DKIM-Signature header of a message you sent (s=) and check that selector, or ask your mail provider to turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se conoce el selector. Busque el encabezado DKIM-Signature de un mensaje que haya enviado (s=) y compruebe ese selector, o pida a su proveedor de correo que active la firma DKIM.</translation>
     </message>
     <message>
         <source>Could not check the DMARC policy of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la política DMARC de %1: %2.</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no publica ninguna política DMARC.</translation>
     </message>
     <message>
         <source>Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may reject or junk the mail without it. Start with &quot;v=DMARC1; p=none; rua=mailto:...&quot; at _dmarc.%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los grandes proveedores de correo (Gmail, Yahoo, Microsoft) esperan una y, sin ella, pueden rechazar el correo o enviarlo a spam. Empiece con &quot;v=DMARC1; p=none; rua=mailto:...&quot; en _dmarc.%1.</translation>
     </message>
     <message>
         <source>%1 publishes %2 DMARC records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica %2 registros DMARC.</translation>
     </message>
     <message>
         <source>Receivers ignore DMARC when there is more than one record. Keep exactly one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores ignoran DMARC cuando hay más de un registro. Deje solo uno.</translation>
     </message>
     <message>
         <source> (inherited from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (heredada de %1)</translation>
     </message>
     <message>
         <source>The DMARC record of %1 is broken: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro DMARC de %1 es defectuoso: %2.</translation>
     </message>
     <message>
         <source>Receivers may ignore a record with errors. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores pueden ignorar un registro con errores. Corríjalo.</translation>
     </message>
     <message>
         <source>The policy is p=none: receivers only report failures and deliver the mail anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>La política es p=none: los servidores receptores solo informan de los fallos y entregan el correo de todos modos.</translation>
     </message>
     <message>
         <source>Mail that fails DMARC goes to spam (p=quarantine).</source>
-        <translation type="unfinished"></translation>
+        <translation>El correo que no supera DMARC va a spam (p=quarantine).</translation>
     </message>
     <message>
         <source>Mail that fails DMARC is rejected (p=reject).</source>
-        <translation type="unfinished"></translation>
+        <translation>El correo que no supera DMARC se rechaza (p=reject).</translation>
     </message>
     <message>
         <source>It applies to %1% of failing mail (pct=%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aplica al %1 % del correo que no la supera (pct=%1).</translation>
     </message>
     <message>
         <source>%1 has a DMARC policy: %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene una política DMARC: %2%3.</translation>
     </message>
     <message>
         <source>Could not check whether %1 accepts DMARC reports for %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar si %1 acepta informes DMARC para %2: %3.</translation>
     </message>
     <message>
         <source>%1 accepts DMARC reports for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 acepta informes DMARC para %2.</translation>
     </message>
     <message>
         <source>DMARC reports for %1 will not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los informes DMARC de %1 no llegarán a %2.</translation>
     </message>
     <message>
         <source>%1 is another domain and has not published %2._report._dmarc.%1 with &quot;v=DMARC1&quot;, so receivers drop the reports. Ask the report service to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es otro dominio y no ha publicado %2._report._dmarc.%1 con &quot;v=DMARC1&quot;, por lo que los servidores receptores descartan los informes. Pida al servicio de informes que lo añada.</translation>
     </message>
     <message>
         <source>%1 passed for %2, but that is not your From domain %3, so it does not count for DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se superó para %2, pero ese no es su dominio From %3, así que no cuenta para DMARC.</translation>
     </message>
     <message>
         <source>%1 did not pass (%2) for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se superó (%2) para %3.</translation>
     </message>
     <message>
         <source>SPF passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF se superó para %1</translation>
     </message>
     <message>
         <source>DKIM passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM se superó para %1</translation>
     </message>
     <message>
         <source>The message passed DMARC alignment for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje superó la alineación DMARC para %1.</translation>
     </message>
     <message>
         <source>, which matches the From domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>, que coincide con el dominio From.</translation>
     </message>
     <message>
         <source>Neither SPF nor DKIM passed for the From domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni SPF ni DKIM se superaron para el dominio From %1.</translation>
     </message>
     <message>
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC necesita que al menos uno de los dos se supere para el propio %1 (o para un subdominio suyo). Pida a su proveedor de correo que firme con DKIM para %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
         <source>Recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del destinatario</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario:</translation>
     </message>
     <message>
         <source>1. Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Verifique la dirección del destinatario</translation>
     </message>
     <message>
         <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un error de escritura o una dirección que ya no existe es la causa más frecuente de un rebote. Revise la dirección letra por letra y compruebe que el dominio que va después de la @ es correcto.</translation>
     </message>
     <message>
         <source>Sending IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección IP de envío</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envío:</translation>
     </message>
     <message>
         <source>2. Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Compruebe las listas de bloqueo</translation>
     </message>
     <message>
         <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores receptores rechazan el correo de direcciones IP y dominios que figuran en listas de bloqueo públicas. Si su IP de envío aparece en una, corrija la causa (a menudo una cuenta pirateada o una queja por spam) y después pida a la lista que la retire.</translation>
     </message>
     <message>
         <source>Sending domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio de envío</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>Selector DKIM</translation>
     </message>
     <message>
         <source>Sending domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio de envío:</translation>
     </message>
     <message>
         <source>DKIM selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Selector DKIM:</translation>
     </message>
     <message>
         <source>Authentication results in the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de autenticación del rebote</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Dominio</translation>
     </message>
     <message>
         <source>Evaluated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluado por</translation>
     </message>
     <message>
         <source>3. Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Compruebe SPF, DKIM y DMARC</translation>
     </message>
     <message>
         <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos registros DNS demuestran que su servidor puede enviar correo en nombre de su dominio. Los grandes proveedores rechazan o envían a spam el correo que no los supera.</translation>
     </message>
     <message>
         <source>Draft recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario del borrador</translation>
     </message>
     <message>
         <source>Draft subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto del borrador</translation>
     </message>
     <message>
         <source>Draft message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje del borrador</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Para:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto:</translation>
     </message>
     <message>
         <source>Also reach the recipient by phone or another channel: they may not know their mail system refuses you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Póngase también en contacto con el destinatario por teléfono o por otra vía: es posible que no sepa que su sistema de correo le está rechazando.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar mensaje</translation>
     </message>
     <message>
         <source>Open in &amp;mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el &amp;programa de correo</translation>
     </message>
     <message>
         <source>To: %1
 Subject: %2
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Para: %1
+Asunto: %2
+
+%3</translation>
     </message>
     <message>
         <source>4. Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Contacte con el equipo de TI del destinatario</translation>
     </message>
     <message>
         <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuando el lado receptor le rechaza, solo sus administradores pueden cambiarlo. Este mensaje les da la información que necesitan.</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar: %1. Corrija los servidores DNS en Configuración.</translation>
     </message>
     <message>
         <source>More: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Más información: %1</translation>
     </message>
     <message>
         <source>&amp;Run check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar comprobación</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la comprobación</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <source>Nothing in the address looks mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>No parece haber ningún error de escritura en la dirección.</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quería decir %1?</translation>
     </message>
     <message>
         <source>The bounce does not show your sending IP: ask your email provider for it, or type it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rebote no muestra su IP de envío: pídasela a su proveedor de correo o escríbala arriba.</translation>
     </message>
     <message>
         <source>The bounce names no blocklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rebote no menciona ninguna lista de bloqueo.</translation>
     </message>
     <message>
         <source>The server&apos;s reply names the blocklist %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta del servidor menciona la lista de bloqueo %1.</translation>
     </message>
     <message>
         <source>The bounce carries no authentication results.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rebote no contiene resultados de autenticación.</translation>
     </message>
     <message numerus="yes">
         <source>The returned message carries %n authentication result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El mensaje devuelto contiene %n resultado de autenticación.</numerusform>
+            <numerusform>El mensaje devuelto contiene %n resultados de autenticación.</numerusform>
         </translation>
     </message>
 </context>
@@ -719,1409 +722,1410 @@ Subject: %2
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
         <source>Diagnosis headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Titular del diagnóstico</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos principales</translation>
     </message>
     <message>
         <source>The server&apos;s exact words</source>
-        <translation type="unfinished"></translation>
+        <translation>Las palabras exactas del servidor</translation>
     </message>
     <message>
         <source>What to do, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hacer, paso a paso</translation>
     </message>
     <message>
         <source>Paste a bounce, open a saved message, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue un rebote, abra un mensaje guardado o arrástrelo hasta aquí.</translation>
     </message>
     <message>
         <source>Who needs to act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién debe actuar: %1</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quería decir %1?</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor:</translation>
     </message>
     <message>
         <source>Remote server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor remoto:</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envío:</translation>
     </message>
     <message>
         <source>Sender:</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitente:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha:</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
     <message>
         <source>Bounce text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto del rebote</translation>
     </message>
     <message>
         <source>Paste the bounce here: the whole message, or just the error line such as
 550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue aquí el rebote: el mensaje completo o solo la línea del error, por ejemplo
+550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</translation>
     </message>
     <message>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnosticar</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir a&amp;rchivo…</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo…</translation>
     </message>
     <message>
         <source>Filter recipients, reasons, providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar destinatarios, motivos, proveedores…</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Who acts</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién actúa</translation>
     </message>
     <message>
         <source>Failed recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatarios fallidos</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;recientes</translation>
     </message>
     <message>
         <source>&amp;Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar informe</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTML…</translation>
     </message>
     <message>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Copy as Ticket Text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar como texto para ticket</translation>
     </message>
     <message>
         <source>Export &amp;Addresses to Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar &amp;direcciones que eliminar…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Paste Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pegar rebote</translation>
     </message>
     <message>
         <source>&amp;Filter Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrar resultados</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ejemplos</translation>
     </message>
     <message>
         <source>&amp;About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Bounce Doctor</translation>
     </message>
     <message>
         <source>About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Bounce Doctor</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explica por qué ha rebotado un correo electrónico y le guía paso a paso para solucionarlo.&lt;br&gt;GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no parece un rebote: no se ha encontrado ningún destinatario fallido. Pegue el rebote completo o la línea con el código de error.</translation>
     </message>
     <message>
         <source>Nothing could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer nada.</translation>
     </message>
     <message>
         <source>Messages read: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes leídos: %1. </translation>
     </message>
     <message>
         <source>Open bounces</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir rebotes</translation>
     </message>
     <message>
         <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de correo (*.eml *.mbox *.txt *.msg);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ningún diagnóstico que exportar.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar informe</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico del rebote</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Export addresses to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar direcciones que eliminar</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado del sistema</translation>
     </message>
     <message>
         <source>DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores DNS</translation>
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores &amp;DNS:</translation>
     </message>
     <message>
         <source>IP or IP:PORT, separated by commas. Blocklists such as Spamhaus refuse public resolvers (1.1.1.1, 8.8.8.8): use your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP o IP:PUERTO, separados por comas. Las listas de bloqueo como Spamhaus rechazan los resolvedores públicos (1.1.1.1, 8.8.8.8): use los suyos propios.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>&amp;Timeout per query:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiempo de espera por consulta:</translation>
     </message>
     <message>
         <source>Spamhaus DQS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave DQS de Spamhaus</translation>
     </message>
     <message>
         <source>Optional: a free key from Spamhaus</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: una clave gratuita de Spamhaus</translation>
     </message>
     <message>
         <source>Spamhaus D&amp;QS key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave D&amp;QS de Spamhaus:</translation>
     </message>
     <message>
         <source>Blocklists to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de bloqueo que comprobar</translation>
     </message>
     <message>
         <source>&amp;Blocklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listas de bloqueo:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>A new language applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se aplicará la próxima vez que inicie Bounce Doctor.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
     <message>
         <source>%1: not a usable domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no es un nombre de dominio utilizable</translation>
     </message>
     <message>
         <source>the DNS lookup of %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta DNS de %1 falló (%2)</translation>
     </message>
     <message>
         <source>%1: no SPF record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no hay registro SPF</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; only one is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica %2 registros SPF; solo se permite uno</translation>
     </message>
     <message>
         <source>syntax error in the SPF record of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>error de sintaxis en el registro SPF de %1: %2</translation>
     </message>
     <message>
         <source>no mechanism matched: neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún mecanismo coincidió: neutral</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished"></translation>
+        <translation>más de %1 términos que requieren consultas DNS</translation>
     </message>
     <message>
         <source>bad redirect target</source>
-        <translation type="unfinished"></translation>
+        <translation>destino de redirect no válido</translation>
     </message>
     <message>
         <source>redirect loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bucle de redirect que vuelve a %1</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>más de %1 términos que requieren consultas DNS (en %2)</translation>
     </message>
     <message>
         <source>DNS lookup of %1 failed (%2) at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta DNS de %1 falló (%2) en %3</translation>
     </message>
     <message>
         <source>more than %1 void lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>más de %1 consultas vacías</translation>
     </message>
     <message>
         <source>%1 has more than %2 MX records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tiene más de %2 registros MX</translation>
     </message>
     <message>
         <source>include loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bucle de include que vuelve a %1</translation>
     </message>
     <message>
         <source>%1 has no SPF record for the include</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene registro SPF para el include</translation>
     </message>
 </context>
 <context>
     <name>BounceReader</name>
     <message>
         <source>not an e-mail message (no headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un mensaje de correo electrónico (no tiene encabezados)</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>las partes MIME están anidadas en más de %1 niveles</translation>
     </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
     <message>
         <source>message %1 is larger than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje %1 supera el límite de %2 bytes</translation>
     </message>
     <message>
         <source>message is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje supera el límite de %1 bytes</translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje está vacío</translation>
     </message>
     <message>
         <source>nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ha pegado nada</translation>
     </message>
     <message>
         <source>cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la entrada estándar: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el archivo o directorio</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede abrir %1: %2</translation>
     </message>
     <message>
         <source>%1 is larger than the limit of %2 bytes for one message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 supera el límite de %2 bytes por mensaje</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message>
         <source>Could not check %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Error al comprobar %1: %2</translation>
     </message>
     <message>
         <source>The DNS question could not be answered, so this says nothing either way. Check your network and DNS server settings, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo obtener respuesta a la consulta DNS, así que este resultado no indica nada en ningún sentido. Revise su red y la configuración del servidor DNS, y vuelva a iniciar la comprobación.</translation>
     </message>
 </context>
 <context>
     <name>ContactCheck</name>
     <message>
         <source>No recipient domain to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún dominio de destinatario al que escribir.</translation>
     </message>
     <message>
         <source>Write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir a %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ContactDraftTr</name>
     <message>
         <source>%1 (sending IP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (IP de envío %2)</translation>
     </message>
     <message>
         <source>Could you please add %1 to your allowed senders, or tell us which rule refused the message?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían añadir %1 a sus remitentes autorizados o, en su defecto, indicarnos qué regla ha rechazado el mensaje?</translation>
     </message>
     <message>
         <source>Could you please check why your server refused mail from %1, and allow-list it if you can?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían comprobar por qué su servidor ha rechazado el correo de %1 y, si es posible, añadirlo a su lista de remitentes autorizados?</translation>
     </message>
     <message>
         <source>Could you please confirm whether this mailbox exists and is active, or give us the right address?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían confirmarnos si este buzón existe y está activo o, en caso contrario, indicarnos la dirección correcta?</translation>
     </message>
     <message>
         <source>Could you please check the mailbox&apos;s storage or size limits?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían revisar los límites de almacenamiento o de tamaño de este buzón?</translation>
     </message>
     <message>
         <source>Could you please check that your domain&apos;s MX records point to your mail server, and that it accepts mail for this address?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían comprobar que los registros MX de su dominio apuntan a su servidor de correo y que este acepta correo para esta dirección?</translation>
     </message>
     <message>
         <source>We are checking our SPF, DKIM and DMARC set-up; could you tell us which check failed on your side?</source>
-        <translation type="unfinished"></translation>
+        <translation>Estamos revisando nuestra configuración de SPF, DKIM y DMARC; ¿podrían indicarnos qué comprobación ha fallado en su sistema?</translation>
     </message>
     <message>
         <source>Could you please look into this error and tell us what we should change?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Podrían revisar este error e indicarnos qué deberíamos cambiar?</translation>
     </message>
     <message>
         <source>our address</source>
-        <translation type="unfinished"></translation>
+        <translation>nuestra dirección</translation>
     </message>
     <message>
         <source>Email to %1 was rejected by your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor ha rechazado un correo dirigido a %1</translation>
     </message>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>Buenos días:</translation>
     </message>
     <message>
         <source>We tried to send an email to %1, and your mail server rejected it. We would be grateful for your help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hemos intentado enviar un correo electrónico a %1 y su servidor de correo lo ha rechazado. Les agradeceríamos mucho su ayuda.</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles:</translation>
     </message>
     <message>
         <source>  Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Fecha: %1</translation>
     </message>
     <message>
         <source>  Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Remitente: %1</translation>
     </message>
     <message>
         <source>  Sending IP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  IP de envío: %1</translation>
     </message>
     <message>
         <source>  Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Destinatario: %1</translation>
     </message>
     <message>
         <source>  Your server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Su servidor: %1</translation>
     </message>
     <message>
         <source>  Your server&apos;s reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Respuesta de su servidor: %1</translation>
     </message>
     <message>
         <source>Thank you,</source>
-        <translation type="unfinished"></translation>
+        <translation>Muchas gracias y un cordial saludo,</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyTr</name>
     <message>
         <source>the public key (p=) is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave pública (p=) no está en base64 válido</translation>
     </message>
     <message>
         <source>the ed25519 public key is not a valid 32-byte key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave pública ed25519 no es una clave válida de 32 bytes</translation>
     </message>
     <message>
         <source>the public key (p=) cannot be read as an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave pública (p=) no se puede leer como clave RSA</translation>
     </message>
     <message>
         <source>the public key (p=) is not an RSA key although k=rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave pública (p=) no es una clave RSA, aunque se indica k=rsa</translation>
     </message>
     <message>
         <source>an empty tag between two &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>hay una etiqueta vacía entre dos &apos;;&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form tag=value</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no tiene la forma etiqueta=valor</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tag name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un nombre de etiqueta válido</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>la etiqueta &quot;%1&quot; aparece más de una vez</translation>
     </message>
     <message>
         <source>v= must be the first tag</source>
-        <translation type="unfinished"></translation>
+        <translation>v= debe ser la primera etiqueta</translation>
     </message>
     <message>
         <source>v=%1 is not DKIM1</source>
-        <translation type="unfinished"></translation>
+        <translation>v=%1 no es DKIM1</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de clave desconocido k=%1</translation>
     </message>
     <message>
         <source>unknown hash algorithm h=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>algoritmo de hash desconocido h=%1</translation>
     </message>
     <message>
         <source>the record has no public key (p= is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro no contiene ninguna clave pública (falta p=)</translation>
     </message>
     <message>
         <source>the key is not for email (s=%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave no es para correo electrónico (s=%1)</translation>
     </message>
 </context>
 <context>
     <name>DmarcRecordTr</name>
     <message>
         <source>the record must start with v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro debe empezar por v=DMARC1</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a mailto: address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; no es una dirección mailto:</translation>
     </message>
     <message>
         <source>%1=%2 is not none, quarantine or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 no es none, quarantine ni reject</translation>
     </message>
     <message>
         <source>p= should come right after v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>p= debería ir justo después de v=DMARC1</translation>
     </message>
     <message>
         <source>pct=%1 is not a number from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>pct=%1 no es un número entre 0 y 100</translation>
     </message>
     <message>
         <source>%1=%2 is not r (relaxed) or s (strict)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 no es r (relaxed, flexible) ni s (strict, estricto)</translation>
     </message>
     <message>
         <source>fo=%1: unknown option &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fo=%1: opción desconocida &quot;%2&quot;</translation>
     </message>
     <message>
         <source>ri=%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>ri=%1 no es un número de segundos</translation>
     </message>
     <message>
         <source>rf=%1: only afrf is defined</source>
-        <translation type="unfinished"></translation>
+        <translation>rf=%1: solo está definido afrf</translation>
     </message>
     <message>
         <source>v= appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>v= aparece más de una vez</translation>
     </message>
     <message>
         <source>unknown tag &quot;%1&quot; (receivers ignore it)</source>
-        <translation type="unfinished"></translation>
+        <translation>etiqueta desconocida &quot;%1&quot; (los servidores receptores la ignoran)</translation>
     </message>
     <message>
         <source>the required policy tag p= is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>falta la etiqueta de política obligatoria p= o no es válida</translation>
     </message>
 </context>
 <context>
     <name>Knowledge</name>
     <message>
         <source>The receiving server could not confirm that your server may send for your domain. Your domain&apos;s SPF, DKIM or DMARC records are missing or do not match the server that sent the message. Whoever runs your email needs to fix these DNS records.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor no pudo confirmar que su servidor está autorizado a enviar correo en nombre de su dominio. Los registros SPF, DKIM o DMARC de su dominio no existen o no coinciden con el servidor que envió el mensaje. Quien gestione su correo electrónico debe corregir estos registros DNS.</translation>
     </message>
     <message>
         <source>The message failed the sender authentication checks (SPF, DKIM or DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no superó las comprobaciones de autenticación del remitente (SPF, DKIM o DMARC).</translation>
     </message>
     <message>
         <source>Your sending server or domain has a poor reputation with this provider, usually because of spam complaints, sudden volume or little sending history. Check blocklists, reduce volume and make sure recipients want your mail; the provider relaxes limits as the reputation recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor o dominio de envío tiene mala reputación ante este proveedor, normalmente por quejas de spam, un aumento repentino del volumen o un historial de envíos escaso. Compruebe las listas de bloqueo, reduzca el volumen y asegúrese de que los destinatarios quieren recibir su correo; el proveedor suaviza los límites a medida que se recupera la reputación.</translation>
     </message>
     <message>
         <source>The receiving provider does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor receptor no confía en este momento en el correo de su servidor.</translation>
     </message>
     <message>
         <source>The receiving server refused the connection because of the IP address or name of the server that sent your mail, often because it is on a blocklist or has a poor reputation. Check whether your sending IP is listed and ask to be delisted; if you use a mail service, tell them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó la conexión por la dirección IP o el nombre del servidor que envió su correo, a menudo porque figura en una lista de bloqueo o tiene mala reputación. Compruebe si su IP de envío aparece en alguna lista y solicite que la retiren; si usa un servicio de correo, comuníqueselo.</translation>
     </message>
     <message>
         <source>The receiving server blocked your sending server.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor bloqueó su servidor de envío.</translation>
     </message>
     <message>
         <source>Something in the message&apos;s format (character encoding, headers or attachments) was not acceptable to the receiving server. Try sending it again in a simpler form, for example without unusual attachments or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo en el formato del mensaje (codificación de caracteres, encabezados o adjuntos) no fue aceptado por el servidor receptor. Intente enviarlo de nuevo de una forma más sencilla, por ejemplo sin adjuntos o caracteres poco habituales.</translation>
     </message>
     <message>
         <source>The receiving server could not handle the message&apos;s content or format.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor no pudo procesar el contenido o el formato del mensaje.</translation>
     </message>
     <message>
         <source>This report says the message reached the recipient&apos;s server. Nothing needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este informe indica que el mensaje llegó al servidor del destinatario. No hay nada que corregir.</translation>
     </message>
     <message>
         <source>The message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje se entregó.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>El buzón del destinatario tiene su propio límite de tamaño por mensaje, y este mensaje lo supera. Envíe adjuntos más pequeños o comparta los archivos grandes mediante un enlace.</translation>
     </message>
     <message>
         <source>The message is bigger than this mailbox accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje es más grande de lo que admite este buzón.</translation>
     </message>
     <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor intentó entregar el mensaje durante horas o días, pero el servidor del destinatario nunca lo aceptó, normalmente porque no estaba accesible o seguía aplazando la entrega. Compruebe que el dominio del destinatario es correcto y que su servidor de correo funciona, y vuelva a enviarlo.</translation>
     </message>
     <message>
         <source>The message could not be delivered in time and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se pudo entregar a tiempo y se dejó de intentar.</translation>
     </message>
     <message>
         <source>The receiving server requires an encrypted (TLS) connection and the two servers could not set one up. Whoever runs your mail server should check its TLS settings and certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor exige una conexión cifrada (TLS) y los dos servidores no pudieron establecerla. Quien gestione su servidor de correo debe revisar su configuración TLS y sus certificados.</translation>
     </message>
     <message>
         <source>The servers could not agree on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores no pudieron acordar una conexión cifrada.</translation>
     </message>
     <message>
         <source>This is a complaint report from the recipient&apos;s mail provider: someone marked your message as unwanted. Stop sending to this recipient and make sure everyone on your list asked for your mail; many complaints harm delivery to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se trata de un aviso de queja del proveedor de correo del destinatario: alguien marcó su mensaje como no deseado. Deje de enviar correo a este destinatario y asegúrese de que todas las personas de su lista han solicitado recibir su correo; muchas quejas perjudican la entrega a todos los destinatarios.</translation>
     </message>
     <message>
         <source>A recipient reported your message as spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un destinatario marcó su mensaje como spam.</translation>
     </message>
     <message>
         <source>The recipient (or their mail system) has set rules that refuse mail like this one, for example from senders they have not approved. Reach the recipient another way and ask them to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario (o su sistema de correo) tiene reglas que rechazan correos como este, por ejemplo de remitentes que no ha aprobado. Contacte con el destinatario por otra vía y pídale que autorice su dirección.</translation>
     </message>
     <message>
         <source>The recipient&apos;s filters refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los filtros del destinatario rechazaron el mensaje.</translation>
     </message>
     <message>
         <source>This address used to work, but the recipient no longer receives mail here and the server does not forward it. Ask the recipient for their new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta dirección funcionaba antes, pero el destinatario ya no recibe correo en ella y el servidor no lo reenvía. Pida al destinatario su nueva dirección.</translation>
     </message>
     <message>
         <source>The recipient has moved to another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario se ha cambiado a otra dirección.</translation>
     </message>
     <message>
         <source>The part of the address after the @ does not exist in DNS, or has no mail server. It is usually a typing mistake in the domain or a domain that has expired. Check the spelling of the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La parte de la dirección que va después de la @ no existe en el DNS o no tiene servidor de correo. Suele tratarse de un error de escritura en el dominio o de un dominio caducado. Revise cómo está escrito el dominio.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not exist or cannot receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio del destinatario no existe o no puede recibir correo electrónico.</translation>
     </message>
     <message>
         <source>The recipient has used up their storage space, so the server cannot take new messages for now. Wait and try again later, or tell the recipient by another channel so they can make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario ha agotado su espacio de almacenamiento, por lo que el servidor no puede aceptar mensajes nuevos por ahora. Espere y vuelva a intentarlo más tarde, o avise al destinatario por otra vía para que libere espacio.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>El buzón del destinatario está lleno.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server hands mail to a program (a filter or delivery script), and that program failed. The recipient&apos;s IT needs to look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del destinatario pasa el correo a un programa (un filtro o un script de entrega), y ese programa falló. El equipo de TI del destinatario debe revisarlo.</translation>
     </message>
     <message>
         <source>A program on the recipient&apos;s server failed while delivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un programa del servidor del destinatario falló durante la entrega.</translation>
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje con sus adjuntos supera el tamaño que acepta el servidor receptor. Envíe adjuntos más pequeños, comprímalos o comparta los archivos grandes mediante un enlace.</translation>
     </message>
     <message>
         <source>The message is too large for the receiving server.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje es demasiado grande para el servidor receptor.</translation>
     </message>
     <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor no pudo comunicarse correctamente con el servidor de correo del destinatario: la conexión falló, se cortó o no se pudo consultar el DNS. Suele ser algo temporal; si se repite, el equipo de TI del destinatario debería revisar su servidor de correo y su DNS.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problema de red impidió la entrega.</translation>
     </message>
     <message>
         <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor que recibió el mensaje no gestiona el correo del dominio del destinatario y no lo reenviará. A menudo, los registros de correo del dominio del destinatario apuntan a un servidor equivocado, o su programa de correo envió a través de un servidor que exige iniciar sesión primero.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor se negó a reenviar el mensaje (retransmisión denegada).</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain has declared that it receives no mail (a null MX record), or its server refuses all mail. Check that you have the right domain; otherwise reach the recipient another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio del destinatario ha declarado que no recibe correo (un registro MX nulo), o su servidor rechaza todo el correo. Compruebe que tiene el dominio correcto; si es así, contacte con el destinatario por otra vía.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not accept email at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio del destinatario no acepta ningún correo electrónico.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because its headers break the email format rules (for example several From or Date headers, or a malformed header). The program that created the message needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó el mensaje porque sus encabezados incumplen las normas de formato del correo electrónico (por ejemplo, varios encabezados From o Date, o un encabezado mal formado). Hay que corregir el programa que creó el mensaje.</translation>
     </message>
     <message>
         <source>The message does not follow the email standards.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no cumple los estándares del correo electrónico.</translation>
     </message>
     <message>
         <source>The receiving side reported a failure without a clear reason. Read the server&apos;s exact words below; if they do not help, ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lado receptor informó de un fallo sin indicar un motivo claro. Lea abajo las palabras exactas del servidor; si no le sirven de ayuda, consulte al equipo de TI del destinatario y facilítele la fecha y el texto del error.</translation>
     </message>
     <message>
         <source>The message was not delivered, and the bounce does not say exactly why.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se entregó y el rebote no indica exactamente por qué.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation has rules about what mail it accepts (senders, content, attachments or how messages are formatted), and this message did not meet them. Ask the recipient&apos;s IT which rule applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>La organización del destinatario tiene normas sobre el correo que acepta (remitentes, contenido, adjuntos o formato de los mensajes), y este mensaje no las cumplía. Pregunte al equipo de TI del destinatario qué norma se aplica.</translation>
     </message>
     <message>
         <source>The message broke a policy of the receiving organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje incumplió una política de la organización receptora.</translation>
     </message>
     <message>
         <source>The server did not accept the address the message was sent from (the envelope sender): it may look invalid, belong to a domain that does not exist, or be on the server&apos;s block list. Check the address your mail program or service sends from.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no aceptó la dirección desde la que se envió el mensaje (el remitente del sobre): puede parecer no válida, pertenecer a un dominio que no existe o estar en la lista de bloqueo del servidor. Compruebe la dirección desde la que envía su programa o servicio de correo.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó su dirección de remitente.</translation>
     </message>
     <message>
         <source>The receiving server requires the IP address your mail comes from to have a reverse DNS (PTR) record that points to a name which points back to the same address. Whoever runs your mail server must set this up with their hosting or internet provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor exige que la dirección IP desde la que sale su correo tenga un registro de DNS inverso (PTR) que apunte a un nombre que, a su vez, apunte a la misma dirección. Quien gestione su servidor de correo debe configurarlo con su proveedor de hosting o de internet.</translation>
     </message>
     <message>
         <source>Your sending server has no valid reverse DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor de envío no tiene un nombre de DNS inverso válido.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because of a security or authorization check: for example the sender could not be verified, or your server was not allowed to send this message. Check your authentication set-up and ask the recipient&apos;s IT for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó el mensaje por una comprobación de seguridad o de autorización: por ejemplo, no se pudo verificar el remitente o su servidor no estaba autorizado a enviar este mensaje. Revise su configuración de autenticación y pida más detalles al equipo de TI del destinatario.</translation>
     </message>
     <message>
         <source>The receiving server refused the message for a security reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó el mensaje por un motivo de seguridad.</translation>
     </message>
     <message>
         <source>The content of the message, its links or its formatting looked like spam to the receiving server&apos;s filter. Review the content (links, attachments, wording, images only), make sure the recipient expects it, and check your authentication set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contenido del mensaje, sus enlaces o su formato le parecieron spam al filtro del servidor receptor. Revise el contenido (enlaces, adjuntos, redacción, mensajes que solo contienen imágenes), asegúrese de que el destinatario lo espera y compruebe su configuración de autenticación.</translation>
     </message>
     <message>
         <source>The receiving server thinks the message is spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor considera que el mensaje es spam.</translation>
     </message>
     <message>
         <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor receptor limita la velocidad a la que acepta correo de un mismo remitente, y su servidor ha superado ese límite. Envíe más despacio; los mensajes aplazados suelen entregarse en un intento posterior.</translation>
     </message>
     <message>
         <source>You are sending too much mail too quickly to this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está enviando demasiado correo demasiado rápido a este proveedor.</translation>
     </message>
     <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servicio de envío ha dejado de enviar a esta dirección porque mensajes anteriores rebotaron o fueron denunciados. Compruebe la dirección y quítela de la lista de supresión solo si está seguro de que vuelve a funcionar.</translation>
     </message>
     <message>
         <source>Your mail service did not send it: the address is on its suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servicio de correo no lo envió: la dirección está en su lista de supresión.</translation>
     </message>
     <message>
         <source>The mailbox exists but has been switched off, for example because the account was suspended, left unused for a long time, or not paid for. Reach the recipient another way and ask them to reactivate it or give you another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El buzón existe, pero está desactivado, por ejemplo porque la cuenta se suspendió, lleva mucho tiempo sin usarse o no se ha pagado. Contacte con el destinatario por otra vía y pídale que lo reactive o que le facilite otra dirección.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>El buzón del destinatario está desactivado.</translation>
     </message>
     <message>
         <source>The receiving server said a command from your server was malformed or out of order. Whoever runs your mail server or sending software should look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor indicó que un comando de su servidor estaba mal formado o llegó en un orden incorrecto. Quien gestione su servidor de correo o su software de envío debe revisarlo.</translation>
     </message>
     <message>
         <source>The servers did not understand each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los servidores no se entendieron entre sí.</translation>
     </message>
     <message>
         <source>Something went wrong on the recipient&apos;s mail server (a configuration error or an internal failure). It is not caused by your message; try again later, and tell the recipient&apos;s IT if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo falló en el servidor de correo del destinatario (un error de configuración o un fallo interno). No lo ha causado su mensaje; vuelva a intentarlo más tarde y avise al equipo de TI del destinatario si se repite.</translation>
     </message>
     <message>
         <source>The receiving mail system had an internal problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de correo receptor tuvo un problema interno.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server has no room left to store incoming mail. It is the recipient&apos;s IT who must fix it; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de correo del destinatario no tiene espacio para almacenar el correo entrante. Es el equipo de TI del destinatario quien debe solucionarlo; vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <source>The receiving mail system is out of space.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de correo receptor se ha quedado sin espacio.</translation>
     </message>
     <message>
         <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor limita cuántas conexiones o destinatarios acepta a la vez, y su servidor ha superado ese límite. Enviar más despacio o en lotes más pequeños suele resolverlo; es posible que el mensaje se entregue aún en un intento posterior.</translation>
     </message>
     <message>
         <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor abrió demasiadas conexiones o envió a demasiados destinatarios a la vez.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rebote no indica ningún motivo útil. Compruebe la dirección del destinatario y después consulte al equipo de TI del destinatario, facilitándole la fecha y el texto del error.</translation>
     </message>
     <message>
         <source>The message was not delivered, for a reason the bounce does not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se entregó, por un motivo que el rebote no indica.</translation>
     </message>
     <message>
         <source>The receiving server says there is no mailbox with this name. The address may be misspelled, or the person may have left the organisation or closed the account. Check the spelling, or ask the recipient for their current address; sending again to the same address will not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor indica que no existe ningún buzón con este nombre. Es posible que la dirección esté mal escrita o que la persona haya dejado la organización o cerrado la cuenta. Revise cómo está escrita o pida al destinatario su dirección actual; volver a enviar a la misma dirección no funcionará.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del destinatario no existe.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox answered automatically, for example because they are away. Your message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>El buzón del destinatario respondió automáticamente, por ejemplo porque está ausente. Su mensaje se entregó.</translation>
     </message>
     <message>
         <source>This is an automatic reply, not a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es una respuesta automática, no un fallo.</translation>
     </message>
     <message>
         <source>The message or one of its attachments was detected as malware, or contained a file type the recipient does not allow. Scan your computer, and send documents in a safe format or through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detectó malware en el mensaje o en uno de sus adjuntos, o contenía un tipo de archivo que el destinatario no permite. Analice su equipo y envíe los documentos en un formato seguro o mediante un enlace.</translation>
     </message>
     <message>
         <source>The receiving server found a virus or dangerous attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor encontró un virus o un adjunto peligroso.</translation>
     </message>
     <message>
         <source>Microsoft keeps its own block list and your sending IP is on it. Whoever runs your mail server can request removal through Microsoft&apos;s sender support (delisting) page; if you use a mail service, contact them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft tiene su propia lista de bloqueo y su IP de envío figura en ella. Quien gestione su servidor de correo puede solicitar la retirada a través de la página de soporte para remitentes de Microsoft (delisting); si usa un servicio de correo, póngase en contacto con él.</translation>
     </message>
     <message>
         <source>Microsoft (Outlook/Hotmail) blocked your sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (Outlook/Hotmail) bloqueó su dirección IP de envío.</translation>
     </message>
     <message>
         <source>Microsoft 365 rejects mail from your IP because it is on its block list or has been banned for spam. Request delisting through Microsoft&apos;s delist portal, and check that your server is not sending spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 rechaza el correo de su IP porque figura en su lista de bloqueo o ha sido vetada por spam. Solicite la retirada a través del portal de exclusión de Microsoft (delist portal) y compruebe que su servidor no está enviando spam.</translation>
     </message>
     <message>
         <source>Microsoft refused mail from your sending IP address (banned or listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft rechazó el correo de su dirección IP de envío (vetada o incluida en una lista).</translation>
     </message>
     <message>
         <source>Your domain publishes a DMARC policy that says to reject mail that fails authentication, and this message failed SPF and DKIM alignment. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su dominio publica una política DMARC que indica rechazar el correo que no supera la autenticación, y este mensaje no superó la alineación de SPF y DKIM. Corrija SPF y DKIM para el servidor que lo envió.</translation>
     </message>
     <message>
         <source>Microsoft rejected the message because it failed your domain&apos;s DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft rechazó el mensaje porque no cumplía la política DMARC de su dominio.</translation>
     </message>
     <message>
         <source>Outlook.com requires domains that send a lot of mail to have SPF, DKIM and DMARC in place and passing. Set up all three for your sending domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com exige que los dominios que envían mucho correo tengan SPF, DKIM y DMARC configurados y que los superen. Configure los tres para su dominio de envío.</translation>
     </message>
     <message>
         <source>Microsoft requires stronger authentication from high-volume senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft exige una autenticación más sólida a los remitentes de gran volumen.</translation>
     </message>
     <message>
         <source>Your domain&apos;s SPF record does not list the server that sent this message. Add the sending server or service to your SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF de su dominio no incluye el servidor que envió este mensaje. Añada el servidor o servicio de envío a su registro SPF.</translation>
     </message>
     <message>
         <source>The message failed the SPF check at Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no superó la comprobación SPF de Microsoft.</translation>
     </message>
     <message>
         <source>Microsoft 365 only accepts mail for sending from signed-in users. Turn on &apos;my outgoing server requires authentication&apos; in your mail program, with your mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 solo acepta correo para enviar de usuarios que han iniciado sesión. Active la opción «Mi servidor de salida requiere autenticación» en su programa de correo, con el nombre de usuario y la contraseña de su buzón.</translation>
     </message>
     <message>
         <source>Your mail program tried to send without signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su programa de correo intentó enviar sin iniciar sesión.</translation>
     </message>
     <message>
         <source>Microsoft looked the address up in the recipient&apos;s directory and found nobody. Check the spelling, or ask the recipient for their current address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft buscó la dirección en el directorio del destinatario y no encontró a nadie. Revise cómo está escrita o pida al destinatario su dirección actual.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist in their Microsoft 365 organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del destinatario no existe en su organización de Microsoft 365.</translation>
     </message>
     <message>
         <source>Microsoft 365 checks addresses against the recipient organisation&apos;s directory before accepting mail (directory-based edge blocking), and this address is not in it. Check the spelling; if it is right, the recipient&apos;s IT must add the mailbox or its alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 comprueba las direcciones en el directorio de la organización del destinatario antes de aceptar el correo (bloqueo perimetral basado en directorio), y esta dirección no figura en él. Revise cómo está escrita; si es correcta, el equipo de TI del destinatario debe añadir el buzón o su alias.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation does not know this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La organización del destinatario no conoce esta dirección.</translation>
     </message>
     <message>
         <source>The recipient (or a group address) is restricted to certain senders by their Microsoft 365 administrators. Ask the recipient&apos;s IT to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los administradores de Microsoft 365 del destinatario han restringido el destinatario (o la dirección de grupo) a determinados remitentes. Pida al equipo de TI del destinatario que autorice su dirección.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail from approved senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>La organización del destinatario solo acepta correo de remitentes aprobados.</translation>
     </message>
     <message>
         <source>Your domain&apos;s DMARC policy asks receivers to reject mail that fails SPF and DKIM alignment, and this message failed. Gmail also requires bulk senders to authenticate. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La política DMARC de su dominio pide a los servidores receptores que rechacen el correo que no supera la alineación de SPF y DKIM, y este mensaje no la superó. Además, Gmail exige que los remitentes masivos se autentiquen. Corrija SPF y DKIM para el servidor que lo envió.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed authentication (DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail rechazó el mensaje porque no superó la autenticación (DMARC).</translation>
     </message>
     <message>
         <source>Gmail uses 5.7.27 for SPF failures. Your domain&apos;s SPF record does not include the server that sent the message; add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail usa 5.7.27 para los fallos de SPF. El registro SPF de su dominio no incluye el servidor que envió el mensaje; añádalo.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the SPF check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail rechazó el mensaje porque no superó la comprobación SPF.</translation>
     </message>
     <message>
         <source>The message was not signed with DKIM, or the signature did not verify. Turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no estaba firmado con DKIM o la firma no se pudo verificar. Active la firma DKIM para su dominio.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the DKIM check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail rechazó el mensaje porque no superó la comprobación DKIM.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation uses Google Workspace and its administrators have a rule that refuses your message, often a block on your IP address or domain. Ask the recipient&apos;s IT to allow your sender address and IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>La organización del destinatario usa Google Workspace y sus administradores tienen una regla que rechaza su mensaje, a menudo un bloqueo de su dirección IP o de su dominio. Pida al equipo de TI del destinatario que autorice su dirección de remitente y su IP.</translation>
     </message>
     <message>
         <source>The recipient&apos;s Google Workspace blocked the message by its own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>El Google Workspace del destinatario bloqueó el mensaje por una política propia.</translation>
     </message>
     <message>
         <source>Gmail is temporarily refusing mail for this account because it receives mail faster than allowed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail está rechazando temporalmente el correo para esta cuenta porque recibe correo más rápido de lo permitido. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
         <source>The Gmail recipient is receiving too much mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario de Gmail está recibiendo demasiado correo en este momento.</translation>
     </message>
     <message>
         <source>Gmail has seen unwanted mail from your IP address or domain and limits what it accepts. Check blocklists, Google Postmaster Tools, and your authentication, and send only to people who asked for your mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail ha detectado correo no deseado procedente de su dirección IP o de su dominio y limita lo que acepta. Compruebe las listas de bloqueo, Google Postmaster Tools y su autenticación, y envíe correo solo a quienes lo hayan solicitado.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail no confía en este momento en el correo de su servidor.</translation>
     </message>
     <message>
         <source>Yahoo saw complaints or a sudden rise in volume from your server and is slowing it down. Your server will retry. Send only to people who asked for your mail, and keep volumes steady.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo ha recibido quejas o ha detectado un aumento repentino del volumen procedente de su servidor y lo está frenando. Su servidor volverá a intentarlo. Envíe correo solo a quienes lo hayan solicitado y mantenga un volumen estable.</translation>
     </message>
     <message>
         <source>Yahoo is temporarily deferring your mail because of complaints or unusual volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo está aplazando temporalmente su correo por quejas o por un volumen inusual.</translation>
     </message>
     <message>
         <source>Yahoo blocks mail from IP addresses listed by Spamhaus. Look your IP up on Spamhaus and request removal once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo bloquea el correo de las direcciones IP que figuran en las listas de Spamhaus. Busque su IP en Spamhaus y solicite la retirada una vez corregida la causa.</translation>
     </message>
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo rechazó su correo porque su IP figura en una lista de bloqueo (Spamhaus).</translation>
     </message>
     <message>
         <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo exige que SPF y DKIM se superen y estén alineados con su dominio From según su política DMARC. Corrija los registros de autenticación de su dominio.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo rechazó el mensaje porque no superó la autenticación.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail de Apple rechazó el mensaje (código CS01 o HM08): no confió en su servidor de envío o en el contenido. Compruebe las listas de bloqueo y la autenticación y, si el problema continúa, contacte con el postmaster de iCloud a través de su página de soporte.</translation>
     </message>
     <message>
         <source>iCloud Mail blocked your message because of its policy or your server&apos;s reputation.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail bloqueó su mensaje por su política o por la reputación de su servidor.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail system holds an allow list, and your address is not on it. Nothing is wrong with your email set-up. Ask the recipient, by phone or another channel, to have their IT add your address (or your domain) to the allowed senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de correo del destinatario tiene una lista de remitentes permitidos y su dirección no figura en ella. Su configuración de correo no tiene ningún problema. Pida al destinatario, por teléfono o por otra vía, que su equipo de TI añada su dirección (o su dominio) a los remitentes permitidos.</translation>
     </message>
     <message>
         <source>The recipient only accepts mail from senders they approved in advance.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario solo acepta correo de remitentes que ha aprobado previamente.</translation>
     </message>
     <message>
         <source>Spamhaus PBL: the ISP says this address should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: el proveedor de internet indica que esta dirección no debería enviar correo directamente</translation>
     </message>
     <message>
         <source>Spamhaus PBL: this address looks like an end-user address that should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: esta dirección parece de un usuario final y no debería enviar correo directamente</translation>
     </message>
     <message>
         <source>Spamhaus SBL: a known spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus SBL: una fuente de spam conocida</translation>
     </message>
     <message>
         <source>Spamhaus CSS: recently sent spam (snowshoe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus CSS: ha enviado spam recientemente (snowshoe)</translation>
     </message>
     <message>
         <source>Spamhaus BCL: a botnet controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus BCL: un servidor de control de botnets</translation>
     </message>
     <message>
         <source>Spamhaus XBL: infected or hijacked machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus XBL: equipo infectado o secuestrado</translation>
     </message>
     <message>
         <source>Spamhaus DROP: network under spammer control</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DROP: red bajo el control de spammers</translation>
     </message>
     <message>
         <source>the query used a mistyped zone name</source>
-        <translation type="unfinished"></translation>
+        <translation>la consulta usó un nombre de zona mal escrito</translation>
     </message>
     <message>
         <source>Spamhaus refuses queries that come through public or open DNS resolvers (such as 1.1.1.1 or 8.8.8.8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus rechaza las consultas que llegan a través de resolvedores DNS públicos o abiertos (como 1.1.1.1 u 8.8.8.8)</translation>
     </message>
     <message>
         <source>Spamhaus received too many queries from your DNS resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus recibió demasiadas consultas de su resolvedor DNS</translation>
     </message>
     <message>
         <source>an abused legitimate domain (spam)</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio legítimo utilizado de forma abusiva (spam)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (redirector)</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio legítimo utilizado de forma abusiva (redirección)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (phishing)</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio legítimo utilizado de forma abusiva (phishing)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (malware)</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio legítimo utilizado de forma abusiva (malware)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (botnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio legítimo utilizado de forma abusiva (botnet)</translation>
     </message>
     <message>
         <source>a spam domain</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio de spam</translation>
     </message>
     <message>
         <source>a phishing domain</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio de phishing</translation>
     </message>
     <message>
         <source>a malware domain</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio de malware</translation>
     </message>
     <message>
         <source>a botnet command-and-control domain</source>
-        <translation type="unfinished"></translation>
+        <translation>un dominio de mando y control de una botnet</translation>
     </message>
     <message>
         <source>the DBL does not take IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>la DBL no admite direcciones IP</translation>
     </message>
     <message>
         <source>listed by Barracuda</source>
-        <translation type="unfinished"></translation>
+        <translation>en la lista de Barracuda</translation>
     </message>
     <message>
         <source>reported to SpamCop as a spam source (listings expire by themselves a day after the last report)</source>
-        <translation type="unfinished"></translation>
+        <translation>denunciado a SpamCop como fuente de spam (la inclusión caduca sola un día después de la última denuncia)</translation>
     </message>
     <message>
         <source>sent mail to spam traps</source>
-        <translation type="unfinished"></translation>
+        <translation>ha enviado correo a trampas de spam</translation>
     </message>
     <message>
         <source>worst reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>la peor reputación</translation>
     </message>
     <message>
         <source>very bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>muy mala reputación</translation>
     </message>
     <message>
         <source>bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>mala reputación</translation>
     </message>
     <message>
         <source>a zero-hour spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente de spam de hora cero</translation>
     </message>
     <message>
         <source>listed by UCEPROTECT (expires after 7 days without new hits)</source>
-        <translation type="unfinished"></translation>
+        <translation>en la lista de UCEPROTECT (caduca tras 7 días sin nuevas detecciones)</translation>
     </message>
     <message>
         <source>listed by NiX Spam (expires after 12 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>en la lista de NiX Spam (caduca a las 12 horas)</translation>
     </message>
     <message>
         <source>cracked site</source>
-        <translation type="unfinished"></translation>
+        <translation>sitio web comprometido</translation>
     </message>
     <message>
         <source>malware</source>
-        <translation type="unfinished"></translation>
+        <translation>malware</translation>
     </message>
     <message>
         <source>abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>abuso</translation>
     </message>
     <message>
         <source>phishing</source>
-        <translation type="unfinished"></translation>
+        <translation>phishing</translation>
     </message>
     <message>
         <source>SURBL blocked the query (your DNS resolver sends too many queries or is a public resolver)</source>
-        <translation type="unfinished"></translation>
+        <translation>SURBL bloqueó la consulta (su resolvedor DNS envía demasiadas consultas o es un resolvedor público)</translation>
     </message>
     <message>
         <source>black list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista negra</translation>
     </message>
     <message>
         <source>grey list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista gris</translation>
     </message>
     <message>
         <source>red list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista roja</translation>
     </message>
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>URIBL rechazó la consulta (los resolvedores DNS públicos o de gran tamaño, como Google u OpenDNS, están bloqueados)</translation>
     </message>
 </context>
 <context>
     <name>ReportTr</name>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanente</translation>
     </message>
     <message>
         <source>Who must act</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién debe actuar</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer paso</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Remote server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor remoto</translation>
     </message>
     <message>
         <source>Reporting server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor que informa</translation>
     </message>
     <message>
         <source>Sending IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envío</translation>
     </message>
     <message>
         <source>Blocklist named</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de bloqueo mencionada</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitente</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Asunto</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Suggested address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección sugerida</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporal</translation>
     </message>
     <message>
         <source>You (the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted (el remitente)</translation>
     </message>
     <message>
         <source>Your email administrator or provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Su administrador o proveedor de correo</translation>
     </message>
     <message>
         <source>The recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario</translation>
     </message>
     <message>
         <source>The recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>El equipo de TI del destinatario</translation>
     </message>
     <message>
         <source>Not clear from the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>No se deduce del rebote</translation>
     </message>
     <message>
         <source>Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar la dirección del destinatario</translation>
     </message>
     <message>
         <source>Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar las listas de bloqueo</translation>
     </message>
     <message>
         <source>Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar SPF, DKIM y DMARC</translation>
     </message>
     <message>
         <source>Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactar con el equipo de TI del destinatario</translation>
     </message>
     <message>
         <source>Review the message content</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar el contenido del mensaje</translation>
     </message>
     <message>
         <source>Fix the sending set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Corregir la configuración de envío</translation>
     </message>
     <message>
         <source>Wait and try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperar y volver a intentarlo más tarde</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay que hacer nada</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico del rebote</translation>
     </message>
     <message>
         <source>Bounce:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebote:</translation>
     </message>
     <message>
         <source>Fact</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>The server&apos;s exact words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Las palabras exactas del servidor:</translation>
     </message>
     <message>
         <source>Bounce for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebote para %1</translation>
     </message>
     <message>
         <source>Server said</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta del servidor</translation>
     </message>
 </context>
 <context>
     <name>SpfLint</name>
     <message numerus="yes">
         <source>%n name(s) in the SPF record do not exist or have no address.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nombre del registro SPF no existe o no tiene dirección.</numerusform>
+            <numerusform>%n nombres del registro SPF no existen o no tienen dirección.</numerusform>
         </translation>
     </message>
 </context>
@@ -2129,177 +2133,177 @@ Subject: %2
     <name>SpfLintTr</name>
     <message>
         <source>The domain publishes no SPF record, so receivers cannot tell which servers may send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio no publica ningún registro SPF, por lo que los servidores receptores no pueden saber qué servidores pueden enviar su correo.</translation>
     </message>
     <message>
         <source>The domain publishes %1 SPF records; there must be exactly one, otherwise every check ends in an error (permerror). Merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio publica %1 registros SPF; debe haber exactamente uno o, de lo contrario, todas las comprobaciones terminan en error (permerror). Combínelos en uno.</translation>
     </message>
     <message>
         <source>A piece of the TXT record is longer than 255 characters; split it into several quoted strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fragmento del registro TXT tiene más de 255 caracteres; divídalo en varias cadenas entre comillas.</translation>
     </message>
     <message>
         <source>The SPF record is %1 characters long; above 450 the DNS answer may not fit in one UDP packet. Shorten it or move parts into includes.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF tiene %1 caracteres; por encima de 450, es posible que la respuesta DNS no quepa en un único paquete UDP. Acórtelo o traslade partes a includes.</translation>
     </message>
     <message>
         <source>The SPF record has a syntax error: %1. Receivers treat the whole record as broken (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF tiene un error de sintaxis: %1. Los servidores receptores consideran defectuoso todo el registro (permerror).</translation>
     </message>
     <message>
         <source>The record ends in &quot;+all&quot;: it allows every server on the internet to send as this domain. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro termina en &quot;+all&quot;: permite que cualquier servidor de internet envíe correo en nombre de este dominio. Use &quot;~all&quot; o &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record ends in &quot;?all&quot;: it says nothing about other servers, which gives little protection. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro termina en &quot;?all&quot;: no dice nada sobre los demás servidores, lo que ofrece poca protección. Use &quot;~all&quot; o &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record uses &quot;ptr&quot;, which is slow, unreliable and discouraged by RFC 7208; list the addresses instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro usa &quot;ptr&quot;, que es lento, poco fiable y desaconsejado por el RFC 7208; indique las direcciones en su lugar.</translation>
     </message>
     <message>
         <source>The record itself has %1 terms that need DNS lookups; more than 10 makes every check fail (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>El propio registro tiene %1 términos que requieren consultas DNS; con más de 10, todas las comprobaciones fallan (permerror).</translation>
     </message>
     <message>
         <source>The record has no final &quot;all&quot; (nor redirect=), so servers not listed get &quot;neutral&quot;. End it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro no tiene un &quot;all&quot; final (ni redirect=), por lo que los servidores que no figuran en él obtienen &quot;neutral&quot;. Termínelo con &quot;~all&quot; o &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Counting its includes, the SPF record needs more than 10 DNS lookups, so receivers give up with an error (permerror). Remove includes you no longer use or flatten them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando sus includes, el registro SPF necesita más de 10 consultas DNS, por lo que los servidores receptores abandonan con un error (permerror). Elimine los includes que ya no use o aplánelos.</translation>
     </message>
     <message>
         <source>More than 2 names in the SPF record do not exist or have no address, so receivers give up with an error (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Más de 2 nombres del registro SPF no existen o no tienen dirección, por lo que los servidores receptores abandonan con un error (permerror).</translation>
     </message>
     <message>
         <source>The SPF record includes itself through a loop: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro SPF se incluye a sí mismo en un bucle: %1.</translation>
     </message>
     <message>
         <source>An include points to a domain without an SPF record: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un include apunta a un dominio sin registro SPF: %1.</translation>
     </message>
     <message>
         <source>A record reached through an include is broken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un registro al que se llega a través de un include es defectuoso: %1.</translation>
     </message>
 </context>
 <context>
     <name>SpfRecordTr</name>
     <message>
         <source>character not allowed in a macro string</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter no permitido en una cadena de macro</translation>
     </message>
     <message>
         <source>a lone &apos;%&apos; at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>un &apos;%&apos; suelto al final</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%&apos; debe ir seguido de &apos;{&apos;, &apos;%&apos;, &apos;_&apos; o &apos;-&apos;</translation>
     </message>
     <message>
         <source>a macro &apos;%{&apos; is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>una macro &apos;%{&apos; no está cerrada</translation>
     </message>
     <message>
         <source>a macro needs a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>una macro necesita una letra</translation>
     </message>
     <message>
         <source>unknown macro delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>delimitador de macro desconocido</translation>
     </message>
     <message>
         <source>a macro keeps zero labels</source>
-        <translation type="unfinished"></translation>
+        <translation>una macro conserva cero etiquetas</translation>
     </message>
     <message>
         <source>bad IPv6 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>longitud de prefijo IPv6 no válida</translation>
     </message>
     <message>
         <source>bad IPv4 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>longitud de prefijo IPv4 no válida</translation>
     </message>
     <message>
         <source>empty domain</source>
-        <translation type="unfinished"></translation>
+        <translation>dominio vacío</translation>
     </message>
     <message>
         <source>macro letter not allowed in a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>letra de macro no permitida en un dominio</translation>
     </message>
     <message>
         <source>the domain does not end in a valid top-level label</source>
-        <translation type="unfinished"></translation>
+        <translation>el dominio no termina en una etiqueta de primer nivel válida</translation>
     </message>
     <message>
         <source>the record contains a character that is not printable ASCII</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro contiene un carácter que no es ASCII imprimible</translation>
     </message>
     <message>
         <source>the record does not start with &quot;v=spf1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro no empieza por &quot;v=spf1&quot;</translation>
     </message>
     <message>
         <source>the modifier &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>el modificador &quot;%1&quot; aparece más de una vez</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>unknown macro letter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>letra de macro desconocida &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&quot;all&quot; takes no argument</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;all&quot; no admite argumentos</translation>
     </message>
     <message>
         <source>a domain is required after &apos;:&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>se necesita un dominio después de &apos;:&apos;</translation>
     </message>
     <message>
         <source>unexpected text after the mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>texto inesperado después del mecanismo</translation>
     </message>
     <message>
         <source>an IPv4 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>se necesita una dirección IPv4</translation>
     </message>
     <message>
         <source>not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una dirección IPv4 válida</translation>
     </message>
     <message>
         <source>an IPv6 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>se necesita una dirección IPv6</translation>
     </message>
     <message>
         <source>not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una dirección IPv6 válida</translation>
     </message>
     <message>
         <source>unknown mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>mecanismo desconocido</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Explains why an email bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explica por qué ha rebotado un correo electrónico.</translation>
     </message>
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebotes que abrir (.eml, mbox, carpeta).</translation>
     </message>
 </context>
 </TS>

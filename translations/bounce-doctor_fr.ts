@@ -5,713 +5,716 @@
     <name>AddressCheckTr</name>
     <message>
         <source>nothing before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>rien avant le @</translation>
     </message>
     <message>
         <source>the part before the @ is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>la partie avant le @ dépasse 64 caractères</translation>
     </message>
     <message>
         <source>a quoted name before the @ is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>un nom entre guillemets avant le @ n&apos;a pas de guillemet fermant</translation>
     </message>
     <message>
         <source>the quoted name before the @ has a character that must be escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom entre guillemets avant le @ contient un caractère qui doit être échappé</translation>
     </message>
     <message>
         <source>dots before the @ may not be first, last or doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>avant le @, un point ne peut être ni au début, ni à la fin, ni doublé</translation>
     </message>
     <message>
         <source>the character &apos;%1&apos; is not allowed before the @ (unless quoted)</source>
-        <translation type="unfinished"></translation>
+        <translation>le caractère «&#xa0;%1&#xa0;» n&apos;est pas autorisé avant le @ (sauf entre guillemets)</translation>
     </message>
     <message>
         <source>nothing after the @</source>
-        <translation type="unfinished"></translation>
+        <translation>rien après le @</translation>
     </message>
     <message>
         <source>the address literal after the @ is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse littérale après le @ n&apos;est pas une adresse IP</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; is not a valid international domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>le domaine «&#xa0;%1&#xa0;» n&apos;est pas un nom de domaine international valide</translation>
     </message>
     <message>
         <source>the domain is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>le domaine dépasse 253 caractères</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; has no dot: a mail domain looks like example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>le domaine «&#xa0;%1&#xa0;» ne contient pas de point&#xa0;: un domaine de messagerie ressemble à example.com</translation>
     </message>
     <message>
         <source>the domain part &apos;%1&apos; is not valid (letters, digits and inner hyphens only, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>la partie de domaine «&#xa0;%1&#xa0;» n&apos;est pas valide (uniquement des lettres, des chiffres et des traits d&apos;union non situés aux extrémités, 63 caractères au maximum)</translation>
     </message>
     <message>
         <source>there is no @ in the address</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse ne contient pas de @</translation>
     </message>
     <message>
         <source>the address contains a space</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse contient un espace</translation>
     </message>
     <message>
         <source>The address &apos;%1&apos; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse «&#xa0;%1&#xa0;» n&apos;est pas valide&#xa0;: %2</translation>
     </message>
     <message>
         <source>Correct the address and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez l&apos;adresse et renvoyez le message.</translation>
     </message>
     <message>
         <source>The address is written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse est correctement écrite.</translation>
     </message>
     <message>
         <source>International domain %1 is %2 in DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine international %1 s&apos;écrit %2 dans le DNS</translation>
     </message>
     <message>
         <source>Did you mean %1@%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouliez-vous dire %1@%2&#xa0;?</translation>
     </message>
     <message>
         <source>The domain %1 is very close to the common mail domain %2. A typing mistake here is a frequent cause of bounces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine %1 ressemble beaucoup au domaine de messagerie courant %2. Une faute de frappe à cet endroit est une cause fréquente de non-remise.</translation>
     </message>
     <message>
         <source>The domain %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine %1 n&apos;existe pas.</translation>
     </message>
     <message>
         <source>DNS has no such domain, so no mail can reach it. Check the spelling of the part after the @; the domain may also have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce domaine n&apos;existe pas dans le DNS, aucun e-mail ne peut donc y parvenir. Vérifiez l&apos;orthographe de la partie située après le @&#xa0;; le domaine a peut-être aussi expiré.</translation>
     </message>
     <message>
         <source>the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>les serveurs de messagerie de %1</translation>
     </message>
     <message>
         <source>The domain %1 says it accepts no email (null MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine %1 indique qu&apos;il n&apos;accepte aucun e-mail (enregistrement «&#xa0;null MX&#xa0;»).</translation>
     </message>
     <message>
         <source>Its owner has published that this domain never receives mail (RFC 7505). The address cannot work; ask the recipient for another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Son propriétaire a déclaré que ce domaine ne reçoit jamais d&apos;e-mails (RFC 7505). Cette adresse ne peut pas fonctionner&#xa0;; demandez-en une autre au destinataire.</translation>
     </message>
     <message>
         <source>%1 receives mail at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 reçoit ses e-mails via %2.</translation>
     </message>
     <message>
         <source>%1 hosts this domain&apos;s mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 héberge la messagerie de ce domaine.</translation>
     </message>
     <message>
         <source>Advice and error codes from %1 apply to this recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les conseils et les codes d&apos;erreur propres à %1 s&apos;appliquent à ce destinataire.</translation>
     </message>
     <message>
         <source>All of its mail servers have addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous ses serveurs de messagerie ont une adresse.</translation>
     </message>
     <message>
         <source>Some of its mail servers have no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains de ses serveurs de messagerie n&apos;ont pas d&apos;adresse.</translation>
     </message>
     <message>
         <source>None of its mail servers has an address, so mail cannot be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun de ses serveurs de messagerie n&apos;a d&apos;adresse&#xa0;: les e-mails ne peuvent donc pas être distribués.</translation>
     </message>
     <message>
         <source>The domain&apos;s MX records point to names that do not resolve. The recipient&apos;s IT must fix their DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements MX du domaine pointent vers des noms qui ne se résolvent pas. Le service informatique du destinataire doit corriger son DNS.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse de %1</translation>
     </message>
     <message>
         <source>The domain %1 has no mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine %1 n&apos;a aucun serveur de messagerie.</translation>
     </message>
     <message>
         <source>It has neither MX records nor an address to deliver to, so it cannot receive mail. Check the domain with the recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;a ni enregistrement MX ni adresse de distribution&#xa0;: il ne peut donc pas recevoir d&apos;e-mails. Vérifiez le domaine auprès du destinataire.</translation>
     </message>
     <message>
         <source>The domain %1 has no MX record; mail goes to its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine %1 n&apos;a pas d&apos;enregistrement MX&#xa0;; les e-mails sont envoyés à son adresse web.</translation>
     </message>
     <message>
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela ne fonctionne que si ce serveur accepte les e-mails, ce qui est rare. Le service informatique du destinataire devrait publier des enregistrements MX.</translation>
     </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
     <message>
         <source>the answer %1 is not a blocklist code (is your DNS server redirecting unknown names?)</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse %1 n&apos;est pas un code de liste de blocage (votre serveur DNS redirige-t-il les noms inconnus&#xa0;?)</translation>
     </message>
     <message>
         <source>listed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>listé (code %1)</translation>
     </message>
     <message>
         <source>Nothing to check: the bounce shows no sending IP or domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à vérifier&#xa0;: le message de non-remise n&apos;indique ni adresse IP d&apos;envoi ni domaine.</translation>
     </message>
     <message>
         <source>Type your sending IP address (ask your email provider if you do not know it) and your domain, then run the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre adresse IP d&apos;envoi (demandez-la à votre fournisseur de messagerie si vous ne la connaissez pas) et votre domaine, puis lancez la vérification.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse IP.</translation>
     </message>
     <message>
         <source>%1 is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne figure pas sur %2.</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Spamhaus answers only queries from your own DNS resolver, not public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your provider&apos;s resolver, or enter a free Spamhaus DQS key in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus ne répond qu&apos;aux requêtes venant de votre propre résolveur DNS, et non des résolveurs publics comme 1.1.1.1 ou 8.8.8.8. Utilisez votre propre résolveur ou celui de votre fournisseur, ou saisissez une clé Spamhaus DQS gratuite dans les Paramètres.</translation>
     </message>
     <message>
         <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passez par votre propre résolveur DNS plutôt que par un résolveur public.</translation>
     </message>
     <message>
         <source>%1 is listed on %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 figure sur %2&#xa0;: %3.</translation>
     </message>
     <message>
         <source>Receiving servers that use this list refuse your mail. Fix the cause (a compromised account, a spam complaint, an open relay), then ask for removal on the list&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception qui utilisent cette liste refusent vos e-mails. Corrigez la cause (compte piraté, plainte pour spam, relais ouvert), puis demandez le retrait de la liste sur sa page web.</translation>
     </message>
     <message>
         <source>the reverse DNS of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le DNS inverse de %1</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS name (PTR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas de nom DNS inverse (PTR).</translation>
     </message>
     <message>
         <source>Many receiving servers refuse mail from addresses without one. Ask whoever provides the IP address (hosting or internet provider) to set a PTR record naming your mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>De nombreux serveurs de réception refusent les e-mails provenant d&apos;adresses qui n&apos;en ont pas. Demandez à celui qui vous fournit l&apos;adresse IP (hébergeur ou fournisseur d&apos;accès à Internet) de créer un enregistrement PTR indiquant le nom de votre serveur de messagerie.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;adresse de %1</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, and it points back (forward-confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le DNS inverse de %1 est %2, et ce nom renvoie bien vers cette adresse (confirmation dans les deux sens).</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, but that name does not point back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le DNS inverse de %1 est %2, mais ce nom ne renvoie pas vers cette adresse.</translation>
     </message>
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les destinataires comme Microsoft et Gmail exigent que le nom PTR se résolve vers la même adresse IP. Ajoutez un enregistrement A (ou AAAA) pour %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur DNS n&apos;a pas répondu à temps</translation>
     </message>
     <message>
         <source>the DNS server reported a failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur DNS a signalé une erreur (SERVFAIL)</translation>
     </message>
     <message>
         <source>the DNS server refused the question (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur DNS a refusé la requête (REFUSED)</translation>
     </message>
     <message>
         <source>there is no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune connexion réseau</translation>
     </message>
     <message>
         <source>the DNS lookup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête DNS a échoué</translation>
     </message>
     <message>
         <source>SPF could not be checked: the sending domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier SPF&#xa0;: le domaine d&apos;envoi est inconnu.</translation>
     </message>
     <message>
         <source>Type the domain you send from (the part after @ in your address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le domaine depuis lequel vous envoyez (la partie située après le @ dans votre adresse).</translation>
     </message>
     <message>
         <source>DKIM could not be checked: the signing domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier DKIM&#xa0;: le domaine de signature est inconnu.</translation>
     </message>
     <message>
         <source>DMARC could not be checked: the From address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier DMARC&#xa0;: l&apos;adresse d&apos;expéditeur (From) est inconnue.</translation>
     </message>
     <message>
         <source>Could not check the SPF record of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier l&apos;enregistrement SPF de %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Try again later or with another DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayez plus tard ou avec un autre serveur DNS.</translation>
     </message>
     <message>
         <source>The SPF record of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF de %1 présente un problème.</translation>
     </message>
     <message>
         <source>The SPF record of %1 could be better.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF de %1 pourrait être amélioré.</translation>
     </message>
     <message>
         <source>%1 publishes a valid SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publie un enregistrement SPF valide.</translation>
     </message>
     <message>
         <source>It lists the servers allowed to send mail for the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il indique les serveurs autorisés à envoyer des e-mails pour le domaine.</translation>
     </message>
     <message>
         <source>SPF was not evaluated: the sending IP address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF n&apos;a pas été évalué&#xa0;: l&apos;adresse IP d&apos;envoi est inconnue.</translation>
     </message>
     <message>
         <source>Enter the IP address your mail left from to see whether SPF allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse IP depuis laquelle votre e-mail est parti pour savoir si SPF l&apos;autorise.</translation>
     </message>
     <message>
         <source>The SPF setup of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration SPF de %1 présente un problème.</translation>
     </message>
     <message>
         <source> (through %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (via %1)</translation>
     </message>
     <message>
         <source>SPF allows %1 to send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF autorise %1 à envoyer des e-mails pour %2.</translation>
     </message>
     <message>
         <source>The term &quot;%1&quot;%2 matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le terme «&#xa0;%1&#xa0;»%2 correspond.</translation>
     </message>
     <message>
         <source>SPF says %1 may not send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon SPF, %1 n&apos;a pas le droit d&apos;envoyer des e-mails pour %2.</translation>
     </message>
     <message>
         <source>Receivers may reject this mail. Add the server to the SPF record (for example with ip4:%1 or the include your mail provider documents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception peuvent rejeter cet e-mail. Ajoutez le serveur à l&apos;enregistrement SPF (par exemple avec ip4:%1 ou avec l&apos;include indiqué par votre fournisseur de messagerie).</translation>
     </message>
     <message>
         <source>The domain explains: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication du domaine&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>SPF does not list %1 for %2 (softfail).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF ne mentionne pas %1 pour %2 (softfail).</translation>
     </message>
     <message>
         <source>Receivers treat such mail with suspicion and often file it as spam. Add the server to the SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception se méfient de ces e-mails et les classent souvent en spam. Ajoutez le serveur à l&apos;enregistrement SPF.</translation>
     </message>
     <message>
         <source>SPF neither allows nor forbids %1 for %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF n&apos;autorise ni n&apos;interdit %1 pour %2 (%3).</translation>
     </message>
     <message>
         <source>Mail from this server gets no help from SPF. Add the server to the record and end it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF n&apos;apporte aucune garantie aux e-mails envoyés par ce serveur. Ajoutez le serveur à l&apos;enregistrement et terminez celui-ci par «&#xa0;~all&#xa0;» ou «&#xa0;-all&#xa0;».</translation>
     </message>
     <message>
         <source>Could not evaluate SPF for %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;évaluer SPF pour %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>A DNS lookup failed on the way; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une requête DNS a échoué en cours de route&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <source>SPF for %1 ends in an error (permerror): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;évaluation SPF de %1 aboutit à une erreur (permerror)&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Receivers treat a broken SPF setup like a missing one or reject the mail. Fix the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception traitent une configuration SPF défectueuse comme une configuration absente, ou rejettent l&apos;e-mail. Corrigez l&apos;enregistrement.</translation>
     </message>
     <message>
         <source>Could not fetch the DKIM key &quot;%1&quot; of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de récupérer la clé DKIM «&#xa0;%1&#xa0;» de %2&#xa0;: %3.</translation>
     </message>
     <message>
         <source>No DKIM key is published for selector &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé DKIM n&apos;est publiée pour le sélecteur «&#xa0;%1&#xa0;» de %2.</translation>
     </message>
     <message>
         <source>The mail was signed with this selector, but receivers cannot find the key at %1, so the signature fails. Publish the key your mail provider gives you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a été signé avec ce sélecteur, mais les serveurs de réception ne trouvent pas la clé à l&apos;emplacement %1&#xa0;: la signature échoue donc. Publiez la clé que vous a remise votre fournisseur de messagerie.</translation>
     </message>
     <message>
         <source>Selector &quot;%1&quot; of %2 has %3 key records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sélecteur «&#xa0;%1&#xa0;» de %2 a %3 enregistrements de clé.</translation>
     </message>
     <message>
         <source>There must be exactly one; receivers may pick the wrong one. Remove the extra records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il en faut exactement un&#xa0;; sinon, les serveurs de réception risquent de choisir le mauvais. Supprimez les enregistrements en trop.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is broken: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM «&#xa0;%1&#xa0;» de %2 est défectueuse&#xa0;: %3.</translation>
     </message>
     <message>
         <source>Receivers cannot verify signatures made with it. Publish the record exactly as your mail provider gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception ne peuvent pas vérifier les signatures faites avec cette clé. Publiez l&apos;enregistrement exactement tel que votre fournisseur de messagerie vous le fournit.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 has been revoked (empty p=).</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM «&#xa0;%1&#xa0;» de %2 a été révoquée (p= vide).</translation>
     </message>
     <message>
         <source>Signatures with this selector always fail. Sign with a current key or publish the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les signatures faites avec ce sélecteur échouent systématiquement. Signez avec une clé en cours de validité ou publiez de nouveau la clé.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is only %3 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM «&#xa0;%1&#xa0;» de %2 ne fait que %3 bits.</translation>
     </message>
     <message>
         <source>Receivers ignore RSA keys under 1024 bits. Generate a 2048-bit key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception ignorent les clés RSA de moins de 1024 bits. Générez une clé de 2048 bits.</translation>
     </message>
     <message>
         <source>An RSA key of %1 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé RSA de %1 bits.</translation>
     </message>
     <message>
         <source>An %1 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé %1.</translation>
     </message>
     <message>
         <source>2048 bits is recommended when you next rotate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une longueur de 2048 bits est recommandée lors de son prochain renouvellement.</translation>
     </message>
     <message>
         <source>The key is marked as testing (t=y): some receivers treat its signatures as unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé est marquée comme clé de test (t=y)&#xa0;: certains serveurs de réception traitent ses signatures comme si le message n&apos;était pas signé.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is published and valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM «&#xa0;%1&#xa0;» de %2 est publiée et valide.</translation>
     </message>
     <message>
         <source>Could not look for DKIM keys of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rechercher les clés DKIM de %1.</translation>
     </message>
     <message>
         <source>No DKIM key found for %1 under the usual selectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé DKIM trouvée pour %1 avec les sélecteurs habituels.</translation>
     </message>
     <message>
         <source>The selector is not known. Look at the DKIM-Signature header of a message you sent (s=) and check that selector, or ask your mail provider to turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le sélecteur est inconnu. Regardez l&apos;en-tête DKIM-Signature d&apos;un message que vous avez envoyé (s=) et vérifiez ce sélecteur, ou demandez à votre fournisseur de messagerie d&apos;activer la signature DKIM.</translation>
     </message>
     <message>
         <source>Could not check the DMARC policy of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la politique DMARC de %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne publie aucune politique DMARC.</translation>
     </message>
     <message>
         <source>Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may reject or junk the mail without it. Start with &quot;v=DMARC1; p=none; rua=mailto:...&quot; at _dmarc.%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les grands fournisseurs de messagerie (Gmail, Yahoo, Microsoft) en attendent une et peuvent, sans elle, rejeter l&apos;e-mail ou le classer en spam. Commencez par «&#xa0;v=DMARC1; p=none; rua=mailto:...&#xa0;» sur _dmarc.%1.</translation>
     </message>
     <message>
         <source>%1 publishes %2 DMARC records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publie %2 enregistrements DMARC.</translation>
     </message>
     <message>
         <source>Receivers ignore DMARC when there is more than one record. Keep exactly one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception ignorent DMARC s&apos;il existe plus d&apos;un enregistrement. N&apos;en conservez qu&apos;un seul.</translation>
     </message>
     <message>
         <source> (inherited from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (héritée de %1)</translation>
     </message>
     <message>
         <source>The DMARC record of %1 is broken: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement DMARC de %1 est défectueux&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Receivers may ignore a record with errors. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception peuvent ignorer un enregistrement qui contient des erreurs. Corrigez-le.</translation>
     </message>
     <message>
         <source>The policy is p=none: receivers only report failures and deliver the mail anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>La politique est p=none&#xa0;: les serveurs de réception se contentent de signaler les échecs et distribuent quand même l&apos;e-mail.</translation>
     </message>
     <message>
         <source>Mail that fails DMARC goes to spam (p=quarantine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les e-mails qui échouent à DMARC sont placés en spam (p=quarantine).</translation>
     </message>
     <message>
         <source>Mail that fails DMARC is rejected (p=reject).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les e-mails qui échouent à DMARC sont rejetés (p=reject).</translation>
     </message>
     <message>
         <source>It applies to %1% of failing mail (pct=%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elle s&apos;applique à %1&#xa0;% des e-mails en échec (pct=%1).</translation>
     </message>
     <message>
         <source>%1 has a DMARC policy: %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a une politique DMARC&#xa0;: %2%3.</translation>
     </message>
     <message>
         <source>Could not check whether %1 accepts DMARC reports for %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier si %1 accepte les rapports DMARC pour %2&#xa0;: %3.</translation>
     </message>
     <message>
         <source>%1 accepts DMARC reports for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 accepte les rapports DMARC pour %2.</translation>
     </message>
     <message>
         <source>DMARC reports for %1 will not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rapports DMARC de %1 n&apos;arriveront pas à %2.</translation>
     </message>
     <message>
         <source>%1 is another domain and has not published %2._report._dmarc.%1 with &quot;v=DMARC1&quot;, so receivers drop the reports. Ask the report service to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est un autre domaine et n&apos;a pas publié %2._report._dmarc.%1 avec «&#xa0;v=DMARC1&#xa0;»&#xa0;: les serveurs de réception ne lui envoient donc pas les rapports. Demandez au service de rapports d&apos;ajouter cet enregistrement.</translation>
     </message>
     <message>
         <source>%1 passed for %2, but that is not your From domain %3, so it does not count for DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a réussi pour %2, mais ce n&apos;est pas votre domaine d&apos;expéditeur (From) %3&#xa0;: cela ne compte donc pas pour DMARC.</translation>
     </message>
     <message>
         <source>%1 did not pass (%2) for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas réussi (%2) pour %3.</translation>
     </message>
     <message>
         <source>SPF passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF réussi pour %1</translation>
     </message>
     <message>
         <source>DKIM passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM réussi pour %1</translation>
     </message>
     <message>
         <source>The message passed DMARC alignment for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a satisfait à l&apos;alignement DMARC pour %1.</translation>
     </message>
     <message>
         <source>, which matches the From domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>, qui correspond au domaine d&apos;expéditeur (From).</translation>
     </message>
     <message>
         <source>Neither SPF nor DKIM passed for the From domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni SPF ni DKIM n&apos;a réussi pour le domaine d&apos;expéditeur (From) %1.</translation>
     </message>
     <message>
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC exige qu&apos;au moins l&apos;un des deux réussisse pour %1 lui-même (ou pour l&apos;un de ses sous-domaines). Demandez à votre fournisseur de messagerie de signer avec DKIM pour %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
         <source>Recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du destinataire</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire&#xa0;:</translation>
     </message>
     <message>
         <source>1. Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Vérifier l&apos;adresse du destinataire</translation>
     </message>
     <message>
         <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une faute de frappe ou une adresse qui n&apos;existe plus est la cause la plus fréquente de non-remise. Vérifiez l&apos;orthographe lettre par lettre, et assurez-vous que le domaine après le @ est correct.</translation>
     </message>
     <message>
         <source>Sending IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse IP d&apos;envoi</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP d&apos;envoi&#xa0;:</translation>
     </message>
     <message>
         <source>2. Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Vérifier les listes de blocage</translation>
     </message>
     <message>
         <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs de réception refusent les e-mails provenant d&apos;adresses IP et de domaines inscrits sur des listes de blocage publiques. Si votre IP d&apos;envoi y figure, corrigez la cause (souvent un compte piraté ou une plainte pour spam), puis demandez à la liste de la retirer.</translation>
     </message>
     <message>
         <source>Sending domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine d&apos;envoi</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélecteur DKIM</translation>
     </message>
     <message>
         <source>Sending domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine d&apos;envoi&#xa0;:</translation>
     </message>
     <message>
         <source>DKIM selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélecteur DKIM&#xa0;:</translation>
     </message>
     <message>
         <source>Authentication results in the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats d&apos;authentification dans le message de non-remise</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine</translation>
     </message>
     <message>
         <source>Evaluated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Évalué par</translation>
     </message>
     <message>
         <source>3. Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Vérifier SPF, DKIM et DMARC</translation>
     </message>
     <message>
         <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces enregistrements DNS prouvent que votre serveur a le droit d&apos;envoyer des e-mails pour votre domaine. Les grands fournisseurs rejettent ou classent en spam les e-mails qui échouent à ces contrôles.</translation>
     </message>
     <message>
         <source>Draft recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire du brouillon</translation>
     </message>
     <message>
         <source>Draft subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet du brouillon</translation>
     </message>
     <message>
         <source>Draft message</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte du brouillon</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>À&#xa0;:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet&#xa0;:</translation>
     </message>
     <message>
         <source>Also reach the recipient by phone or another channel: they may not know their mail system refuses you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactez aussi le destinataire par téléphone ou par un autre moyen&#xa0;: il ne sait peut-être pas que son système de messagerie refuse vos e-mails.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le message</translation>
     </message>
     <message>
         <source>Open in &amp;mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans l&apos;application de &amp;messagerie</translation>
     </message>
     <message>
         <source>To: %1
 Subject: %2
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>À&#xa0;: %1
+Objet&#xa0;: %2
+
+%3</translation>
     </message>
     <message>
         <source>4. Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Contacter le service informatique du destinataire</translation>
     </message>
     <message>
         <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lorsque le serveur du destinataire refuse vos e-mails, seuls ses administrateurs peuvent y remédier. Ce message leur fournit les informations dont ils ont besoin.</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier&#xa0;: %1. Corrigez les serveurs DNS dans les Paramètres.</translation>
     </message>
     <message>
         <source>More: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En savoir plus&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Run check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lancer la vérification</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la vérification</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Nothing in the address looks mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien dans l&apos;adresse ne ressemble à une faute de frappe.</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouliez-vous dire %1&#xa0;?</translation>
     </message>
     <message>
         <source>The bounce does not show your sending IP: ask your email provider for it, or type it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de non-remise n&apos;indique pas votre IP d&apos;envoi&#xa0;: demandez-la à votre fournisseur de messagerie, ou saisissez-la ci-dessus.</translation>
     </message>
     <message>
         <source>The bounce names no blocklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de non-remise ne mentionne aucune liste de blocage.</translation>
     </message>
     <message>
         <source>The server&apos;s reply names the blocklist %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur mentionne la liste de blocage %1.</translation>
     </message>
     <message>
         <source>The bounce carries no authentication results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de non-remise ne contient aucun résultat d&apos;authentification.</translation>
     </message>
     <message numerus="yes">
         <source>The returned message carries %n authentication result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le message renvoyé contient %n résultat d&apos;authentification.</numerusform>
+            <numerusform>Le message renvoyé contient %n résultats d&apos;authentification.</numerusform>
         </translation>
     </message>
 </context>
@@ -719,1409 +722,1410 @@ Subject: %2
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
         <source>Diagnosis headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre du diagnostic</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Informations clés</translation>
     </message>
     <message>
         <source>The server&apos;s exact words</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse exacte du serveur</translation>
     </message>
     <message>
         <source>What to do, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Que faire, étape par étape</translation>
     </message>
     <message>
         <source>Paste a bounce, open a saved message, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez un message de non-remise, ouvrez un message enregistré ou déposez-en un ici.</translation>
     </message>
     <message>
         <source>Who needs to act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui doit agir&#xa0;: %1</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vouliez-vous dire %1&#xa0;?</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire&#xa0;:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut&#xa0;:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur&#xa0;:</translation>
     </message>
     <message>
         <source>Remote server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur distant&#xa0;:</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP d&apos;envoi&#xa0;:</translation>
     </message>
     <message>
         <source>Sender:</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet&#xa0;:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
     <message>
         <source>Bounce text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte du message de non-remise</translation>
     </message>
     <message>
         <source>Paste the bounce here: the whole message, or just the error line such as
 550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez ici le message de non-remise&#xa0;: le message entier, ou seulement la ligne d&apos;erreur, par exemple
+550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</translation>
     </message>
     <message>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>Dia&amp;gnostiquer</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un fichier…</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture…</translation>
     </message>
     <message>
         <source>Filter recipients, reasons, providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par destinataire, motif, fournisseur…</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>Who acts</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui agit</translation>
     </message>
     <message>
         <source>Failed recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataires en échec</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
         <source>&amp;Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter le rapport</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTML…</translation>
     </message>
     <message>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Copy as Ticket Text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier comme texte de ticket</translation>
     </message>
     <message>
         <source>Export &amp;Addresses to Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les &amp;adresses à supprimer…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Paste Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coller un message de non-remise</translation>
     </message>
     <message>
         <source>&amp;Filter Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrer les résultats</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exemples</translation>
     </message>
     <message>
         <source>&amp;About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Bounce Doctor</translation>
     </message>
     <message>
         <source>About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Bounce Doctor</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explique pourquoi un e-mail n&apos;a pas pu être remis et vous guide pas à pas pour résoudre le problème.&lt;br&gt;GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci ne ressemble pas à un message de non-remise&#xa0;: aucun destinataire en échec n&apos;a été trouvé. Collez le message de non-remise en entier, ou la ligne qui contient le code d&apos;erreur.</translation>
     </message>
     <message>
         <source>Nothing could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a pu être lu.</translation>
     </message>
     <message>
         <source>Messages read: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Messages lus&#xa0;: %1. </translation>
     </message>
     <message>
         <source>Open bounces</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir des messages de non-remise</translation>
     </message>
     <message>
         <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages e-mail (*.eml *.mbox *.txt *.msg);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a encore aucun diagnostic à exporter.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le rapport</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic de non-remise</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Export addresses to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les adresses à supprimer</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du système</translation>
     </message>
     <message>
         <source>DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs DNS</translation>
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs &amp;DNS&#xa0;:</translation>
     </message>
     <message>
         <source>IP or IP:PORT, separated by commas. Blocklists such as Spamhaus refuse public resolvers (1.1.1.1, 8.8.8.8): use your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP ou IP:PORT, séparées par des virgules. Les listes de blocage comme Spamhaus refusent les résolveurs publics (1.1.1.1, 8.8.8.8)&#xa0;: utilisez le vôtre.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>&amp;Timeout per query:</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai d&apos;a&amp;ttente par requête&#xa0;:</translation>
     </message>
     <message>
         <source>Spamhaus DQS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé Spamhaus DQS</translation>
     </message>
     <message>
         <source>Optional: a free key from Spamhaus</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif&#xa0;: une clé gratuite fournie par Spamhaus</translation>
     </message>
     <message>
         <source>Spamhaus D&amp;QS key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé Spamhaus D&amp;QS&#xa0;:</translation>
     </message>
     <message>
         <source>Blocklists to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de blocage à vérifier</translation>
     </message>
     <message>
         <source>&amp;Blocklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de &amp;blocage&#xa0;:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>A new language applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le changement de langue prendra effet au prochain démarrage de Bounce Doctor.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
     <message>
         <source>%1: not a usable domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: nom de domaine inutilisable</translation>
     </message>
     <message>
         <source>the DNS lookup of %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête DNS pour %1 a échoué (%2)</translation>
     </message>
     <message>
         <source>%1: no SPF record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: aucun enregistrement SPF</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; only one is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publie %2 enregistrements SPF&#xa0;; un seul est autorisé</translation>
     </message>
     <message>
         <source>syntax error in the SPF record of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de syntaxe dans l&apos;enregistrement SPF de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>no mechanism matched: neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun mécanisme ne correspond&#xa0;: résultat neutre (neutral)</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %1 termes nécessitant une requête DNS</translation>
     </message>
     <message>
         <source>bad redirect target</source>
-        <translation type="unfinished"></translation>
+        <translation>cible de redirection (redirect=) incorrecte</translation>
     </message>
     <message>
         <source>redirect loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>boucle de redirection qui revient à %1</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %1 termes nécessitant une requête DNS (au niveau de %2)</translation>
     </message>
     <message>
         <source>DNS lookup of %1 failed (%2) at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête DNS pour %1 a échoué (%2) au niveau de %3</translation>
     </message>
     <message>
         <source>more than %1 void lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %1 requêtes DNS sans résultat</translation>
     </message>
     <message>
         <source>%1 has more than %2 MX records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a plus de %2 enregistrements MX</translation>
     </message>
     <message>
         <source>include loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>boucle d&apos;include qui revient à %1</translation>
     </message>
     <message>
         <source>%1 has no SPF record for the include</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas d&apos;enregistrement SPF pour l&apos;include</translation>
     </message>
 </context>
 <context>
     <name>BounceReader</name>
     <message>
         <source>not an e-mail message (no headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n&apos;est pas un e-mail (aucun en-tête)</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>les parties MIME sont imbriquées sur plus de %1 niveaux</translation>
     </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
     <message>
         <source>message %1 is larger than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>le message %1 dépasse la limite de %2 octets</translation>
     </message>
     <message>
         <source>message is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>le message dépasse la limite de %1 octets</translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>le message est vide</translation>
     </message>
     <message>
         <source>nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été collé</translation>
     </message>
     <message>
         <source>cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire l&apos;entrée standard&#xa0;: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier ou dossier de ce type</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is larger than the limit of %2 bytes for one message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dépasse la limite de %2 octets autorisée pour un message</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message>
         <source>Could not check %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The DNS question could not be answered, so this says nothing either way. Check your network and DNS server settings, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête DNS n&apos;a pas abouti&#xa0;: ce résultat ne permet donc de rien conclure. Vérifiez votre réseau et les paramètres de votre serveur DNS, puis relancez la vérification.</translation>
     </message>
 </context>
 <context>
     <name>ContactCheck</name>
     <message>
         <source>No recipient domain to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun domaine de destinataire auquel écrire.</translation>
     </message>
     <message>
         <source>Write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire à %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>ContactDraftTr</name>
     <message>
         <source>%1 (sending IP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (IP d&apos;envoi %2)</translation>
     </message>
     <message>
         <source>Could you please add %1 to your allowed senders, or tell us which rule refused the message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous ajouter %1 à la liste de vos expéditeurs autorisés, ou nous indiquer quelle règle a entraîné le refus du message&#xa0;?</translation>
     </message>
     <message>
         <source>Could you please check why your server refused mail from %1, and allow-list it if you can?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous vérifier pourquoi votre serveur a refusé les messages provenant de %1 et, si possible, l&apos;ajouter à votre liste d&apos;expéditeurs autorisés&#xa0;?</translation>
     </message>
     <message>
         <source>Could you please confirm whether this mailbox exists and is active, or give us the right address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous nous confirmer que cette boîte aux lettres existe et qu&apos;elle est active, ou nous communiquer l&apos;adresse correcte&#xa0;?</translation>
     </message>
     <message>
         <source>Could you please check the mailbox&apos;s storage or size limits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous vérifier l&apos;espace de stockage ou les limites de taille de cette boîte aux lettres&#xa0;?</translation>
     </message>
     <message>
         <source>Could you please check that your domain&apos;s MX records point to your mail server, and that it accepts mail for this address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous vérifier que les enregistrements MX de votre domaine pointent bien vers votre serveur de messagerie, et que celui-ci accepte les messages pour cette adresse&#xa0;?</translation>
     </message>
     <message>
         <source>We are checking our SPF, DKIM and DMARC set-up; could you tell us which check failed on your side?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous vérifions actuellement notre configuration SPF, DKIM et DMARC&#xa0;; pourriez-vous nous indiquer quel contrôle a échoué de votre côté&#xa0;?</translation>
     </message>
     <message>
         <source>Could you please look into this error and tell us what we should change?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourriez-vous examiner cette erreur et nous indiquer ce que nous devrions modifier&#xa0;?</translation>
     </message>
     <message>
         <source>our address</source>
-        <translation type="unfinished"></translation>
+        <translation>notre adresse</translation>
     </message>
     <message>
         <source>Email to %1 was rejected by your server</source>
-        <translation type="unfinished"></translation>
+        <translation>Message à destination de %1 rejeté par votre serveur</translation>
     </message>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour,</translation>
     </message>
     <message>
         <source>We tried to send an email to %1, and your mail server rejected it. We would be grateful for your help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous avons tenté d&apos;envoyer un message à %1, mais votre serveur de messagerie l&apos;a rejeté. Nous vous serions reconnaissants de bien vouloir nous aider.</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails&#xa0;:</translation>
     </message>
     <message>
         <source>  Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Date&#xa0;: %1</translation>
     </message>
     <message>
         <source>  Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Expéditeur&#xa0;: %1</translation>
     </message>
     <message>
         <source>  Sending IP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  IP d&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>  Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Destinataire&#xa0;: %1</translation>
     </message>
     <message>
         <source>  Your server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Votre serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>  Your server&apos;s reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Réponse de votre serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Thank you,</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec nos remerciements,</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyTr</name>
     <message>
         <source>the public key (p=) is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique (p=) n&apos;est pas en base64 valide</translation>
     </message>
     <message>
         <source>the ed25519 public key is not a valid 32-byte key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique ed25519 n&apos;est pas une clé valide de 32 octets</translation>
     </message>
     <message>
         <source>the public key (p=) cannot be read as an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique (p=) ne peut pas être lue comme une clé RSA</translation>
     </message>
     <message>
         <source>the public key (p=) is not an RSA key although k=rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé publique (p=) n&apos;est pas une clé RSA alors que k=rsa</translation>
     </message>
     <message>
         <source>an empty tag between two &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>une balise vide entre deux «&#xa0;;&#xa0;»</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form tag=value</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas de la forme balise=valeur</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tag name</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nom de balise valide</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>la balise «&#xa0;%1&#xa0;» apparaît plusieurs fois</translation>
     </message>
     <message>
         <source>v= must be the first tag</source>
-        <translation type="unfinished"></translation>
+        <translation>v= doit être la première balise</translation>
     </message>
     <message>
         <source>v=%1 is not DKIM1</source>
-        <translation type="unfinished"></translation>
+        <translation>v=%1 n&apos;est pas DKIM1</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>type de clé inconnu k=%1</translation>
     </message>
     <message>
         <source>unknown hash algorithm h=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>algorithme de hachage inconnu h=%1</translation>
     </message>
     <message>
         <source>the record has no public key (p= is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement ne contient pas de clé publique (p= est absent)</translation>
     </message>
     <message>
         <source>the key is not for email (s=%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé n&apos;est pas destinée aux e-mails (s=%1)</translation>
     </message>
 </context>
 <context>
     <name>DmarcRecordTr</name>
     <message>
         <source>the record must start with v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement doit commencer par v=DMARC1</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a mailto: address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas une adresse mailto:</translation>
     </message>
     <message>
         <source>%1=%2 is not none, quarantine or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 n&apos;est ni none, ni quarantine, ni reject</translation>
     </message>
     <message>
         <source>p= should come right after v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>p= doit venir juste après v=DMARC1</translation>
     </message>
     <message>
         <source>pct=%1 is not a number from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>pct=%1 n&apos;est pas un nombre compris entre 0 et 100</translation>
     </message>
     <message>
         <source>%1=%2 is not r (relaxed) or s (strict)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 n&apos;est ni r (souple) ni s (strict)</translation>
     </message>
     <message>
         <source>fo=%1: unknown option &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fo=%1&#xa0;: option inconnue «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>ri=%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>ri=%1 n&apos;est pas un nombre de secondes</translation>
     </message>
     <message>
         <source>rf=%1: only afrf is defined</source>
-        <translation type="unfinished"></translation>
+        <translation>rf=%1&#xa0;: seule la valeur afrf est définie</translation>
     </message>
     <message>
         <source>v= appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>v= apparaît plusieurs fois</translation>
     </message>
     <message>
         <source>unknown tag &quot;%1&quot; (receivers ignore it)</source>
-        <translation type="unfinished"></translation>
+        <translation>balise inconnue «&#xa0;%1&#xa0;» (les serveurs de réception l&apos;ignorent)</translation>
     </message>
     <message>
         <source>the required policy tag p= is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>la balise de politique obligatoire p= est absente ou non valide</translation>
     </message>
 </context>
 <context>
     <name>Knowledge</name>
     <message>
         <source>The receiving server could not confirm that your server may send for your domain. Your domain&apos;s SPF, DKIM or DMARC records are missing or do not match the server that sent the message. Whoever runs your email needs to fix these DNS records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception n&apos;a pas pu confirmer que votre serveur a le droit d&apos;envoyer des e-mails pour votre domaine. Les enregistrements SPF, DKIM ou DMARC de votre domaine sont absents ou ne correspondent pas au serveur qui a envoyé le message. La personne qui gère votre messagerie doit corriger ces enregistrements DNS.</translation>
     </message>
     <message>
         <source>The message failed the sender authentication checks (SPF, DKIM or DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a échoué aux contrôles d&apos;authentification de l&apos;expéditeur (SPF, DKIM ou DMARC).</translation>
     </message>
     <message>
         <source>Your sending server or domain has a poor reputation with this provider, usually because of spam complaints, sudden volume or little sending history. Check blocklists, reduce volume and make sure recipients want your mail; the provider relaxes limits as the reputation recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur d&apos;envoi ou votre domaine a une mauvaise réputation auprès de ce fournisseur, généralement à cause de plaintes pour spam, d&apos;une hausse soudaine du volume ou d&apos;un historique d&apos;envoi trop court. Vérifiez les listes de blocage, réduisez le volume et assurez-vous que vos destinataires souhaitent recevoir vos e-mails&#xa0;; le fournisseur assouplit ses limites à mesure que la réputation se rétablit.</translation>
     </message>
     <message>
         <source>The receiving provider does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur du destinataire ne fait pas confiance aux e-mails de votre serveur pour le moment.</translation>
     </message>
     <message>
         <source>The receiving server refused the connection because of the IP address or name of the server that sent your mail, often because it is on a blocklist or has a poor reputation. Check whether your sending IP is listed and ask to be delisted; if you use a mail service, tell them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé la connexion en raison de l&apos;adresse IP ou du nom du serveur qui a envoyé votre e-mail, souvent parce qu&apos;il figure sur une liste de blocage ou a une mauvaise réputation. Vérifiez si votre IP d&apos;envoi est listée et demandez son retrait&#xa0;; si vous passez par un service de messagerie, prévenez-le.</translation>
     </message>
     <message>
         <source>The receiving server blocked your sending server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a bloqué votre serveur d&apos;envoi.</translation>
     </message>
     <message>
         <source>Something in the message&apos;s format (character encoding, headers or attachments) was not acceptable to the receiving server. Try sending it again in a simpler form, for example without unusual attachments or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un élément du format du message (encodage des caractères, en-têtes ou pièces jointes) n&apos;a pas été accepté par le serveur de réception. Essayez de le renvoyer sous une forme plus simple, par exemple sans pièces jointes ni caractères inhabituels.</translation>
     </message>
     <message>
         <source>The receiving server could not handle the message&apos;s content or format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception n&apos;a pas pu traiter le contenu ou le format du message.</translation>
     </message>
     <message>
         <source>This report says the message reached the recipient&apos;s server. Nothing needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce rapport indique que le message est bien arrivé sur le serveur du destinataire. Il n&apos;y a rien à corriger.</translation>
     </message>
     <message>
         <source>The message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a été remis.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte aux lettres du destinataire a sa propre limite de taille par message, et ce message la dépasse. Envoyez des pièces jointes plus petites, ou partagez les fichiers volumineux au moyen d&apos;un lien.</translation>
     </message>
     <message>
         <source>The message is bigger than this mailbox accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message est plus volumineux que ce qu&apos;accepte cette boîte aux lettres.</translation>
     </message>
     <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur a essayé de remettre le message pendant des heures ou des jours, mais le serveur du destinataire ne l&apos;a jamais accepté, généralement parce qu&apos;il était injoignable ou reportait sans cesse la réception. Vérifiez que le domaine du destinataire est correct et que son serveur de messagerie fonctionne, puis renvoyez le message.</translation>
     </message>
     <message>
         <source>The message could not be delivered in time and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;a pas pu être remis à temps et son envoi a été abandonné.</translation>
     </message>
     <message>
         <source>The receiving server requires an encrypted (TLS) connection and the two servers could not set one up. Whoever runs your mail server should check its TLS settings and certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception exige une connexion chiffrée (TLS) et les deux serveurs n&apos;ont pas réussi à l&apos;établir. La personne qui gère votre serveur de messagerie doit vérifier ses paramètres TLS et ses certificats.</translation>
     </message>
     <message>
         <source>The servers could not agree on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs n&apos;ont pas pu établir de connexion chiffrée.</translation>
     </message>
     <message>
         <source>This is a complaint report from the recipient&apos;s mail provider: someone marked your message as unwanted. Stop sending to this recipient and make sure everyone on your list asked for your mail; many complaints harm delivery to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s&apos;agit d&apos;un signalement transmis par le fournisseur de messagerie du destinataire&#xa0;: quelqu&apos;un a marqué votre message comme indésirable. Cessez d&apos;écrire à ce destinataire et assurez-vous que toutes les personnes de votre liste ont demandé à recevoir vos e-mails&#xa0;; de nombreuses plaintes nuisent à la remise de vos e-mails à tous vos destinataires.</translation>
     </message>
     <message>
         <source>A recipient reported your message as spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un destinataire a signalé votre message comme spam.</translation>
     </message>
     <message>
         <source>The recipient (or their mail system) has set rules that refuse mail like this one, for example from senders they have not approved. Reach the recipient another way and ask them to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire (ou son système de messagerie) a défini des règles qui refusent ce type d&apos;e-mail, par exemple ceux d&apos;expéditeurs qu&apos;il n&apos;a pas approuvés. Contactez le destinataire par un autre moyen et demandez-lui d&apos;autoriser votre adresse.</translation>
     </message>
     <message>
         <source>The recipient&apos;s filters refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les filtres du destinataire ont refusé le message.</translation>
     </message>
     <message>
         <source>This address used to work, but the recipient no longer receives mail here and the server does not forward it. Ask the recipient for their new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse fonctionnait auparavant, mais le destinataire n&apos;y reçoit plus d&apos;e-mails et le serveur ne les transfère pas. Demandez sa nouvelle adresse au destinataire.</translation>
     </message>
     <message>
         <source>The recipient has moved to another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire a changé d&apos;adresse.</translation>
     </message>
     <message>
         <source>The part of the address after the @ does not exist in DNS, or has no mail server. It is usually a typing mistake in the domain or a domain that has expired. Check the spelling of the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La partie de l&apos;adresse située après le @ n&apos;existe pas dans le DNS, ou n&apos;a pas de serveur de messagerie. Il s&apos;agit généralement d&apos;une faute de frappe dans le domaine, ou d&apos;un domaine qui a expiré. Vérifiez l&apos;orthographe du domaine.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not exist or cannot receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine du destinataire n&apos;existe pas ou ne peut pas recevoir d&apos;e-mails.</translation>
     </message>
     <message>
         <source>The recipient has used up their storage space, so the server cannot take new messages for now. Wait and try again later, or tell the recipient by another channel so they can make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire a épuisé son espace de stockage&#xa0;: le serveur ne peut donc pas accepter de nouveaux messages pour le moment. Patientez et réessayez plus tard, ou prévenez le destinataire par un autre moyen pour qu&apos;il libère de l&apos;espace.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte aux lettres du destinataire est pleine.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server hands mail to a program (a filter or delivery script), and that program failed. The recipient&apos;s IT needs to look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur du destinataire transmet les e-mails à un programme (un filtre ou un script de distribution), et ce programme a échoué. Le service informatique du destinataire doit examiner le problème.</translation>
     </message>
     <message>
         <source>A program on the recipient&apos;s server failed while delivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un programme a échoué sur le serveur du destinataire pendant la distribution.</translation>
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message et ses pièces jointes dépassent la taille acceptée par le serveur de réception. Envoyez des pièces jointes plus petites, compressez-les, ou partagez les fichiers volumineux au moyen d&apos;un lien.</translation>
     </message>
     <message>
         <source>The message is too large for the receiving server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message est trop volumineux pour le serveur de réception.</translation>
     </message>
     <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur n&apos;a pas pu communiquer correctement avec le serveur de messagerie du destinataire&#xa0;: la connexion a échoué ou a été coupée, ou le DNS n&apos;a pas pu être interrogé. Le problème est souvent temporaire&#xa0;; s&apos;il persiste, le service informatique du destinataire doit vérifier son serveur de messagerie et son DNS.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème réseau a empêché la remise.</translation>
     </message>
     <message>
         <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur qui a reçu le message ne gère pas la messagerie du domaine du destinataire et refuse de la relayer. Souvent, les enregistrements de messagerie du domaine du destinataire pointent vers le mauvais serveur, ou votre logiciel de messagerie est passé par un serveur qui exige que vous vous connectiez d&apos;abord.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé de relayer le message (relais refusé).</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain has declared that it receives no mail (a null MX record), or its server refuses all mail. Check that you have the right domain; otherwise reach the recipient another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine du destinataire a déclaré qu&apos;il ne reçoit aucun e-mail (enregistrement «&#xa0;null MX&#xa0;»), ou son serveur refuse tous les e-mails. Vérifiez que vous avez le bon domaine&#xa0;; sinon, contactez le destinataire par un autre moyen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not accept email at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine du destinataire n&apos;accepte aucun e-mail.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because its headers break the email format rules (for example several From or Date headers, or a malformed header). The program that created the message needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a rejeté le message parce que ses en-têtes ne respectent pas les règles de format des e-mails (par exemple plusieurs en-têtes From ou Date, ou un en-tête mal formé). Le programme qui a créé le message doit être corrigé.</translation>
     </message>
     <message>
         <source>The message does not follow the email standards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message ne respecte pas les normes des e-mails.</translation>
     </message>
     <message>
         <source>The receiving side reported a failure without a clear reason. Read the server&apos;s exact words below; if they do not help, ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur du destinataire a signalé un échec sans raison claire. Lisez ci-dessous la réponse exacte du serveur&#xa0;; si elle ne vous aide pas, contactez le service informatique du destinataire en lui indiquant la date et le texte de l&apos;erreur.</translation>
     </message>
     <message>
         <source>The message was not delivered, and the bounce does not say exactly why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;a pas été remis, et le message de non-remise n&apos;indique pas précisément pourquoi.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation has rules about what mail it accepts (senders, content, attachments or how messages are formatted), and this message did not meet them. Ask the recipient&apos;s IT which rule applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;organisation du destinataire applique des règles sur les e-mails qu&apos;elle accepte (expéditeurs, contenu, pièces jointes ou mise en forme des messages), et ce message ne les respectait pas. Demandez au service informatique du destinataire quelle règle s&apos;applique.</translation>
     </message>
     <message>
         <source>The message broke a policy of the receiving organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message ne respecte pas une règle de l&apos;organisation du destinataire.</translation>
     </message>
     <message>
         <source>The server did not accept the address the message was sent from (the envelope sender): it may look invalid, belong to a domain that does not exist, or be on the server&apos;s block list. Check the address your mail program or service sends from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a pas accepté l&apos;adresse depuis laquelle le message a été envoyé (l&apos;expéditeur de l&apos;enveloppe)&#xa0;: elle semble peut-être non valide, appartient à un domaine inexistant ou figure sur la liste de blocage du serveur. Vérifiez l&apos;adresse d&apos;envoi utilisée par votre logiciel ou votre service de messagerie.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé votre adresse d&apos;expéditeur.</translation>
     </message>
     <message>
         <source>The receiving server requires the IP address your mail comes from to have a reverse DNS (PTR) record that points to a name which points back to the same address. Whoever runs your mail server must set this up with their hosting or internet provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception exige que l&apos;adresse IP d&apos;où provient votre e-mail ait un enregistrement DNS inverse (PTR) pointant vers un nom qui renvoie lui-même vers la même adresse. La personne qui gère votre serveur de messagerie doit le configurer avec son hébergeur ou son fournisseur d&apos;accès à Internet.</translation>
     </message>
     <message>
         <source>Your sending server has no valid reverse DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur d&apos;envoi n&apos;a pas de nom DNS inverse valide.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because of a security or authorization check: for example the sender could not be verified, or your server was not allowed to send this message. Check your authentication set-up and ask the recipient&apos;s IT for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a rejeté le message à la suite d&apos;un contrôle de sécurité ou d&apos;autorisation&#xa0;: par exemple, l&apos;expéditeur n&apos;a pas pu être vérifié, ou votre serveur n&apos;était pas autorisé à envoyer ce message. Vérifiez votre configuration d&apos;authentification et demandez des précisions au service informatique du destinataire.</translation>
     </message>
     <message>
         <source>The receiving server refused the message for a security reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé le message pour une raison de sécurité.</translation>
     </message>
     <message>
         <source>The content of the message, its links or its formatting looked like spam to the receiving server&apos;s filter. Review the content (links, attachments, wording, images only), make sure the recipient expects it, and check your authentication set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le contenu du message, ses liens ou sa mise en forme ont été considérés comme du spam par le filtre du serveur de réception. Relisez le contenu (liens, pièces jointes, formulation, messages composés uniquement d&apos;images), assurez-vous que le destinataire attend votre message, et vérifiez votre configuration d&apos;authentification.</translation>
     </message>
     <message>
         <source>The receiving server thinks the message is spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception considère le message comme du spam.</translation>
     </message>
     <message>
         <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur du destinataire limite la vitesse à laquelle il accepte les e-mails d&apos;un même expéditeur, et votre serveur a dépassé cette limite. Ralentissez vos envois&#xa0;; les messages différés sont généralement remis lors d&apos;une tentative ultérieure.</translation>
     </message>
     <message>
         <source>You are sending too much mail too quickly to this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous envoyez trop d&apos;e-mails trop rapidement à ce fournisseur.</translation>
     </message>
     <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre service d&apos;envoi a cessé d&apos;écrire à cette adresse, car des messages précédents adressés à celle-ci ont été renvoyés ou signalés. Vérifiez l&apos;adresse, et ne la retirez de la liste de suppression que si vous êtes sûr qu&apos;elle fonctionne de nouveau.</translation>
     </message>
     <message>
         <source>Your mail service did not send it: the address is on its suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre service de messagerie ne l&apos;a pas envoyé&#xa0;: l&apos;adresse figure sur sa liste de suppression.</translation>
     </message>
     <message>
         <source>The mailbox exists but has been switched off, for example because the account was suspended, left unused for a long time, or not paid for. Reach the recipient another way and ask them to reactivate it or give you another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte aux lettres existe mais a été désactivée, par exemple parce que le compte a été suspendu, est resté longtemps inutilisé ou n&apos;a pas été payé. Contactez le destinataire par un autre moyen et demandez-lui de la réactiver ou de vous donner une autre adresse.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte aux lettres du destinataire est désactivée.</translation>
     </message>
     <message>
         <source>The receiving server said a command from your server was malformed or out of order. Whoever runs your mail server or sending software should look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a indiqué qu&apos;une commande de votre serveur était mal formée ou envoyée dans le mauvais ordre. La personne qui gère votre serveur de messagerie ou votre logiciel d&apos;envoi doit examiner le problème.</translation>
     </message>
     <message>
         <source>The servers did not understand each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les serveurs ne se sont pas compris.</translation>
     </message>
     <message>
         <source>Something went wrong on the recipient&apos;s mail server (a configuration error or an internal failure). It is not caused by your message; try again later, and tell the recipient&apos;s IT if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu sur le serveur de messagerie du destinataire (erreur de configuration ou panne interne). Votre message n&apos;en est pas la cause&#xa0;; réessayez plus tard, et prévenez le service informatique du destinataire si le problème persiste.</translation>
     </message>
     <message>
         <source>The receiving mail system had an internal problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de messagerie du destinataire a rencontré un problème interne.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server has no room left to store incoming mail. It is the recipient&apos;s IT who must fix it; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie du destinataire n&apos;a plus d&apos;espace pour stocker les e-mails entrants. C&apos;est au service informatique du destinataire de résoudre ce problème&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <source>The receiving mail system is out of space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de messagerie du destinataire manque d&apos;espace.</translation>
     </message>
     <message>
         <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception limite le nombre de connexions ou de destinataires qu&apos;il accepte simultanément, et votre serveur a dépassé cette limite. Envoyer plus lentement, ou par lots plus petits, résout généralement le problème&#xa0;; le message pourra encore être remis lors d&apos;une tentative ultérieure.</translation>
     </message>
     <message>
         <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur a ouvert trop de connexions ou écrit à trop de destinataires à la fois.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de non-remise ne donne aucune raison exploitable. Vérifiez l&apos;adresse du destinataire, puis contactez le service informatique du destinataire en lui indiquant la date et le texte de l&apos;erreur.</translation>
     </message>
     <message>
         <source>The message was not delivered, for a reason the bounce does not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;a pas été remis, pour une raison que le message de non-remise ne précise pas.</translation>
     </message>
     <message>
         <source>The receiving server says there is no mailbox with this name. The address may be misspelled, or the person may have left the organisation or closed the account. Check the spelling, or ask the recipient for their current address; sending again to the same address will not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception indique qu&apos;il n&apos;existe aucune boîte aux lettres à ce nom. L&apos;adresse est peut-être mal orthographiée, ou la personne a quitté l&apos;organisation ou fermé son compte. Vérifiez l&apos;orthographe, ou demandez au destinataire son adresse actuelle&#xa0;; renvoyer le message à la même adresse ne fonctionnera pas.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du destinataire n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox answered automatically, for example because they are away. Your message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>La boîte aux lettres du destinataire a répondu automatiquement, par exemple parce qu&apos;il est absent. Votre message a bien été remis.</translation>
     </message>
     <message>
         <source>This is an automatic reply, not a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s&apos;agit d&apos;une réponse automatique, pas d&apos;un échec.</translation>
     </message>
     <message>
         <source>The message or one of its attachments was detected as malware, or contained a file type the recipient does not allow. Scan your computer, and send documents in a safe format or through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message ou l&apos;une de ses pièces jointes a été identifié comme logiciel malveillant, ou contenait un type de fichier que le destinataire n&apos;autorise pas. Analysez votre ordinateur avec un antivirus, et envoyez les documents dans un format sûr ou au moyen d&apos;un lien.</translation>
     </message>
     <message>
         <source>The receiving server found a virus or dangerous attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a détecté un virus ou une pièce jointe dangereuse.</translation>
     </message>
     <message>
         <source>Microsoft keeps its own block list and your sending IP is on it. Whoever runs your mail server can request removal through Microsoft&apos;s sender support (delisting) page; if you use a mail service, contact them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft tient sa propre liste de blocage, et votre IP d&apos;envoi y figure. La personne qui gère votre serveur de messagerie peut demander le retrait de la liste (delisting) sur la page d&apos;assistance aux expéditeurs de Microsoft&#xa0;; si vous passez par un service de messagerie, contactez-le.</translation>
     </message>
     <message>
         <source>Microsoft (Outlook/Hotmail) blocked your sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (Outlook/Hotmail) a bloqué votre adresse IP d&apos;envoi.</translation>
     </message>
     <message>
         <source>Microsoft 365 rejects mail from your IP because it is on its block list or has been banned for spam. Request delisting through Microsoft&apos;s delist portal, and check that your server is not sending spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 rejette les e-mails provenant de votre IP, car elle figure sur sa liste de blocage ou a été bannie pour spam. Demandez le retrait de la liste sur le portail de delisting de Microsoft, et vérifiez que votre serveur n&apos;envoie pas de spam.</translation>
     </message>
     <message>
         <source>Microsoft refused mail from your sending IP address (banned or listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft a refusé les e-mails de votre adresse IP d&apos;envoi (bannie ou listée).</translation>
     </message>
     <message>
         <source>Your domain publishes a DMARC policy that says to reject mail that fails authentication, and this message failed SPF and DKIM alignment. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre domaine publie une politique DMARC qui demande de rejeter les e-mails dont l&apos;authentification échoue, et ce message a échoué à l&apos;alignement SPF et DKIM. Corrigez SPF et DKIM pour le serveur qui l&apos;a envoyé.</translation>
     </message>
     <message>
         <source>Microsoft rejected the message because it failed your domain&apos;s DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft a rejeté le message, car il ne respecte pas la politique DMARC de votre domaine.</translation>
     </message>
     <message>
         <source>Outlook.com requires domains that send a lot of mail to have SPF, DKIM and DMARC in place and passing. Set up all three for your sending domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com exige que les domaines qui envoient beaucoup d&apos;e-mails aient mis en place SPF, DKIM et DMARC, et que ces contrôles réussissent. Configurez les trois pour votre domaine d&apos;envoi.</translation>
     </message>
     <message>
         <source>Microsoft requires stronger authentication from high-volume senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft exige une authentification renforcée de la part des expéditeurs de gros volumes.</translation>
     </message>
     <message>
         <source>Your domain&apos;s SPF record does not list the server that sent this message. Add the sending server or service to your SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF de votre domaine ne mentionne pas le serveur qui a envoyé ce message. Ajoutez le serveur ou le service d&apos;envoi à votre enregistrement SPF.</translation>
     </message>
     <message>
         <source>The message failed the SPF check at Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a échoué au contrôle SPF chez Microsoft.</translation>
     </message>
     <message>
         <source>Microsoft 365 only accepts mail for sending from signed-in users. Turn on &apos;my outgoing server requires authentication&apos; in your mail program, with your mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 n&apos;accepte d&apos;envoyer des e-mails que pour les utilisateurs connectés. Dans votre logiciel de messagerie, activez l&apos;option «&#xa0;Mon serveur sortant requiert une authentification&#xa0;», avec le nom d&apos;utilisateur et le mot de passe de votre boîte aux lettres.</translation>
     </message>
     <message>
         <source>Your mail program tried to send without signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre logiciel de messagerie a tenté d&apos;envoyer sans se connecter.</translation>
     </message>
     <message>
         <source>Microsoft looked the address up in the recipient&apos;s directory and found nobody. Check the spelling, or ask the recipient for their current address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft a cherché l&apos;adresse dans l&apos;annuaire du destinataire et n&apos;a trouvé personne. Vérifiez l&apos;orthographe, ou demandez au destinataire son adresse actuelle.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist in their Microsoft 365 organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du destinataire n&apos;existe pas dans son organisation Microsoft 365.</translation>
     </message>
     <message>
         <source>Microsoft 365 checks addresses against the recipient organisation&apos;s directory before accepting mail (directory-based edge blocking), and this address is not in it. Check the spelling; if it is right, the recipient&apos;s IT must add the mailbox or its alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 vérifie les adresses dans l&apos;annuaire de l&apos;organisation du destinataire avant d&apos;accepter un e-mail (blocage en périphérie basé sur l&apos;annuaire), et cette adresse n&apos;y figure pas. Vérifiez l&apos;orthographe&#xa0;; si elle est correcte, le service informatique du destinataire doit ajouter la boîte aux lettres ou son alias.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation does not know this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;organisation du destinataire ne connaît pas cette adresse.</translation>
     </message>
     <message>
         <source>The recipient (or a group address) is restricted to certain senders by their Microsoft 365 administrators. Ask the recipient&apos;s IT to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les administrateurs Microsoft 365 du destinataire ont restreint cette adresse (ou cette adresse de groupe) à certains expéditeurs. Demandez au service informatique du destinataire d&apos;autoriser votre adresse.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail from approved senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;organisation du destinataire n&apos;accepte que les e-mails d&apos;expéditeurs approuvés.</translation>
     </message>
     <message>
         <source>Your domain&apos;s DMARC policy asks receivers to reject mail that fails SPF and DKIM alignment, and this message failed. Gmail also requires bulk senders to authenticate. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La politique DMARC de votre domaine demande aux serveurs de réception de rejeter les e-mails qui échouent à l&apos;alignement SPF et DKIM, et ce message a échoué. Gmail exige en outre que les expéditeurs de gros volumes s&apos;authentifient. Corrigez SPF et DKIM pour le serveur qui l&apos;a envoyé.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed authentication (DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a rejeté le message, car il a échoué à l&apos;authentification (DMARC).</translation>
     </message>
     <message>
         <source>Gmail uses 5.7.27 for SPF failures. Your domain&apos;s SPF record does not include the server that sent the message; add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail utilise le code 5.7.27 pour les échecs SPF. L&apos;enregistrement SPF de votre domaine n&apos;inclut pas le serveur qui a envoyé le message&#xa0;; ajoutez-le.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the SPF check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a rejeté le message, car il a échoué au contrôle SPF.</translation>
     </message>
     <message>
         <source>The message was not signed with DKIM, or the signature did not verify. Turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;était pas signé avec DKIM, ou la signature n&apos;a pas pu être vérifiée. Activez la signature DKIM pour votre domaine.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the DKIM check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a rejeté le message, car il a échoué au contrôle DKIM.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation uses Google Workspace and its administrators have a rule that refuses your message, often a block on your IP address or domain. Ask the recipient&apos;s IT to allow your sender address and IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;organisation du destinataire utilise Google Workspace et ses administrateurs ont défini une règle qui refuse votre message, souvent un blocage de votre adresse IP ou de votre domaine. Demandez au service informatique du destinataire d&apos;autoriser votre adresse d&apos;expéditeur et votre IP.</translation>
     </message>
     <message>
         <source>The recipient&apos;s Google Workspace blocked the message by its own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le Google Workspace du destinataire a bloqué le message en vertu de ses propres règles.</translation>
     </message>
     <message>
         <source>Gmail is temporarily refusing mail for this account because it receives mail faster than allowed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail refuse temporairement les e-mails destinés à ce compte, car il en reçoit plus vite que la limite autorisée. Réessayez plus tard.</translation>
     </message>
     <message>
         <source>The Gmail recipient is receiving too much mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire Gmail reçoit trop d&apos;e-mails en ce moment.</translation>
     </message>
     <message>
         <source>Gmail has seen unwanted mail from your IP address or domain and limits what it accepts. Check blocklists, Google Postmaster Tools, and your authentication, and send only to people who asked for your mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a reçu des e-mails indésirables provenant de votre adresse IP ou de votre domaine et limite ce qu&apos;il accepte. Vérifiez les listes de blocage, Google Postmaster Tools et votre authentification, et n&apos;écrivez qu&apos;aux personnes qui ont demandé à recevoir vos e-mails.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail ne fait pas confiance aux e-mails de votre serveur pour le moment.</translation>
     </message>
     <message>
         <source>Yahoo saw complaints or a sudden rise in volume from your server and is slowing it down. Your server will retry. Send only to people who asked for your mail, and keep volumes steady.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo a constaté des plaintes ou une hausse soudaine du volume en provenance de votre serveur et le ralentit. Votre serveur fera de nouvelles tentatives. N&apos;écrivez qu&apos;aux personnes qui ont demandé à recevoir vos e-mails, et gardez des volumes réguliers.</translation>
     </message>
     <message>
         <source>Yahoo is temporarily deferring your mail because of complaints or unusual volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo diffère temporairement vos e-mails en raison de plaintes ou d&apos;un volume inhabituel.</translation>
     </message>
     <message>
         <source>Yahoo blocks mail from IP addresses listed by Spamhaus. Look your IP up on Spamhaus and request removal once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo bloque les e-mails provenant d&apos;adresses IP listées par Spamhaus. Recherchez votre IP sur Spamhaus et demandez son retrait une fois la cause corrigée.</translation>
     </message>
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo a refusé vos e-mails, car votre IP figure sur une liste de blocage (Spamhaus).</translation>
     </message>
     <message>
         <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo exige que SPF et DKIM réussissent et soient alignés sur votre domaine d&apos;expéditeur (From), conformément à votre politique DMARC. Corrigez les enregistrements d&apos;authentification de votre domaine.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo a rejeté le message, car il a échoué à l&apos;authentification.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail d&apos;Apple a refusé le message (code CS01 ou HM08)&#xa0;: il ne faisait pas confiance à votre serveur d&apos;envoi ou au contenu. Vérifiez les listes de blocage et l&apos;authentification, et, si le problème persiste, contactez le postmaster d&apos;iCloud via sa page d&apos;assistance.</translation>
     </message>
     <message>
         <source>iCloud Mail blocked your message because of its policy or your server&apos;s reputation.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail a bloqué votre message en raison de ses règles ou de la réputation de votre serveur.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail system holds an allow list, and your address is not on it. Nothing is wrong with your email set-up. Ask the recipient, by phone or another channel, to have their IT add your address (or your domain) to the allowed senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de messagerie du destinataire utilise une liste d&apos;expéditeurs autorisés, et votre adresse n&apos;y figure pas. Votre configuration de messagerie n&apos;est pas en cause. Demandez au destinataire, par téléphone ou par un autre moyen, de faire ajouter votre adresse (ou votre domaine) aux expéditeurs autorisés par son service informatique.</translation>
     </message>
     <message>
         <source>The recipient only accepts mail from senders they approved in advance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire n&apos;accepte que les e-mails d&apos;expéditeurs qu&apos;il a approuvés au préalable.</translation>
     </message>
     <message>
         <source>Spamhaus PBL: the ISP says this address should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL&#xa0;: selon le fournisseur d&apos;accès, cette adresse ne devrait pas envoyer d&apos;e-mails directement</translation>
     </message>
     <message>
         <source>Spamhaus PBL: this address looks like an end-user address that should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL&#xa0;: cette adresse semble être celle d&apos;un utilisateur final, qui ne devrait pas envoyer d&apos;e-mails directement</translation>
     </message>
     <message>
         <source>Spamhaus SBL: a known spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus SBL&#xa0;: source de spam connue</translation>
     </message>
     <message>
         <source>Spamhaus CSS: recently sent spam (snowshoe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus CSS&#xa0;: a récemment envoyé du spam (snowshoe)</translation>
     </message>
     <message>
         <source>Spamhaus BCL: a botnet controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus BCL&#xa0;: serveur de contrôle de botnet</translation>
     </message>
     <message>
         <source>Spamhaus XBL: infected or hijacked machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus XBL&#xa0;: machine infectée ou piratée</translation>
     </message>
     <message>
         <source>Spamhaus DROP: network under spammer control</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DROP&#xa0;: réseau contrôlé par des spammeurs</translation>
     </message>
     <message>
         <source>the query used a mistyped zone name</source>
-        <translation type="unfinished"></translation>
+        <translation>la requête contenait un nom de zone mal orthographié</translation>
     </message>
     <message>
         <source>Spamhaus refuses queries that come through public or open DNS resolvers (such as 1.1.1.1 or 8.8.8.8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus refuse les requêtes qui passent par des résolveurs DNS publics ou ouverts (comme 1.1.1.1 ou 8.8.8.8)</translation>
     </message>
     <message>
         <source>Spamhaus received too many queries from your DNS resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus a reçu trop de requêtes de votre résolveur DNS</translation>
     </message>
     <message>
         <source>an abused legitimate domain (spam)</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine légitime détourné (spam)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (redirector)</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine légitime détourné (redirection)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (phishing)</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine légitime détourné (hameçonnage)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (malware)</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine légitime détourné (logiciel malveillant)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (botnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine légitime détourné (botnet)</translation>
     </message>
     <message>
         <source>a spam domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine de spam</translation>
     </message>
     <message>
         <source>a phishing domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine d&apos;hameçonnage</translation>
     </message>
     <message>
         <source>a malware domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine de logiciels malveillants</translation>
     </message>
     <message>
         <source>a botnet command-and-control domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine de commande et de contrôle de botnet</translation>
     </message>
     <message>
         <source>the DBL does not take IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>la DBL n&apos;accepte pas les adresses IP</translation>
     </message>
     <message>
         <source>listed by Barracuda</source>
-        <translation type="unfinished"></translation>
+        <translation>listé par Barracuda</translation>
     </message>
     <message>
         <source>reported to SpamCop as a spam source (listings expire by themselves a day after the last report)</source>
-        <translation type="unfinished"></translation>
+        <translation>signalé à SpamCop comme source de spam (l&apos;inscription expire d&apos;elle-même un jour après le dernier signalement)</translation>
     </message>
     <message>
         <source>sent mail to spam traps</source>
-        <translation type="unfinished"></translation>
+        <translation>a envoyé des e-mails à des pièges à spam</translation>
     </message>
     <message>
         <source>worst reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>pire réputation</translation>
     </message>
     <message>
         <source>very bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>très mauvaise réputation</translation>
     </message>
     <message>
         <source>bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>mauvaise réputation</translation>
     </message>
     <message>
         <source>a zero-hour spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>source de spam «&#xa0;zero-hour&#xa0;» (toute nouvelle)</translation>
     </message>
     <message>
         <source>listed by UCEPROTECT (expires after 7 days without new hits)</source>
-        <translation type="unfinished"></translation>
+        <translation>listé par UCEPROTECT (expire après 7 jours sans nouvelle détection)</translation>
     </message>
     <message>
         <source>listed by NiX Spam (expires after 12 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>listé par NiX Spam (expire au bout de 12 heures)</translation>
     </message>
     <message>
         <source>cracked site</source>
-        <translation type="unfinished"></translation>
+        <translation>site piraté</translation>
     </message>
     <message>
         <source>malware</source>
-        <translation type="unfinished"></translation>
+        <translation>logiciel malveillant</translation>
     </message>
     <message>
         <source>abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>abus</translation>
     </message>
     <message>
         <source>phishing</source>
-        <translation type="unfinished"></translation>
+        <translation>hameçonnage</translation>
     </message>
     <message>
         <source>SURBL blocked the query (your DNS resolver sends too many queries or is a public resolver)</source>
-        <translation type="unfinished"></translation>
+        <translation>SURBL a bloqué la requête (votre résolveur DNS envoie trop de requêtes ou est un résolveur public)</translation>
     </message>
     <message>
         <source>black list</source>
-        <translation type="unfinished"></translation>
+        <translation>liste noire</translation>
     </message>
     <message>
         <source>grey list</source>
-        <translation type="unfinished"></translation>
+        <translation>liste grise</translation>
     </message>
     <message>
         <source>red list</source>
-        <translation type="unfinished"></translation>
+        <translation>liste rouge</translation>
     </message>
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>URIBL a refusé la requête (les résolveurs DNS publics ou très utilisés, comme ceux de Google ou d&apos;OpenDNS, sont bloqués)</translation>
     </message>
 </context>
 <context>
     <name>ReportTr</name>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent</translation>
     </message>
     <message>
         <source>Who must act</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui doit agir</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer par</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>Remote server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur distant</translation>
     </message>
     <message>
         <source>Reporting server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur ayant émis le rapport</translation>
     </message>
     <message>
         <source>Sending IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP d&apos;envoi</translation>
     </message>
     <message>
         <source>Blocklist named</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de blocage citée</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Suggested address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse suggérée</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporaire</translation>
     </message>
     <message>
         <source>You (the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous (l&apos;expéditeur)</translation>
     </message>
     <message>
         <source>Your email administrator or provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre administrateur ou fournisseur de messagerie</translation>
     </message>
     <message>
         <source>The recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire</translation>
     </message>
     <message>
         <source>The recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service informatique du destinataire</translation>
     </message>
     <message>
         <source>Not clear from the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible à déterminer d&apos;après le message de non-remise</translation>
     </message>
     <message>
         <source>Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier l&apos;adresse du destinataire</translation>
     </message>
     <message>
         <source>Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier les listes de blocage</translation>
     </message>
     <message>
         <source>Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier SPF, DKIM et DMARC</translation>
     </message>
     <message>
         <source>Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacter le service informatique du destinataire</translation>
     </message>
     <message>
         <source>Review the message content</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire le contenu du message</translation>
     </message>
     <message>
         <source>Fix the sending set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger la configuration d&apos;envoi</translation>
     </message>
     <message>
         <source>Wait and try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>Patienter et réessayer plus tard</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action nécessaire</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic de non-remise</translation>
     </message>
     <message>
         <source>Bounce:</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de non-remise&#xa0;:</translation>
     </message>
     <message>
         <source>Fact</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>The server&apos;s exact words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse exacte du serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Bounce for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-remise pour %1</translation>
     </message>
     <message>
         <source>Server said</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse du serveur</translation>
     </message>
 </context>
 <context>
     <name>SpfLint</name>
     <message numerus="yes">
         <source>%n name(s) in the SPF record do not exist or have no address.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nom de l&apos;enregistrement SPF n&apos;existe pas ou n&apos;a pas d&apos;adresse.</numerusform>
+            <numerusform>%n noms de l&apos;enregistrement SPF n&apos;existent pas ou n&apos;ont pas d&apos;adresse.</numerusform>
         </translation>
     </message>
 </context>
@@ -2129,177 +2133,177 @@ Subject: %2
     <name>SpfLintTr</name>
     <message>
         <source>The domain publishes no SPF record, so receivers cannot tell which servers may send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine ne publie aucun enregistrement SPF&#xa0;: les serveurs de réception ne peuvent donc pas savoir quels serveurs ont le droit d&apos;envoyer ses e-mails.</translation>
     </message>
     <message>
         <source>The domain publishes %1 SPF records; there must be exactly one, otherwise every check ends in an error (permerror). Merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine publie %1 enregistrements SPF&#xa0;; il en faut exactement un, sinon chaque vérification aboutit à une erreur (permerror). Fusionnez-les.</translation>
     </message>
     <message>
         <source>A piece of the TXT record is longer than 255 characters; split it into several quoted strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fragment de l&apos;enregistrement TXT dépasse 255 caractères&#xa0;; découpez-le en plusieurs chaînes entre guillemets.</translation>
     </message>
     <message>
         <source>The SPF record is %1 characters long; above 450 the DNS answer may not fit in one UDP packet. Shorten it or move parts into includes.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF fait %1 caractères&#xa0;; au-delà de 450, la réponse DNS risque de ne pas tenir dans un seul paquet UDP. Raccourcissez-le ou déplacez une partie dans des includes.</translation>
     </message>
     <message>
         <source>The SPF record has a syntax error: %1. Receivers treat the whole record as broken (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF contient une erreur de syntaxe&#xa0;: %1. Les serveurs de réception considèrent alors l&apos;enregistrement entier comme défectueux (permerror).</translation>
     </message>
     <message>
         <source>The record ends in &quot;+all&quot;: it allows every server on the internet to send as this domain. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement se termine par «&#xa0;+all&#xa0;»&#xa0;: il autorise n&apos;importe quel serveur sur Internet à envoyer des e-mails au nom de ce domaine. Utilisez «&#xa0;~all&#xa0;» ou «&#xa0;-all&#xa0;».</translation>
     </message>
     <message>
         <source>The record ends in &quot;?all&quot;: it says nothing about other servers, which gives little protection. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement se termine par «&#xa0;?all&#xa0;»&#xa0;: il ne dit rien des autres serveurs, ce qui offre peu de protection. Utilisez «&#xa0;~all&#xa0;» ou «&#xa0;-all&#xa0;».</translation>
     </message>
     <message>
         <source>The record uses &quot;ptr&quot;, which is slow, unreliable and discouraged by RFC 7208; list the addresses instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement utilise «&#xa0;ptr&#xa0;», qui est lent, peu fiable et déconseillé par la RFC 7208&#xa0;; indiquez plutôt les adresses.</translation>
     </message>
     <message>
         <source>The record itself has %1 terms that need DNS lookups; more than 10 makes every check fail (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement lui-même contient %1 termes nécessitant une requête DNS&#xa0;; au-delà de 10, chaque vérification échoue (permerror).</translation>
     </message>
     <message>
         <source>The record has no final &quot;all&quot; (nor redirect=), so servers not listed get &quot;neutral&quot;. End it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement ne se termine pas par un «&#xa0;all&#xa0;» (ni par redirect=)&#xa0;: les serveurs non listés obtiennent donc le résultat «&#xa0;neutral&#xa0;». Terminez-le par «&#xa0;~all&#xa0;» ou «&#xa0;-all&#xa0;».</translation>
     </message>
     <message>
         <source>Counting its includes, the SPF record needs more than 10 DNS lookups, so receivers give up with an error (permerror). Remove includes you no longer use or flatten them.</source>
-        <translation type="unfinished"></translation>
+        <translation>En comptant ses includes, l&apos;enregistrement SPF nécessite plus de 10 requêtes DNS&#xa0;: les serveurs de réception abandonnent donc avec une erreur (permerror). Supprimez les includes que vous n&apos;utilisez plus ou remplacez-les par les adresses qu&apos;ils contiennent.</translation>
     </message>
     <message>
         <source>More than 2 names in the SPF record do not exist or have no address, so receivers give up with an error (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 2 noms de l&apos;enregistrement SPF n&apos;existent pas ou n&apos;ont pas d&apos;adresse&#xa0;: les serveurs de réception abandonnent donc avec une erreur (permerror).</translation>
     </message>
     <message>
         <source>The SPF record includes itself through a loop: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement SPF s&apos;inclut lui-même en boucle&#xa0;: %1.</translation>
     </message>
     <message>
         <source>An include points to a domain without an SPF record: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un include pointe vers un domaine sans enregistrement SPF&#xa0;: %1.</translation>
     </message>
     <message>
         <source>A record reached through an include is broken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enregistrement atteint via un include est défectueux&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
     <name>SpfRecordTr</name>
     <message>
         <source>character not allowed in a macro string</source>
-        <translation type="unfinished"></translation>
+        <translation>caractère non autorisé dans une chaîne de macro</translation>
     </message>
     <message>
         <source>a lone &apos;%&apos; at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>un «&#xa0;%&#xa0;» isolé à la fin</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%&#xa0;» doit être suivi de «&#xa0;{&#xa0;», «&#xa0;%&#xa0;», «&#xa0;_&#xa0;» ou «&#xa0;-&#xa0;»</translation>
     </message>
     <message>
         <source>a macro &apos;%{&apos; is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>une macro «&#xa0;%{&#xa0;» n&apos;est pas fermée</translation>
     </message>
     <message>
         <source>a macro needs a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>une macro nécessite une lettre</translation>
     </message>
     <message>
         <source>unknown macro delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>délimiteur de macro inconnu</translation>
     </message>
     <message>
         <source>a macro keeps zero labels</source>
-        <translation type="unfinished"></translation>
+        <translation>une macro conserve zéro label</translation>
     </message>
     <message>
         <source>bad IPv6 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>longueur de préfixe IPv6 incorrecte</translation>
     </message>
     <message>
         <source>bad IPv4 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>longueur de préfixe IPv4 incorrecte</translation>
     </message>
     <message>
         <source>empty domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine vide</translation>
     </message>
     <message>
         <source>macro letter not allowed in a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>lettre de macro non autorisée dans un domaine</translation>
     </message>
     <message>
         <source>the domain does not end in a valid top-level label</source>
-        <translation type="unfinished"></translation>
+        <translation>le domaine ne se termine pas par un label de premier niveau valide</translation>
     </message>
     <message>
         <source>the record contains a character that is not printable ASCII</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement contient un caractère qui n&apos;est pas de l&apos;ASCII imprimable</translation>
     </message>
     <message>
         <source>the record does not start with &quot;v=spf1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement ne commence pas par «&#xa0;v=spf1&#xa0;»</translation>
     </message>
     <message>
         <source>the modifier &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>le modificateur «&#xa0;%1&#xa0;» apparaît plusieurs fois</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>unknown macro letter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>lettre de macro inconnue «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&quot;all&quot; takes no argument</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;all&#xa0;» n&apos;accepte pas d&apos;argument</translation>
     </message>
     <message>
         <source>a domain is required after &apos;:&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un domaine est requis après «&#xa0;:&#xa0;»</translation>
     </message>
     <message>
         <source>unexpected text after the mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>texte inattendu après le mécanisme</translation>
     </message>
     <message>
         <source>an IPv4 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>une adresse IPv4 est requise</translation>
     </message>
     <message>
         <source>not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse IPv4 non valide</translation>
     </message>
     <message>
         <source>an IPv6 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>une adresse IPv6 est requise</translation>
     </message>
     <message>
         <source>not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse IPv6 non valide</translation>
     </message>
     <message>
         <source>unknown mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>mécanisme inconnu</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Explains why an email bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explique pourquoi un e-mail n&apos;a pas pu être remis.</translation>
     </message>
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages de non-remise à ouvrir (.eml, mbox, dossier).</translation>
     </message>
 </context>
 </TS>

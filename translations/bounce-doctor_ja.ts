@@ -5,712 +5,715 @@
     <name>AddressCheckTr</name>
     <message>
         <source>nothing before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前に何もありません</translation>
     </message>
     <message>
         <source>the part before the @ is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前の部分が 64 文字を超えています</translation>
     </message>
     <message>
         <source>a quoted name before the @ is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前の引用符で囲まれた名前が閉じられていません</translation>
     </message>
     <message>
         <source>the quoted name before the @ has a character that must be escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前の引用符で囲まれた名前に、エスケープが必要な文字が含まれています</translation>
     </message>
     <message>
         <source>dots before the @ may not be first, last or doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前では、ドットを先頭・末尾に置いたり、連続させたりできません</translation>
     </message>
     <message>
         <source>the character &apos;%1&apos; is not allowed before the @ (unless quoted)</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の前に文字「%1」は使えません（引用符で囲んだ場合を除く）</translation>
     </message>
     <message>
         <source>nothing after the @</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の後に何もありません</translation>
     </message>
     <message>
         <source>the address literal after the @ is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>@ の後のアドレスリテラルが IP アドレスではありません</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; is not a valid international domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン「%1」は有効な国際化ドメイン名ではありません</translation>
     </message>
     <message>
         <source>the domain is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインが 253 文字を超えています</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; has no dot: a mail domain looks like example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン「%1」にドットがありません。メールのドメインは example.com のような形式です</translation>
     </message>
     <message>
         <source>the domain part &apos;%1&apos; is not valid (letters, digits and inner hyphens only, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインの一部「%1」が無効です（使えるのは英字、数字、途中のハイフンのみで、最大 63 文字）</translation>
     </message>
     <message>
         <source>there is no @ in the address</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスに @ がありません</translation>
     </message>
     <message>
         <source>the address contains a space</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスに空白が含まれています</translation>
     </message>
     <message>
         <source>The address &apos;%1&apos; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレス「%1」は無効です: %2</translation>
     </message>
     <message>
         <source>Correct the address and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスを修正して、もう一度送信してください。</translation>
     </message>
     <message>
         <source>The address is written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスは正しく書かれています。</translation>
     </message>
     <message>
         <source>International domain %1 is %2 in DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>国際化ドメイン %1 は、DNS 上では %2 と表記されます</translation>
     </message>
     <message>
         <source>Did you mean %1@%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2 のことですか？</translation>
     </message>
     <message>
         <source>The domain %1 is very close to the common mail domain %2. A typing mistake here is a frequent cause of bounces.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 は、よく使われるメールドメイン %2 とよく似ています。ここでの入力ミスは、バウンスのよくある原因です。</translation>
     </message>
     <message>
         <source>The domain %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 は存在しません。</translation>
     </message>
     <message>
         <source>DNS has no such domain, so no mail can reach it. Check the spelling of the part after the @; the domain may also have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS にこのドメインが存在しないため、メールは届きません。@ の後の部分のつづりを確認してください。ドメインの有効期限が切れている可能性もあります。</translation>
     </message>
     <message>
         <source>the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のメールサーバー</translation>
     </message>
     <message>
         <source>The domain %1 says it accepts no email (null MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 は、メールを一切受け付けないと宣言しています（null MX）。</translation>
     </message>
     <message>
         <source>Its owner has published that this domain never receives mail (RFC 7505). The address cannot work; ask the recipient for another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインの所有者は、このドメインではメールを受信しないと公開しています（RFC 7505）。このアドレスは使えないため、受信者に別のアドレスを確認してください。</translation>
     </message>
     <message>
         <source>%1 receives mail at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 でメールを受信しています。</translation>
     </message>
     <message>
         <source>%1 hosts this domain&apos;s mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインのメールは %1 が管理しています。</translation>
     </message>
     <message>
         <source>Advice and error codes from %1 apply to this recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>この受信者には、%1 のアドバイスとエラーコードが当てはまります。</translation>
     </message>
     <message>
         <source>All of its mail servers have addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメールサーバーにアドレスがあります。</translation>
     </message>
     <message>
         <source>Some of its mail servers have no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>一部のメールサーバーにアドレスがありません。</translation>
     </message>
     <message>
         <source>None of its mail servers has an address, so mail cannot be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>どのメールサーバーにもアドレスがないため、メールを配送できません。</translation>
     </message>
     <message>
         <source>The domain&apos;s MX records point to names that do not resolve. The recipient&apos;s IT must fix their DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインの MX レコードが、名前解決できない名前を指しています。受信者側の IT 部門が DNS を修正する必要があります。</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のアドレス</translation>
     </message>
     <message>
         <source>The domain %1 has no mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 にはメールサーバーがありません。</translation>
     </message>
     <message>
         <source>It has neither MX records nor an address to deliver to, so it cannot receive mail. Check the domain with the recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>MX レコードも配送先のアドレスもないため、メールを受信できません。受信者にドメインを確認してください。</translation>
     </message>
     <message>
         <source>The domain %1 has no MX record; mail goes to its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 には MX レコードがないため、メールはそのウェブ用アドレスに送られます。</translation>
     </message>
     <message>
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは、そのサーバーがメールを受け付ける場合にしか機能せず、通常はあまりありません。受信者側の IT 部門が MX レコードを公開する必要があります。</translation>
     </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
     <message>
         <source>the answer %1 is not a blocklist code (is your DNS server redirecting unknown names?)</source>
-        <translation type="unfinished"></translation>
+        <translation>応答 %1 はブロックリストのコードではありません（お使いの DNS サーバーが、存在しない名前をリダイレクトしていませんか？）</translation>
     </message>
     <message>
         <source>listed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>登録されています（コード %1）</translation>
     </message>
     <message>
         <source>Nothing to check: the bounce shows no sending IP or domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認する対象がありません。バウンスメールに送信元の IP アドレスもドメインも記載されていません。</translation>
     </message>
     <message>
         <source>Type your sending IP address (ask your email provider if you do not know it) and your domain, then run the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元の IP アドレス（わからない場合はメールプロバイダーにお問い合わせください）とドメインを入力してから、チェックを実行してください。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は IP アドレスではありません。</translation>
     </message>
     <message>
         <source>%1 is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 に登録されていません。</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を確認できませんでした: %2。</translation>
     </message>
     <message>
         <source>Spamhaus answers only queries from your own DNS resolver, not public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your provider&apos;s resolver, or enter a free Spamhaus DQS key in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus は、お使いの環境独自の DNS リゾルバーからの問い合わせにのみ応答し、1.1.1.1 や 8.8.8.8 などのパブリック DNS には応答しません。自社またはプロバイダーのリゾルバーを使うか、設定で無料の Spamhaus DQS キーを入力してください。</translation>
     </message>
     <message>
         <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation type="unfinished"></translation>
+        <translation>パブリック DNS ではなく、自社の DNS リゾルバー経由で問い合わせてください。</translation>
     </message>
     <message>
         <source>%1 is listed on %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 に登録されています: %3。</translation>
     </message>
     <message>
         <source>Receiving servers that use this list refuse your mail. Fix the cause (a compromised account, a spam complaint, an open relay), then ask for removal on the list&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリストを利用している受信サーバーは、あなたのメールを拒否します。原因（乗っ取られたアカウント、スパムの苦情、オープンリレーなど）を解消してから、リストのページで登録解除を申請してください。</translation>
     </message>
     <message>
         <source>the reverse DNS of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の逆引き DNS</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS name (PTR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には逆引き DNS 名（PTR）がありません。</translation>
     </message>
     <message>
         <source>Many receiving servers refuse mail from addresses without one. Ask whoever provides the IP address (hosting or internet provider) to set a PTR record naming your mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>多くの受信サーバーは、逆引き名のないアドレスからのメールを拒否します。IP アドレスの提供元（ホスティング事業者またはインターネットプロバイダー）に、メールサーバー名を示す PTR レコードの設定を依頼してください。</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のアドレス</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, and it points back (forward-confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の逆引き DNS は %2 で、正引きでも元のアドレスに戻ります（正引き確認済み）。</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, but that name does not point back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の逆引き DNS は %2 ですが、その名前は元のアドレスを指していません。</translation>
     </message>
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft や Gmail などの受信側は、PTR 名が同じ IP アドレスに解決されることを求めています。%1 の A（または AAAA）レコードを追加してください。</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバーが時間内に応答しませんでした</translation>
     </message>
     <message>
         <source>the DNS server reported a failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバーがエラーを返しました（SERVFAIL）</translation>
     </message>
     <message>
         <source>the DNS server refused the question (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバーが問い合わせを拒否しました（REFUSED）</translation>
     </message>
     <message>
         <source>there is no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークに接続されていません</translation>
     </message>
     <message>
         <source>the DNS lookup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS の検索に失敗しました</translation>
     </message>
     <message>
         <source>SPF could not be checked: the sending domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF を確認できませんでした。送信ドメインが不明です。</translation>
     </message>
     <message>
         <source>Type the domain you send from (the part after @ in your address).</source>
-        <translation type="unfinished"></translation>
+        <translation>送信に使っているドメイン（アドレスの @ の後の部分）を入力してください。</translation>
     </message>
     <message>
         <source>DKIM could not be checked: the signing domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM を確認できませんでした。署名ドメインが不明です。</translation>
     </message>
     <message>
         <source>DMARC could not be checked: the From address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC を確認できませんでした。差出人（From）アドレスが不明です。</translation>
     </message>
     <message>
         <source>Could not check the SPF record of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF レコードを確認できませんでした: %2。</translation>
     </message>
     <message>
         <source>Try again later or with another DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>しばらくしてから、または別の DNS サーバーで再度お試しください。</translation>
     </message>
     <message>
         <source>The SPF record of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF レコードに問題があります。</translation>
     </message>
     <message>
         <source>The SPF record of %1 could be better.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF レコードは改善の余地があります。</translation>
     </message>
     <message>
         <source>%1 publishes a valid SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は有効な SPF レコードを公開しています。</translation>
     </message>
     <message>
         <source>It lists the servers allowed to send mail for the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインのメール送信を許可されたサーバーが記載されています。</translation>
     </message>
     <message>
         <source>SPF was not evaluated: the sending IP address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF は評価されませんでした。送信元の IP アドレスが不明です。</translation>
     </message>
     <message>
         <source>Enter the IP address your mail left from to see whether SPF allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの送信元 IP アドレスを入力すると、SPF で許可されているかどうかを確認できます。</translation>
     </message>
     <message>
         <source>The SPF setup of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF 設定に問題があります。</translation>
     </message>
     <message>
         <source> (through %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 経由)</translation>
     </message>
     <message>
         <source>SPF allows %1 to send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF は、%1 が %2 のメールを送信することを許可しています。</translation>
     </message>
     <message>
         <source>The term &quot;%1&quot;%2 matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>条件「%1」%2 に一致しました。</translation>
     </message>
     <message>
         <source>SPF says %1 may not send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF によると、%1 は %2 のメールを送信できません。</translation>
     </message>
     <message>
         <source>Receivers may reject this mail. Add the server to the SPF record (for example with ip4:%1 or the include your mail provider documents).</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側がこのメールを拒否する可能性があります。このサーバーを SPF レコードに追加してください（例: ip4:%1、またはメールプロバイダーが案内している include）。</translation>
     </message>
     <message>
         <source>The domain explains: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインからの説明: 「%1」</translation>
     </message>
     <message>
         <source>SPF does not list %1 for %2 (softfail).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF に %2 の送信元として %1 が記載されていません（softfail）。</translation>
     </message>
     <message>
         <source>Receivers treat such mail with suspicion and often file it as spam. Add the server to the SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側はこのようなメールを疑わしいものとして扱い、迷惑メールに振り分けることがよくあります。このサーバーを SPF レコードに追加してください。</translation>
     </message>
     <message>
         <source>SPF neither allows nor forbids %1 for %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF は %2 について %1 を許可も禁止もしていません（%3）。</translation>
     </message>
     <message>
         <source>Mail from this server gets no help from SPF. Add the server to the record and end it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサーバーからのメールは SPF の恩恵を受けられません。サーバーをレコードに追加し、末尾を「~all」または「-all」にしてください。</translation>
     </message>
     <message>
         <source>Could not evaluate SPF for %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF を評価できませんでした: %2。</translation>
     </message>
     <message>
         <source>A DNS lookup failed on the way; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>途中で DNS の検索に失敗しました。しばらくしてから再度お試しください。</translation>
     </message>
     <message>
         <source>SPF for %1 ends in an error (permerror): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF がエラーになりました（permerror）: %2。</translation>
     </message>
     <message>
         <source>Receivers treat a broken SPF setup like a missing one or reject the mail. Fix the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側は、壊れた SPF 設定を SPF がないものとして扱うか、メールを拒否します。レコードを修正してください。</translation>
     </message>
     <message>
         <source>Could not fetch the DKIM key &quot;%1&quot; of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」を取得できませんでした: %3。</translation>
     </message>
     <message>
         <source>No DKIM key is published for selector &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 のセレクター「%1」には DKIM 鍵が公開されていません。</translation>
     </message>
     <message>
         <source>The mail was signed with this selector, but receivers cannot find the key at %1, so the signature fails. Publish the key your mail provider gives you.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールはこのセレクターで署名されていますが、受信側が %1 で鍵を見つけられないため、署名の検証に失敗します。メールプロバイダーから提供された鍵を公開してください。</translation>
     </message>
     <message>
         <source>Selector &quot;%1&quot; of %2 has %3 key records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 のセレクター「%1」に鍵レコードが %3 件あります。</translation>
     </message>
     <message>
         <source>There must be exactly one; receivers may pick the wrong one. Remove the extra records.</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵レコードは 1 件だけにする必要があります。受信側が誤ったレコードを選ぶおそれがあります。余分なレコードを削除してください。</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is broken: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」が壊れています: %3。</translation>
     </message>
     <message>
         <source>Receivers cannot verify signatures made with it. Publish the record exactly as your mail provider gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側は、この鍵で作成された署名を検証できません。メールプロバイダーから提供されたとおりにレコードを公開してください。</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 has been revoked (empty p=).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」は失効しています（p= が空）。</translation>
     </message>
     <message>
         <source>Signatures with this selector always fail. Sign with a current key or publish the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このセレクターの署名は常に失敗します。現在有効な鍵で署名するか、鍵を再度公開してください。</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is only %3 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」の長さは %3 ビットしかありません。</translation>
     </message>
     <message>
         <source>Receivers ignore RSA keys under 1024 bits. Generate a 2048-bit key.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側は 1024 ビット未満の RSA 鍵を無視します。2048 ビットの鍵を生成してください。</translation>
     </message>
     <message>
         <source>An RSA key of %1 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ビットの RSA 鍵です。</translation>
     </message>
     <message>
         <source>An %1 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 鍵です。</translation>
     </message>
     <message>
         <source>2048 bits is recommended when you next rotate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>次に鍵を更新するときは、2048 ビットにすることをおすすめします。</translation>
     </message>
     <message>
         <source>The key is marked as testing (t=y): some receivers treat its signatures as unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>この鍵はテスト中（t=y）と指定されています。一部の受信側は、この鍵による署名を署名なしとして扱います。</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is published and valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」は公開されており、有効です。</translation>
     </message>
     <message>
         <source>Could not look for DKIM keys of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DKIM 鍵を検索できませんでした。</translation>
     </message>
     <message>
         <source>No DKIM key found for %1 under the usual selectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>一般的なセレクターでは、%1 の DKIM 鍵が見つかりませんでした。</translation>
     </message>
     <message>
         <source>The selector is not known. Look at the DKIM-Signature header of a message you sent (s=) and check that selector, or ask your mail provider to turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>セレクターが不明です。送信したメールの DKIM-Signature ヘッダー（s=）を見てそのセレクターを確認するか、メールプロバイダーに DKIM 署名を有効にするよう依頼してください。</translation>
     </message>
     <message>
         <source>Could not check the DMARC policy of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DMARC ポリシーを確認できませんでした: %2。</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は DMARC ポリシーを公開していません。</translation>
     </message>
     <message>
         <source>Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may reject or junk the mail without it. Start with &quot;v=DMARC1; p=none; rua=mailto:...&quot; at _dmarc.%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>大手のメールサービス（Gmail、Yahoo、Microsoft）は DMARC ポリシーがあることを前提としており、ない場合はメールを拒否したり迷惑メールに振り分けたりすることがあります。まずは _dmarc.%1 に「v=DMARC1; p=none; rua=mailto:...」を設定してください。</translation>
     </message>
     <message>
         <source>%1 publishes %2 DMARC records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は DMARC レコードを %2 件公開しています。</translation>
     </message>
     <message>
         <source>Receivers ignore DMARC when there is more than one record. Keep exactly one.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC レコードが複数あると、受信側は DMARC を無視します。レコードは 1 件だけにしてください。</translation>
     </message>
     <message>
         <source> (inherited from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 から継承)</translation>
     </message>
     <message>
         <source>The DMARC record of %1 is broken: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DMARC レコードが壊れています: %2。</translation>
     </message>
     <message>
         <source>Receivers may ignore a record with errors. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラーのあるレコードは、受信側に無視されることがあります。修正してください。</translation>
     </message>
     <message>
         <source>The policy is p=none: receivers only report failures and deliver the mail anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポリシーは p=none です。受信側は失敗を報告するだけで、メールはそのまま配送します。</translation>
     </message>
     <message>
         <source>Mail that fails DMARC goes to spam (p=quarantine).</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC に失敗したメールは迷惑メールに振り分けられます（p=quarantine）。</translation>
     </message>
     <message>
         <source>Mail that fails DMARC is rejected (p=reject).</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC に失敗したメールは拒否されます（p=reject）。</translation>
     </message>
     <message>
         <source>It applies to %1% of failing mail (pct=%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC に失敗したメールの %1% に適用されます（pct=%1）。</translation>
     </message>
     <message>
         <source>%1 has a DMARC policy: %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には DMARC ポリシーがあります: %2%3。</translation>
     </message>
     <message>
         <source>Could not check whether %1 accepts DMARC reports for %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 の DMARC レポートを受け付けるかどうかを確認できませんでした: %3。</translation>
     </message>
     <message>
         <source>%1 accepts DMARC reports for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 の DMARC レポートを受け付けます。</translation>
     </message>
     <message>
         <source>DMARC reports for %1 will not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DMARC レポートは %2 に届きません。</translation>
     </message>
     <message>
         <source>%1 is another domain and has not published %2._report._dmarc.%1 with &quot;v=DMARC1&quot;, so receivers drop the reports. Ask the report service to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は別のドメインで、「v=DMARC1」を含む %2._report._dmarc.%1 を公開していないため、受信側はレポートを破棄します。レポートサービスに、このレコードを追加するよう依頼してください。</translation>
     </message>
     <message>
         <source>%1 passed for %2, but that is not your From domain %3, so it does not count for DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 で成功しましたが、これは差出人（From）ドメイン %3 ではないため、DMARC には反映されません。</translation>
     </message>
     <message>
         <source>%1 did not pass (%2) for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %3 で成功しませんでした（%2）。</translation>
     </message>
     <message>
         <source>SPF passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で SPF が成功しました</translation>
     </message>
     <message>
         <source>DKIM passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 で DKIM が成功しました</translation>
     </message>
     <message>
         <source>The message passed DMARC alignment for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメッセージは %1 について DMARC のアライメントに合格しました。</translation>
     </message>
     <message>
         <source>, which matches the From domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>。これは差出人（From）ドメインと一致しています。</translation>
     </message>
     <message>
         <source>Neither SPF nor DKIM passed for the From domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人（From）ドメイン %1 では、SPF と DKIM のどちらも成功しませんでした。</translation>
     </message>
     <message>
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC では、%1 自体（またはそのサブドメイン）について、少なくともどちらか一方が成功する必要があります。メールプロバイダーに、%1 で DKIM 署名するよう依頼してください。</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
         <source>Recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のアドレス</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者:</translation>
     </message>
     <message>
         <source>1. Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 受信者のアドレスを確認する</translation>
     </message>
     <message>
         <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力ミスや、すでに存在しないアドレスは、バウンスの最もよくある原因です。つづりを 1 文字ずつ確認し、@ の後のドメインが正しいかどうかも確認してください。</translation>
     </message>
     <message>
         <source>Sending IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP アドレス</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP:</translation>
     </message>
     <message>
         <source>2. Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>2. ブロックリストを確認する</translation>
     </message>
     <message>
         <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、公開ブロックリストに登録された IP アドレスやドメインからのメールを拒否します。送信元 IP が登録されている場合は、原因（乗っ取られたアカウントやスパムの苦情であることが多い）を解消してから、リストに登録解除を依頼してください。</translation>
     </message>
     <message>
         <source>Sending domain</source>
-        <translation type="unfinished"></translation>
+        <translation>送信ドメイン</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM セレクター</translation>
     </message>
     <message>
         <source>Sending domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>送信ドメイン:</translation>
     </message>
     <message>
         <source>DKIM selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM セレクター:</translation>
     </message>
     <message>
         <source>Authentication results in the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールに含まれる認証結果</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン</translation>
     </message>
     <message>
         <source>Evaluated by</source>
-        <translation type="unfinished"></translation>
+        <translation>評価元</translation>
     </message>
     <message>
         <source>3. Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>3. SPF、DKIM、DMARC を確認する</translation>
     </message>
     <message>
         <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation type="unfinished"></translation>
+        <translation>これらの DNS レコードは、あなたのサーバーがあなたのドメインからメールを送信してよいことを証明するものです。大手のメールサービスは、これらに失敗したメールを拒否したり、迷惑メールに振り分けたりします。</translation>
     </message>
     <message>
         <source>Draft recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きの宛先</translation>
     </message>
     <message>
         <source>Draft subject</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きの件名</translation>
     </message>
     <message>
         <source>Draft message</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きの本文</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>件名:</translation>
     </message>
     <message>
         <source>Also reach the recipient by phone or another channel: they may not know their mail system refuses you.</source>
-        <translation type="unfinished"></translation>
+        <translation>電話など別の手段でも受信者に連絡してください。受信者は、自分のメールシステムがあなたのメールを拒否していることに気づいていない可能性があります。</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
-        <translation type="unfinished"></translation>
+        <translation>本文をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Open in &amp;mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>メールアプリで開く(&amp;M)</translation>
     </message>
     <message>
         <source>To: %1
 Subject: %2
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>宛先: %1
+件名: %2
+
+%3</translation>
     </message>
     <message>
         <source>4. Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 受信者側の IT 部門に連絡する</translation>
     </message>
     <message>
         <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側があなたのメールを拒否している場合、それを変更できるのは受信側の管理者だけです。このメッセージには、管理者が必要とする情報がまとめられています。</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認できませんでした: %1。設定で DNS サーバーを修正してください。</translation>
     </message>
     <message>
         <source>More: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細: %1</translation>
     </message>
     <message>
         <source>&amp;Run check</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックを実行(&amp;R)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>チェック結果</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
         <source>Nothing in the address looks mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスに入力ミスは見当たりません。</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のことですか？</translation>
     </message>
     <message>
         <source>The bounce does not show your sending IP: ask your email provider for it, or type it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールに送信元 IP が記載されていません。メールプロバイダーに問い合わせるか、上の欄に入力してください。</translation>
     </message>
     <message>
         <source>The bounce names no blocklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールにはブロックリストの記載がありません。</translation>
     </message>
     <message>
         <source>The server&apos;s reply names the blocklist %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答に、ブロックリスト %1 が記載されています。</translation>
     </message>
     <message>
         <source>The bounce carries no authentication results.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールに認証結果は含まれていません。</translation>
     </message>
     <message numerus="yes">
         <source>The returned message carries %n authentication result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>返送されたメッセージには %n 件の認証結果が含まれています。</numerusform>
         </translation>
     </message>
 </context>
@@ -718,1408 +721,1409 @@ Subject: %2
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
         <source>Diagnosis headline</source>
-        <translation type="unfinished"></translation>
+        <translation>診断の概要</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>主な情報</translation>
     </message>
     <message>
         <source>The server&apos;s exact words</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答（原文）</translation>
     </message>
     <message>
         <source>What to do, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>対処方法（手順）</translation>
     </message>
     <message>
         <source>Paste a bounce, open a saved message, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールを貼り付けるか、保存したメッセージを開くか、ここにドロップしてください。</translation>
     </message>
     <message>
         <source>Who needs to act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>対応が必要な人: %1</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のことですか？</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー:</translation>
     </message>
     <message>
         <source>Remote server:</source>
-        <translation type="unfinished"></translation>
+        <translation>相手先サーバー:</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP:</translation>
     </message>
     <message>
         <source>Sender:</source>
-        <translation type="unfinished"></translation>
+        <translation>送信者:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>件名:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日付:</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
     <message>
         <source>Bounce text</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールの本文</translation>
     </message>
     <message>
         <source>Paste the bounce here: the whole message, or just the error line such as
 550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>ここにバウンスメールを貼り付けてください。メッセージ全体でも、次のようなエラー行だけでもかまいません。
+550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</translation>
     </message>
     <message>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>診断(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <source>Filter recipients, reasons, providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者、理由、プロバイダーで絞り込み…</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>絞り込み</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>コード</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>Who acts</source>
-        <translation type="unfinished"></translation>
+        <translation>対応者</translation>
     </message>
     <message>
         <source>Failed recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>配送に失敗した受信者</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>開く(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートをエクスポート(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Copy as Ticket Text</source>
-        <translation type="unfinished"></translation>
+        <translation>チケット用テキストとしてコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Export &amp;Addresses to Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>削除するアドレスをエクスポート(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Paste Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールを貼り付け(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Filter Results</source>
-        <translation type="unfinished"></translation>
+        <translation>結果を絞り込み(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプル(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bounce Doctor について(&amp;A)</translation>
     </message>
     <message>
         <source>About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bounce Doctor について</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;メールがバウンスした理由を説明し、解決までの手順をご案内します。&lt;br&gt;GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールではないようです。配送に失敗した受信者が見つかりませんでした。バウンスメール全体、またはエラーコードを含む行を貼り付けてください。</translation>
     </message>
     <message>
         <source>Nothing could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も読み込めませんでした。</translation>
     </message>
     <message>
         <source>Messages read: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>読み込んだメッセージ: %1 件。 </translation>
     </message>
     <message>
         <source>Open bounces</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールを開く</translation>
     </message>
     <message>
         <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>メールメッセージ (*.eml *.mbox *.txt *.msg);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポートできる診断結果がまだありません。</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートのエクスポート</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスの診断</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
         <source>Export addresses to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>削除するアドレスのエクスポート</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの既定</translation>
     </message>
     <message>
         <source>DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバー</translation>
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS サーバー(&amp;D):</translation>
     </message>
     <message>
         <source>IP or IP:PORT, separated by commas. Blocklists such as Spamhaus refuse public resolvers (1.1.1.1, 8.8.8.8): use your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP または IP:ポート をカンマで区切って入力します。Spamhaus などのブロックリストは、パブリック DNS（1.1.1.1、8.8.8.8）からの問い合わせを拒否するため、自社のリゾルバーを使用してください。</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ミリ秒</translation>
     </message>
     <message>
         <source>&amp;Timeout per query:</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせごとのタイムアウト(&amp;T):</translation>
     </message>
     <message>
         <source>Spamhaus DQS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DQS キー</translation>
     </message>
     <message>
         <source>Optional: a free key from Spamhaus</source>
-        <translation type="unfinished"></translation>
+        <translation>任意: Spamhaus から無料で取得できるキー</translation>
     </message>
     <message>
         <source>Spamhaus D&amp;QS key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DQS キー(&amp;Q):</translation>
     </message>
     <message>
         <source>Blocklists to check</source>
-        <translation type="unfinished"></translation>
+        <translation>確認するブロックリスト</translation>
     </message>
     <message>
         <source>&amp;Blocklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックリスト(&amp;B):</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>言語</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <source>A new language applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は、Bounce Doctor を再起動すると適用されます。</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
     <message>
         <source>%1: not a usable domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 使用できるドメイン名ではありません</translation>
     </message>
     <message>
         <source>the DNS lookup of %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DNS 検索に失敗しました（%2）</translation>
     </message>
     <message>
         <source>%1: no SPF record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: SPF レコードがありません</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; only one is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は SPF レコードを %2 件公開しています。許可されているのは 1 件だけです</translation>
     </message>
     <message>
         <source>syntax error in the SPF record of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF レコードに構文エラーがあります: %2</translation>
     </message>
     <message>
         <source>no mechanism matched: neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>一致するメカニズムがありません: neutral</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 問い合わせを伴う項目が %1 個を超えています</translation>
     </message>
     <message>
         <source>bad redirect target</source>
-        <translation type="unfinished"></translation>
+        <translation>redirect の転送先が無効です</translation>
     </message>
     <message>
         <source>redirect loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>redirect が %1 に戻るループになっています</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 問い合わせを伴う項目が %1 個を超えています（%2 の時点）</translation>
     </message>
     <message>
         <source>DNS lookup of %1 failed (%2) at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DNS 検索に失敗しました（%2）。場所: %3</translation>
     </message>
     <message>
         <source>more than %1 void lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>結果が空の DNS 検索が %1 回を超えています</translation>
     </message>
     <message>
         <source>%1 has more than %2 MX records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の MX レコードが %2 件を超えています</translation>
     </message>
     <message>
         <source>include loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>include が %1 に戻るループになっています</translation>
     </message>
     <message>
         <source>%1 has no SPF record for the include</source>
-        <translation type="unfinished"></translation>
+        <translation>include 先の %1 に SPF レコードがありません</translation>
     </message>
 </context>
 <context>
     <name>BounceReader</name>
     <message>
         <source>not an e-mail message (no headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>メールメッセージではありません（ヘッダーがありません）</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>MIME パートの入れ子が %1 階層を超えています</translation>
     </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
     <message>
         <source>message %1 is larger than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ %1 が上限の %2 バイトを超えています</translation>
     </message>
     <message>
         <source>message is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが上限の %1 バイトを超えています</translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが空です</translation>
     </message>
     <message>
         <source>nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>何も貼り付けられていません</translation>
     </message>
     <message>
         <source>cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>標準入力を読み込めません: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>そのようなファイルやディレクトリはありません</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を開けません: %2</translation>
     </message>
     <message>
         <source>%1 is larger than the limit of %2 bytes for one message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は、1 通あたりの上限である %2 バイトを超えています</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message>
         <source>Could not check %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を確認できませんでした: %2</translation>
     </message>
     <message>
         <source>The DNS question could not be answered, so this says nothing either way. Check your network and DNS server settings, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS の問い合わせに応答が得られなかったため、この項目からは何も判断できません。ネットワークと DNS サーバーの設定を確認してから、もう一度チェックを実行してください。</translation>
     </message>
 </context>
 <context>
     <name>ContactCheck</name>
     <message>
         <source>No recipient domain to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>連絡先となる受信者のドメインがありません。</translation>
     </message>
     <message>
         <source>Write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に連絡: %2</translation>
     </message>
 </context>
 <context>
     <name>ContactDraftTr</name>
     <message>
         <source>%1 (sending IP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（送信元 IP: %2）</translation>
     </message>
     <message>
         <source>Could you please add %1 to your allowed senders, or tell us which rule refused the message?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、%1 を送信許可リストに追加していただくか、どのルールによってメールが拒否されたのかお教えいただけますでしょうか。</translation>
     </message>
     <message>
         <source>Could you please check why your server refused mail from %1, and allow-list it if you can?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、貴社サーバーが %1 からのメールを拒否した理由をご確認いただき、可能であれば許可リストに追加していただけますでしょうか。</translation>
     </message>
     <message>
         <source>Could you please confirm whether this mailbox exists and is active, or give us the right address?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、このメールボックスが存在し、現在も使用されているかどうかをご確認いただくか、正しいアドレスをお教えいただけますでしょうか。</translation>
     </message>
     <message>
         <source>Could you please check the mailbox&apos;s storage or size limits?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、このメールボックスの容量やサイズの上限をご確認いただけますでしょうか。</translation>
     </message>
     <message>
         <source>Could you please check that your domain&apos;s MX records point to your mail server, and that it accepts mail for this address?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、貴社ドメインの MX レコードが貴社のメールサーバーを指しているか、また、そのサーバーがこのアドレス宛てのメールを受け付ける設定になっているかをご確認いただけますでしょうか。</translation>
     </message>
     <message>
         <source>We are checking our SPF, DKIM and DMARC set-up; could you tell us which check failed on your side?</source>
-        <translation type="unfinished"></translation>
+        <translation>弊社でも SPF、DKIM、DMARC の設定を確認しております。貴社側でどのチェックに失敗したのかお教えいただけますでしょうか。</translation>
     </message>
     <message>
         <source>Could you please look into this error and tell us what we should change?</source>
-        <translation type="unfinished"></translation>
+        <translation>恐れ入りますが、このエラーについてご確認いただき、弊社側で変更すべき点をお教えいただけますでしょうか。</translation>
     </message>
     <message>
         <source>our address</source>
-        <translation type="unfinished"></translation>
+        <translation>弊社のアドレス</translation>
     </message>
     <message>
         <source>Email to %1 was rejected by your server</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 宛てのメールが貴社サーバーで受信拒否された件について</translation>
     </message>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>ご担当者様</translation>
     </message>
     <message>
         <source>We tried to send an email to %1, and your mail server rejected it. We would be grateful for your help.</source>
-        <translation type="unfinished"></translation>
+        <translation>突然のご連絡失礼いたします。%1 宛てにメールを送信したところ、貴社のメールサーバーにて受信が拒否されました。お力添えをいただけますと幸いです。</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細は以下のとおりです。</translation>
     </message>
     <message>
         <source>  Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  日時: %1</translation>
     </message>
     <message>
         <source>  Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  送信者: %1</translation>
     </message>
     <message>
         <source>  Sending IP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  送信元 IP: %1</translation>
     </message>
     <message>
         <source>  Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  宛先: %1</translation>
     </message>
     <message>
         <source>  Your server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  貴社サーバー: %1</translation>
     </message>
     <message>
         <source>  Your server&apos;s reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  貴社サーバーからの応答: %1</translation>
     </message>
     <message>
         <source>Thank you,</source>
-        <translation type="unfinished"></translation>
+        <translation>よろしくお願いいたします。</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyTr</name>
     <message>
         <source>the public key (p=) is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>公開鍵（p=）が有効な Base64 ではありません</translation>
     </message>
     <message>
         <source>the ed25519 public key is not a valid 32-byte key</source>
-        <translation type="unfinished"></translation>
+        <translation>ed25519 公開鍵が有効な 32 バイトの鍵ではありません</translation>
     </message>
     <message>
         <source>the public key (p=) cannot be read as an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>公開鍵（p=）を RSA 鍵として読み取れません</translation>
     </message>
     <message>
         <source>the public key (p=) is not an RSA key although k=rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>k=rsa なのに、公開鍵（p=）が RSA 鍵ではありません</translation>
     </message>
     <message>
         <source>an empty tag between two &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>2 つの「;」の間に空のタグがあります</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form tag=value</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は タグ=値 の形式ではありません</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tag name</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は有効なタグ名ではありません</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ「%1」が複数回出現しています</translation>
     </message>
     <message>
         <source>v= must be the first tag</source>
-        <translation type="unfinished"></translation>
+        <translation>v= は最初のタグである必要があります</translation>
     </message>
     <message>
         <source>v=%1 is not DKIM1</source>
-        <translation type="unfinished"></translation>
+        <translation>v=%1 は DKIM1 ではありません</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>不明な鍵の種類です: k=%1</translation>
     </message>
     <message>
         <source>unknown hash algorithm h=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なハッシュアルゴリズムです: h=%1</translation>
     </message>
     <message>
         <source>the record has no public key (p= is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードに公開鍵がありません（p= がありません）</translation>
     </message>
     <message>
         <source>the key is not for email (s=%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>この鍵はメール用ではありません（s=%1）</translation>
     </message>
 </context>
 <context>
     <name>DmarcRecordTr</name>
     <message>
         <source>the record must start with v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードは v=DMARC1 で始まる必要があります</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a mailto: address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 「%2」は mailto: アドレスではありません</translation>
     </message>
     <message>
         <source>%1=%2 is not none, quarantine or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 は none、quarantine、reject のいずれでもありません</translation>
     </message>
     <message>
         <source>p= should come right after v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>p= は v=DMARC1 の直後に置く必要があります</translation>
     </message>
     <message>
         <source>pct=%1 is not a number from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>pct=%1 は 0～100 の数値ではありません</translation>
     </message>
     <message>
         <source>%1=%2 is not r (relaxed) or s (strict)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 は r（relaxed）でも s（strict）でもありません</translation>
     </message>
     <message>
         <source>fo=%1: unknown option &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fo=%1: 不明なオプション「%2」です</translation>
     </message>
     <message>
         <source>ri=%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>ri=%1 は秒数ではありません</translation>
     </message>
     <message>
         <source>rf=%1: only afrf is defined</source>
-        <translation type="unfinished"></translation>
+        <translation>rf=%1: 定義されているのは afrf のみです</translation>
     </message>
     <message>
         <source>v= appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>v= が複数回出現しています</translation>
     </message>
     <message>
         <source>unknown tag &quot;%1&quot; (receivers ignore it)</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なタグ「%1」です（受信側では無視されます）</translation>
     </message>
     <message>
         <source>the required policy tag p= is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>必須のポリシータグ p= がないか、無効です</translation>
     </message>
 </context>
 <context>
     <name>Knowledge</name>
     <message>
         <source>The receiving server could not confirm that your server may send for your domain. Your domain&apos;s SPF, DKIM or DMARC records are missing or do not match the server that sent the message. Whoever runs your email needs to fix these DNS records.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、あなたのサーバーがあなたのドメインからメールを送信してよいことを確認できませんでした。ドメインの SPF、DKIM、DMARC レコードがないか、メッセージを送信したサーバーと一致していません。メールの管理担当者がこれらの DNS レコードを修正する必要があります。</translation>
     </message>
     <message>
         <source>The message failed the sender authentication checks (SPF, DKIM or DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが送信者認証（SPF、DKIM、DMARC）に失敗しました。</translation>
     </message>
     <message>
         <source>Your sending server or domain has a poor reputation with this provider, usually because of spam complaints, sudden volume or little sending history. Check blocklists, reduce volume and make sure recipients want your mail; the provider relaxes limits as the reputation recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの送信サーバーまたはドメインは、このプロバイダーからの評価（レピュテーション）が低くなっています。通常はスパムの苦情、急な送信量の増加、送信実績の少なさが原因です。ブロックリストを確認し、送信量を減らし、受信者が本当にあなたのメールを望んでいるかを確認してください。評価が回復すれば、プロバイダーは制限を緩めます。</translation>
     </message>
     <message>
         <source>The receiving provider does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側のプロバイダーは、現在あなたのサーバーからのメールを信頼していません。</translation>
     </message>
     <message>
         <source>The receiving server refused the connection because of the IP address or name of the server that sent your mail, often because it is on a blocklist or has a poor reputation. Check whether your sending IP is listed and ask to be delisted; if you use a mail service, tell them.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、あなたのメールを送信したサーバーの IP アドレスまたは名前を理由に接続を拒否しました。多くの場合、ブロックリストに登録されているか、評価が低いことが原因です。送信元 IP が登録されていないか確認し、登録解除を依頼してください。メールサービスを利用している場合は、その事業者に連絡してください。</translation>
     </message>
     <message>
         <source>The receiving server blocked your sending server.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがあなたの送信サーバーをブロックしました。</translation>
     </message>
     <message>
         <source>Something in the message&apos;s format (character encoding, headers or attachments) was not acceptable to the receiving server. Try sending it again in a simpler form, for example without unusual attachments or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの形式（文字コード、ヘッダー、添付ファイル）に、受信サーバーが受け付けないものがありました。特殊な添付ファイルや文字を使わないなど、よりシンプルな形式で再送信してみてください。</translation>
     </message>
     <message>
         <source>The receiving server could not handle the message&apos;s content or format.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、メッセージの内容または形式を処理できませんでした。</translation>
     </message>
     <message>
         <source>This report says the message reached the recipient&apos;s server. Nothing needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>このレポートは、メッセージが受信者のサーバーに届いたことを示しています。修正の必要はありません。</translation>
     </message>
     <message>
         <source>The message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージは配送されました。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールボックスには 1 通あたりのサイズ上限が独自に設定されており、このメッセージはそれを超えています。添付ファイルを小さくするか、大きなファイルはリンクで共有してください。</translation>
     </message>
     <message>
         <source>The message is bigger than this mailbox accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが、このメールボックスで受け付けられるサイズを超えています。</translation>
     </message>
     <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのサーバーは数時間から数日にわたって配送を試みましたが、受信者のサーバーは一度も受け付けませんでした。通常は、相手のサーバーに接続できないか、受信の保留が続いたことが原因です。受信者のドメインが正しく、相手のメールサーバーが動作していることを確認してから、再送信してください。</translation>
     </message>
     <message>
         <source>The message could not be delivered in time and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを時間内に配送できなかったため、配送が打ち切られました。</translation>
     </message>
     <message>
         <source>The receiving server requires an encrypted (TLS) connection and the two servers could not set one up. Whoever runs your mail server should check its TLS settings and certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは暗号化（TLS）接続を必要としていますが、両方のサーバー間で暗号化接続を確立できませんでした。メールサーバーの管理担当者が TLS の設定と証明書を確認する必要があります。</translation>
     </message>
     <message>
         <source>The servers could not agree on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー間で暗号化接続を確立できませんでした。</translation>
     </message>
     <message>
         <source>This is a complaint report from the recipient&apos;s mail provider: someone marked your message as unwanted. Stop sending to this recipient and make sure everyone on your list asked for your mail; many complaints harm delivery to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは受信者のメールプロバイダーからの苦情レポートで、誰かがあなたのメッセージを不要なメールとして報告したことを示しています。この受信者への送信を停止し、リストに載っている全員があなたのメールを希望しているか確認してください。苦情が多いと、すべての宛先への配信に悪影響が出ます。</translation>
     </message>
     <message>
         <source>A recipient reported your message as spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者があなたのメッセージを迷惑メールとして報告しました。</translation>
     </message>
     <message>
         <source>The recipient (or their mail system) has set rules that refuse mail like this one, for example from senders they have not approved. Reach the recipient another way and ask them to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者（またはそのメールシステム）に、このようなメールを拒否するルールが設定されています。たとえば、承認されていない送信者からのメールを拒否するルールです。別の手段で受信者に連絡し、あなたのアドレスを許可するよう依頼してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s filters refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のフィルターがメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>This address used to work, but the recipient no longer receives mail here and the server does not forward it. Ask the recipient for their new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアドレスは以前は使えましたが、受信者はもうこのアドレスでメールを受け取っておらず、サーバーも転送していません。受信者に新しいアドレスを確認してください。</translation>
     </message>
     <message>
         <source>The recipient has moved to another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者は別のアドレスに移行しました。</translation>
     </message>
     <message>
         <source>The part of the address after the @ does not exist in DNS, or has no mail server. It is usually a typing mistake in the domain or a domain that has expired. Check the spelling of the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスの @ の後の部分が DNS に存在しないか、メールサーバーがありません。多くの場合、ドメインの入力ミスか、有効期限が切れたドメインです。ドメインのつづりを確認してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not exist or cannot receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のドメインが存在しないか、メールを受信できません。</translation>
     </message>
     <message>
         <source>The recipient has used up their storage space, so the server cannot take new messages for now. Wait and try again later, or tell the recipient by another channel so they can make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールボックスの容量がいっぱいのため、サーバーは現在新しいメッセージを受け取れません。時間をおいて再送信するか、別の手段で受信者に伝えて空き容量を確保してもらってください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールボックスがいっぱいです。</translation>
     </message>
     <message>
         <source>The recipient&apos;s server hands mail to a program (a filter or delivery script), and that program failed. The recipient&apos;s IT needs to look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のサーバーは、メールをプログラム（フィルターや配送スクリプト）に渡していますが、そのプログラムでエラーが発生しました。受信者側の IT 部門による確認が必要です。</translation>
     </message>
     <message>
         <source>A program on the recipient&apos;s server failed while delivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>配送中に、受信者のサーバー上のプログラムでエラーが発生しました。</translation>
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルを含むメッセージのサイズが、受信サーバーの受け付ける上限を超えています。添付ファイルを小さくするか、圧縮するか、大きなファイルはリンクで共有してください。</translation>
     </message>
     <message>
         <source>The message is too large for the receiving server.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが大きすぎて、受信サーバーが受け付けられません。</translation>
     </message>
     <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのサーバーは、受信者のメールサーバーと正常に通信できませんでした。接続に失敗したか、途中で切断されたか、DNS に問い合わせできませんでした。一時的な問題であることが多いですが、繰り返し発生する場合は、受信者側の IT 部門がメールサーバーと DNS を確認する必要があります。</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークの問題により配送が停止しました。</translation>
     </message>
     <message>
         <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを受け取ったサーバーは、受信者のドメインのメールを扱っておらず、転送もしません。多くの場合、受信者のドメインのメール用レコードが誤ったサーバーを指しているか、お使いのメールソフトが、先にサインインが必要なサーバー経由で送信しています。</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーがメッセージの中継を拒否しました（relaying denied）。</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain has declared that it receives no mail (a null MX record), or its server refuses all mail. Check that you have the right domain; otherwise reach the recipient another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のドメインは、メールを受信しないと宣言している（null MX レコード）か、そのサーバーがすべてのメールを拒否しています。ドメインが正しいか確認し、正しい場合は別の手段で受信者に連絡してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not accept email at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のドメインは、メールを一切受け付けていません。</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because its headers break the email format rules (for example several From or Date headers, or a malformed header). The program that created the message needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージのヘッダーがメールの形式ルールに違反しているため、受信サーバーが拒否しました（たとえば From や Date ヘッダーが複数ある、ヘッダーの形式が正しくないなど）。メッセージを作成したプログラムの修正が必要です。</translation>
     </message>
     <message>
         <source>The message does not follow the email standards.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージがメールの標準規格に準拠していません。</translation>
     </message>
     <message>
         <source>The receiving side reported a failure without a clear reason. Read the server&apos;s exact words below; if they do not help, ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側は、明確な理由を示さずにエラーを報告しました。下に表示されているサーバーの応答（原文）を読んでください。それでもわからない場合は、日時とエラーの文面を添えて、受信者側の IT 部門に問い合わせてください。</translation>
     </message>
     <message>
         <source>The message was not delivered, and the bounce does not say exactly why.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージは配送されませんでしたが、バウンスメールには正確な理由が書かれていません。</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation has rules about what mail it accepts (senders, content, attachments or how messages are formatted), and this message did not meet them. Ask the recipient&apos;s IT which rule applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者の組織には、受け付けるメールについてのルール（送信者、内容、添付ファイル、メッセージの形式など）があり、このメッセージはそれを満たしていませんでした。どのルールが該当するのか、受信者側の IT 部門に問い合わせてください。</translation>
     </message>
     <message>
         <source>The message broke a policy of the receiving organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが受信側の組織のポリシーに違反しました。</translation>
     </message>
     <message>
         <source>The server did not accept the address the message was sent from (the envelope sender): it may look invalid, belong to a domain that does not exist, or be on the server&apos;s block list. Check the address your mail program or service sends from.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーは、メッセージの送信元アドレス（エンベロープ送信者）を受け付けませんでした。アドレスが無効に見えるか、存在しないドメインのものか、サーバーのブロックリストに登録されている可能性があります。お使いのメールソフトやサービスが使っている送信元アドレスを確認してください。</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがあなたの送信者アドレスを拒否しました。</translation>
     </message>
     <message>
         <source>The receiving server requires the IP address your mail comes from to have a reverse DNS (PTR) record that points to a name which points back to the same address. Whoever runs your mail server must set this up with their hosting or internet provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、メールの送信元 IP アドレスに逆引き DNS（PTR）レコードがあり、その名前が同じアドレスに正引きで戻ることを求めています。メールサーバーの管理担当者が、ホスティング事業者またはインターネットプロバイダーに依頼して設定する必要があります。</translation>
     </message>
     <message>
         <source>Your sending server has no valid reverse DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの送信サーバーに有効な逆引き DNS 名がありません。</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because of a security or authorization check: for example the sender could not be verified, or your server was not allowed to send this message. Check your authentication set-up and ask the recipient&apos;s IT for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>セキュリティまたは認可のチェックにより、受信サーバーがメッセージを拒否しました。たとえば、送信者を確認できなかったか、あなたのサーバーにこのメッセージの送信が許可されていませんでした。認証の設定を確認し、詳細を受信者側の IT 部門に問い合わせてください。</translation>
     </message>
     <message>
         <source>The receiving server refused the message for a security reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがセキュリティ上の理由でメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>The content of the message, its links or its formatting looked like spam to the receiving server&apos;s filter. Review the content (links, attachments, wording, images only), make sure the recipient expects it, and check your authentication set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの内容、リンク、または書式が、受信サーバーのフィルターにスパムと判断されました。内容（リンク、添付ファイル、文面、画像だけのメールになっていないか）を見直し、受信者がそのメールを待っていることを確認し、認証の設定も確認してください。</translation>
     </message>
     <message>
         <source>The receiving server thinks the message is spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがメッセージをスパムと判断しました。</translation>
     </message>
     <message>
         <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側のプロバイダーは 1 つの送信者から受け付けるメールの速度を制限しており、あなたのサーバーがその上限を超えました。送信のペースを落としてください。保留されたメッセージは、通常は後の再試行で配送されます。</translation>
     </message>
     <message>
         <source>You are sending too much mail too quickly to this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>このプロバイダーに対して、短時間に大量のメールを送信しています。</translation>
     </message>
     <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>以前このアドレスへのメッセージがバウンスしたか報告されたため、送信サービスがこのアドレスへの送信を停止しています。アドレスを確認し、再び使えることが確実な場合にのみ、配信停止リストから削除してください。</translation>
     </message>
     <message>
         <source>Your mail service did not send it: the address is on its suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアドレスが配信停止リストに登録されているため、メールサービスは送信しませんでした。</translation>
     </message>
     <message>
         <source>The mailbox exists but has been switched off, for example because the account was suspended, left unused for a long time, or not paid for. Reach the recipient another way and ask them to reactivate it or give you another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールボックスは存在しますが、停止されています。たとえば、アカウントが停止された、長期間使われていない、料金が支払われていない、といった理由です。別の手段で受信者に連絡し、再開してもらうか、別のアドレスを教えてもらってください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールボックスは無効になっています。</translation>
     </message>
     <message>
         <source>The receiving server said a command from your server was malformed or out of order. Whoever runs your mail server or sending software should look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーによると、あなたのサーバーから送られたコマンドの形式または順序が正しくありませんでした。メールサーバーまたは送信ソフトウェアの管理担当者による確認が必要です。</translation>
     </message>
     <message>
         <source>The servers did not understand each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバー間で通信がかみ合いませんでした。</translation>
     </message>
     <message>
         <source>Something went wrong on the recipient&apos;s mail server (a configuration error or an internal failure). It is not caused by your message; try again later, and tell the recipient&apos;s IT if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールサーバーで問題（設定ミスまたは内部エラー）が発生しました。あなたのメッセージが原因ではありません。時間をおいて再送信し、繰り返し発生する場合は受信者側の IT 部門に伝えてください。</translation>
     </message>
     <message>
         <source>The receiving mail system had an internal problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側のメールシステムで内部的な問題が発生しました。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server has no room left to store incoming mail. It is the recipient&apos;s IT who must fix it; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールサーバーに、受信メールを保存する空き容量がありません。これを解決できるのは受信者側の IT 部門です。時間をおいて再送信してください。</translation>
     </message>
     <message>
         <source>The receiving mail system is out of space.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側のメールシステムの容量が不足しています。</translation>
     </message>
     <message>
         <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは同時に受け付ける接続数または宛先数を制限しており、あなたのサーバーがその上限を超えました。送信のペースを落とすか、少ない件数に分けて送信すると、通常は解決します。メッセージは後の再試行で配送される場合もあります。</translation>
     </message>
     <message>
         <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのサーバーが、一度に開いた接続や送信した宛先が多すぎました。</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールに有用な理由が書かれていません。受信者のアドレスを確認してから、日時とエラーの文面を添えて、受信者側の IT 部門に問い合わせてください。</translation>
     </message>
     <message>
         <source>The message was not delivered, for a reason the bounce does not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージは配送されませんでした。理由はバウンスメールに書かれていません。</translation>
     </message>
     <message>
         <source>The receiving server says there is no mailbox with this name. The address may be misspelled, or the person may have left the organisation or closed the account. Check the spelling, or ask the recipient for their current address; sending again to the same address will not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーによると、この名前のメールボックスは存在しません。アドレスのつづりが間違っているか、相手が組織を離れたかアカウントを削除した可能性があります。つづりを確認するか、受信者に現在のアドレスを確認してください。同じアドレスに再送信しても届きません。</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のアドレスが存在しません。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox answered automatically, for example because they are away. Your message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在などの理由で、受信者のメールボックスが自動で返信しました。あなたのメッセージは配送されています。</translation>
     </message>
     <message>
         <source>This is an automatic reply, not a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは自動返信であり、配送エラーではありません。</translation>
     </message>
     <message>
         <source>The message or one of its attachments was detected as malware, or contained a file type the recipient does not allow. Scan your computer, and send documents in a safe format or through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージまたは添付ファイルがマルウェアとして検出されたか、受信者が許可していない種類のファイルが含まれていました。お使いのパソコンをスキャンし、文書は安全な形式で送るか、リンクで共有してください。</translation>
     </message>
     <message>
         <source>The receiving server found a virus or dangerous attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがウイルスまたは危険な添付ファイルを検出しました。</translation>
     </message>
     <message>
         <source>Microsoft keeps its own block list and your sending IP is on it. Whoever runs your mail server can request removal through Microsoft&apos;s sender support (delisting) page; if you use a mail service, contact them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft は独自のブロックリストを運用しており、あなたの送信元 IP がそれに登録されています。メールサーバーの管理担当者は、Microsoft の送信者サポート（登録解除）ページから削除を依頼できます。メールサービスを利用している場合は、その事業者に連絡してください。</translation>
     </message>
     <message>
         <source>Microsoft (Outlook/Hotmail) blocked your sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft（Outlook/Hotmail）があなたの送信元 IP アドレスをブロックしました。</translation>
     </message>
     <message>
         <source>Microsoft 365 rejects mail from your IP because it is on its block list or has been banned for spam. Request delisting through Microsoft&apos;s delist portal, and check that your server is not sending spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 は、あなたの IP がブロックリストに登録されているか、スパムを理由に禁止されているため、その IP からのメールを拒否しています。Microsoft の登録解除ポータルから解除を依頼し、あなたのサーバーがスパムを送信していないか確認してください。</translation>
     </message>
     <message>
         <source>Microsoft refused mail from your sending IP address (banned or listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft があなたの送信元 IP アドレスからのメールを拒否しました（禁止またはリスト登録）。</translation>
     </message>
     <message>
         <source>Your domain publishes a DMARC policy that says to reject mail that fails authentication, and this message failed SPF and DKIM alignment. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのドメインは、認証に失敗したメールを拒否するよう指定した DMARC ポリシーを公開しており、このメッセージは SPF と DKIM のアライメントに失敗しました。送信したサーバーの SPF と DKIM を修正してください。</translation>
     </message>
     <message>
         <source>Microsoft rejected the message because it failed your domain&apos;s DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインの DMARC ポリシーに不合格だったため、Microsoft がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>Outlook.com requires domains that send a lot of mail to have SPF, DKIM and DMARC in place and passing. Set up all three for your sending domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com は、大量にメールを送信するドメインに対して、SPF、DKIM、DMARC をすべて設定し、合格していることを求めています。送信ドメインにこの 3 つすべてを設定してください。</translation>
     </message>
     <message>
         <source>Microsoft requires stronger authentication from high-volume senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft は、大量送信者により強力な認証を求めています。</translation>
     </message>
     <message>
         <source>Your domain&apos;s SPF record does not list the server that sent this message. Add the sending server or service to your SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのドメインの SPF レコードに、このメッセージを送信したサーバーが記載されていません。送信サーバーまたは送信サービスを SPF レコードに追加してください。</translation>
     </message>
     <message>
         <source>The message failed the SPF check at Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが Microsoft の SPF チェックに失敗しました。</translation>
     </message>
     <message>
         <source>Microsoft 365 only accepts mail for sending from signed-in users. Turn on &apos;my outgoing server requires authentication&apos; in your mail program, with your mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 は、サインインしたユーザーからのメールしか送信を受け付けません。メールソフトで「送信サーバーは認証が必要」を有効にし、メールボックスのユーザー名とパスワードを設定してください。</translation>
     </message>
     <message>
         <source>Your mail program tried to send without signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いのメールソフトが、サインインせずに送信しようとしました。</translation>
     </message>
     <message>
         <source>Microsoft looked the address up in the recipient&apos;s directory and found nobody. Check the spelling, or ask the recipient for their current address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft が受信者のディレクトリでアドレスを検索しましたが、該当者が見つかりませんでした。つづりを確認するか、受信者に現在のアドレスを確認してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist in their Microsoft 365 organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のアドレスが、その Microsoft 365 組織に存在しません。</translation>
     </message>
     <message>
         <source>Microsoft 365 checks addresses against the recipient organisation&apos;s directory before accepting mail (directory-based edge blocking), and this address is not in it. Check the spelling; if it is right, the recipient&apos;s IT must add the mailbox or its alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 はメールを受け付ける前に、受信者の組織のディレクトリでアドレスを照合します（ディレクトリベースのエッジブロック）。このアドレスはディレクトリにありません。つづりを確認し、正しい場合は受信者側の IT 部門がメールボックスまたはそのエイリアスを追加する必要があります。</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation does not know this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者の組織はこのアドレスを認識していません。</translation>
     </message>
     <message>
         <source>The recipient (or a group address) is restricted to certain senders by their Microsoft 365 administrators. Ask the recipient&apos;s IT to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者（またはグループアドレス）は、Microsoft 365 の管理者によって、特定の送信者からのみ受信するよう制限されています。受信者側の IT 部門に、あなたのアドレスを許可するよう依頼してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail from approved senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者の組織は、承認された送信者からのメールのみ受け付けています。</translation>
     </message>
     <message>
         <source>Your domain&apos;s DMARC policy asks receivers to reject mail that fails SPF and DKIM alignment, and this message failed. Gmail also requires bulk senders to authenticate. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのドメインの DMARC ポリシーは、SPF と DKIM のアライメントに失敗したメールを拒否するよう受信側に求めており、このメッセージは失敗しました。また、Gmail は大量送信者に認証を義務付けています。送信したサーバーの SPF と DKIM を修正してください。</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed authentication (DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>認証（DMARC）に失敗したため、Gmail がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>Gmail uses 5.7.27 for SPF failures. Your domain&apos;s SPF record does not include the server that sent the message; add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は SPF の失敗に 5.7.27 を使います。あなたのドメインの SPF レコードに、メッセージを送信したサーバーが含まれていません。追加してください。</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the SPF check.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF チェックに失敗したため、Gmail がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>The message was not signed with DKIM, or the signature did not verify. Turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが DKIM で署名されていないか、署名を検証できませんでした。あなたのドメインで DKIM 署名を有効にしてください。</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the DKIM check.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM チェックに失敗したため、Gmail がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation uses Google Workspace and its administrators have a rule that refuses your message, often a block on your IP address or domain. Ask the recipient&apos;s IT to allow your sender address and IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者の組織は Google Workspace を利用しており、その管理者が設定したルールによってメッセージが拒否されました。多くの場合、あなたの IP アドレスまたはドメインがブロックされています。受信者側の IT 部門に、あなたの送信者アドレスと IP を許可するよう依頼してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s Google Workspace blocked the message by its own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者の Google Workspace が、独自のポリシーによってメッセージをブロックしました。</translation>
     </message>
     <message>
         <source>Gmail is temporarily refusing mail for this account because it receives mail faster than allowed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントへのメールの受信ペースが許容量を超えているため、Gmail は一時的にメールの受け付けを拒否しています。時間をおいて再送信してください。</translation>
     </message>
     <message>
         <source>The Gmail recipient is receiving too much mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail の受信者が、現在大量のメールを受信しています。</translation>
     </message>
     <message>
         <source>Gmail has seen unwanted mail from your IP address or domain and limits what it accepts. Check blocklists, Google Postmaster Tools, and your authentication, and send only to people who asked for your mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、あなたの IP アドレスまたはドメインから迷惑メールが送られていることを検知し、受け付けを制限しています。ブロックリスト、Google Postmaster Tools、認証の設定を確認し、メールを希望した人にだけ送信してください。</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、現在あなたのサーバーからのメールを信頼していません。</translation>
     </message>
     <message>
         <source>Yahoo saw complaints or a sudden rise in volume from your server and is slowing it down. Your server will retry. Send only to people who asked for your mail, and keep volumes steady.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo は、あなたのサーバーについて苦情や送信量の急増を検知し、受信ペースを落としています。あなたのサーバーは自動的に再試行します。メールを希望した人にだけ送信し、送信量を一定に保ってください。</translation>
     </message>
     <message>
         <source>Yahoo is temporarily deferring your mail because of complaints or unusual volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>苦情または通常と異なる送信量のため、Yahoo があなたのメールの受け付けを一時的に保留しています。</translation>
     </message>
     <message>
         <source>Yahoo blocks mail from IP addresses listed by Spamhaus. Look your IP up on Spamhaus and request removal once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo は、Spamhaus に登録された IP アドレスからのメールをブロックします。Spamhaus であなたの IP を調べ、原因を解消してから削除を依頼してください。</translation>
     </message>
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの IP がブロックリスト（Spamhaus）に登録されているため、Yahoo がメールを拒否しました。</translation>
     </message>
     <message>
         <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo は、DMARC ポリシーのもとで、SPF と DKIM が成功し、差出人（From）ドメインと一致していることを求めています。あなたのドメインの認証レコードを修正してください。</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>認証に失敗したため、Yahoo がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple の iCloud メールがメッセージを拒否しました（コード CS01 または HM08）。あなたの送信サーバーまたは内容が信頼されませんでした。ブロックリストと認証を確認し、解決しない場合は iCloud のサポートページから postmaster に連絡してください。</translation>
     </message>
     <message>
         <source>iCloud Mail blocked your message because of its policy or your server&apos;s reputation.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポリシーまたはあなたのサーバーの評価により、iCloud メールがメッセージをブロックしました。</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail system holds an allow list, and your address is not on it. Nothing is wrong with your email set-up. Ask the recipient, by phone or another channel, to have their IT add your address (or your domain) to the allowed senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のメールシステムには許可リストがあり、あなたのアドレスはそれに含まれていません。あなたのメール設定には問題はありません。電話などの別の手段で受信者に連絡し、先方の IT 部門からあなたのアドレス（またはドメイン）を許可された送信者に追加してもらうよう依頼してください。</translation>
     </message>
     <message>
         <source>The recipient only accepts mail from senders they approved in advance.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者は、事前に承認した送信者からのメールのみ受け付けています。</translation>
     </message>
     <message>
         <source>Spamhaus PBL: the ISP says this address should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: この IP アドレスはメールを直接送信すべきではないと ISP が指定しています</translation>
     </message>
     <message>
         <source>Spamhaus PBL: this address looks like an end-user address that should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: このアドレスはエンドユーザー向けのもので、メールを直接送信すべきではないと見なされています</translation>
     </message>
     <message>
         <source>Spamhaus SBL: a known spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus SBL: 既知のスパム送信元</translation>
     </message>
     <message>
         <source>Spamhaus CSS: recently sent spam (snowshoe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus CSS: 最近スパムを送信しました（スノーシュー型）</translation>
     </message>
     <message>
         <source>Spamhaus BCL: a botnet controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus BCL: ボットネットの制御サーバー</translation>
     </message>
     <message>
         <source>Spamhaus XBL: infected or hijacked machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus XBL: 感染または乗っ取られたマシン</translation>
     </message>
     <message>
         <source>Spamhaus DROP: network under spammer control</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DROP: スパム送信者の管理下にあるネットワーク</translation>
     </message>
     <message>
         <source>the query used a mistyped zone name</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせに誤ったゾーン名が使われました</translation>
     </message>
     <message>
         <source>Spamhaus refuses queries that come through public or open DNS resolvers (such as 1.1.1.1 or 8.8.8.8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus は、パブリック DNS やオープンリゾルバー（1.1.1.1 や 8.8.8.8 など）経由の問い合わせを拒否します</translation>
     </message>
     <message>
         <source>Spamhaus received too many queries from your DNS resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS リゾルバーからの Spamhaus への問い合わせが多すぎます</translation>
     </message>
     <message>
         <source>an abused legitimate domain (spam)</source>
-        <translation type="unfinished"></translation>
+        <translation>悪用された正規のドメイン（スパム）</translation>
     </message>
     <message>
         <source>an abused legitimate domain (redirector)</source>
-        <translation type="unfinished"></translation>
+        <translation>悪用された正規のドメイン（リダイレクター）</translation>
     </message>
     <message>
         <source>an abused legitimate domain (phishing)</source>
-        <translation type="unfinished"></translation>
+        <translation>悪用された正規のドメイン（フィッシング）</translation>
     </message>
     <message>
         <source>an abused legitimate domain (malware)</source>
-        <translation type="unfinished"></translation>
+        <translation>悪用された正規のドメイン（マルウェア）</translation>
     </message>
     <message>
         <source>an abused legitimate domain (botnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>悪用された正規のドメイン（ボットネット）</translation>
     </message>
     <message>
         <source>a spam domain</source>
-        <translation type="unfinished"></translation>
+        <translation>スパムのドメイン</translation>
     </message>
     <message>
         <source>a phishing domain</source>
-        <translation type="unfinished"></translation>
+        <translation>フィッシングのドメイン</translation>
     </message>
     <message>
         <source>a malware domain</source>
-        <translation type="unfinished"></translation>
+        <translation>マルウェアのドメイン</translation>
     </message>
     <message>
         <source>a botnet command-and-control domain</source>
-        <translation type="unfinished"></translation>
+        <translation>ボットネットの指令（C&amp;C）ドメイン</translation>
     </message>
     <message>
         <source>the DBL does not take IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>DBL は IP アドレスを対象としていません</translation>
     </message>
     <message>
         <source>listed by Barracuda</source>
-        <translation type="unfinished"></translation>
+        <translation>Barracuda に登録されています</translation>
     </message>
     <message>
         <source>reported to SpamCop as a spam source (listings expire by themselves a day after the last report)</source>
-        <translation type="unfinished"></translation>
+        <translation>スパム送信元として SpamCop に報告されています（登録は最後の報告から 1 日で自動的に解除されます）</translation>
     </message>
     <message>
         <source>sent mail to spam traps</source>
-        <translation type="unfinished"></translation>
+        <translation>スパムトラップにメールを送信しました</translation>
     </message>
     <message>
         <source>worst reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>最低の評価</translation>
     </message>
     <message>
         <source>very bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>非常に悪い評価</translation>
     </message>
     <message>
         <source>bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>悪い評価</translation>
     </message>
     <message>
         <source>a zero-hour spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>ゼロアワー（発生直後）のスパム送信元</translation>
     </message>
     <message>
         <source>listed by UCEPROTECT (expires after 7 days without new hits)</source>
-        <translation type="unfinished"></translation>
+        <translation>UCEPROTECT に登録されています（新たな検出がなければ 7 日後に解除されます）</translation>
     </message>
     <message>
         <source>listed by NiX Spam (expires after 12 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>NiX Spam に登録されています（12 時間後に解除されます）</translation>
     </message>
     <message>
         <source>cracked site</source>
-        <translation type="unfinished"></translation>
+        <translation>改ざんされたサイト</translation>
     </message>
     <message>
         <source>malware</source>
-        <translation type="unfinished"></translation>
+        <translation>マルウェア</translation>
     </message>
     <message>
         <source>abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>不正利用</translation>
     </message>
     <message>
         <source>phishing</source>
-        <translation type="unfinished"></translation>
+        <translation>フィッシング</translation>
     </message>
     <message>
         <source>SURBL blocked the query (your DNS resolver sends too many queries or is a public resolver)</source>
-        <translation type="unfinished"></translation>
+        <translation>SURBL が問い合わせをブロックしました（お使いの DNS リゾルバーの問い合わせが多すぎるか、パブリック DNS です）</translation>
     </message>
     <message>
         <source>black list</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラックリスト</translation>
     </message>
     <message>
         <source>grey list</source>
-        <translation type="unfinished"></translation>
+        <translation>グレーリスト</translation>
     </message>
     <message>
         <source>red list</source>
-        <translation type="unfinished"></translation>
+        <translation>レッドリスト</translation>
     </message>
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>URIBL が問い合わせを拒否しました（Google や OpenDNS などのパブリック DNS や大規模な DNS リゾルバーはブロックされます）</translation>
     </message>
 </context>
 <context>
     <name>ReportTr</name>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>恒久的</translation>
     </message>
     <message>
         <source>Who must act</source>
-        <translation type="unfinished"></translation>
+        <translation>対応が必要な人</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の対処</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>Remote server</source>
-        <translation type="unfinished"></translation>
+        <translation>相手先サーバー</translation>
     </message>
     <message>
         <source>Reporting server</source>
-        <translation type="unfinished"></translation>
+        <translation>報告元サーバー</translation>
     </message>
     <message>
         <source>Sending IP</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP</translation>
     </message>
     <message>
         <source>Blocklist named</source>
-        <translation type="unfinished"></translation>
+        <translation>記載されたブロックリスト</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>送信者</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>件名</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日付</translation>
     </message>
     <message>
         <source>Suggested address</source>
-        <translation type="unfinished"></translation>
+        <translation>候補のアドレス</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>一時的</translation>
     </message>
     <message>
         <source>You (the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>あなた（送信者）</translation>
     </message>
     <message>
         <source>Your email administrator or provider</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのメール管理者またはプロバイダー</translation>
     </message>
     <message>
         <source>The recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者</translation>
     </message>
     <message>
         <source>The recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者側の IT 部門</translation>
     </message>
     <message>
         <source>Not clear from the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメールからは不明</translation>
     </message>
     <message>
         <source>Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のアドレスを確認する</translation>
     </message>
     <message>
         <source>Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックリストを確認する</translation>
     </message>
     <message>
         <source>Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF、DKIM、DMARC を確認する</translation>
     </message>
     <message>
         <source>Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者側の IT 部門に連絡する</translation>
     </message>
     <message>
         <source>Review the message content</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの内容を見直す</translation>
     </message>
     <message>
         <source>Fix the sending set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>送信側の設定を修正する</translation>
     </message>
     <message>
         <source>Wait and try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>時間をおいて再送信する</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>対応は不要です</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスの診断</translation>
     </message>
     <message>
         <source>Bounce:</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスメール:</translation>
     </message>
     <message>
         <source>Fact</source>
-        <translation type="unfinished"></translation>
+        <translation>項目</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>値</translation>
     </message>
     <message>
         <source>The server&apos;s exact words:</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答（原文）:</translation>
     </message>
     <message>
         <source>Bounce for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のバウンス</translation>
     </message>
     <message>
         <source>Server said</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答</translation>
     </message>
 </context>
 <context>
     <name>SpfLint</name>
     <message numerus="yes">
         <source>%n name(s) in the SPF record do not exist or have no address.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SPF レコード内の %n 個の名前が存在しないか、アドレスがありません。</numerusform>
         </translation>
     </message>
 </context>
@@ -2127,177 +2131,177 @@ Subject: %2
     <name>SpfLintTr</name>
     <message>
         <source>The domain publishes no SPF record, so receivers cannot tell which servers may send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインは SPF レコードを公開していないため、受信側はどのサーバーがこのドメインのメールを送信してよいのか判断できません。</translation>
     </message>
     <message>
         <source>The domain publishes %1 SPF records; there must be exactly one, otherwise every check ends in an error (permerror). Merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>このドメインは SPF レコードを %1 件公開しています。SPF レコードは 1 件だけにする必要があり、そうでないとすべてのチェックがエラー（permerror）になります。1 件にまとめてください。</translation>
     </message>
     <message>
         <source>A piece of the TXT record is longer than 255 characters; split it into several quoted strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>TXT レコードの一部が 255 文字を超えています。引用符で囲んだ複数の文字列に分割してください。</translation>
     </message>
     <message>
         <source>The SPF record is %1 characters long; above 450 the DNS answer may not fit in one UDP packet. Shorten it or move parts into includes.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF レコードの長さが %1 文字あります。450 文字を超えると、DNS の応答が 1 つの UDP パケットに収まらない場合があります。短くするか、一部を include に移してください。</translation>
     </message>
     <message>
         <source>The SPF record has a syntax error: %1. Receivers treat the whole record as broken (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF レコードに構文エラーがあります: %1。受信側はレコード全体を壊れたものとして扱います（permerror）。</translation>
     </message>
     <message>
         <source>The record ends in &quot;+all&quot;: it allows every server on the internet to send as this domain. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードの末尾が「+all」になっています。これでは、インターネット上のあらゆるサーバーがこのドメインとしてメールを送信できてしまいます。「~all」または「-all」を使用してください。</translation>
     </message>
     <message>
         <source>The record ends in &quot;?all&quot;: it says nothing about other servers, which gives little protection. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードの末尾が「?all」になっています。これはほかのサーバーについて何も示さないため、ほとんど保護になりません。「~all」または「-all」を使用してください。</translation>
     </message>
     <message>
         <source>The record uses &quot;ptr&quot;, which is slow, unreliable and discouraged by RFC 7208; list the addresses instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードに「ptr」が使われています。これは遅く、信頼性が低く、RFC 7208 で非推奨とされています。代わりにアドレスを記載してください。</translation>
     </message>
     <message>
         <source>The record itself has %1 terms that need DNS lookups; more than 10 makes every check fail (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>レコード自体に DNS 検索が必要な項目が %1 個あります。10 個を超えると、すべてのチェックが失敗します（permerror）。</translation>
     </message>
     <message>
         <source>The record has no final &quot;all&quot; (nor redirect=), so servers not listed get &quot;neutral&quot;. End it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードの末尾に「all」（または redirect=）がないため、記載されていないサーバーは「neutral」になります。末尾を「~all」または「-all」にしてください。</translation>
     </message>
     <message>
         <source>Counting its includes, the SPF record needs more than 10 DNS lookups, so receivers give up with an error (permerror). Remove includes you no longer use or flatten them.</source>
-        <translation type="unfinished"></translation>
+        <translation>include を含めると、この SPF レコードには 10 回を超える DNS 検索が必要になり、受信側はエラー（permerror）で処理を打ち切ります。使っていない include を削除するか、フラット化してください。</translation>
     </message>
     <message>
         <source>More than 2 names in the SPF record do not exist or have no address, so receivers give up with an error (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF レコード内の 2 個を超える名前が存在しないか、アドレスがないため、受信側はエラー（permerror）で処理を打ち切ります。</translation>
     </message>
     <message>
         <source>The SPF record includes itself through a loop: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF レコードがループにより自分自身を include しています: %1。</translation>
     </message>
     <message>
         <source>An include points to a domain without an SPF record: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>include が、SPF レコードのないドメインを指しています: %1。</translation>
     </message>
     <message>
         <source>A record reached through an include is broken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>include 先のレコードが壊れています: %1。</translation>
     </message>
 </context>
 <context>
     <name>SpfRecordTr</name>
     <message>
         <source>character not allowed in a macro string</source>
-        <translation type="unfinished"></translation>
+        <translation>マクロ文字列に使用できない文字があります</translation>
     </message>
     <message>
         <source>a lone &apos;%&apos; at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>末尾に単独の「%」があります</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>「%」の後には「{」「%」「_」「-」のいずれかが必要です</translation>
     </message>
     <message>
         <source>a macro &apos;%{&apos; is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>マクロ「%{」が閉じられていません</translation>
     </message>
     <message>
         <source>a macro needs a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>マクロには文字が必要です</translation>
     </message>
     <message>
         <source>unknown macro delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なマクロ区切り文字です</translation>
     </message>
     <message>
         <source>a macro keeps zero labels</source>
-        <translation type="unfinished"></translation>
+        <translation>マクロで残すラベル数が 0 になっています</translation>
     </message>
     <message>
         <source>bad IPv6 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6 のプレフィックス長が無効です</translation>
     </message>
     <message>
         <source>bad IPv4 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 のプレフィックス長が無効です</translation>
     </message>
     <message>
         <source>empty domain</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインが空です</translation>
     </message>
     <message>
         <source>macro letter not allowed in a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインには使用できないマクロ文字です</translation>
     </message>
     <message>
         <source>the domain does not end in a valid top-level label</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメインの末尾が有効なトップレベルラベルではありません</translation>
     </message>
     <message>
         <source>the record contains a character that is not printable ASCII</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードに、印字可能な ASCII 以外の文字が含まれています</translation>
     </message>
     <message>
         <source>the record does not start with &quot;v=spf1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>レコードが「v=spf1」で始まっていません</translation>
     </message>
     <message>
         <source>the modifier &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>修飾子「%1」が複数回出現しています</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」: %2</translation>
     </message>
     <message>
         <source>unknown macro letter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なマクロ文字「%1」です</translation>
     </message>
     <message>
         <source>&quot;all&quot; takes no argument</source>
-        <translation type="unfinished"></translation>
+        <translation>「all」には引数を指定できません</translation>
     </message>
     <message>
         <source>a domain is required after &apos;:&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>「:」の後にドメインが必要です</translation>
     </message>
     <message>
         <source>unexpected text after the mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>メカニズムの後に予期しないテキストがあります</translation>
     </message>
     <message>
         <source>an IPv4 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 アドレスが必要です</translation>
     </message>
     <message>
         <source>not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>有効な IPv4 アドレスではありません</translation>
     </message>
     <message>
         <source>an IPv6 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6 アドレスが必要です</translation>
     </message>
     <message>
         <source>not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>有効な IPv6 アドレスではありません</translation>
     </message>
     <message>
         <source>unknown mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なメカニズムです</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Explains why an email bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールがバウンスした理由を説明します。</translation>
     </message>
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>開くバウンスメール（.eml、mbox、フォルダー）。</translation>
     </message>
 </context>
 </TS>

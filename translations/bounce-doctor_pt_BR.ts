@@ -5,713 +5,716 @@
     <name>AddressCheckTr</name>
     <message>
         <source>nothing before the @</source>
-        <translation type="unfinished"></translation>
+        <translation>nada antes do @</translation>
     </message>
     <message>
         <source>the part before the @ is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>a parte antes do @ tem mais de 64 caracteres</translation>
     </message>
     <message>
         <source>a quoted name before the @ is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>um nome entre aspas antes do @ não foi fechado</translation>
     </message>
     <message>
         <source>the quoted name before the @ has a character that must be escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>o nome entre aspas antes do @ contém um caractere que precisa de escape</translation>
     </message>
     <message>
         <source>dots before the @ may not be first, last or doubled</source>
-        <translation type="unfinished"></translation>
+        <translation>os pontos antes do @ não podem ficar no início, no fim nem repetidos</translation>
     </message>
     <message>
         <source>the character &apos;%1&apos; is not allowed before the @ (unless quoted)</source>
-        <translation type="unfinished"></translation>
+        <translation>o caractere &apos;%1&apos; não é permitido antes do @ (a não ser entre aspas)</translation>
     </message>
     <message>
         <source>nothing after the @</source>
-        <translation type="unfinished"></translation>
+        <translation>nada depois do @</translation>
     </message>
     <message>
         <source>the address literal after the @ is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>o endereço literal depois do @ não é um endereço IP</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; is not a valid international domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>o domínio &apos;%1&apos; não é um nome de domínio internacional válido</translation>
     </message>
     <message>
         <source>the domain is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>o domínio tem mais de 253 caracteres</translation>
     </message>
     <message>
         <source>the domain &apos;%1&apos; has no dot: a mail domain looks like example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>o domínio &apos;%1&apos; não tem ponto: um domínio de e-mail tem a forma example.com</translation>
     </message>
     <message>
         <source>the domain part &apos;%1&apos; is not valid (letters, digits and inner hyphens only, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>a parte &apos;%1&apos; do domínio não é válida (somente letras, algarismos e hífens no meio, no máximo 63)</translation>
     </message>
     <message>
         <source>there is no @ in the address</source>
-        <translation type="unfinished"></translation>
+        <translation>não há @ no endereço</translation>
     </message>
     <message>
         <source>the address contains a space</source>
-        <translation type="unfinished"></translation>
+        <translation>o endereço contém um espaço</translation>
     </message>
     <message>
         <source>The address &apos;%1&apos; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço &apos;%1&apos; não é válido: %2</translation>
     </message>
     <message>
         <source>Correct the address and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija o endereço e envie novamente.</translation>
     </message>
     <message>
         <source>The address is written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço está escrito corretamente.</translation>
     </message>
     <message>
         <source>International domain %1 is %2 in DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio internacional %1 aparece como %2 no DNS</translation>
     </message>
     <message>
         <source>Did you mean %1@%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Você quis dizer %1@%2?</translation>
     </message>
     <message>
         <source>The domain %1 is very close to the common mail domain %2. A typing mistake here is a frequent cause of bounces.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio %1 é muito parecido com o domínio de e-mail comum %2. Um erro de digitação aqui é uma causa frequente de devoluções.</translation>
     </message>
     <message>
         <source>The domain %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio %1 não existe.</translation>
     </message>
     <message>
         <source>DNS has no such domain, so no mail can reach it. Check the spelling of the part after the @; the domain may also have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse domínio não existe no DNS, então nenhum e-mail consegue chegar a ele. Confira a grafia da parte depois do @; o domínio também pode ter expirado.</translation>
     </message>
     <message>
         <source>the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>os servidores de e-mail de %1</translation>
     </message>
     <message>
         <source>The domain %1 says it accepts no email (null MX).</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio %1 declara que não aceita e-mails (null MX).</translation>
     </message>
     <message>
         <source>Its owner has published that this domain never receives mail (RFC 7505). The address cannot work; ask the recipient for another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>O responsável pelo domínio publicou que ele nunca recebe e-mails (RFC 7505). O endereço não tem como funcionar; peça outro endereço ao destinatário.</translation>
     </message>
     <message>
         <source>%1 receives mail at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recebe e-mails em %2.</translation>
     </message>
     <message>
         <source>%1 hosts this domain&apos;s mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hospeda os e-mails deste domínio.</translation>
     </message>
     <message>
         <source>Advice and error codes from %1 apply to this recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>As orientações e os códigos de erro de %1 valem para este destinatário.</translation>
     </message>
     <message>
         <source>All of its mail servers have addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os servidores de e-mail do domínio têm endereço.</translation>
     </message>
     <message>
         <source>Some of its mail servers have no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguns servidores de e-mail do domínio não têm endereço.</translation>
     </message>
     <message>
         <source>None of its mail servers has an address, so mail cannot be delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum servidor de e-mail do domínio tem endereço, então os e-mails não podem ser entregues.</translation>
     </message>
     <message>
         <source>The domain&apos;s MX records point to names that do not resolve. The recipient&apos;s IT must fix their DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os registros MX do domínio apontam para nomes que não resolvem. A equipe de TI do destinatário precisa corrigir o DNS.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o endereço de %1</translation>
     </message>
     <message>
         <source>The domain %1 has no mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio %1 não tem servidor de e-mail.</translation>
     </message>
     <message>
         <source>It has neither MX records nor an address to deliver to, so it cannot receive mail. Check the domain with the recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ele não tem registros MX nem um endereço para entrega, então não pode receber e-mails. Confirme o domínio com o destinatário.</translation>
     </message>
     <message>
         <source>The domain %1 has no MX record; mail goes to its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio %1 não tem registro MX; os e-mails vão para o endereço do site dele.</translation>
     </message>
     <message>
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isso só funciona se esse servidor aceitar e-mails, o que é incomum. A equipe de TI do destinatário deve publicar registros MX.</translation>
     </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
     <message>
         <source>the answer %1 is not a blocklist code (is your DNS server redirecting unknown names?)</source>
-        <translation type="unfinished"></translation>
+        <translation>a resposta %1 não é um código de lista de bloqueio (seu servidor DNS está redirecionando nomes desconhecidos?)</translation>
     </message>
     <message>
         <source>listed (code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>listado (código %1)</translation>
     </message>
     <message>
         <source>Nothing to check: the bounce shows no sending IP or domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada a verificar: a mensagem de devolução não mostra nenhum IP ou domínio de envio.</translation>
     </message>
     <message>
         <source>Type your sending IP address (ask your email provider if you do not know it) and your domain, then run the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o endereço IP de envio (pergunte ao seu provedor de e-mail se não souber) e o seu domínio e execute a verificação.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; não é um endereço IP.</translation>
     </message>
     <message>
         <source>%1 is not on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não consta em %2.</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar %1: %2.</translation>
     </message>
     <message>
         <source>Spamhaus answers only queries from your own DNS resolver, not public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your provider&apos;s resolver, or enter a free Spamhaus DQS key in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Spamhaus só responde a consultas feitas pelo seu próprio resolvedor DNS, e não por resolvedores públicos como 1.1.1.1 ou 8.8.8.8. Use o seu resolvedor ou o do seu provedor, ou informe uma chave gratuita do Spamhaus DQS nas Configurações.</translation>
     </message>
     <message>
         <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faça a consulta pelo seu próprio resolvedor DNS em vez de um resolvedor público.</translation>
     </message>
     <message>
         <source>%1 is listed on %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está listado em %2: %3.</translation>
     </message>
     <message>
         <source>Receiving servers that use this list refuse your mail. Fix the cause (a compromised account, a spam complaint, an open relay), then ask for removal on the list&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino que usam esta lista recusam seus e-mails. Corrija a causa (uma conta invadida, uma denúncia de spam, um relay aberto) e depois peça a remoção na página da lista.</translation>
     </message>
     <message>
         <source>the reverse DNS of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o DNS reverso de %1</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS name (PTR).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem nome de DNS reverso (PTR).</translation>
     </message>
     <message>
         <source>Many receiving servers refuse mail from addresses without one. Ask whoever provides the IP address (hosting or internet provider) to set a PTR record naming your mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muitos servidores de destino recusam e-mails de endereços sem DNS reverso. Peça a quem fornece o endereço IP (hospedagem ou provedor de internet) que configure um registro PTR com o nome do seu servidor de e-mail.</translation>
     </message>
     <message>
         <source>the address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o endereço de %1</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, and it points back (forward-confirmed).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem o DNS reverso %2, e esse nome aponta de volta para ele (confirmação direta).</translation>
     </message>
     <message>
         <source>%1 has reverse DNS %2, but that name does not point back to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem o DNS reverso %2, mas esse nome não aponta de volta para ele.</translation>
     </message>
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores de destino como os da Microsoft e do Gmail esperam que o nome PTR resolva para o mesmo endereço IP. Adicione um registro A (ou AAAA) para %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>o servidor DNS não respondeu a tempo</translation>
     </message>
     <message>
         <source>the DNS server reported a failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>o servidor DNS informou uma falha (SERVFAIL)</translation>
     </message>
     <message>
         <source>the DNS server refused the question (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>o servidor DNS recusou a consulta (REFUSED)</translation>
     </message>
     <message>
         <source>there is no network connection</source>
-        <translation type="unfinished"></translation>
+        <translation>não há conexão de rede</translation>
     </message>
     <message>
         <source>the DNS lookup failed</source>
-        <translation type="unfinished"></translation>
+        <translation>a consulta DNS falhou</translation>
     </message>
     <message>
         <source>SPF could not be checked: the sending domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o SPF: o domínio de envio é desconhecido.</translation>
     </message>
     <message>
         <source>Type the domain you send from (the part after @ in your address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Digite o domínio do qual você envia (a parte depois do @ no seu endereço).</translation>
     </message>
     <message>
         <source>DKIM could not be checked: the signing domain is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o DKIM: o domínio de assinatura é desconhecido.</translation>
     </message>
     <message>
         <source>DMARC could not be checked: the From address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o DMARC: o endereço do remetente (From) é desconhecido.</translation>
     </message>
     <message>
         <source>Could not check the SPF record of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o registro SPF de %1: %2.</translation>
     </message>
     <message>
         <source>Try again later or with another DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tente novamente mais tarde ou com outro servidor DNS.</translation>
     </message>
     <message>
         <source>The SPF record of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF de %1 tem um problema.</translation>
     </message>
     <message>
         <source>The SPF record of %1 could be better.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF de %1 poderia ser melhor.</translation>
     </message>
     <message>
         <source>%1 publishes a valid SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica um registro SPF válido.</translation>
     </message>
     <message>
         <source>It lists the servers allowed to send mail for the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ele lista os servidores autorizados a enviar e-mails pelo domínio.</translation>
     </message>
     <message>
         <source>SPF was not evaluated: the sending IP address is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF não foi avaliado: o endereço IP de envio é desconhecido.</translation>
     </message>
     <message>
         <source>Enter the IP address your mail left from to see whether SPF allows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe o endereço IP do qual seu e-mail saiu para ver se o SPF o autoriza.</translation>
     </message>
     <message>
         <source>The SPF setup of %1 has a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>A configuração de SPF de %1 tem um problema.</translation>
     </message>
     <message>
         <source> (through %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (por meio de %1)</translation>
     </message>
     <message>
         <source>SPF allows %1 to send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF autoriza %1 a enviar e-mails por %2.</translation>
     </message>
     <message>
         <source>The term &quot;%1&quot;%2 matched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondeu ao termo &quot;%1&quot;%2.</translation>
     </message>
     <message>
         <source>SPF says %1 may not send mail for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF diz que %1 não pode enviar e-mails por %2.</translation>
     </message>
     <message>
         <source>Receivers may reject this mail. Add the server to the SPF record (for example with ip4:%1 or the include your mail provider documents).</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino podem rejeitar este e-mail. Adicione o servidor ao registro SPF (por exemplo, com ip4:%1 ou com o include indicado na documentação do seu provedor de e-mail).</translation>
     </message>
     <message>
         <source>The domain explains: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio explica: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>SPF does not list %1 for %2 (softfail).</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF não lista %1 para %2 (softfail).</translation>
     </message>
     <message>
         <source>Receivers treat such mail with suspicion and often file it as spam. Add the server to the SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino desconfiam desses e-mails e muitas vezes os classificam como spam. Adicione o servidor ao registro SPF.</translation>
     </message>
     <message>
         <source>SPF neither allows nor forbids %1 for %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF nem autoriza nem proíbe %1 para %2 (%3).</translation>
     </message>
     <message>
         <source>Mail from this server gets no help from SPF. Add the server to the record and end it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os e-mails deste servidor não recebem nenhuma ajuda do SPF. Adicione o servidor ao registro e termine-o com &quot;~all&quot; ou &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Could not evaluate SPF for %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível avaliar o SPF de %1: %2.</translation>
     </message>
     <message>
         <source>A DNS lookup failed on the way; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma consulta DNS falhou no meio do caminho; tente novamente mais tarde.</translation>
     </message>
     <message>
         <source>SPF for %1 ends in an error (permerror): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF de %1 termina em erro (permerror): %2.</translation>
     </message>
     <message>
         <source>Receivers treat a broken SPF setup like a missing one or reject the mail. Fix the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino tratam uma configuração de SPF com defeito como se ela não existisse, ou rejeitam o e-mail. Corrija o registro.</translation>
     </message>
     <message>
         <source>Could not fetch the DKIM key &quot;%1&quot; of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível obter a chave DKIM &quot;%1&quot; de %2: %3.</translation>
     </message>
     <message>
         <source>No DKIM key is published for selector &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há chave DKIM publicada para o seletor &quot;%1&quot; de %2.</translation>
     </message>
     <message>
         <source>The mail was signed with this selector, but receivers cannot find the key at %1, so the signature fails. Publish the key your mail provider gives you.</source>
-        <translation type="unfinished"></translation>
+        <translation>O e-mail foi assinado com este seletor, mas os servidores de destino não encontram a chave em %1, então a assinatura falha. Publique a chave fornecida pelo seu provedor de e-mail.</translation>
     </message>
     <message>
         <source>Selector &quot;%1&quot; of %2 has %3 key records.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seletor &quot;%1&quot; de %2 tem %3 registros de chave.</translation>
     </message>
     <message>
         <source>There must be exactly one; receivers may pick the wrong one. Remove the extra records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deve haver exatamente um; os servidores de destino podem escolher o errado. Remova os registros a mais.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is broken: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM &quot;%1&quot; de %2 está com defeito: %3.</translation>
     </message>
     <message>
         <source>Receivers cannot verify signatures made with it. Publish the record exactly as your mail provider gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino não conseguem verificar as assinaturas feitas com ela. Publique o registro exatamente como o seu provedor de e-mail o fornece.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 has been revoked (empty p=).</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM &quot;%1&quot; de %2 foi revogada (p= vazio).</translation>
     </message>
     <message>
         <source>Signatures with this selector always fail. Sign with a current key or publish the key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>As assinaturas com este seletor sempre falham. Assine com uma chave atual ou publique a chave novamente.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is only %3 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM &quot;%1&quot; de %2 tem apenas %3 bits.</translation>
     </message>
     <message>
         <source>Receivers ignore RSA keys under 1024 bits. Generate a 2048-bit key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino ignoram chaves RSA com menos de 1024 bits. Gere uma chave de 2048 bits.</translation>
     </message>
     <message>
         <source>An RSA key of %1 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma chave RSA de %1 bits.</translation>
     </message>
     <message>
         <source>An %1 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma chave %1.</translation>
     </message>
     <message>
         <source>2048 bits is recommended when you next rotate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendamos 2048 bits na próxima vez que você trocar a chave.</translation>
     </message>
     <message>
         <source>The key is marked as testing (t=y): some receivers treat its signatures as unsigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave está marcada como de teste (t=y): alguns servidores de destino tratam as mensagens assinadas com ela como não assinadas.</translation>
     </message>
     <message>
         <source>The DKIM key &quot;%1&quot; of %2 is published and valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM &quot;%1&quot; de %2 está publicada e é válida.</translation>
     </message>
     <message>
         <source>Could not look for DKIM keys of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível procurar as chaves DKIM de %1.</translation>
     </message>
     <message>
         <source>No DKIM key found for %1 under the usual selectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhuma chave DKIM encontrada para %1 nos seletores mais comuns.</translation>
     </message>
     <message>
         <source>The selector is not known. Look at the DKIM-Signature header of a message you sent (s=) and check that selector, or ask your mail provider to turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seletor é desconhecido. Veja o cabeçalho DKIM-Signature de uma mensagem que você enviou (s=) e verifique esse seletor, ou peça ao seu provedor de e-mail para ativar a assinatura DKIM.</translation>
     </message>
     <message>
         <source>Could not check the DMARC policy of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar a política DMARC de %1: %2.</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não publica nenhuma política DMARC.</translation>
     </message>
     <message>
         <source>Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may reject or junk the mail without it. Start with &quot;v=DMARC1; p=none; rua=mailto:...&quot; at _dmarc.%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os grandes provedores de e-mail (Gmail, Yahoo, Microsoft) exigem uma política e, sem ela, podem rejeitar o e-mail ou mandá-lo para o spam. Comece com &quot;v=DMARC1; p=none; rua=mailto:...&quot; em _dmarc.%1.</translation>
     </message>
     <message>
         <source>%1 publishes %2 DMARC records.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica %2 registros DMARC.</translation>
     </message>
     <message>
         <source>Receivers ignore DMARC when there is more than one record. Keep exactly one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino ignoram o DMARC quando há mais de um registro. Mantenha exatamente um.</translation>
     </message>
     <message>
         <source> (inherited from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (herdada de %1)</translation>
     </message>
     <message>
         <source>The DMARC record of %1 is broken: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro DMARC de %1 está com defeito: %2.</translation>
     </message>
     <message>
         <source>Receivers may ignore a record with errors. Correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino podem ignorar um registro com erros. Corrija-o.</translation>
     </message>
     <message>
         <source>The policy is p=none: receivers only report failures and deliver the mail anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>A política é p=none: os servidores de destino apenas informam as falhas e entregam o e-mail mesmo assim.</translation>
     </message>
     <message>
         <source>Mail that fails DMARC goes to spam (p=quarantine).</source>
-        <translation type="unfinished"></translation>
+        <translation>Os e-mails reprovados no DMARC vão para o spam (p=quarantine).</translation>
     </message>
     <message>
         <source>Mail that fails DMARC is rejected (p=reject).</source>
-        <translation type="unfinished"></translation>
+        <translation>Os e-mails reprovados no DMARC são rejeitados (p=reject).</translation>
     </message>
     <message>
         <source>It applies to %1% of failing mail (pct=%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ela se aplica a %1% dos e-mails reprovados (pct=%1).</translation>
     </message>
     <message>
         <source>%1 has a DMARC policy: %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem uma política DMARC: %2%3.</translation>
     </message>
     <message>
         <source>Could not check whether %1 accepts DMARC reports for %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se %1 aceita relatórios DMARC de %2: %3.</translation>
     </message>
     <message>
         <source>%1 accepts DMARC reports for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aceita relatórios DMARC de %2.</translation>
     </message>
     <message>
         <source>DMARC reports for %1 will not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os relatórios DMARC de %1 não chegarão a %2.</translation>
     </message>
     <message>
         <source>%1 is another domain and has not published %2._report._dmarc.%1 with &quot;v=DMARC1&quot;, so receivers drop the reports. Ask the report service to add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é outro domínio e não publicou %2._report._dmarc.%1 com &quot;v=DMARC1&quot;, então os servidores de destino descartam os relatórios. Peça ao serviço de relatórios que adicione esse registro.</translation>
     </message>
     <message>
         <source>%1 passed for %2, but that is not your From domain %3, so it does not count for DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 foi aprovado para %2, mas esse não é o seu domínio de remetente (From) %3, então não conta para o DMARC.</translation>
     </message>
     <message>
         <source>%1 did not pass (%2) for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não foi aprovado (%2) para %3.</translation>
     </message>
     <message>
         <source>SPF passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF aprovado para %1</translation>
     </message>
     <message>
         <source>DKIM passed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM aprovado para %1</translation>
     </message>
     <message>
         <source>The message passed DMARC alignment for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem passou no alinhamento DMARC para %1.</translation>
     </message>
     <message>
         <source>, which matches the From domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>, que corresponde ao domínio do remetente (From).</translation>
     </message>
     <message>
         <source>Neither SPF nor DKIM passed for the From domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nem o SPF nem o DKIM foram aprovados para o domínio do remetente (From) %1.</translation>
     </message>
     <message>
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O DMARC exige que pelo menos um deles seja aprovado para o próprio %1 (ou um subdomínio dele). Peça ao seu provedor de e-mail que assine com DKIM para %1.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
         <source>Recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço do destinatário</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatário:</translation>
     </message>
     <message>
         <source>1. Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Verifique o endereço do destinatário</translation>
     </message>
     <message>
         <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um erro de digitação ou um endereço que não existe mais é a causa mais comum de devolução. Confira a grafia letra por letra e veja se o domínio depois do @ está certo.</translation>
     </message>
     <message>
         <source>Sending IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço IP de envio</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envio:</translation>
     </message>
     <message>
         <source>2. Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Verifique as listas de bloqueio</translation>
     </message>
     <message>
         <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores de destino recusam e-mails de endereços IP e domínios que estão em listas de bloqueio públicas. Se o seu IP de envio estiver listado, corrija a causa (muitas vezes uma conta invadida ou uma denúncia de spam) e depois peça à lista que o remova.</translation>
     </message>
     <message>
         <source>Sending domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domínio de envio</translation>
     </message>
     <message>
         <source>DKIM selector</source>
-        <translation type="unfinished"></translation>
+        <translation>Seletor DKIM</translation>
     </message>
     <message>
         <source>Sending domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domínio de envio:</translation>
     </message>
     <message>
         <source>DKIM selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seletor DKIM:</translation>
     </message>
     <message>
         <source>Authentication results in the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de autenticação na mensagem de devolução</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domínio</translation>
     </message>
     <message>
         <source>Evaluated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaliado por</translation>
     </message>
     <message>
         <source>3. Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Verifique SPF, DKIM e DMARC</translation>
     </message>
     <message>
         <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esses registros DNS comprovam que o seu servidor pode enviar e-mails pelo seu domínio. Os grandes provedores rejeitam ou mandam para o spam os e-mails reprovados nessas verificações.</translation>
     </message>
     <message>
         <source>Draft recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatário do rascunho</translation>
     </message>
     <message>
         <source>Draft subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Assunto do rascunho</translation>
     </message>
     <message>
         <source>Draft message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagem do rascunho</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Para:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Assunto:</translation>
     </message>
     <message>
         <source>Also reach the recipient by phone or another channel: they may not know their mail system refuses you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre em contato com o destinatário também por telefone ou outro canal: talvez ele não saiba que o sistema de e-mail dele está recusando as suas mensagens.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar mensagem</translation>
     </message>
     <message>
         <source>Open in &amp;mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir no &amp;aplicativo de e-mail</translation>
     </message>
     <message>
         <source>To: %1
 Subject: %2
 
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Para: %1
+Assunto: %2
+
+%3</translation>
     </message>
     <message>
         <source>4. Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Entre em contato com a equipe de TI do destinatário</translation>
     </message>
     <message>
         <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando o lado do destinatário recusa as suas mensagens, só os administradores de lá podem mudar isso. Esta mensagem traz as informações de que eles precisam.</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar: %1. Corrija os servidores DNS nas Configurações.</translation>
     </message>
     <message>
         <source>More: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mais informações: %1</translation>
     </message>
     <message>
         <source>&amp;Run check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Executar verificação</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Check results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados da verificação</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Concluído</translation>
     </message>
     <message>
         <source>Nothing in the address looks mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada no endereço parece ter sido digitado errado.</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Você quis dizer %1?</translation>
     </message>
     <message>
         <source>The bounce does not show your sending IP: ask your email provider for it, or type it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem de devolução não mostra o seu IP de envio: peça essa informação ao seu provedor de e-mail ou digite o IP acima.</translation>
     </message>
     <message>
         <source>The bounce names no blocklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem de devolução não cita nenhuma lista de bloqueio.</translation>
     </message>
     <message>
         <source>The server&apos;s reply names the blocklist %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A resposta do servidor cita a lista de bloqueio %1.</translation>
     </message>
     <message>
         <source>The bounce carries no authentication results.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem de devolução não traz resultados de autenticação.</translation>
     </message>
     <message numerus="yes">
         <source>The returned message carries %n authentication result(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A mensagem devolvida traz %n resultado de autenticação.</numerusform>
+            <numerusform>A mensagem devolvida traz %n resultados de autenticação.</numerusform>
         </translation>
     </message>
 </context>
@@ -719,1409 +722,1410 @@ Subject: %2
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
         <source>Diagnosis headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Título do diagnóstico</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Fatos principais</translation>
     </message>
     <message>
         <source>The server&apos;s exact words</source>
-        <translation type="unfinished"></translation>
+        <translation>As palavras exatas do servidor</translation>
     </message>
     <message>
         <source>What to do, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>O que fazer, passo a passo</translation>
     </message>
     <message>
         <source>Paste a bounce, open a saved message, or drop one here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cole uma mensagem de devolução, abra uma mensagem salva ou arraste uma mensagem para cá.</translation>
     </message>
     <message>
         <source>Who needs to act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quem precisa agir: %1</translation>
     </message>
     <message>
         <source>Did you mean %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Você quis dizer %1?</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatário:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Situação:</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
         <source>Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>Provedor:</translation>
     </message>
     <message>
         <source>Remote server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor remoto:</translation>
     </message>
     <message>
         <source>Sending IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envio:</translation>
     </message>
     <message>
         <source>Sender:</source>
-        <translation type="unfinished"></translation>
+        <translation>Remetente:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Assunto:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Data:</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
     <message>
         <source>Bounce text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto da devolução</translation>
     </message>
     <message>
         <source>Paste the bounce here: the whole message, or just the error line such as
 550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Cole aqui a mensagem de devolução: a mensagem inteira ou só a linha de erro, como
+550 5.1.1 &lt;jsmith@example.com&gt;: Recipient address rejected: User unknown</translation>
     </message>
     <message>
         <source>&amp;Diagnose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnosticar</translation>
     </message>
     <message>
         <source>&amp;Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir arquivo…</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo…</translation>
     </message>
     <message>
         <source>Filter recipients, reasons, providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar destinatários, motivos, provedores…</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatário</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provedor</translation>
     </message>
     <message>
         <source>Who acts</source>
-        <translation type="unfinished"></translation>
+        <translation>Quem deve agir</translation>
     </message>
     <message>
         <source>Failed recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatários com falha</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arquivo</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;recentes</translation>
     </message>
     <message>
         <source>&amp;Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar relatório</translation>
     </message>
     <message>
         <source>&amp;Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markdown…</translation>
     </message>
     <message>
         <source>&amp;HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;HTML…</translation>
     </message>
     <message>
         <source>&amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Copy as Ticket Text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar como texto de chamado</translation>
     </message>
     <message>
         <source>Export &amp;Addresses to Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar en&amp;dereços a remover…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sair</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Paste Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Colar devolução</translation>
     </message>
     <message>
         <source>&amp;Filter Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrar resultados</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aj&amp;uda</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exemplos</translation>
     </message>
     <message>
         <source>&amp;About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sobre o Bounce Doctor</translation>
     </message>
     <message>
         <source>About Bounce Doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre o Bounce Doctor</translation>
     </message>
     <message>
         <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explica por que um e-mail foi devolvido e orienta você, passo a passo, na correção.&lt;br&gt;GPL-3.0-or-later</translation>
     </message>
     <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isto não parece uma mensagem de devolução: nenhum destinatário com falha foi encontrado. Cole a mensagem de devolução inteira ou a linha com o código de erro.</translation>
     </message>
     <message>
         <source>Nothing could be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler nada.</translation>
     </message>
     <message>
         <source>Messages read: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens lidas: %1. </translation>
     </message>
     <message>
         <source>Open bounces</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir mensagens de devolução</translation>
     </message>
     <message>
         <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens de e-mail (*.eml *.mbox *.txt *.msg);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há diagnóstico para exportar.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar relatório</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página HTML (*.html)</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto Markdown (*.md)</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico de devolução</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar %1: %2</translation>
     </message>
     <message>
         <source>Export addresses to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar endereços a remover</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo CSV (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configurações</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Padrão do sistema</translation>
     </message>
     <message>
         <source>DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores DNS</translation>
     </message>
     <message>
         <source>&amp;DNS servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores &amp;DNS:</translation>
     </message>
     <message>
         <source>IP or IP:PORT, separated by commas. Blocklists such as Spamhaus refuse public resolvers (1.1.1.1, 8.8.8.8): use your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP ou IP:PORTA, separados por vírgulas. Listas de bloqueio como o Spamhaus recusam resolvedores públicos (1.1.1.1, 8.8.8.8): use o seu próprio.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>&amp;Timeout per query:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tempo limite por consulta:</translation>
     </message>
     <message>
         <source>Spamhaus DQS key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chave DQS do Spamhaus</translation>
     </message>
     <message>
         <source>Optional: a free key from Spamhaus</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional: uma chave gratuita do Spamhaus</translation>
     </message>
     <message>
         <source>Spamhaus D&amp;QS key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chave D&amp;QS do Spamhaus:</translation>
     </message>
     <message>
         <source>Blocklists to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de bloqueio a verificar</translation>
     </message>
     <message>
         <source>&amp;Blocklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listas de bloqueio:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma do sistema</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>A new language applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O novo idioma será aplicado quando o Bounce Doctor for iniciado novamente.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
     <message>
         <source>%1: not a usable domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: não é um nome de domínio utilizável</translation>
     </message>
     <message>
         <source>the DNS lookup of %1 failed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>a consulta DNS de %1 falhou (%2)</translation>
     </message>
     <message>
         <source>%1: no SPF record</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nenhum registro SPF</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; only one is allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 publica %2 registros SPF; só é permitido um</translation>
     </message>
     <message>
         <source>syntax error in the SPF record of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>erro de sintaxe no registro SPF de %1: %2</translation>
     </message>
     <message>
         <source>no mechanism matched: neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhum mecanismo correspondeu: neutro (neutral)</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished"></translation>
+        <translation>mais de %1 termos que exigem consulta DNS</translation>
     </message>
     <message>
         <source>bad redirect target</source>
-        <translation type="unfinished"></translation>
+        <translation>destino de redirect inválido</translation>
     </message>
     <message>
         <source>redirect loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>loop de redirect de volta para %1</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>mais de %1 termos que exigem consulta DNS (em %2)</translation>
     </message>
     <message>
         <source>DNS lookup of %1 failed (%2) at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>a consulta DNS de %1 falhou (%2) em %3</translation>
     </message>
     <message>
         <source>more than %1 void lookups</source>
-        <translation type="unfinished"></translation>
+        <translation>mais de %1 consultas sem resultado (void lookups)</translation>
     </message>
     <message>
         <source>%1 has more than %2 MX records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tem mais de %2 registros MX</translation>
     </message>
     <message>
         <source>include loop back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>loop de include de volta para %1</translation>
     </message>
     <message>
         <source>%1 has no SPF record for the include</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem registro SPF para o include</translation>
     </message>
 </context>
 <context>
     <name>BounceReader</name>
     <message>
         <source>not an e-mail message (no headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>não é uma mensagem de e-mail (sem cabeçalhos)</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>as partes MIME estão aninhadas em mais de %1 níveis</translation>
     </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
     <message>
         <source>message %1 is larger than the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem %1 é maior que o limite de %2 bytes</translation>
     </message>
     <message>
         <source>message is larger than the limit of %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem é maior que o limite de %1 bytes</translation>
     </message>
     <message>
         <source>the message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem está vazia</translation>
     </message>
     <message>
         <source>nothing was pasted</source>
-        <translation type="unfinished"></translation>
+        <translation>nada foi colado</translation>
     </message>
     <message>
         <source>cannot read standard input: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler a entrada padrão: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo ou diretório inexistente</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível abrir %1: %2</translation>
     </message>
     <message>
         <source>%1 is larger than the limit of %2 bytes for one message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é maior que o limite de %2 bytes por mensagem</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message>
         <source>Could not check %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar %1: %2</translation>
     </message>
     <message>
         <source>The DNS question could not be answered, so this says nothing either way. Check your network and DNS server settings, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A consulta DNS não pôde ser respondida, então este resultado não indica nada, nem a favor nem contra. Verifique a sua rede e as configurações do servidor DNS e execute a verificação novamente.</translation>
     </message>
 </context>
 <context>
     <name>ContactCheck</name>
     <message>
         <source>No recipient domain to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há domínio do destinatário para quem escrever.</translation>
     </message>
     <message>
         <source>Write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva para %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ContactDraftTr</name>
     <message>
         <source>%1 (sending IP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (IP de envio %2)</translation>
     </message>
     <message>
         <source>Could you please add %1 to your allowed senders, or tell us which rule refused the message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, incluir %1 na lista de remetentes permitidos ou nos informar qual regra recusou a mensagem?</translation>
     </message>
     <message>
         <source>Could you please check why your server refused mail from %1, and allow-list it if you can?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, verificar por que o seu servidor recusou as mensagens de %1 e, se possível, incluí-lo na lista de permissões?</translation>
     </message>
     <message>
         <source>Could you please confirm whether this mailbox exists and is active, or give us the right address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, confirmar se esta caixa de correio existe e está ativa, ou nos informar o endereço correto?</translation>
     </message>
     <message>
         <source>Could you please check the mailbox&apos;s storage or size limits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, verificar o espaço de armazenamento ou os limites de tamanho dessa caixa de correio?</translation>
     </message>
     <message>
         <source>Could you please check that your domain&apos;s MX records point to your mail server, and that it accepts mail for this address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, verificar se os registros MX do seu domínio apontam para o seu servidor de e-mail e se ele aceita mensagens para este endereço?</translation>
     </message>
     <message>
         <source>We are checking our SPF, DKIM and DMARC set-up; could you tell us which check failed on your side?</source>
-        <translation type="unfinished"></translation>
+        <translation>Estamos revisando a nossa configuração de SPF, DKIM e DMARC; poderiam nos informar qual verificação falhou do seu lado?</translation>
     </message>
     <message>
         <source>Could you please look into this error and tell us what we should change?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poderiam, por gentileza, analisar este erro e nos dizer o que devemos ajustar?</translation>
     </message>
     <message>
         <source>our address</source>
-        <translation type="unfinished"></translation>
+        <translation>nosso endereço</translation>
     </message>
     <message>
         <source>Email to %1 was rejected by your server</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail para %1 rejeitado pelo seu servidor</translation>
     </message>
     <message>
         <source>Hello,</source>
-        <translation type="unfinished"></translation>
+        <translation>Prezados,</translation>
     </message>
     <message>
         <source>We tried to send an email to %1, and your mail server rejected it. We would be grateful for your help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentamos enviar um e-mail para %1, mas o seu servidor de e-mail o rejeitou. Agradeceríamos muito a sua ajuda.</translation>
     </message>
     <message>
         <source>Details:</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalhes:</translation>
     </message>
     <message>
         <source>  Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Data: %1</translation>
     </message>
     <message>
         <source>  Sender: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Remetente: %1</translation>
     </message>
     <message>
         <source>  Sending IP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  IP de envio: %1</translation>
     </message>
     <message>
         <source>  Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Destinatário: %1</translation>
     </message>
     <message>
         <source>  Your server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Seu servidor: %1</translation>
     </message>
     <message>
         <source>  Your server&apos;s reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Resposta do seu servidor: %1</translation>
     </message>
     <message>
         <source>Thank you,</source>
-        <translation type="unfinished"></translation>
+        <translation>Agradecemos a atenção,</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyTr</name>
     <message>
         <source>the public key (p=) is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave pública (p=) não está em base64 válido</translation>
     </message>
     <message>
         <source>the ed25519 public key is not a valid 32-byte key</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave pública ed25519 não é uma chave válida de 32 bytes</translation>
     </message>
     <message>
         <source>the public key (p=) cannot be read as an RSA key</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave pública (p=) não pode ser lida como chave RSA</translation>
     </message>
     <message>
         <source>the public key (p=) is not an RSA key although k=rsa</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave pública (p=) não é uma chave RSA, embora k=rsa</translation>
     </message>
     <message>
         <source>an empty tag between two &apos;;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>uma tag vazia entre dois &apos;;&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form tag=value</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; não está no formato tag=valor</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid tag name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; não é um nome de tag válido</translation>
     </message>
     <message>
         <source>the tag &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>a tag &quot;%1&quot; aparece mais de uma vez</translation>
     </message>
     <message>
         <source>v= must be the first tag</source>
-        <translation type="unfinished"></translation>
+        <translation>v= deve ser a primeira tag</translation>
     </message>
     <message>
         <source>v=%1 is not DKIM1</source>
-        <translation type="unfinished"></translation>
+        <translation>v=%1 não é DKIM1</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo de chave desconhecido k=%1</translation>
     </message>
     <message>
         <source>unknown hash algorithm h=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>algoritmo de hash desconhecido h=%1</translation>
     </message>
     <message>
         <source>the record has no public key (p= is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>o registro não tem chave pública (falta p=)</translation>
     </message>
     <message>
         <source>the key is not for email (s=%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave não é para e-mail (s=%1)</translation>
     </message>
 </context>
 <context>
     <name>DmarcRecordTr</name>
     <message>
         <source>the record must start with v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>o registro deve começar com v=DMARC1</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a mailto: address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; não é um endereço mailto:</translation>
     </message>
     <message>
         <source>%1=%2 is not none, quarantine or reject</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 não é none, quarantine nem reject</translation>
     </message>
     <message>
         <source>p= should come right after v=DMARC1</source>
-        <translation type="unfinished"></translation>
+        <translation>p= deve vir logo depois de v=DMARC1</translation>
     </message>
     <message>
         <source>pct=%1 is not a number from 0 to 100</source>
-        <translation type="unfinished"></translation>
+        <translation>pct=%1 não é um número de 0 a 100</translation>
     </message>
     <message>
         <source>%1=%2 is not r (relaxed) or s (strict)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 não é r (relaxed, flexível) nem s (strict, estrito)</translation>
     </message>
     <message>
         <source>fo=%1: unknown option &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>fo=%1: opção desconhecida &quot;%2&quot;</translation>
     </message>
     <message>
         <source>ri=%1 is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>ri=%1 não é um número de segundos</translation>
     </message>
     <message>
         <source>rf=%1: only afrf is defined</source>
-        <translation type="unfinished"></translation>
+        <translation>rf=%1: só afrf está definido</translation>
     </message>
     <message>
         <source>v= appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>v= aparece mais de uma vez</translation>
     </message>
     <message>
         <source>unknown tag &quot;%1&quot; (receivers ignore it)</source>
-        <translation type="unfinished"></translation>
+        <translation>tag desconhecida &quot;%1&quot; (os servidores de destino a ignoram)</translation>
     </message>
     <message>
         <source>the required policy tag p= is missing or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>a tag de política obrigatória p= está ausente ou é inválida</translation>
     </message>
 </context>
 <context>
     <name>Knowledge</name>
     <message>
         <source>The receiving server could not confirm that your server may send for your domain. Your domain&apos;s SPF, DKIM or DMARC records are missing or do not match the server that sent the message. Whoever runs your email needs to fix these DNS records.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino não conseguiu confirmar que o seu servidor pode enviar e-mails pelo seu domínio. Os registros SPF, DKIM ou DMARC do seu domínio estão ausentes ou não correspondem ao servidor que enviou a mensagem. Quem administra o seu e-mail precisa corrigir esses registros DNS.</translation>
     </message>
     <message>
         <source>The message failed the sender authentication checks (SPF, DKIM or DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem foi reprovada nas verificações de autenticação do remetente (SPF, DKIM ou DMARC).</translation>
     </message>
     <message>
         <source>Your sending server or domain has a poor reputation with this provider, usually because of spam complaints, sudden volume or little sending history. Check blocklists, reduce volume and make sure recipients want your mail; the provider relaxes limits as the reputation recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor ou domínio de envio tem má reputação com este provedor, geralmente por causa de denúncias de spam, aumento repentino de volume ou pouco histórico de envio. Verifique as listas de bloqueio, reduza o volume e confirme que os destinatários querem receber os seus e-mails; o provedor afrouxa os limites à medida que a reputação se recupera.</translation>
     </message>
     <message>
         <source>The receiving provider does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>O provedor de destino não confia nos e-mails do seu servidor no momento.</translation>
     </message>
     <message>
         <source>The receiving server refused the connection because of the IP address or name of the server that sent your mail, often because it is on a blocklist or has a poor reputation. Check whether your sending IP is listed and ask to be delisted; if you use a mail service, tell them.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino recusou a conexão por causa do endereço IP ou do nome do servidor que enviou o seu e-mail, muitas vezes porque ele está em uma lista de bloqueio ou tem má reputação. Verifique se o seu IP de envio está listado e peça a remoção; se você usa um serviço de e-mail, avise o serviço.</translation>
     </message>
     <message>
         <source>The receiving server blocked your sending server.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino bloqueou o seu servidor de envio.</translation>
     </message>
     <message>
         <source>Something in the message&apos;s format (character encoding, headers or attachments) was not acceptable to the receiving server. Try sending it again in a simpler form, for example without unusual attachments or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo no formato da mensagem (codificação de caracteres, cabeçalhos ou anexos) não foi aceito pelo servidor de destino. Tente enviá-la novamente de forma mais simples, por exemplo, sem anexos ou caracteres incomuns.</translation>
     </message>
     <message>
         <source>The receiving server could not handle the message&apos;s content or format.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino não conseguiu processar o conteúdo ou o formato da mensagem.</translation>
     </message>
     <message>
         <source>This report says the message reached the recipient&apos;s server. Nothing needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este relatório informa que a mensagem chegou ao servidor do destinatário. Não há nada a corrigir.</translation>
     </message>
     <message>
         <source>The message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem foi entregue.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>A caixa de correio do destinatário tem um limite próprio de tamanho por mensagem, e esta mensagem passa desse limite. Envie anexos menores ou compartilhe arquivos grandes por meio de um link.</translation>
     </message>
     <message>
         <source>The message is bigger than this mailbox accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem é maior do que esta caixa de correio aceita.</translation>
     </message>
     <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor tentou entregar a mensagem por horas ou dias, mas o servidor do destinatário nunca a aceitou, geralmente porque estava inacessível ou continuava adiando o recebimento. Verifique se o domínio do destinatário está correto e se o servidor de e-mail dele está funcionando e envie novamente.</translation>
     </message>
     <message>
         <source>The message could not be delivered in time and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não pôde ser entregue a tempo e o envio foi abandonado.</translation>
     </message>
     <message>
         <source>The receiving server requires an encrypted (TLS) connection and the two servers could not set one up. Whoever runs your mail server should check its TLS settings and certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino exige uma conexão criptografada (TLS), e os dois servidores não conseguiram estabelecê-la. Quem administra o seu servidor de e-mail deve verificar as configurações de TLS e os certificados.</translation>
     </message>
     <message>
         <source>The servers could not agree on an encrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores não conseguiram estabelecer uma conexão criptografada.</translation>
     </message>
     <message>
         <source>This is a complaint report from the recipient&apos;s mail provider: someone marked your message as unwanted. Stop sending to this recipient and make sure everyone on your list asked for your mail; many complaints harm delivery to everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta é uma denúncia enviada pelo provedor de e-mail do destinatário: alguém marcou a sua mensagem como indesejada. Pare de enviar para este destinatário e confirme que todos na sua lista pediram para receber os seus e-mails; muitas denúncias prejudicam a entrega para todos.</translation>
     </message>
     <message>
         <source>A recipient reported your message as spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um destinatário denunciou a sua mensagem como spam.</translation>
     </message>
     <message>
         <source>The recipient (or their mail system) has set rules that refuse mail like this one, for example from senders they have not approved. Reach the recipient another way and ask them to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário (ou o sistema de e-mail dele) definiu regras que recusam e-mails como este, por exemplo, de remetentes que ele não aprovou. Entre em contato com o destinatário por outro meio e peça que ele autorize o seu endereço.</translation>
     </message>
     <message>
         <source>The recipient&apos;s filters refused the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os filtros do destinatário recusaram a mensagem.</translation>
     </message>
     <message>
         <source>This address used to work, but the recipient no longer receives mail here and the server does not forward it. Ask the recipient for their new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este endereço funcionava, mas o destinatário não recebe mais e-mails nele e o servidor não os encaminha. Peça ao destinatário o novo endereço.</translation>
     </message>
     <message>
         <source>The recipient has moved to another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário mudou de endereço.</translation>
     </message>
     <message>
         <source>The part of the address after the @ does not exist in DNS, or has no mail server. It is usually a typing mistake in the domain or a domain that has expired. Check the spelling of the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>A parte do endereço depois do @ não existe no DNS ou não tem servidor de e-mail. Geralmente é um erro de digitação no domínio ou um domínio que expirou. Confira a grafia do domínio.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not exist or cannot receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do destinatário não existe ou não pode receber e-mails.</translation>
     </message>
     <message>
         <source>The recipient has used up their storage space, so the server cannot take new messages for now. Wait and try again later, or tell the recipient by another channel so they can make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário esgotou o espaço de armazenamento, então o servidor não pode aceitar novas mensagens por enquanto. Aguarde e tente novamente mais tarde, ou avise o destinatário por outro canal para que ele libere espaço.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>A caixa de correio do destinatário está cheia.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server hands mail to a program (a filter or delivery script), and that program failed. The recipient&apos;s IT needs to look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor do destinatário repassa os e-mails para um programa (um filtro ou script de entrega), e esse programa falhou. A equipe de TI do destinatário precisa verificar isso.</translation>
     </message>
     <message>
         <source>A program on the recipient&apos;s server failed while delivering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um programa no servidor do destinatário falhou durante a entrega.</translation>
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem, com os anexos, é maior do que o servidor de destino aceita. Envie anexos menores, compacte os arquivos ou compartilhe arquivos grandes por meio de um link.</translation>
     </message>
     <message>
         <source>The message is too large for the receiving server.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem é grande demais para o servidor de destino.</translation>
     </message>
     <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor não conseguiu se comunicar corretamente com o servidor de e-mail do destinatário: a conexão falhou, foi interrompida ou não foi possível consultar o DNS. Muitas vezes é algo temporário; se continuar acontecendo, a equipe de TI do destinatário deve verificar o servidor de e-mail e o DNS.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um problema de rede impediu a entrega.</translation>
     </message>
     <message>
         <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor que recebeu a mensagem não cuida dos e-mails do domínio do destinatário e não vai encaminhá-la. Muitas vezes, os registros de e-mail do domínio do destinatário apontam para o servidor errado, ou o seu programa de e-mail enviou por um servidor que exige login antes do envio.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor se recusou a repassar a mensagem (relay negado).</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain has declared that it receives no mail (a null MX record), or its server refuses all mail. Check that you have the right domain; otherwise reach the recipient another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do destinatário declarou que não recebe e-mails (um registro null MX), ou o servidor dele recusa todos os e-mails. Confirme que você está usando o domínio certo; caso contrário, entre em contato com o destinatário por outro meio.</translation>
     </message>
     <message>
         <source>The recipient&apos;s domain does not accept email at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do destinatário não aceita nenhum e-mail.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because its headers break the email format rules (for example several From or Date headers, or a malformed header). The program that created the message needs fixing.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino rejeitou a mensagem porque os cabeçalhos dela violam as regras de formato de e-mail (por exemplo, vários cabeçalhos From ou Date, ou um cabeçalho malformado). O programa que criou a mensagem precisa ser corrigido.</translation>
     </message>
     <message>
         <source>The message does not follow the email standards.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não segue os padrões de e-mail.</translation>
     </message>
     <message>
         <source>The receiving side reported a failure without a clear reason. Read the server&apos;s exact words below; if they do not help, ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>O lado do destinatário informou uma falha sem motivo claro. Leia as palavras exatas do servidor abaixo; se não ajudarem, consulte a equipe de TI do destinatário, informando a data e o texto do erro.</translation>
     </message>
     <message>
         <source>The message was not delivered, and the bounce does not say exactly why.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não foi entregue, e a devolução não diz exatamente por quê.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation has rules about what mail it accepts (senders, content, attachments or how messages are formatted), and this message did not meet them. Ask the recipient&apos;s IT which rule applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>A organização do destinatário tem regras sobre os e-mails que aceita (remetentes, conteúdo, anexos ou formatação das mensagens), e esta mensagem não as cumpriu. Pergunte à equipe de TI do destinatário qual regra se aplica.</translation>
     </message>
     <message>
         <source>The message broke a policy of the receiving organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem violou uma política da organização de destino.</translation>
     </message>
     <message>
         <source>The server did not accept the address the message was sent from (the envelope sender): it may look invalid, belong to a domain that does not exist, or be on the server&apos;s block list. Check the address your mail program or service sends from.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor não aceitou o endereço do qual a mensagem foi enviada (o remetente do envelope): ele pode parecer inválido, pertencer a um domínio que não existe ou estar na lista de bloqueio do servidor. Verifique o endereço de envio usado pelo seu programa ou serviço de e-mail.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino recusou o seu endereço de remetente.</translation>
     </message>
     <message>
         <source>The receiving server requires the IP address your mail comes from to have a reverse DNS (PTR) record that points to a name which points back to the same address. Whoever runs your mail server must set this up with their hosting or internet provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino exige que o endereço IP de onde saem os seus e-mails tenha um registro de DNS reverso (PTR) apontando para um nome que, por sua vez, aponte de volta para o mesmo endereço. Quem administra o seu servidor de e-mail precisa configurar isso com o provedor de hospedagem ou de internet.</translation>
     </message>
     <message>
         <source>Your sending server has no valid reverse DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor de envio não tem um nome de DNS reverso válido.</translation>
     </message>
     <message>
         <source>The receiving server rejected the message because of a security or authorization check: for example the sender could not be verified, or your server was not allowed to send this message. Check your authentication set-up and ask the recipient&apos;s IT for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino rejeitou a mensagem por causa de uma verificação de segurança ou de autorização: por exemplo, não foi possível verificar o remetente, ou o seu servidor não tinha permissão para enviar esta mensagem. Verifique a sua configuração de autenticação e peça detalhes à equipe de TI do destinatário.</translation>
     </message>
     <message>
         <source>The receiving server refused the message for a security reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino recusou a mensagem por um motivo de segurança.</translation>
     </message>
     <message>
         <source>The content of the message, its links or its formatting looked like spam to the receiving server&apos;s filter. Review the content (links, attachments, wording, images only), make sure the recipient expects it, and check your authentication set-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>O conteúdo da mensagem, os links ou a formatação pareceram spam para o filtro do servidor de destino. Revise o conteúdo (links, anexos, texto, mensagens só com imagens), confirme que o destinatário está esperando a mensagem e verifique a sua configuração de autenticação.</translation>
     </message>
     <message>
         <source>The receiving server thinks the message is spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino acha que a mensagem é spam.</translation>
     </message>
     <message>
         <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>O provedor de destino limita a velocidade com que aceita e-mails de um mesmo remetente, e o seu servidor ultrapassou esse limite. Envie mais devagar; as mensagens adiadas costumam ser entregues em uma nova tentativa.</translation>
     </message>
     <message>
         <source>You are sending too much mail too quickly to this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Você está enviando e-mails demais, rápido demais, para este provedor.</translation>
     </message>
     <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu serviço de envio parou de enviar para este endereço porque mensagens anteriores para ele foram devolvidas ou denunciadas. Verifique o endereço e só o remova da lista de supressão se tiver certeza de que ele voltou a funcionar.</translation>
     </message>
     <message>
         <source>Your mail service did not send it: the address is on its suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu serviço de e-mail não enviou a mensagem: o endereço está na lista de supressão dele.</translation>
     </message>
     <message>
         <source>The mailbox exists but has been switched off, for example because the account was suspended, left unused for a long time, or not paid for. Reach the recipient another way and ask them to reactivate it or give you another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>A caixa de correio existe, mas foi desativada, por exemplo, porque a conta foi suspensa, ficou muito tempo sem uso ou não foi paga. Entre em contato com o destinatário por outro meio e peça que ele a reative ou informe outro endereço.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>A caixa de correio do destinatário está desativada.</translation>
     </message>
     <message>
         <source>The receiving server said a command from your server was malformed or out of order. Whoever runs your mail server or sending software should look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino disse que um comando do seu servidor estava malformado ou fora de ordem. Quem administra o seu servidor de e-mail ou o software de envio deve verificar isso.</translation>
     </message>
     <message>
         <source>The servers did not understand each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os servidores não se entenderam.</translation>
     </message>
     <message>
         <source>Something went wrong on the recipient&apos;s mail server (a configuration error or an internal failure). It is not caused by your message; try again later, and tell the recipient&apos;s IT if it keeps happening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo deu errado no servidor de e-mail do destinatário (um erro de configuração ou uma falha interna). O problema não foi causado pela sua mensagem; tente novamente mais tarde e, se continuar acontecendo, avise a equipe de TI do destinatário.</translation>
     </message>
     <message>
         <source>The receiving mail system had an internal problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>O sistema de e-mail de destino teve um problema interno.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server has no room left to store incoming mail. It is the recipient&apos;s IT who must fix it; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de e-mail do destinatário não tem mais espaço para armazenar os e-mails recebidos. Quem precisa resolver é a equipe de TI do destinatário; tente novamente mais tarde.</translation>
     </message>
     <message>
         <source>The receiving mail system is out of space.</source>
-        <translation type="unfinished"></translation>
+        <translation>O sistema de e-mail de destino está sem espaço.</translation>
     </message>
     <message>
         <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino limita quantas conexões ou destinatários aceita ao mesmo tempo, e o seu servidor ultrapassou esse limite. Enviar mais devagar, ou em lotes menores, geralmente resolve; a mensagem ainda pode ser entregue em uma nova tentativa.</translation>
     </message>
     <message>
         <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor abriu conexões demais ou enviou para destinatários demais ao mesmo tempo.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>A devolução não traz um motivo aproveitável. Verifique o endereço do destinatário e depois consulte a equipe de TI do destinatário, informando a data e o texto do erro.</translation>
     </message>
     <message>
         <source>The message was not delivered, for a reason the bounce does not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não foi entregue, por um motivo que a devolução não informa.</translation>
     </message>
     <message>
         <source>The receiving server says there is no mailbox with this name. The address may be misspelled, or the person may have left the organisation or closed the account. Check the spelling, or ask the recipient for their current address; sending again to the same address will not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino diz que não existe caixa de correio com esse nome. O endereço pode estar digitado errado, ou a pessoa pode ter saído da organização ou encerrado a conta. Confira a grafia ou peça ao destinatário o endereço atual; enviar de novo para o mesmo endereço não vai funcionar.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do destinatário não existe.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox answered automatically, for example because they are away. Your message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>A caixa de correio do destinatário respondeu automaticamente, por exemplo, porque a pessoa está ausente. A sua mensagem foi entregue.</translation>
     </message>
     <message>
         <source>This is an automatic reply, not a failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta é uma resposta automática, não uma falha.</translation>
     </message>
     <message>
         <source>The message or one of its attachments was detected as malware, or contained a file type the recipient does not allow. Scan your computer, and send documents in a safe format or through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem ou um dos anexos foi identificado como malware, ou continha um tipo de arquivo que o destinatário não permite. Verifique o seu computador com um antivírus e envie documentos em um formato seguro ou por meio de um link.</translation>
     </message>
     <message>
         <source>The receiving server found a virus or dangerous attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino encontrou um vírus ou um anexo perigoso.</translation>
     </message>
     <message>
         <source>Microsoft keeps its own block list and your sending IP is on it. Whoever runs your mail server can request removal through Microsoft&apos;s sender support (delisting) page; if you use a mail service, contact them.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft mantém a própria lista de bloqueio, e o seu IP de envio está nela. Quem administra o seu servidor de e-mail pode solicitar a remoção pela página de suporte a remetentes da Microsoft (delisting); se você usa um serviço de e-mail, entre em contato com ele.</translation>
     </message>
     <message>
         <source>Microsoft (Outlook/Hotmail) blocked your sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft (Outlook/Hotmail) bloqueou o seu endereço IP de envio.</translation>
     </message>
     <message>
         <source>Microsoft 365 rejects mail from your IP because it is on its block list or has been banned for spam. Request delisting through Microsoft&apos;s delist portal, and check that your server is not sending spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Microsoft 365 rejeita e-mails do seu IP porque ele está na lista de bloqueio da Microsoft ou foi banido por spam. Solicite a remoção pelo portal de remoção (delist) da Microsoft e verifique se o seu servidor não está enviando spam.</translation>
     </message>
     <message>
         <source>Microsoft refused mail from your sending IP address (banned or listed).</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft recusou e-mails do seu endereço IP de envio (banido ou listado).</translation>
     </message>
     <message>
         <source>Your domain publishes a DMARC policy that says to reject mail that fails authentication, and this message failed SPF and DKIM alignment. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu domínio publica uma política DMARC que manda rejeitar e-mails reprovados na autenticação, e esta mensagem foi reprovada no alinhamento de SPF e DKIM. Corrija o SPF e o DKIM do servidor que a enviou.</translation>
     </message>
     <message>
         <source>Microsoft rejected the message because it failed your domain&apos;s DMARC policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft rejeitou a mensagem porque ela não atendeu à política DMARC do seu domínio.</translation>
     </message>
     <message>
         <source>Outlook.com requires domains that send a lot of mail to have SPF, DKIM and DMARC in place and passing. Set up all three for your sending domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Outlook.com exige que os domínios que enviam muitos e-mails tenham SPF, DKIM e DMARC configurados e aprovados. Configure os três para o seu domínio de envio.</translation>
     </message>
     <message>
         <source>Microsoft requires stronger authentication from high-volume senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft exige uma autenticação mais forte de remetentes de grande volume.</translation>
     </message>
     <message>
         <source>Your domain&apos;s SPF record does not list the server that sent this message. Add the sending server or service to your SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF do seu domínio não lista o servidor que enviou esta mensagem. Adicione o servidor ou serviço de envio ao seu registro SPF.</translation>
     </message>
     <message>
         <source>The message failed the SPF check at Microsoft.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem foi reprovada na verificação SPF da Microsoft.</translation>
     </message>
     <message>
         <source>Microsoft 365 only accepts mail for sending from signed-in users. Turn on &apos;my outgoing server requires authentication&apos; in your mail program, with your mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Microsoft 365 só aceita o envio de e-mails por usuários conectados. No seu programa de e-mail, ative a opção &apos;Meu servidor de saída (SMTP) requer autenticação&apos;, com o nome de usuário e a senha da sua caixa de correio.</translation>
     </message>
     <message>
         <source>Your mail program tried to send without signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu programa de e-mail tentou enviar sem fazer login.</translation>
     </message>
     <message>
         <source>Microsoft looked the address up in the recipient&apos;s directory and found nobody. Check the spelling, or ask the recipient for their current address.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Microsoft procurou o endereço no diretório do destinatário e não encontrou ninguém. Confira a grafia ou peça ao destinatário o endereço atual.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address does not exist in their Microsoft 365 organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do destinatário não existe na organização Microsoft 365 dele.</translation>
     </message>
     <message>
         <source>Microsoft 365 checks addresses against the recipient organisation&apos;s directory before accepting mail (directory-based edge blocking), and this address is not in it. Check the spelling; if it is right, the recipient&apos;s IT must add the mailbox or its alias.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Microsoft 365 confere os endereços no diretório da organização do destinatário antes de aceitar os e-mails (bloqueio de borda baseado em diretório), e este endereço não está lá. Confira a grafia; se estiver correta, a equipe de TI do destinatário precisa adicionar a caixa de correio ou o alias dela.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation does not know this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>A organização do destinatário não conhece este endereço.</translation>
     </message>
     <message>
         <source>The recipient (or a group address) is restricted to certain senders by their Microsoft 365 administrators. Ask the recipient&apos;s IT to allow your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário (ou um endereço de grupo) está restrito a determinados remetentes pelos administradores do Microsoft 365 da organização dele. Peça à equipe de TI do destinatário que autorize o seu endereço.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail from approved senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>A organização do destinatário só aceita e-mails de remetentes aprovados.</translation>
     </message>
     <message>
         <source>Your domain&apos;s DMARC policy asks receivers to reject mail that fails SPF and DKIM alignment, and this message failed. Gmail also requires bulk senders to authenticate. Fix SPF and DKIM for the server that sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>A política DMARC do seu domínio pede aos servidores de destino que rejeitem e-mails reprovados no alinhamento de SPF e DKIM, e esta mensagem foi reprovada. O Gmail também exige que remetentes em massa se autentiquem. Corrija o SPF e o DKIM do servidor que a enviou.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed authentication (DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail rejeitou a mensagem porque ela foi reprovada na autenticação (DMARC).</translation>
     </message>
     <message>
         <source>Gmail uses 5.7.27 for SPF failures. Your domain&apos;s SPF record does not include the server that sent the message; add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail usa o código 5.7.27 para falhas de SPF. O registro SPF do seu domínio não inclui o servidor que enviou a mensagem; adicione-o.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the SPF check.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail rejeitou a mensagem porque ela foi reprovada na verificação SPF.</translation>
     </message>
     <message>
         <source>The message was not signed with DKIM, or the signature did not verify. Turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não foi assinada com DKIM, ou não foi possível verificar a assinatura. Ative a assinatura DKIM para o seu domínio.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it failed the DKIM check.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail rejeitou a mensagem porque ela foi reprovada na verificação DKIM.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation uses Google Workspace and its administrators have a rule that refuses your message, often a block on your IP address or domain. Ask the recipient&apos;s IT to allow your sender address and IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>A organização do destinatário usa o Google Workspace, e os administradores têm uma regra que recusa a sua mensagem, muitas vezes um bloqueio do seu endereço IP ou domínio. Peça à equipe de TI do destinatário que autorize o seu endereço de remetente e o seu IP.</translation>
     </message>
     <message>
         <source>The recipient&apos;s Google Workspace blocked the message by its own policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Google Workspace do destinatário bloqueou a mensagem por uma política própria.</translation>
     </message>
     <message>
         <source>Gmail is temporarily refusing mail for this account because it receives mail faster than allowed. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail está recusando temporariamente e-mails para esta conta porque ela está recebendo mensagens mais rápido do que o permitido. Tente novamente mais tarde.</translation>
     </message>
     <message>
         <source>The Gmail recipient is receiving too much mail right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário do Gmail está recebendo e-mails demais no momento.</translation>
     </message>
     <message>
         <source>Gmail has seen unwanted mail from your IP address or domain and limits what it accepts. Check blocklists, Google Postmaster Tools, and your authentication, and send only to people who asked for your mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail identificou e-mails indesejados vindos do seu endereço IP ou domínio e está limitando o que aceita. Verifique as listas de bloqueio, o Google Postmaster Tools e a sua autenticação, e envie e-mails apenas para quem pediu para recebê-los.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail não confia nos e-mails do seu servidor no momento.</translation>
     </message>
     <message>
         <source>Yahoo saw complaints or a sudden rise in volume from your server and is slowing it down. Your server will retry. Send only to people who asked for your mail, and keep volumes steady.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo recebeu denúncias ou notou um aumento repentino de volume vindo do seu servidor e está reduzindo o ritmo de recebimento. O seu servidor vai tentar novamente. Envie apenas para quem pediu para receber os seus e-mails e mantenha os volumes estáveis.</translation>
     </message>
     <message>
         <source>Yahoo is temporarily deferring your mail because of complaints or unusual volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo está adiando temporariamente os seus e-mails por causa de denúncias ou de um volume incomum.</translation>
     </message>
     <message>
         <source>Yahoo blocks mail from IP addresses listed by Spamhaus. Look your IP up on Spamhaus and request removal once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo bloqueia e-mails de endereços IP listados pelo Spamhaus. Consulte o seu IP no Spamhaus e solicite a remoção depois de corrigir a causa.</translation>
     </message>
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo recusou os seus e-mails porque o seu IP está em uma lista de bloqueio (Spamhaus).</translation>
     </message>
     <message>
         <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo exige que o SPF e o DKIM sejam aprovados e estejam alinhados com o seu domínio de remetente (From), conforme a sua política DMARC. Corrija os registros de autenticação do seu domínio.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo rejeitou a mensagem porque ela foi reprovada na autenticação.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
-        <translation type="unfinished"></translation>
+        <translation>O iCloud Mail da Apple recusou a mensagem (código CS01 ou HM08): ele não confiou no seu servidor de envio ou no conteúdo. Verifique as listas de bloqueio e a autenticação e, se o problema persistir, entre em contato com o postmaster do iCloud pela página de suporte.</translation>
     </message>
     <message>
         <source>iCloud Mail blocked your message because of its policy or your server&apos;s reputation.</source>
-        <translation type="unfinished"></translation>
+        <translation>O iCloud Mail bloqueou a sua mensagem por causa da política dele ou da reputação do seu servidor.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail system holds an allow list, and your address is not on it. Nothing is wrong with your email set-up. Ask the recipient, by phone or another channel, to have their IT add your address (or your domain) to the allowed senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>O sistema de e-mail do destinatário usa uma lista de permissões, e o seu endereço não está nela. Não há nada de errado com a sua configuração de e-mail. Peça ao destinatário, por telefone ou outro canal, que a equipe de TI dele adicione o seu endereço (ou o seu domínio) aos remetentes permitidos.</translation>
     </message>
     <message>
         <source>The recipient only accepts mail from senders they approved in advance.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário só aceita e-mails de remetentes aprovados previamente.</translation>
     </message>
     <message>
         <source>Spamhaus PBL: the ISP says this address should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: o provedor de internet informa que este endereço não deve enviar e-mails diretamente</translation>
     </message>
     <message>
         <source>Spamhaus PBL: this address looks like an end-user address that should not send mail directly</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus PBL: este endereço parece ser de um usuário final e não deve enviar e-mails diretamente</translation>
     </message>
     <message>
         <source>Spamhaus SBL: a known spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus SBL: uma fonte de spam conhecida</translation>
     </message>
     <message>
         <source>Spamhaus CSS: recently sent spam (snowshoe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus CSS: enviou spam recentemente (snowshoe)</translation>
     </message>
     <message>
         <source>Spamhaus BCL: a botnet controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus BCL: um controlador de botnet</translation>
     </message>
     <message>
         <source>Spamhaus XBL: infected or hijacked machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus XBL: máquina infectada ou sequestrada</translation>
     </message>
     <message>
         <source>Spamhaus DROP: network under spammer control</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamhaus DROP: rede sob controle de spammers</translation>
     </message>
     <message>
         <source>the query used a mistyped zone name</source>
-        <translation type="unfinished"></translation>
+        <translation>a consulta usou um nome de zona digitado errado</translation>
     </message>
     <message>
         <source>Spamhaus refuses queries that come through public or open DNS resolvers (such as 1.1.1.1 or 8.8.8.8)</source>
-        <translation type="unfinished"></translation>
+        <translation>o Spamhaus recusa consultas que chegam por resolvedores DNS públicos ou abertos (como 1.1.1.1 ou 8.8.8.8)</translation>
     </message>
     <message>
         <source>Spamhaus received too many queries from your DNS resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>o Spamhaus recebeu consultas demais do seu resolvedor DNS</translation>
     </message>
     <message>
         <source>an abused legitimate domain (spam)</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio legítimo usado de forma abusiva (spam)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (redirector)</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio legítimo usado de forma abusiva (redirecionador)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (phishing)</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio legítimo usado de forma abusiva (phishing)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (malware)</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio legítimo usado de forma abusiva (malware)</translation>
     </message>
     <message>
         <source>an abused legitimate domain (botnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio legítimo usado de forma abusiva (botnet)</translation>
     </message>
     <message>
         <source>a spam domain</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio de spam</translation>
     </message>
     <message>
         <source>a phishing domain</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio de phishing</translation>
     </message>
     <message>
         <source>a malware domain</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio de malware</translation>
     </message>
     <message>
         <source>a botnet command-and-control domain</source>
-        <translation type="unfinished"></translation>
+        <translation>um domínio de comando e controle de botnet</translation>
     </message>
     <message>
         <source>the DBL does not take IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>a DBL não aceita endereços IP</translation>
     </message>
     <message>
         <source>listed by Barracuda</source>
-        <translation type="unfinished"></translation>
+        <translation>listado pela Barracuda</translation>
     </message>
     <message>
         <source>reported to SpamCop as a spam source (listings expire by themselves a day after the last report)</source>
-        <translation type="unfinished"></translation>
+        <translation>denunciado ao SpamCop como fonte de spam (as listagens expiram sozinhas um dia após a última denúncia)</translation>
     </message>
     <message>
         <source>sent mail to spam traps</source>
-        <translation type="unfinished"></translation>
+        <translation>enviou e-mails para armadilhas de spam (spam traps)</translation>
     </message>
     <message>
         <source>worst reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>pior reputação</translation>
     </message>
     <message>
         <source>very bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>reputação muito ruim</translation>
     </message>
     <message>
         <source>bad reputation</source>
-        <translation type="unfinished"></translation>
+        <translation>reputação ruim</translation>
     </message>
     <message>
         <source>a zero-hour spam source</source>
-        <translation type="unfinished"></translation>
+        <translation>uma fonte de spam recém-surgida (zero-hour)</translation>
     </message>
     <message>
         <source>listed by UCEPROTECT (expires after 7 days without new hits)</source>
-        <translation type="unfinished"></translation>
+        <translation>listado pelo UCEPROTECT (expira após 7 dias sem novas ocorrências)</translation>
     </message>
     <message>
         <source>listed by NiX Spam (expires after 12 hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>listado pelo NiX Spam (expira após 12 horas)</translation>
     </message>
     <message>
         <source>cracked site</source>
-        <translation type="unfinished"></translation>
+        <translation>site invadido</translation>
     </message>
     <message>
         <source>malware</source>
-        <translation type="unfinished"></translation>
+        <translation>software malicioso</translation>
     </message>
     <message>
         <source>abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>abuso</translation>
     </message>
     <message>
         <source>phishing</source>
-        <translation type="unfinished"></translation>
+        <translation>phishing (fraude)</translation>
     </message>
     <message>
         <source>SURBL blocked the query (your DNS resolver sends too many queries or is a public resolver)</source>
-        <translation type="unfinished"></translation>
+        <translation>a SURBL bloqueou a consulta (o seu resolvedor DNS envia consultas demais ou é um resolvedor público)</translation>
     </message>
     <message>
         <source>black list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista negra</translation>
     </message>
     <message>
         <source>grey list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista cinza</translation>
     </message>
     <message>
         <source>red list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista vermelha</translation>
     </message>
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>a URIBL recusou a consulta (resolvedores DNS públicos ou grandes, como Google ou OpenDNS, são bloqueados)</translation>
     </message>
 </context>
 <context>
     <name>ReportTr</name>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatário</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Situação</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanente</translation>
     </message>
     <message>
         <source>Who must act</source>
-        <translation type="unfinished"></translation>
+        <translation>Quem deve agir</translation>
     </message>
     <message>
         <source>Start with</source>
-        <translation type="unfinished"></translation>
+        <translation>Comece por</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Provedor</translation>
     </message>
     <message>
         <source>Remote server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor remoto</translation>
     </message>
     <message>
         <source>Reporting server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor que gerou o relatório</translation>
     </message>
     <message>
         <source>Sending IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de envio</translation>
     </message>
     <message>
         <source>Blocklist named</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de bloqueio citada</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Remetente</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Assunto</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Suggested address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço sugerido</translation>
     </message>
     <message>
         <source>Temporary</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporário</translation>
     </message>
     <message>
         <source>You (the sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>Você (o remetente)</translation>
     </message>
     <message>
         <source>Your email administrator or provider</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu administrador ou provedor de e-mail</translation>
     </message>
     <message>
         <source>The recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário</translation>
     </message>
     <message>
         <source>The recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>A equipe de TI do destinatário</translation>
     </message>
     <message>
         <source>Not clear from the bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Não está claro na devolução</translation>
     </message>
     <message>
         <source>Verify the recipient address</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifique o endereço do destinatário</translation>
     </message>
     <message>
         <source>Check blocklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifique as listas de bloqueio</translation>
     </message>
     <message>
         <source>Check SPF, DKIM and DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifique SPF, DKIM e DMARC</translation>
     </message>
     <message>
         <source>Contact the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre em contato com a equipe de TI do destinatário</translation>
     </message>
     <message>
         <source>Review the message content</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise o conteúdo da mensagem</translation>
     </message>
     <message>
         <source>Fix the sending set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija a configuração de envio</translation>
     </message>
     <message>
         <source>Wait and try again later</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguarde e tente novamente mais tarde</translation>
     </message>
     <message>
         <source>Nothing to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada a fazer</translation>
     </message>
     <message>
         <source>Bounce diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico de devolução</translation>
     </message>
     <message>
         <source>Bounce:</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolução:</translation>
     </message>
     <message>
         <source>Fact</source>
-        <translation type="unfinished"></translation>
+        <translation>Informação</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>The server&apos;s exact words:</source>
-        <translation type="unfinished"></translation>
+        <translation>As palavras exatas do servidor:</translation>
     </message>
     <message>
         <source>Bounce for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolução de %1</translation>
     </message>
     <message>
         <source>Server said</source>
-        <translation type="unfinished"></translation>
+        <translation>Resposta do servidor</translation>
     </message>
 </context>
 <context>
     <name>SpfLint</name>
     <message numerus="yes">
         <source>%n name(s) in the SPF record do not exist or have no address.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nome no registro SPF não existe ou não tem endereço.</numerusform>
+            <numerusform>%n nomes no registro SPF não existem ou não têm endereço.</numerusform>
         </translation>
     </message>
 </context>
@@ -2129,177 +2133,177 @@ Subject: %2
     <name>SpfLintTr</name>
     <message>
         <source>The domain publishes no SPF record, so receivers cannot tell which servers may send its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio não publica nenhum registro SPF, então os servidores de destino não conseguem saber quais servidores podem enviar e-mails em nome dele.</translation>
     </message>
     <message>
         <source>The domain publishes %1 SPF records; there must be exactly one, otherwise every check ends in an error (permerror). Merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio publica %1 registros SPF; deve haver exatamente um, senão toda verificação termina em erro (permerror). Junte-os em um só.</translation>
     </message>
     <message>
         <source>A piece of the TXT record is longer than 255 characters; split it into several quoted strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um trecho do registro TXT tem mais de 255 caracteres; divida-o em várias strings entre aspas.</translation>
     </message>
     <message>
         <source>The SPF record is %1 characters long; above 450 the DNS answer may not fit in one UDP packet. Shorten it or move parts into includes.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF tem %1 caracteres; acima de 450, a resposta DNS pode não caber em um único pacote UDP. Encurte o registro ou mova partes dele para includes.</translation>
     </message>
     <message>
         <source>The SPF record has a syntax error: %1. Receivers treat the whole record as broken (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF tem um erro de sintaxe: %1. Os servidores de destino consideram o registro inteiro inválido (permerror).</translation>
     </message>
     <message>
         <source>The record ends in &quot;+all&quot;: it allows every server on the internet to send as this domain. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro termina em &quot;+all&quot;: ele permite que qualquer servidor da internet envie e-mails em nome deste domínio. Use &quot;~all&quot; ou &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record ends in &quot;?all&quot;: it says nothing about other servers, which gives little protection. Use &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro termina em &quot;?all&quot;: ele não diz nada sobre os outros servidores, o que oferece pouca proteção. Use &quot;~all&quot; ou &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The record uses &quot;ptr&quot;, which is slow, unreliable and discouraged by RFC 7208; list the addresses instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro usa &quot;ptr&quot;, que é lento, pouco confiável e desaconselhado pela RFC 7208; liste os endereços em vez disso.</translation>
     </message>
     <message>
         <source>The record itself has %1 terms that need DNS lookups; more than 10 makes every check fail (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>O próprio registro tem %1 termos que exigem consultas DNS; mais de 10 fazem toda verificação falhar (permerror).</translation>
     </message>
     <message>
         <source>The record has no final &quot;all&quot; (nor redirect=), so servers not listed get &quot;neutral&quot;. End it with &quot;~all&quot; or &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro não termina com &quot;all&quot; (nem com redirect=), então os servidores não listados recebem o resultado &quot;neutral&quot;. Termine-o com &quot;~all&quot; ou &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>Counting its includes, the SPF record needs more than 10 DNS lookups, so receivers give up with an error (permerror). Remove includes you no longer use or flatten them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando os includes, o registro SPF precisa de mais de 10 consultas DNS, então os servidores de destino desistem com um erro (permerror). Remova os includes que você não usa mais ou substitua-os pelos próprios endereços (flattening).</translation>
     </message>
     <message>
         <source>More than 2 names in the SPF record do not exist or have no address, so receivers give up with an error (permerror).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mais de 2 nomes no registro SPF não existem ou não têm endereço, então os servidores de destino desistem com um erro (permerror).</translation>
     </message>
     <message>
         <source>The SPF record includes itself through a loop: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro SPF inclui a si mesmo em um loop: %1.</translation>
     </message>
     <message>
         <source>An include points to a domain without an SPF record: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um include aponta para um domínio sem registro SPF: %1.</translation>
     </message>
     <message>
         <source>A record reached through an include is broken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um registro alcançado por meio de um include está com defeito: %1.</translation>
     </message>
 </context>
 <context>
     <name>SpfRecordTr</name>
     <message>
         <source>character not allowed in a macro string</source>
-        <translation type="unfinished"></translation>
+        <translation>caractere não permitido em uma string de macro</translation>
     </message>
     <message>
         <source>a lone &apos;%&apos; at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>um &apos;%&apos; sozinho no final</translation>
     </message>
     <message>
         <source>&apos;%&apos; must be followed by &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%&apos; deve ser seguido de &apos;{&apos;, &apos;%&apos;, &apos;_&apos; ou &apos;-&apos;</translation>
     </message>
     <message>
         <source>a macro &apos;%{&apos; is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>uma macro &apos;%{&apos; não foi fechada</translation>
     </message>
     <message>
         <source>a macro needs a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>uma macro precisa de uma letra</translation>
     </message>
     <message>
         <source>unknown macro delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>delimitador de macro desconhecido</translation>
     </message>
     <message>
         <source>a macro keeps zero labels</source>
-        <translation type="unfinished"></translation>
+        <translation>uma macro mantém zero rótulos</translation>
     </message>
     <message>
         <source>bad IPv6 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>comprimento de prefixo IPv6 inválido</translation>
     </message>
     <message>
         <source>bad IPv4 prefix length</source>
-        <translation type="unfinished"></translation>
+        <translation>comprimento de prefixo IPv4 inválido</translation>
     </message>
     <message>
         <source>empty domain</source>
-        <translation type="unfinished"></translation>
+        <translation>domínio vazio</translation>
     </message>
     <message>
         <source>macro letter not allowed in a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>letra de macro não permitida em um domínio</translation>
     </message>
     <message>
         <source>the domain does not end in a valid top-level label</source>
-        <translation type="unfinished"></translation>
+        <translation>o domínio não termina com um rótulo de nível superior válido</translation>
     </message>
     <message>
         <source>the record contains a character that is not printable ASCII</source>
-        <translation type="unfinished"></translation>
+        <translation>o registro contém um caractere que não é ASCII imprimível</translation>
     </message>
     <message>
         <source>the record does not start with &quot;v=spf1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>o registro não começa com &quot;v=spf1&quot;</translation>
     </message>
     <message>
         <source>the modifier &quot;%1&quot; appears more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>o modificador &quot;%1&quot; aparece mais de uma vez</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>unknown macro letter &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>letra de macro desconhecida &apos;%1&apos;</translation>
     </message>
     <message>
         <source>&quot;all&quot; takes no argument</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;all&quot; não aceita argumento</translation>
     </message>
     <message>
         <source>a domain is required after &apos;:&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>é necessário um domínio depois de &apos;:&apos;</translation>
     </message>
     <message>
         <source>unexpected text after the mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>texto inesperado depois do mecanismo</translation>
     </message>
     <message>
         <source>an IPv4 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>é necessário um endereço IPv4</translation>
     </message>
     <message>
         <source>not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um endereço IPv4 válido</translation>
     </message>
     <message>
         <source>an IPv6 address is required</source>
-        <translation type="unfinished"></translation>
+        <translation>é necessário um endereço IPv6</translation>
     </message>
     <message>
         <source>not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um endereço IPv6 válido</translation>
     </message>
     <message>
         <source>unknown mechanism</source>
-        <translation type="unfinished"></translation>
+        <translation>mecanismo desconhecido</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Explains why an email bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explica por que um e-mail foi devolvido.</translation>
     </message>
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensagens de devolução a abrir (.eml, mbox, pasta).</translation>
     </message>
 </context>
 </TS>
