@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 / Ubuntu machine, builds Bounce Doctor, then runs it or its tests.
 #   ./bootstrap.sh run [FILE...]   install dependencies, build (Release), launch the app
-#   ./bootstrap.sh test            install dependencies, build (Release), run every test
+#   ./bootstrap.sh test            install dependencies, build, run every test: the Release
+#                                  suite, the same under ASan+UBSan, and a fuzz smoke run
 # Safe to run again: it installs only what is missing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,8 +12,10 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
     libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev
-    # test tools: a real DNS server on loopback, packaging validators
+    # test tools: a real DNS server on loopback, packaging validators, the sanitizer and fuzz
+    # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports)
     dnsmasq-base desktop-file-utils appstream
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 install_missing_packages() {
@@ -30,8 +33,9 @@ install_missing_packages() {
 }
 
 build() {
-    [ -f build/release/CMakeCache.txt ] || cmake --preset release
-    cmake --build --preset release
+    local preset=${1:-release}
+    [ -f "build/$preset/CMakeCache.txt" ] || cmake --preset "$preset"
+    cmake --build --preset "$preset"
 }
 
 command=${1:-}
@@ -44,8 +48,15 @@ run)
     ;;
 test)
     install_missing_packages
-    build
+    build release
     ctest --preset release "$@"
+    # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (with LeakSanitizer),
+    # then a short libFuzzer run of every fuzz target.
+    export PATH="/usr/lib/llvm-14/bin:$PATH"
+    build asan
+    ctest --preset asan "$@"
+    build fuzz
+    ctest --preset fuzz
     ;;
 *)
     echo "usage: $0 run [FILE...] | test [CTEST-OPTIONS...]" >&2

@@ -14,11 +14,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -60,6 +63,8 @@ private Q_SLOTS:
     void runCheckShowsRows();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
+    void htmlBounceFetchesNothing();
+    void closeWindowMidCheck();
 };
 
 void TestMainWindow::initTestCase()
@@ -336,6 +341,82 @@ void TestMainWindow::settingsChooseBlocklists()
     QVERIFY2(!all.contains(QLatin1String("Spamhaus")), qPrintable(all));
     BounceDoctor::Settings().setDnsServers({});
     QSettings().remove(QStringLiteral("blocklists/zones"));
+}
+
+// An HTML bounce that names images, style sheets and links on a server: showing it, exporting
+// it and copying it as ticket text must not make a single request.
+void TestMainWindow::htmlBounceFetchesNothing()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    int hits = 0;
+    connect(&server, &QTcpServer::newConnection, &server, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++hits;
+            socket->close();
+        }
+    });
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort());
+    const QString html =
+        QStringLiteral("<html><head><link rel=\"stylesheet\" href=\"%1/style.css\"></head>"
+                       "<body background=\"%1/bg.png\"><img src=\"%1/pixel.png\">"
+                       "<p>Delivery to <a href=\"%1/track\">ana@example.net</a> failed.</p>"
+                       "<p>550 5.1.1 &lt;ana@example.net&gt;: Recipient address rejected: "
+                       "User unknown <img src=\"%1/logo.png\"></p></body></html>")
+            .arg(base);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("html-bounce.eml"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+                   "To: sender@example.org\n"
+                   "Subject: Undelivered Mail Returned to Sender\n"
+                   "MIME-Version: 1.0\n"
+                   "Content-Type: text/html; charset=utf-8\n\n");
+        file.write(html.toUtf8());
+    }
+    MainWindow window;
+    window.show();
+    window.openPaths({path});
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(!child<QLabel>(window, "headlineLabel")->text().isEmpty());
+    for (const char *action : {"exportHtmlAction", "exportPdfAction", "exportMarkdownAction"}) {
+        const QString out = dir.filePath(QString::fromLatin1(action));
+        MainWindow::saveFileHook = [out](const QString &) { return out; };
+        window.findChild<QAction *>(QString::fromLatin1(action))->trigger();
+        QVERIFY(QFile::exists(out));
+    }
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::qWait(500); // time for any request to arrive
+    QCOMPARE(hits, 0);
+}
+
+// Closing the window while DNS queries are in flight: no crash, no callback into destroyed
+// widgets (the ASan/LSan run of this suite also reports any leak).
+void TestMainWindow::closeWindowMidCheck()
+{
+    BounceDoctor::Test::SilentDnsPort silent;
+    BounceDoctor::Settings().setDnsServers({silent.address()});
+    BounceDoctor::Settings().setDnsTimeoutMs(5000);
+    {
+        auto *window = new MainWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        window->diagnoseText(
+            QStringLiteral("550 5.7.1 Client host [192.0.2.99] blocked using zen.spamhaus.org"));
+        QTRY_VERIFY(!window->isReading());
+        QTRY_VERIFY(child<QGroupBox>(*window, "stepBlocklists")->isChecked());
+        QTest::mouseClick(child<QPushButton>(*window, "stepBlocklistsRun"), Qt::LeftButton);
+        auto *checklist = window->findChild<ChecklistWidget *>();
+        QVERIFY(checklist->isRunning());
+        QPointer<MainWindow> guard(window);
+        window->close();
+        QTRY_VERIFY(guard.isNull());
+    }
+    QTest::qWait(300); // let cancelled queries and timers come back to nothing
+    BounceDoctor::Settings().setDnsServers({});
+    BounceDoctor::Settings().setDnsTimeoutMs(3000);
 }
 
 QTEST_MAIN(TestMainWindow)
