@@ -238,7 +238,10 @@ AresResolver::AresResolver(const Options &options, QObject *parent)
     ao.sock_state_cb_data = this;
     ao.timeout = options.timeoutMs;
     ao.tries = options.tries;
-    ao.flags = ARES_FLAG_NOSEARCH;
+    // NOCHECKRESP: a SERVFAIL or REFUSED answer reaches us as such. Without it c-ares turns
+    // them into "connection refused", and the user would be told to check a network that works
+    // (REFUSED is what Spamhaus gives public resolvers).
+    ao.flags = ARES_FLAG_NOSEARCH | ARES_FLAG_NOCHECKRESP;
     const int mask = ARES_OPT_SOCK_STATE_CB | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_FLAGS;
     int status = ares_init_options(&m_channel->channel, &ao, mask);
     if (status != ARES_SUCCESS) {
