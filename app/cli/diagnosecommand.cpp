@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <tuple>
+
 namespace BounceDoctor::Cli {
 namespace {
 
@@ -101,6 +103,19 @@ int runDiagnose(const QStringList &arguments)
                                     CliTr::tr("Output format: text or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOption(format);
+    const ReaderLimits defaults;
+    const QCommandLineOption maxMessage(
+        QStringLiteral("max-message-mb"),
+        CliTr::tr("Refuse messages larger than this many megabytes (default %1).")
+            .arg(defaults.maxMessageBytes >> 20),
+        QStringLiteral("MB"));
+    parser.addOption(maxMessage);
+    const QCommandLineOption maxBatch(
+        QStringLiteral("max-messages"),
+        CliTr::tr("Stop after this many messages in all (default %1).")
+            .arg(defaults.maxBatchMessages),
+        QStringLiteral("N"));
+    parser.addOption(maxBatch);
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         CliTr::tr("A message, mbox, Maildir, folder, or - for standard input."),
@@ -125,11 +140,26 @@ int runDiagnose(const QStringList &arguments)
             "No PATH given: name a message, mbox, Maildir or folder, or - for standard input."));
         return exitUsage;
     }
+    ReaderLimits limits;
+    for (const auto &[option, limit, unit] :
+         {std::tuple{&maxMessage, &limits.maxMessageBytes, qint64(1) << 20},
+          std::tuple{&maxBatch, &limits.maxBatchMessages, qint64(1)}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        const qint64 value = parser.value(*option).toLongLong(&ok);
+        if (!ok || value <= 0 || value > (qint64(1) << 40) / unit) {
+            out.error(CliTr::tr("--%1 needs a positive number, not '%2'.")
+                          .arg(option->names().constFirst(), parser.value(*option)));
+            return exitUsage;
+        }
+        *limit = value * unit;
+    }
     const bool json = formatName == QLatin1String("json");
     bool anyError = false;
-    const BounceReader reader;
-    for (const QString &path : paths) {
-        reader.readPath(path, [&](BounceMessage &&message) {
+    const BounceReader reader(limits);
+    {
+        reader.readPaths(paths, [&](BounceMessage &&message) {
             if (message.kind == BounceMessage::Kind::Error)
                 anyError = true;
             if (!json) {

@@ -1,6 +1,7 @@
 #include "readerworker.h"
 
 #include "bounce/bouncereader.h"
+#include "common/settings.h"
 
 namespace BounceDoctor::Gui {
 
@@ -11,17 +12,19 @@ ReaderWorker::ReaderWorker(QObject *parent)
 void ReaderWorker::readPaths(const QStringList &paths, int generation)
 {
     constexpr int batchSize = 200;
-    const BounceReader reader;
+    const Settings settings;
+    ReaderLimits limits;
+    limits.maxMessageBytes = qint64(settings.maxMessageMegabytes()) << 20;
+    limits.maxBatchMessages = settings.maxBatchMessages();
+    const BounceReader reader(limits);
     QList<BounceMessage> batch;
-    for (const QString &path : paths) {
-        reader.readPath(path, [&](BounceMessage &&message) {
-            batch.append(std::move(message));
-            if (batch.size() >= batchSize) {
-                Q_EMIT messagesRead(batch, generation);
-                batch.clear();
-            }
-        });
-    }
+    reader.readPaths(paths, [&](BounceMessage &&message) {
+        batch.append(std::move(message));
+        if (batch.size() >= batchSize) {
+            Q_EMIT messagesRead(batch, generation);
+            batch.clear();
+        }
+    });
     if (!batch.isEmpty())
         Q_EMIT messagesRead(batch, generation);
     Q_EMIT finished(generation);

@@ -68,6 +68,18 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
     }
     form->addRow(tr("&Blocklists:"), m_blocklists);
+    m_maxMessage = new QSpinBox(this);
+    m_maxMessage->setObjectName(QStringLiteral("maxMessageSpin"));
+    m_maxMessage->setRange(1, 2048);
+    m_maxMessage->setSuffix(tr(" MB"));
+    m_maxMessage->setValue(settings.maxMessageMegabytes());
+    form->addRow(tr("Largest &message:"), m_maxMessage);
+    m_maxBatch = new QSpinBox(this);
+    m_maxBatch->setObjectName(QStringLiteral("maxBatchSpin"));
+    m_maxBatch->setRange(1, 10000000);
+    m_maxBatch->setSingleStep(10000);
+    m_maxBatch->setValue(settings.maxBatchMessages());
+    form->addRow(tr("Most messages &opened at once:"), m_maxBatch);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -91,6 +103,8 @@ void SettingsDialog::accept()
             zones.append(m_blocklists->item(i)->data(Qt::UserRole).toString());
     }
     settings.setBlocklists(zones);
+    settings.setMaxMessageMegabytes(m_maxMessage->value());
+    settings.setMaxBatchMessages(m_maxBatch->value());
     QDialog::accept();
 }
 

@@ -9,7 +9,8 @@ class QSpinBox;
 
 namespace BounceDoctor::Gui {
 
-/// Language, DNS servers, timeout, blocklists and the Spamhaus DQS key, kept through the typed Settings wrapper.
+/// Language, DNS servers, timeout, blocklists and the Spamhaus DQS key, kept through the typed
+/// Settings wrapper.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -25,6 +26,8 @@ private:
     QSpinBox *m_timeout = nullptr;
     QLineEdit *m_dqsKey = nullptr;
     QListWidget *m_blocklists = nullptr;
+    QSpinBox *m_maxMessage = nullptr;
+    QSpinBox *m_maxBatch = nullptr;
 };
 
 } // namespace BounceDoctor::Gui

@@ -182,21 +182,33 @@ class MboxSplitter final
 {
 public:
     MboxSplitter(const BounceReader &reader, const ReaderLimits &limits, const QString &source,
-                 const BounceReader::MessageSink &sink)
+                 const BounceReader::MessageSink &sink, const bool &stop)
         : m_reader(reader)
         , m_limits(limits)
         , m_source(source)
         , m_sink(sink)
+        , m_stop(stop)
     {}
 
     void read(QIODevice &device)
     {
+        // Lines are read in bounded pieces: a line of hundreds of megabytes (a hostile mbox)
+        // never sits in memory whole. Only a piece that starts a line can be a "From " line.
+        constexpr qint64 maxPiece = 1 << 20;
         bool previousBlank = true;
+        bool atLineStart = true;
         QByteArray line;
-        while (true) {
-            line = device.readLine();
+        while (!m_stop) {
+            line = device.readLine(maxPiece);
             if (line.isEmpty())
                 break;
+            const bool startsLine = atLineStart;
+            atLineStart = line.endsWith('\n');
+            if (!startsLine) {
+                if (!m_tooLarge)
+                    append(line);
+                continue;
+            }
             if (previousBlank && line.startsWith("From ")) {
                 finish();
                 m_started = true;
@@ -216,16 +228,22 @@ public:
                 if (line.mid(quotes).startsWith("From "))
                     line.remove(0, 1);
             }
-            m_current += line;
-            if (m_current.size() > m_limits.maxMessageBytes) {
-                m_tooLarge = true;
-                m_current = QByteArray();
-            }
+            append(line);
         }
-        finish();
+        if (!m_stop)
+            finish();
     }
 
 private:
+    void append(const QByteArray &piece)
+    {
+        m_current += piece;
+        if (m_current.size() > m_limits.maxMessageBytes) {
+            m_tooLarge = true;
+            m_current = QByteArray();
+        }
+    }
+
     void finish()
     {
         if (m_tooLarge) {
@@ -248,6 +266,7 @@ private:
     const ReaderLimits &m_limits;
     const QString &m_source;
     const BounceReader::MessageSink &m_sink;
+    const bool &m_stop;
     QByteArray m_current;
     int m_index = 0;
     bool m_started = false;
@@ -269,7 +288,12 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
                                 .arg(m_limits.maxMessageBytes));
     if (bytes.trimmed().isEmpty())
         return errorMessage(source, index, BounceReaderTr::tr("the message is empty"));
-    const QByteArray normalised = Mime::normaliseLineEndings(bytes);
+    QByteArray normalised = Mime::normaliseLineEndings(bytes);
+    // Mail may not contain NUL (RFC 5322), and C strings in GMime would cut the text at one.
+    if (normalised.contains('\0'))
+        normalised.replace('\0', ' ');
+    if (const QString problem = structureProblem(normalised); !problem.isEmpty())
+        return errorMessage(source, index, problem);
     ParsedMessage parsed;
     QString error;
     if (!Mime::parse(normalised, m_limits, parsed, error))
@@ -295,8 +319,79 @@ BounceMessage BounceReader::readPastedText(const QString &text) const
     return diagnose(parsed, m_limits, {}, 0);
 }
 
+struct BounceReader::Batch
+{
+    qint64 messages = 0;
+    bool stopped = false;
+};
+
+// Cheap checks before GMime sees the bytes, for shapes no bounce has and that would cost a MIME
+// parser time or memory out of proportion: huge header lines, countless fields or multiparts.
+QString BounceReader::structureProblem(const QByteArray &bytes) const
+{
+    qsizetype headerEnd = bytes.indexOf("\n\n");
+    if (headerEnd < 0)
+        headerEnd = bytes.size();
+    int fields = 0;
+    for (qsizetype at = 0; at < headerEnd;) {
+        qsizetype end = bytes.indexOf('\n', at);
+        if (end < 0 || end > headerEnd)
+            end = headerEnd;
+        if (end - at > m_limits.maxHeaderLineBytes)
+            return BounceReaderTr::tr("a header line is longer than the limit of %1 bytes")
+                .arg(m_limits.maxHeaderLineBytes);
+        if (end > at && bytes.at(at) != ' ' && bytes.at(at) != '\t')
+            ++fields;
+        at = end + 1;
+    }
+    if (fields > m_limits.maxHeaderFields)
+        return BounceReaderTr::tr("the message has more than %1 header fields")
+            .arg(m_limits.maxHeaderFields);
+    // Each multipart declares a boundary; GMime's work grows with how many are open at once.
+    int boundaries = 0;
+    for (qsizetype at = bytes.indexOf('=', 8); at >= 0; at = bytes.indexOf('=', at + 1)) {
+        if (qstrnicmp(bytes.constData() + at - 8, "boundary", 8) == 0 &&
+            ++boundaries > m_limits.maxMimeMultiparts)
+            return BounceReaderTr::tr("the message declares more than %1 MIME multiparts")
+                .arg(m_limits.maxMimeMultiparts);
+    }
+    return {};
+}
+
 void BounceReader::readPath(const QString &path, const MessageSink &sink) const
 {
+    Batch batch;
+    readPath(path, sink, batch);
+}
+
+void BounceReader::readPaths(const QStringList &paths, const MessageSink &sink) const
+{
+    Batch batch;
+    for (const QString &path : paths) {
+        if (batch.stopped)
+            break;
+        readPath(path, sink, batch);
+    }
+}
+
+void BounceReader::readPath(const QString &path, const MessageSink &outerSink, Batch &batch) const
+{
+    const MessageSink sink = [&](BounceMessage &&message) {
+        if (batch.stopped)
+            return;
+        if (batch.messages >= m_limits.maxBatchMessages) {
+            batch.stopped = true;
+            outerSink(errorMessage(
+                path, message.index,
+                BounceReaderTr::tr("stopped after %1 messages, the limit for one batch: %2 "
+                                   "and what follows it were not read")
+                    .arg(m_limits.maxBatchMessages)
+                    .arg(path)));
+            return;
+        }
+        ++batch.messages;
+        outerSink(std::move(message));
+    };
     if (path == QLatin1String("-")) {
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly)) {
@@ -306,7 +401,7 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
             return;
         }
         if (input.peek(5) == "From ") {
-            MboxSplitter(*this, m_limits, path, sink).read(input);
+            MboxSplitter(*this, m_limits, path, sink, batch.stopped).read(input);
             return;
         }
         QByteArray bytes;
@@ -339,8 +434,11 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
             for (const QString &name : names)
                 files.append(dir.filePath(name));
         }
-        for (const QString &file : std::as_const(files))
-            readPath(file, sink);
+        for (const QString &file : std::as_const(files)) {
+            if (batch.stopped)
+                break;
+            readPath(file, outerSink, batch);
+        }
         return;
     }
     QFile file(path);
@@ -351,7 +449,7 @@ void BounceReader::readPath(const QString &path, const MessageSink &sink) const
         return;
     }
     if (file.peek(5) == "From ") {
-        MboxSplitter(*this, m_limits, path, sink).read(file);
+        MboxSplitter(*this, m_limits, path, sink, batch.stopped).read(file);
         return;
     }
     if (file.size() > m_limits.maxMessageBytes) {

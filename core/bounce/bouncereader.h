@@ -13,7 +13,11 @@ namespace BounceDoctor {
 struct ReaderLimits
 {
     qint64 maxMessageBytes = 50 * 1024 * 1024;
+    qint64 maxBatchMessages = 100000; ///< messages read by one readPaths() call
     int maxMimeDepth = 32;
+    int maxMimeMultiparts = 1000; ///< multipart boundaries declared in one message
+    int maxHeaderFields = 10000;
+    qint64 maxHeaderLineBytes = 1024 * 1024;
     int maxRecipients = 1000;
 };
 
@@ -39,8 +43,17 @@ public:
     /// kind Error and reading goes on with the rest.
     void readPath(const QString &path, const MessageSink &sink) const;
 
+    /// Several paths as one batch: like readPath() for each, but after maxBatchMessages
+    /// messages one Error message says so and reading stops.
+    void readPaths(const QStringList &paths, const MessageSink &sink) const;
+
+    const ReaderLimits &limits() const { return m_limits; }
+
 private:
+    struct Batch;
+    void readPath(const QString &path, const MessageSink &sink, Batch &batch) const;
     BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
+    QString structureProblem(const QByteArray &bytes) const;
 
     ReaderLimits m_limits;
 };

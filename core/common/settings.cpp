@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "bounce/bouncereader.h"
+
 namespace BounceDoctor {
 namespace {
 
@@ -9,6 +11,8 @@ const QString dnsTimeoutKey = QStringLiteral("dns/timeoutMs");
 const QString dqsKey = QStringLiteral("blocklists/spamhausDqsKey");
 const QString blocklistsKey = QStringLiteral("blocklists/zones");
 const QString languageKey = QStringLiteral("ui/language");
+const QString maxMessageKey = QStringLiteral("limits/maxMessageMegabytes");
+const QString maxBatchKey = QStringLiteral("limits/maxBatchMessages");
 
 } // namespace
 
@@ -72,6 +76,26 @@ QString Settings::spamhausDqsKey() const
 void Settings::setSpamhausDqsKey(const QString &key)
 {
     m_settings.setValue(dqsKey, key);
+}
+
+int Settings::maxMessageMegabytes() const
+{
+    return m_settings.value(maxMessageKey, int(ReaderLimits().maxMessageBytes >> 20)).toInt();
+}
+
+void Settings::setMaxMessageMegabytes(int megabytes)
+{
+    m_settings.setValue(maxMessageKey, megabytes);
+}
+
+int Settings::maxBatchMessages() const
+{
+    return m_settings.value(maxBatchKey, int(ReaderLimits().maxBatchMessages)).toInt();
+}
+
+void Settings::setMaxBatchMessages(int messages)
+{
+    m_settings.setValue(maxBatchKey, messages);
 }
 
 QString Settings::language() const

@@ -25,6 +25,10 @@ public:
     void setBlocklists(const QStringList &zones);
     QString spamhausDqsKey() const;
     void setSpamhausDqsKey(const QString &key);
+    int maxMessageMegabytes() const; ///< larger messages are refused
+    void setMaxMessageMegabytes(int megabytes);
+    int maxBatchMessages() const; ///< one opening reads at most this many messages
+    void setMaxBatchMessages(int messages);
     QString language() const; ///< empty: follow the system
     void setLanguage(const QString &language);
 

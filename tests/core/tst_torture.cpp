@@ -1,0 +1,178 @@
+// Hostile and broken input: every case is diagnosed or refused with plain words, in bounded
+// time and memory. The inputs are generated here, since some are hundreds of megabytes.
+
+#include "bounce/bouncereader.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+
+using namespace BounceDoctor;
+
+namespace {
+
+constexpr qint64 megabyte = 1 << 20;
+
+const QByteArray postfixBounce =
+    "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "To: sender@example.org\n\n"
+    "<ana@example.net>: host mx.example.net[192.0.2.7] said: 550 5.1.1 <ana@example.net>: "
+    "Recipient address rejected: User unknown (in reply to RCPT TO command)\n";
+
+QByteArray nestedMultiparts(int depth)
+{
+    QByteArray out = "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail\n"
+                     "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b0\"\n\n";
+    for (int i = 1; i < depth; ++i)
+        out += "--b" + QByteArray::number(i - 1) + "\nContent-Type: multipart/mixed; boundary=\"b" +
+               QByteArray::number(i) + "\"\n\n";
+    out += "--b" + QByteArray::number(depth - 1) +
+           "\nContent-Type: text/plain\n\n550 5.1.1 user unknown\n";
+    for (int i = depth - 1; i >= 0; --i)
+        out += "--b" + QByteArray::number(i) + "--\n";
+    return out;
+}
+
+qint64 peakRssBytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_maxrss) * 1024;
+}
+
+} // namespace
+
+class TestTorture final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // First, while the process is still small: the peak memory it adds is measurable.
+    void hugeMboxStreams()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("huge.mbox"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("From MAILER-DAEMON Mon Nov 30 10:00:00 2026\n" + postfixBounce + "\n");
+            // 200 MB in one line with no line break: it must never be held whole.
+            file.write("From MAILER-DAEMON Mon Nov 30 10:01:00 2026\nSubject: x\n\n");
+            const QByteArray block(megabyte, 'a');
+            for (int i = 0; i < 200; ++i)
+                file.write(block);
+            file.write("\n\nFrom MAILER-DAEMON Mon Nov 30 10:02:00 2026\n" + postfixBounce);
+        }
+        const qint64 before = peakRssBytes();
+        QElapsedTimer timer;
+        timer.start();
+        QList<BounceMessage::Kind> kinds;
+        QString error;
+        BounceReader().readPath(path, [&](BounceMessage &&message) {
+            kinds.append(message.kind);
+            if (message.kind == BounceMessage::Kind::Error)
+                error = message.error;
+        });
+        const qint64 grown = peakRssBytes() - before;
+        qInfo("200 MB mbox: %lld ms, peak memory grew by %lld MB", timer.elapsed(),
+              grown / megabyte);
+        QCOMPARE(kinds, (QList<BounceMessage::Kind>{BounceMessage::Kind::Bounce,
+                                                    BounceMessage::Kind::Error,
+                                                    BounceMessage::Kind::Bounce}));
+        QVERIFY2(error.contains(QLatin1String("larger than the limit")), qPrintable(error));
+        QVERIFY2(grown < 100 * megabyte, qPrintable(QString::number(grown / megabyte)));
+    }
+
+    void hostileMessages_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<qint64>("maxMessageBytes"); // 0: the default
+        QTest::addColumn<int>("kind");               // BounceMessage::Kind
+        QTest::addColumn<QString>("expected");       // words of the error, or the reason
+
+        const int bounce = int(BounceMessage::Kind::Bounce);
+        const int error = int(BounceMessage::Kind::Error);
+        QByteArray crOnly = postfixBounce;
+        crOnly.replace('\n', '\r');
+        QByteArray withNul = postfixBounce;
+        withNul.replace("User unknown", QByteArray("User\0 unknown", 13));
+
+        QTest::newRow("CR-only line endings") << crOnly << qint64(0) << bounce << "userunknown";
+        QTest::newRow("NUL bytes") << withNul << qint64(0) << bounce << "userunknown";
+        QTest::newRow("truncated MIME")
+            << QByteArray("From: MAILER-DAEMON@mx.example.org\nSubject: Delivery Status "
+                          "Notification (Failure)\nMIME-Version: 1.0\nContent-Type: "
+                          "multipart/report; report-type=delivery-status; boundary=\"XX\"\n\n"
+                          "--XX\nContent-Type: text/plain\n\nDelivery failed.\n--XX\n"
+                          "Content-Type: message/delivery-status\n\nReporting-MTA: dns; "
+                          "mx.example.org\n\nFinal-Recipient: rfc822; ana@example.net\n"
+                          "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 us")
+            << qint64(0) << bounce << "userunknown";
+        QTest::newRow("invalid base64")
+            << QByteArray("From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail "
+                          "Returned to Sender\nMIME-Version: 1.0\nContent-Type: text/plain\n"
+                          "Content-Transfer-Encoding: base64\n\n!!!!$$$$====\n%%%%\n\x01\x02\n")
+            << qint64(0) << int(BounceMessage::Kind::NotABounce) << "";
+        QTest::newRow("10,000-level MIME nesting")
+            << nestedMultiparts(10000) << qint64(0) << error << "multiparts";
+        QTest::newRow("100 MB header line, default limits")
+            << QByteArray("X-Long: " + QByteArray(100 * megabyte, 'a') + "\n" + postfixBounce)
+            << qint64(0) << error << "larger than the limit";
+        QTest::newRow("100 MB header line, message limit raised")
+            << QByteArray("X-Long: " + QByteArray(100 * megabyte, 'a') + "\n" + postfixBounce)
+            << 200 * megabyte << error << "header line is longer";
+        QByteArray manyFields;
+        for (int i = 0; i < 20000; ++i)
+            manyFields += "X-Field-" + QByteArray::number(i) + ": x\n";
+        QTest::newRow("20,000 header fields")
+            << manyFields + postfixBounce << qint64(0) << error << "header fields";
+    }
+
+    void hostileMessages()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(qint64, maxMessageBytes);
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        ReaderLimits limits;
+        if (maxMessageBytes > 0)
+            limits.maxMessageBytes = maxMessageBytes;
+        QElapsedTimer timer;
+        timer.start();
+        const BounceMessage message = BounceReader(limits).readMessage(bytes, QStringLiteral("t"));
+        qInfo("%lld ms", timer.elapsed());
+        QCOMPARE(int(message.kind), kind);
+        if (message.kind == BounceMessage::Kind::Error) {
+            QVERIFY2(message.error.contains(expected), qPrintable(message.error));
+        } else if (!expected.isEmpty()) {
+            QVERIFY(!message.recipients.isEmpty());
+            QCOMPARE(message.recipients.first().reason, expected);
+        }
+    }
+
+    void batchLimit()
+    {
+        QTemporaryDir dir;
+        for (int i = 0; i < 5; ++i) {
+            QFile file(dir.filePath(QStringLiteral("%1.eml").arg(i)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(postfixBounce);
+        }
+        ReaderLimits limits;
+        limits.maxBatchMessages = 3;
+        QList<BounceMessage> read;
+        BounceReader(limits).readPaths(
+            {dir.path()}, [&](BounceMessage &&message) { read.append(std::move(message)); });
+        QCOMPARE(read.size(), 4);
+        QCOMPARE(read.last().kind, BounceMessage::Kind::Error);
+        QVERIFY2(read.last().error.contains(QLatin1String("limit for one batch")),
+                 qPrintable(read.last().error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTorture)
+#include "tst_torture.moc"
