@@ -1040,6 +1040,18 @@ Betreff: %2
         <source>A new language applies when Bounce Doctor starts again.</source>
         <translation>Eine neue Sprache wird beim nächsten Start von Bounce Doctor wirksam.</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>Größte &amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>Most messages &amp;opened at once:</source>
+        <translation>Höchstzahl gleichzeitig ge&amp;öffneter Nachrichten:</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1152,6 +1164,22 @@ Betreff: %2
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a header line is longer than the limit of %1 bytes</source>
+        <translation>eine Kopfzeile ist länger als die Grenze von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields</source>
+        <translation>die Nachricht hat mehr als %1 Kopfzeilenfelder</translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation>die Nachricht deklariert mehr als %1 MIME-Multiparts</translation>
+    </message>
+    <message>
+        <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
+        <translation>nach %1 Nachrichten angehalten, der Grenze für einen Stapel: %2 und alles Weitere wurden nicht gelesen</translation>
     </message>
 </context>
 <context>

@@ -1040,6 +1040,18 @@ Asunto: %2
         <source>A new language applies when Bounce Doctor starts again.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que inicie Bounce Doctor.</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>&amp;Mensaje más grande:</translation>
+    </message>
+    <message>
+        <source>Most messages &amp;opened at once:</source>
+        <translation>Máximo de mensajes abiertos a la &amp;vez:</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1152,6 +1164,22 @@ Asunto: %2
     <message>
         <source>cannot read %1: %2</source>
         <translation>no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>a header line is longer than the limit of %1 bytes</source>
+        <translation>una línea de encabezado supera el límite de %1 bytes</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields</source>
+        <translation>el mensaje tiene más de %1 campos de encabezado</translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation>el mensaje declara más de %1 partes MIME multipart</translation>
+    </message>
+    <message>
+        <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
+        <translation>se detuvo tras %1 mensajes, el límite de un lote: no se leyeron %2 ni lo que le sigue</translation>
     </message>
 </context>
 <context>

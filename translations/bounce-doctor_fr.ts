@@ -1040,6 +1040,18 @@ Objet&#xa0;: %2
         <source>A new language applies when Bounce Doctor starts again.</source>
         <translation>Le changement de langue prendra effet au prochain démarrage de Bounce Doctor.</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>Taille maximale d’un &amp;message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Most messages &amp;opened at once:</source>
+        <translation>Nombre maximal de messages &amp;ouverts à la fois&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1152,6 +1164,22 @@ Objet&#xa0;: %2
     <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>a header line is longer than the limit of %1 bytes</source>
+        <translation>une ligne d’en-tête dépasse la limite de %1 octets</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields</source>
+        <translation>le message contient plus de %1 champs d’en-tête</translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation>le message déclare plus de %1 parties MIME multiples (multipart)</translation>
+    </message>
+    <message>
+        <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
+        <translation>arrêt après %1 messages, la limite pour un lot&#xa0;: %2 et ce qui suit n’ont pas été lus</translation>
     </message>
 </context>
 <context>

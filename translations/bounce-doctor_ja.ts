@@ -1039,6 +1039,18 @@ Subject: %2
         <source>A new language applies when Bounce Doctor starts again.</source>
         <translation>新しい言語は、Bounce Doctor を再起動すると適用されます。</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>最大メッセージサイズ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Most messages &amp;opened at once:</source>
+        <translation>一度に開く最大メッセージ数(&amp;O):</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1151,6 +1163,22 @@ Subject: %2
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>a header line is longer than the limit of %1 bytes</source>
+        <translation>ヘッダー行が上限の %1 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields</source>
+        <translation>メッセージのヘッダーフィールドが %1 個を超えています</translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation>メッセージで宣言された MIME マルチパートが %1 個を超えています</translation>
+    </message>
+    <message>
+        <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
+        <translation>1 回の上限である %1 件のメッセージで読み込みを停止しました。%2 以降は読み込まれていません</translation>
     </message>
 </context>
 <context>

@@ -1040,6 +1040,18 @@ Assunto: %2
         <source>A new language applies when Bounce Doctor starts again.</source>
         <translation>O novo idioma será aplicado quando o Bounce Doctor for iniciado novamente.</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>Maior &amp;mensagem:</translation>
+    </message>
+    <message>
+        <source>Most messages &amp;opened at once:</source>
+        <translation>Máximo de mensagens abertas de uma &amp;vez:</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1152,6 +1164,22 @@ Assunto: %2
     <message>
         <source>cannot read %1: %2</source>
         <translation>não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>a header line is longer than the limit of %1 bytes</source>
+        <translation>uma linha de cabeçalho ultrapassa o limite de %1 bytes</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields</source>
+        <translation>a mensagem tem mais de %1 campos de cabeçalho</translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation>a mensagem declara mais de %1 partes MIME multipart</translation>
+    </message>
+    <message>
+        <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
+        <translation>parou após %1 mensagens, o limite de um lote: %2 e o que vem depois não foram lidos</translation>
     </message>
 </context>
 <context>
