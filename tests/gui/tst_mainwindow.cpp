@@ -1,11 +1,13 @@
 #include "checklistwidget.h"
 #include "common/settings.h"
+#include "common/translation.h"
 #include "dnsmasqserver.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void runCheckShowsRows();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
+    void settingsChooseLanguage();
     void htmlBounceFetchesNothing();
     void closeWindowMidCheck();
 };
@@ -341,6 +344,37 @@ void TestMainWindow::settingsChooseBlocklists()
     QVERIFY2(!all.contains(QLatin1String("Spamhaus")), qPrintable(all));
     BounceDoctor::Settings().setDnsServers({});
     QSettings().remove(QStringLiteral("blocklists/zones"));
+}
+
+// The language chosen in Settings is kept, and the window then speaks it.
+void TestMainWindow::settingsChooseLanguage()
+{
+    {
+        SettingsDialog dialog;
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentData().toString(), QString()); // the system's, by default
+        const int german = combo->findData(QStringLiteral("de"));
+        QVERIFY(german > 0);
+        QCOMPARE(combo->itemText(german), QStringLiteral("Deutsch"));
+        combo->setCurrentIndex(german);
+        dialog.accept();
+    }
+    QCOMPARE(BounceDoctor::Settings().language(), QStringLiteral("de"));
+    QCOMPARE(BounceDoctor::Translation::install(BounceDoctor::Settings().language()),
+             QStringLiteral("de"));
+    {
+        MainWindow window;
+        window.show();
+        QCOMPARE(window.menuBar()->actions().constFirst()->text(), QStringLiteral("&Datei"));
+        window.diagnoseText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+        QTRY_VERIFY(!window.isReading());
+        QTRY_VERIFY2(
+            child<QLabel>(window, "headlineLabel")->text().contains(QLatin1String("Postfach")),
+            qPrintable(child<QLabel>(window, "headlineLabel")->text()));
+    }
+    BounceDoctor::Translation::install(QStringLiteral("en"));
+    BounceDoctor::Settings().setLanguage({});
 }
 
 // An HTML bounce that names images, style sheets and links on a server: showing it, exporting
