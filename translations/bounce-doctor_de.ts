@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>BounceDoctor::AresResolver</name>
+    <message>
+        <source>no answer from the DNS server in time</source>
+        <translation>keine Antwort vom DNS-Server in der vorgesehenen Zeit</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>der DNS-Server konnte nicht antworten (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the query (REFUSED)</source>
+        <translation>der DNS-Server hat die Anfrage abgelehnt (REFUSED)</translation>
+    </message>
+    <message>
+        <source>could not reach the DNS server (connection refused)</source>
+        <translation>der DNS-Server ist nicht erreichbar (Verbindung abgelehnt)</translation>
+    </message>
+    <message>
+        <source>the DNS server sent an answer that cannot be read</source>
+        <translation>der DNS-Server hat eine unlesbare Antwort gesendet</translation>
+    </message>
+</context>
+<context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>

@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>BounceDoctor::AresResolver</name>
+    <message>
+        <source>no answer from the DNS server in time</source>
+        <translation>el servidor DNS no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>el servidor DNS no pudo responder (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the query (REFUSED)</source>
+        <translation>el servidor DNS rechazó la consulta (REFUSED)</translation>
+    </message>
+    <message>
+        <source>could not reach the DNS server (connection refused)</source>
+        <translation>no se pudo contactar con el servidor DNS (conexión rechazada)</translation>
+    </message>
+    <message>
+        <source>the DNS server sent an answer that cannot be read</source>
+        <translation>el servidor DNS envió una respuesta ilegible</translation>
+    </message>
+</context>
+<context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>

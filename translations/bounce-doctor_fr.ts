@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>BounceDoctor::AresResolver</name>
+    <message>
+        <source>no answer from the DNS server in time</source>
+        <translation>pas de réponse du serveur DNS dans le délai imparti</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>le serveur DNS n’a pas pu répondre (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the query (REFUSED)</source>
+        <translation>le serveur DNS a refusé la requête (REFUSED)</translation>
+    </message>
+    <message>
+        <source>could not reach the DNS server (connection refused)</source>
+        <translation>impossible de joindre le serveur DNS (connexion refusée)</translation>
+    </message>
+    <message>
+        <source>the DNS server sent an answer that cannot be read</source>
+        <translation>le serveur DNS a envoyé une réponse illisible</translation>
+    </message>
+</context>
+<context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>

@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>BounceDoctor::AresResolver</name>
+    <message>
+        <source>no answer from the DNS server in time</source>
+        <translation>DNS サーバーから時間内に応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>DNS サーバーが応答に失敗しました (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the query (REFUSED)</source>
+        <translation>DNS サーバーが問い合わせを拒否しました (REFUSED)</translation>
+    </message>
+    <message>
+        <source>could not reach the DNS server (connection refused)</source>
+        <translation>DNS サーバーに接続できませんでした (接続拒否)</translation>
+    </message>
+    <message>
+        <source>the DNS server sent an answer that cannot be read</source>
+        <translation>DNS サーバーから読み取れない応答が返されました</translation>
+    </message>
+</context>
+<context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>

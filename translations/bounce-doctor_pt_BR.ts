@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>BounceDoctor::AresResolver</name>
+    <message>
+        <source>no answer from the DNS server in time</source>
+        <translation>o servidor DNS não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>the DNS server failed to answer (SERVFAIL)</source>
+        <translation>o servidor DNS não conseguiu responder (SERVFAIL)</translation>
+    </message>
+    <message>
+        <source>the DNS server refused the query (REFUSED)</source>
+        <translation>o servidor DNS recusou a consulta (REFUSED)</translation>
+    </message>
+    <message>
+        <source>could not reach the DNS server (connection refused)</source>
+        <translation>não foi possível contatar o servidor DNS (conexão recusada)</translation>
+    </message>
+    <message>
+        <source>the DNS server sent an answer that cannot be read</source>
+        <translation>o servidor DNS enviou uma resposta ilegível</translation>
+    </message>
+</context>
+<context>
     <name>BounceDoctor::AuthenticationCheck</name>
     <message>
         <source>the DNS server did not answer in time</source>

@@ -55,19 +55,21 @@ DnsStatus statusOf(int code, QString *text)
     case ARES_ENOTFOUND:
         return DnsStatus::NxDomain;
     case ARES_ETIMEOUT:
-        *text = QStringLiteral("no answer from the DNS server in time");
+        *text = AresResolver::tr("no answer from the DNS server in time");
         return DnsStatus::Timeout;
     case ARES_ESERVFAIL:
-        *text = QStringLiteral("the DNS server failed to answer (SERVFAIL)");
+        *text = AresResolver::tr("the DNS server failed to answer (SERVFAIL)");
         return DnsStatus::ServFail;
     case ARES_EREFUSED:
-        *text = QStringLiteral("the DNS server refused the query (REFUSED)");
+        *text = AresResolver::tr("the DNS server refused the query (REFUSED)");
         return DnsStatus::Refused;
     case ARES_ECONNREFUSED:
-        *text = QStringLiteral("could not reach the DNS server (connection refused)");
+        *text = AresResolver::tr("could not reach the DNS server (connection refused)");
         return DnsStatus::NoNetwork;
     case ARES_EBADRESP:
     case ARES_EFORMERR:
+        *text = AresResolver::tr("the DNS server sent an answer that cannot be read");
+        return DnsStatus::Malformed;
     case ARES_EBADNAME:
     case ARES_EBADQUERY:
         return DnsStatus::Malformed;
