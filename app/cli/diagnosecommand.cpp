@@ -162,6 +162,11 @@ int runDiagnose(const QStringList &arguments)
         reader.readPaths(paths, [&](BounceMessage &&message) {
             if (message.kind == BounceMessage::Kind::Error)
                 anyError = true;
+            if (!message.notice.isEmpty()) // on standard error: the JSON Lines stay as agreed
+                out.error(QStringLiteral("%1 #%2: %3")
+                              .arg(message.source)
+                              .arg(message.index)
+                              .arg(message.notice));
             if (!json) {
                 printText(out, message);
                 return;

@@ -314,6 +314,8 @@ void MainWindow::onMessagesRead(const QList<BounceMessage> &messages, int genera
             m_errors.append(message.error);
             continue;
         }
+        if (!message.notice.isEmpty())
+            m_errors.append(message.notice);
         for (int i = 0; i < message.recipients.size(); ++i) {
             const RecipientDiagnosis &r = message.recipients.at(i);
             QList<QStandardItem *> row;

@@ -134,8 +134,10 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         return message;
     }
     if (message.recipients.size() > limits.maxRecipients) {
-        qCWarning(lcReader) << source << index << "lists" << message.recipients.size()
-                            << "recipients; keeping the first" << limits.maxRecipients;
+        message.notice = BounceReaderTr::tr("only the first %1 of its %2 recipients were read "
+                                            "(the limit for one message)")
+                             .arg(limits.maxRecipients)
+                             .arg(message.recipients.size());
         message.recipients.resize(limits.maxRecipients);
     }
     fillOriginal(parsed, message.original);

@@ -97,6 +97,7 @@ struct BounceMessage
     QString source;  ///< the path as given ("-" for standard input, empty for pasted text)
     int index = 0;   ///< 0-based position of the message within its source
     QString error;   ///< plain words, when kind is Error
+    QString notice;  ///< plain words on what was left out of a readable message (limits)
     QString format;  ///< which parser understood it: rfc3464, postfix, exim, office365, ...
     QString subject; ///< the bounce's own Subject
     QString from;    ///< the bounce's own From

@@ -154,6 +154,27 @@ private Q_SLOTS:
         }
     }
 
+    void recipientLimit()
+    {
+        QByteArray dsn = "From: MAILER-DAEMON@mx.example.org\nSubject: Delivery Status "
+                         "Notification (Failure)\nMIME-Version: 1.0\nContent-Type: "
+                         "multipart/report; report-type=delivery-status; boundary=\"XX\"\n\n"
+                         "--XX\nContent-Type: text/plain\n\nDelivery failed.\n--XX\n"
+                         "Content-Type: message/delivery-status\n\nReporting-MTA: dns; "
+                         "mx.example.org\n";
+        for (int i = 0; i < 30; ++i)
+            dsn += "\nFinal-Recipient: rfc822; user" + QByteArray::number(i) +
+                   "@example.net\nAction: failed\nStatus: 5.1.1\n";
+        dsn += "--XX--\n";
+        ReaderLimits limits;
+        limits.maxRecipients = 10;
+        const BounceMessage message = BounceReader(limits).readMessage(dsn);
+        QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+        QCOMPARE(message.recipients.size(), 10);
+        QVERIFY2(message.notice.contains(QLatin1String("first 10 of its 30")),
+                 qPrintable(message.notice));
+    }
+
     void batchLimit()
     {
         QTemporaryDir dir;
