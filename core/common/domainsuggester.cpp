@@ -59,6 +59,9 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
     : m_domains(std::move(domains))
     , m_secondLevelNames(std::move(secondLevelNames))
     , m_topLevelDomains(std::move(topLevelDomains))
+    , m_domainSet(m_domains.cbegin(), m_domains.cend())
+    , m_secondLevelSet(m_secondLevelNames.cbegin(), m_secondLevelNames.cend())
+    , m_topLevelSet(m_topLevelDomains.cbegin(), m_topLevelDomains.cend())
 {}
 
 int DomainSuggester::editDistance(const QString &a, const QString &b)
@@ -83,6 +86,52 @@ int DomainSuggester::editDistance(const QString &a, const QString &b)
     return previous[m];
 }
 
+namespace {
+
+// editDistance() that gives up as soon as the result must exceed bound (then returns
+// bound + 1): a row's smallest entry never decreases from one row to the next, so once it
+// passes the bound no later row can come back under it. Short words use stack rows.
+int boundedEditDistance(QStringView a, QStringView b, int bound)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    constexpr qsizetype stackColumns = 64;
+    int stackRows[3][stackColumns + 1];
+    std::vector<int> heapRows;
+    int *previous2 = stackRows[0];
+    int *previous = stackRows[1];
+    int *current = stackRows[2];
+    if (m > stackColumns) {
+        heapRows.resize(3 * (m + 1));
+        previous2 = heapRows.data();
+        previous = previous2 + m + 1;
+        current = previous + m + 1;
+    }
+    const char16_t *x = a.utf16();
+    const char16_t *y = b.utf16();
+    for (qsizetype j = 0; j <= m; ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        current[0] = int(i);
+        int rowMinimum = current[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                value = std::min(value, previous2[j - 2] + 1);
+            current[j] = value;
+            rowMinimum = std::min(rowMinimum, value);
+        }
+        if (rowMinimum > bound)
+            return bound + 1;
+        std::swap(previous2, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], bound + 1);
+}
+
+} // namespace
+
 QString DomainSuggester::closest(const QString &word, const QStringList &candidates,
                                  int limit) const
 {
@@ -90,9 +139,10 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
     int bestDistance = limit + 1;
     for (const QString &candidate : candidates) {
         // Lengths further apart than the limit can never be close enough.
-        if (std::abs(candidate.size() - word.size()) > limit)
+        if (std::abs(candidate.size() - word.size()) >= bestDistance)
             continue;
-        const int distance = editDistance(word, candidate);
+        // Only a distance below the best so far matters: stop counting beyond it.
+        const int distance = boundedEditDistance(word, candidate, bestDistance - 1);
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -104,7 +154,7 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
 QString DomainSuggester::suggestDomain(const QString &domain) const
 {
     const QString lower = domain.trimmed().toLower();
-    if (lower.isEmpty() || m_domains.contains(lower))
+    if (lower.isEmpty() || m_domainSet.contains(lower))
         return {};
 
     const QString whole = closest(lower, m_domains, limitFor(lower));
@@ -119,13 +169,13 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
     const QString topLevel = lower.mid(firstDot + 1);
 
     QString betterSecond = secondLevel;
-    if (!m_secondLevelNames.contains(secondLevel)) {
+    if (!m_secondLevelSet.contains(secondLevel)) {
         const QString candidate = closest(secondLevel, m_secondLevelNames, limitFor(secondLevel));
         if (!candidate.isEmpty())
             betterSecond = candidate;
     }
     QString betterTop = topLevel;
-    if (!m_topLevelDomains.contains(topLevel)) {
+    if (!m_topLevelSet.contains(topLevel)) {
         const QString candidate = closest(topLevel, m_topLevelDomains, 1);
         if (!candidate.isEmpty())
             betterTop = candidate;
@@ -133,7 +183,7 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
     const QString suggestion = betterSecond + QLatin1Char('.') + betterTop;
     // Only a suggestion that lands on a known mailbox domain is trustworthy; a corrected TLD
     // alone on an unknown name could be anyone's real domain.
-    if (suggestion == lower || !m_domains.contains(suggestion))
+    if (suggestion == lower || !m_domainSet.contains(suggestion))
         return {};
     return suggestion;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +34,10 @@ private:
     QStringList m_domains;
     QStringList m_secondLevelNames;
     QStringList m_topLevelDomains;
+    // The same lists as sets: membership is asked for every recipient.
+    QSet<QString> m_domainSet;
+    QSet<QString> m_secondLevelSet;
+    QSet<QString> m_topLevelSet;
 };
 
 } // namespace BounceDoctor
