@@ -15,6 +15,21 @@ Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 namespace BounceDoctor {
 namespace {
 
+// PCRE2 checks the whole subject for valid UTF-16 on every match unless told not to; the
+// classifier matches the same few strings dozens of times, so each is checked once here and
+// invalid text still goes through the checking (failing) match as before.
+QRegularExpression::MatchOptions checkedOnce(QStringView text)
+{
+    return text.isValidUtf16() ? QRegularExpression::DontCheckSubjectStringMatchOption
+                               : QRegularExpression::NoMatchOption;
+}
+
+bool hasMatch(const QRegularExpression &pattern, const QString &text,
+              QRegularExpression::MatchOptions options)
+{
+    return pattern.match(text, 0, QRegularExpression::NormalMatch, options).hasMatch();
+}
+
 // A reason's or detail's way of being recognised: plain lower-case phrases (fast substring
 // search) and, where wording varies, regular expressions.
 struct Matcher
@@ -24,9 +39,9 @@ struct Matcher
 
     bool isEmpty() const { return empty; }
 
-    bool matches(const QString &lowerText) const
+    bool matches(const QString &lowerText, QRegularExpression::MatchOptions options) const
     {
-        return !empty && pattern.match(lowerText).hasMatch();
+        return !empty && hasMatch(pattern, lowerText, options);
     }
 
     static Matcher from(const QJsonObject &object)
@@ -189,7 +204,8 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
+QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r,
+                     QRegularExpression::MatchOptions options)
 {
     const QString code = genericCode(r.status);
     QString reason;
@@ -197,7 +213,7 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
         reason = rules.statusReasons.value(code);
     if (reason.isEmpty() && !r.diagnostic.isEmpty()) {
         for (const auto &[name, pattern] : rules.patterns) {
-            if (pattern.match(r.diagnostic).hasMatch()) {
+            if (hasMatch(pattern, r.diagnostic, options)) {
                 reason = name;
                 break;
             }
@@ -212,28 +228,32 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
                                                       : QStringLiteral("onhold");
     // A mailbox that refuses only once it has seen the message is filtering, not unknown.
     if (reason == QLatin1String("userunknown") &&
-        ((rules.afterData.isValid() && rules.afterData.match(r.diagnostic).hasMatch()) ||
+        ((rules.afterData.isValid() && hasMatch(rules.afterData, r.diagnostic, options)) ||
          rules.userUnknownAsFiltered.contains(code)))
         reason = QStringLiteral("filtered");
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   QRegularExpression::MatchOptions options)
 {
+    const QRegularExpression::MatchOptions remote = checkedOnce(r.remoteMta);
+    const QRegularExpression::MatchOptions reporting = checkedOnce(r.reportingMta);
     for (const Provider &provider : k.providers) {
-        if ((!r.remoteMta.isEmpty() && provider.hosts.match(r.remoteMta).hasMatch()) ||
-            (!r.reportingMta.isEmpty() && provider.hosts.match(r.reportingMta).hasMatch()))
+        if ((!r.remoteMta.isEmpty() && hasMatch(provider.hosts, r.remoteMta, remote)) ||
+            (!r.reportingMta.isEmpty() && hasMatch(provider.hosts, r.reportingMta, reporting)))
             return provider.name;
     }
     for (const Provider &provider : k.providers) {
-        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText))
+        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText, options))
             return provider.name;
     }
     return {};
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText)
+                                 const RecipientDiagnosis &r, const QString &lowerText,
+                                 QRegularExpression::MatchOptions options)
 {
     for (const Provider &provider : k.providers) {
         // A provider's own codes are unambiguous in its own replies; rules marked with the
@@ -243,7 +263,7 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         for (const ProviderRule &rule : provider.rules) {
             if (!rule.status.isEmpty() && !r.status.startsWith(rule.status))
                 continue;
-            if (rule.matcher.matches(lowerText))
+            if (rule.matcher.matches(lowerText, options))
                 return &rule;
         }
     }
@@ -259,9 +279,12 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
     const QString text = r.diagnostic.toLower();
+    // Lower-casing keeps text valid (or not) as the diagnostic is.
+    const QRegularExpression::MatchOptions options = checkedOnce(r.diagnostic);
 
-    r.provider = providerOf(k, r, text);
-    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
+    r.provider = providerOf(k, r, text, options);
+    const ProviderRule *rule =
+        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, options) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -270,21 +293,21 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k.rules, r);
+            r.reason = wordedReason(k.rules, r, options);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
         for (const DetailRule &detail : k.details) {
-            if (detail.matcher.matches(text)) {
+            if (detail.matcher.matches(text, options)) {
                 r.detail = detail.detail;
                 break;
             }
         }
     }
     for (const auto &[pattern, zone] : k.blocklists) {
-        if (pattern.match(text).hasMatch()) {
+        if (hasMatch(pattern, text, options)) {
             r.blocklist = zone;
             break;
         }
@@ -294,7 +317,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
         (r.status.isEmpty() && (r.replyCode.startsWith(QLatin1Char('4')) ||
                                 (k.rules.temporaryWords.isValid() &&
-                                 k.rules.temporaryWords.match(r.diagnostic).hasMatch())));
+                                 hasMatch(k.rules.temporaryWords, r.diagnostic, options))));
     // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
     const QString pseudo = k.rules.pseudoStatus.value(r.reason);
     if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&

@@ -261,8 +261,12 @@ QString smtpCommand(const QString &text)
             {QRegularExpression(QStringLiteral("\\bmail\\s+from\\b|mail command"), ci), "MAIL"},
         };
     }();
+    // The text is checked for valid UTF-16 once, not by PCRE2 on each of the rules.
+    const QRegularExpression::MatchOptions options =
+        QStringView(text).isValidUtf16() ? QRegularExpression::DontCheckSubjectStringMatchOption
+                                         : QRegularExpression::NoMatchOption;
     for (const Rule &rule : rules) {
-        if (rule.pattern.match(text).hasMatch())
+        if (rule.pattern.match(text, 0, QRegularExpression::NormalMatch, options).hasMatch())
             return QString::fromLatin1(rule.command);
     }
     return {};
