@@ -159,6 +159,7 @@ int runDiagnose(const QStringList &arguments)
     bool anyError = false;
     const BounceReader reader(limits);
     {
+        // Messages are diagnosed on all cores; the output keeps the input order.
         reader.readPaths(paths, [&](BounceMessage &&message) {
             if (message.kind == BounceMessage::Kind::Error)
                 anyError = true;

@@ -12,9 +12,16 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
 
@@ -179,16 +186,22 @@ bool startsWithHeaderField(const QByteArray &bytes)
     return true;
 }
 
+// A message that is already known (an error) goes through the job queue to keep its place.
+void submitError(const BounceReader::JobSink &submit, BounceMessage &&message)
+{
+    submit([message = std::move(message)] { return message; }, 0);
+}
+
 // Splits an mbox stream into messages as it reads, keeping only one message in memory.
 class MboxSplitter final
 {
 public:
     MboxSplitter(const BounceReader &reader, const ReaderLimits &limits, const QString &source,
-                 const BounceReader::MessageSink &sink, const bool &stop)
+                 const BounceReader::JobSink &submit, const bool &stop)
         : m_reader(reader)
         , m_limits(limits)
         , m_source(source)
-        , m_sink(sink)
+        , m_submit(submit)
         , m_stop(stop)
     {}
 
@@ -249,17 +262,21 @@ private:
     void finish()
     {
         if (m_tooLarge) {
-            m_sink(
+            submitError(
+                m_submit,
                 errorMessage(m_source, m_index,
                              BounceReaderTr::tr("message %1 is larger than the limit of %2 bytes")
                                  .arg(m_index + 1)
                                  .arg(m_limits.maxMessageBytes)));
             ++m_index;
         } else if (m_started && !m_current.trimmed().isEmpty()) {
-            m_sink(m_reader.readMessage(m_current, m_source, m_index));
+            const qsizetype size = m_current.size();
+            m_submit([reader = &m_reader, bytes = std::move(m_current), source = m_source,
+                      index = m_index] { return reader->readMessage(bytes, source, index); },
+                     size);
             ++m_index;
         }
-        m_current.clear();
+        m_current = QByteArray();
         m_tooLarge = false;
         m_started = false;
     }
@@ -267,12 +284,128 @@ private:
     const BounceReader &m_reader;
     const ReaderLimits &m_limits;
     const QString &m_source;
-    const BounceReader::MessageSink &m_sink;
+    const BounceReader::JobSink &m_submit;
     const bool &m_stop;
     QByteArray m_current;
     int m_index = 0;
     bool m_started = false;
     bool m_tooLarge = false;
+};
+
+// Runs jobs on worker threads and hands their results to the sink in submission order, on the
+// thread that submits. Submitting blocks while too much is in flight, so a huge mbox streams.
+class OrderedPool final
+{
+public:
+    OrderedPool(const BounceReader::MessageSink &sink, int threads)
+        : m_sink(sink)
+        , m_maxInFlight(qsizetype(threads) * 4)
+    {
+        m_workers.reserve(threads);
+        for (int i = 0; i < threads; ++i)
+            m_workers.emplace_back([this] { work(); });
+    }
+
+    ~OrderedPool()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_jobReady.notify_all();
+        for (std::thread &worker : m_workers)
+            worker.join();
+    }
+
+    OrderedPool(const OrderedPool &) = delete;
+    OrderedPool &operator=(const OrderedPool &) = delete;
+
+    void submit(BounceReader::Job &&job, qsizetype bytes)
+    {
+        std::unique_lock lock(m_mutex);
+        // Bounded by count and by bytes (one large message may always be in flight).
+        while (m_submitted - m_delivered >= m_maxInFlight ||
+               (m_bytesInFlight >= maxBytesInFlight && m_submitted > m_delivered)) {
+            if (!deliverReady(lock))
+                m_resultReady.wait(lock);
+        }
+        m_jobs.push_back({m_submitted++, bytes, std::move(job)});
+        m_bytesInFlight += bytes;
+        lock.unlock();
+        m_jobReady.notify_one();
+        lock.lock();
+        deliverReady(lock);
+    }
+
+    void finish()
+    {
+        std::unique_lock lock(m_mutex);
+        while (m_delivered < m_submitted) {
+            if (!deliverReady(lock))
+                m_resultReady.wait(lock);
+        }
+    }
+
+private:
+    static constexpr qsizetype maxBytesInFlight = 64 * 1024 * 1024;
+
+    struct Pending
+    {
+        qsizetype sequence;
+        qsizetype bytes;
+        BounceReader::Job job;
+    };
+
+    // Hands over the results that are next in order; the lock is released around the sink.
+    bool deliverReady(std::unique_lock<std::mutex> &lock)
+    {
+        bool delivered = false;
+        auto it = m_results.find(m_delivered);
+        while (it != m_results.end()) {
+            BounceMessage message = std::move(it->second.first);
+            m_bytesInFlight -= it->second.second;
+            m_results.erase(it);
+            ++m_delivered;
+            delivered = true;
+            lock.unlock();
+            m_sink(std::move(message));
+            lock.lock();
+            it = m_results.find(m_delivered);
+        }
+        return delivered;
+    }
+
+    void work()
+    {
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_jobReady.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty())
+                return;
+            Pending pending = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            lock.unlock();
+            BounceMessage message = pending.job();
+            pending.job = nullptr; // frees the input before waiting for its turn
+            lock.lock();
+            m_results.emplace(pending.sequence, std::pair(std::move(message), pending.bytes));
+            if (pending.sequence == m_delivered)
+                m_resultReady.notify_all();
+        }
+    }
+
+    const BounceReader::MessageSink &m_sink;
+    const qsizetype m_maxInFlight;
+    std::mutex m_mutex;
+    std::condition_variable m_jobReady;
+    std::condition_variable m_resultReady;
+    std::deque<Pending> m_jobs;
+    std::map<qsizetype, std::pair<BounceMessage, qsizetype>> m_results;
+    std::vector<std::thread> m_workers;
+    qsizetype m_submitted = 0;
+    qsizetype m_delivered = 0;
+    qsizetype m_bytesInFlight = 0;
+    bool m_stopping = false;
 };
 
 } // namespace
@@ -360,63 +493,53 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
     return {};
 }
 
-void BounceReader::readPath(const QString &path, const MessageSink &sink) const
+void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit, Batch &batch) const
 {
-    Batch batch;
-    readPath(path, sink, batch);
-}
-
-void BounceReader::readPaths(const QStringList &paths, const MessageSink &sink) const
-{
-    Batch batch;
-    for (const QString &path : paths) {
-        if (batch.stopped)
-            break;
-        readPath(path, sink, batch);
-    }
-}
-
-void BounceReader::readPath(const QString &path, const MessageSink &outerSink, Batch &batch) const
-{
-    const MessageSink sink = [&](BounceMessage &&message) {
+    // Every message counts towards the batch, in input order; past the limit one error says so.
+    const JobSink submit = [&](Job &&job, qsizetype bytes) {
         if (batch.stopped)
             return;
         if (batch.messages >= m_limits.maxBatchMessages) {
             batch.stopped = true;
-            outerSink(errorMessage(
-                path, message.index,
-                BounceReaderTr::tr("stopped after %1 messages, the limit for one batch: %2 "
-                                   "and what follows it were not read")
-                    .arg(m_limits.maxBatchMessages)
-                    .arg(path)));
+            submitError(outerSubmit,
+                        errorMessage(path, 0,
+                                     BounceReaderTr::tr("stopped after %1 messages, the limit for "
+                                                        "one batch: %2 and what follows it were "
+                                                        "not read")
+                                         .arg(m_limits.maxBatchMessages)
+                                         .arg(path)));
             return;
         }
         ++batch.messages;
-        outerSink(std::move(message));
+        outerSubmit(std::move(job), bytes);
     };
     if (path == QLatin1String("-")) {
         QFile input;
         if (!input.open(stdin, QIODevice::ReadOnly)) {
-            sink(errorMessage(
-                path, 0,
-                BounceReaderTr::tr("cannot read standard input: %1").arg(input.errorString())));
+            submitError(
+                submit,
+                errorMessage(
+                    path, 0,
+                    BounceReaderTr::tr("cannot read standard input: %1").arg(input.errorString())));
             return;
         }
         if (input.peek(5) == "From ") {
-            MboxSplitter(*this, m_limits, path, sink, batch.stopped).read(input);
+            MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(input);
             return;
         }
         QByteArray bytes;
         while (!input.atEnd()) {
             bytes += input.read(1 << 16);
             if (bytes.size() > m_limits.maxMessageBytes) {
-                sink(errorMessage(path, 0,
-                                  BounceReaderTr::tr("message is larger than the limit of %1 bytes")
-                                      .arg(m_limits.maxMessageBytes)));
+                submitError(submit, errorMessage(path, 0,
+                                                 BounceReaderTr::tr(
+                                                     "message is larger than the limit of %1 bytes")
+                                                     .arg(m_limits.maxMessageBytes)));
                 return;
             }
         }
-        sink(readSingle(bytes, path));
+        const qsizetype size = bytes.size();
+        submit([this, bytes = std::move(bytes), path] { return readSingle(bytes, path); }, size);
         return;
     }
     const QFileInfo info(path);
@@ -439,7 +562,7 @@ void BounceReader::readPath(const QString &path, const MessageSink &outerSink, B
         for (const QString &file : std::as_const(files)) {
             if (batch.stopped)
                 break;
-            readPath(file, outerSink, batch);
+            readPathJobs(file, outerSubmit, batch);
         }
         return;
     }
@@ -447,28 +570,67 @@ void BounceReader::readPath(const QString &path, const MessageSink &outerSink, B
     if (!file.open(QIODevice::ReadOnly)) {
         const QString reason =
             info.exists() ? file.errorString() : BounceReaderTr::tr("No such file or directory");
-        sink(errorMessage(path, 0, BounceReaderTr::tr("cannot open %1: %2").arg(path, reason)));
+        submitError(
+            submit,
+            errorMessage(path, 0, BounceReaderTr::tr("cannot open %1: %2").arg(path, reason)));
         return;
     }
     if (file.peek(5) == "From ") {
-        MboxSplitter(*this, m_limits, path, sink, batch.stopped).read(file);
+        MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(file);
         return;
     }
     if (file.size() > m_limits.maxMessageBytes) {
-        sink(errorMessage(
-            path, 0,
-            BounceReaderTr::tr("%1 is larger than the limit of %2 bytes for one message")
-                .arg(path)
-                .arg(m_limits.maxMessageBytes)));
+        submitError(submit,
+                    errorMessage(path, 0,
+                                 BounceReaderTr::tr(
+                                     "%1 is larger than the limit of %2 bytes for one message")
+                                     .arg(path)
+                                     .arg(m_limits.maxMessageBytes)));
         return;
     }
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        sink(errorMessage(path, 0,
-                          BounceReaderTr::tr("cannot read %1: %2").arg(path, file.errorString())));
+        submitError(
+            submit,
+            errorMessage(path, 0,
+                         BounceReaderTr::tr("cannot read %1: %2").arg(path, file.errorString())));
         return;
     }
-    sink(readSingle(bytes, path));
+    const qsizetype size = bytes.size();
+    submit([this, bytes = std::move(bytes), path] { return readSingle(bytes, path); }, size);
+}
+
+void BounceReader::readPath(const QString &path, const MessageSink &sink) const
+{
+    Batch batch;
+    readPathJobs(
+        path, [&sink](Job &&job, qsizetype) { sink(job()); }, batch);
+}
+
+void BounceReader::readPaths(const QStringList &paths, const MessageSink &sink, int threads) const
+{
+    if (threads <= 0)
+        threads = std::max(1, QThread::idealThreadCount());
+    Batch batch;
+    if (threads == 1) {
+        for (const QString &path : paths) {
+            if (batch.stopped)
+                break;
+            readPathJobs(
+                path, [&sink](Job &&job, qsizetype) { sink(job()); }, batch);
+        }
+        return;
+    }
+    OrderedPool pool(sink, threads);
+    const JobSink submit = [&pool](Job &&job, qsizetype bytes) {
+        pool.submit(std::move(job), bytes);
+    };
+    for (const QString &path : paths) {
+        if (batch.stopped)
+            break;
+        readPathJobs(path, submit, batch);
+    }
+    pool.finish();
 }
 
 BounceMessage BounceReader::readSingle(const QByteArray &bytes, const QString &source) const

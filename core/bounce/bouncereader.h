@@ -43,17 +43,25 @@ public:
     /// kind Error and reading goes on with the rest.
     void readPath(const QString &path, const MessageSink &sink) const;
 
-    /// Several paths as one batch: like readPath() for each, but after maxBatchMessages
-    /// messages one Error message says so and reading stops.
-    void readPaths(const QStringList &paths, const MessageSink &sink) const;
+    /// readPath() for each path in turn, as one batch, with the diagnosing spread over threads
+    /// worker threads (0: one per core). The sink still gets every message on the calling
+    /// thread, one at a time and in input order; only a few messages are in flight at once, so
+    /// streaming holds. After maxBatchMessages messages one Error message says so and reading
+    /// stops.
+    void readPaths(const QStringList &paths, const MessageSink &sink, int threads = 0) const;
+
+    /// A message's diagnosis still to be done: run it on any thread.
+    using Job = std::function<BounceMessage()>;
+    /// Gets the jobs in input order, with the size of the input each one holds.
+    using JobSink = std::function<void(Job &&, qsizetype)>;
 
     const ReaderLimits &limits() const { return m_limits; }
 
 private:
     struct Batch;
-    void readPath(const QString &path, const MessageSink &sink, Batch &batch) const;
-    BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
+    void readPathJobs(const QString &path, const JobSink &submit, Batch &batch) const;
     QString structureProblem(const QByteArray &bytes) const;
+    BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
 
     ReaderLimits m_limits;
 };
