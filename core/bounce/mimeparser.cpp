@@ -232,10 +232,23 @@ struct Walker
 // Opening a converter loads a gconv module each time; keep one per charset and thread.
 QString convert(const QByteArray &bytes, const QByteArray &charset)
 {
-    thread_local QHash<QByteArray, iconv_t> converters;
-    auto it = converters.find(charset);
-    if (it == converters.end())
-        it = converters.insert(charset, g_mime_iconv_open("UTF-8", charset.constData()));
+    // Opening a converter is costly: each thread keeps its own, closed when the thread ends
+    // (reader threads come and go with every batch).
+    struct Converters final
+    {
+        QHash<QByteArray, iconv_t> byCharset;
+        ~Converters()
+        {
+            for (iconv_t cd : std::as_const(byCharset)) {
+                if (cd != reinterpret_cast<iconv_t>(-1))
+                    g_mime_iconv_close(cd);
+            }
+        }
+    };
+    thread_local Converters converters;
+    auto it = converters.byCharset.find(charset);
+    if (it == converters.byCharset.end())
+        it = converters.byCharset.insert(charset, g_mime_iconv_open("UTF-8", charset.constData()));
     iconv_t cd = it.value();
     if (cd == reinterpret_cast<iconv_t>(-1))
         return {};

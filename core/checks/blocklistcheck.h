@@ -6,6 +6,15 @@
 
 namespace BounceDoctor {
 
+/// Which blocklists BlocklistCheck asks (outside the class: a nested struct with member
+/// initialisers cannot be a default argument of the class's own constructor).
+struct BlocklistOptions
+{
+    QStringList zones;       ///< zones to ask; empty: every default zone of the data file
+    QString spamhausDqsKey;  ///< with a key, Spamhaus is asked through its DQS service
+    bool exactZones = false; ///< ask exactly `zones`, even when empty (the user chose none)
+};
+
 /// Step 2: is the sending IP or domain on a public blocklist, and does the IP have forward-
 /// confirmed reverse DNS? Error answers of a list are "could not check", never "listed".
 class BlocklistCheck final : public Check
@@ -13,13 +22,7 @@ class BlocklistCheck final : public Check
     Q_OBJECT
 
 public:
-    struct Options
-    {
-        QStringList zones;      ///< zones to ask; empty: every default zone of the data file
-        QString spamhausDqsKey; ///< with a key, Spamhaus is asked through its DQS service
-        bool exactZones; ///< (false unless set) ask exactly `zones`, even when empty (the user
-                         ///< chose none)
-    };
+    using Options = BlocklistOptions;
 
     explicit BlocklistCheck(DnsResolver *resolver, Options options = {}, QObject *parent = nullptr);
 
