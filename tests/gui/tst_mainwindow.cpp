@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void runCheckShowsRows();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
+    void dropFileOrText_data();
+    void dropFileOrText();
     void settingsChooseLanguage();
     void htmlBounceFetchesNothing();
     void closeWindowMidCheck();
@@ -344,6 +347,40 @@ void TestMainWindow::settingsChooseBlocklists()
     QVERIFY2(!all.contains(QLatin1String("Spamhaus")), qPrintable(all));
     BounceDoctor::Settings().setDnsServers({});
     QSettings().remove(QStringLiteral("blocklists/zones"));
+}
+
+void TestMainWindow::dropFileOrText_data()
+{
+    QTest::addColumn<bool>("asFile");
+    QTest::addColumn<QString>("headlineWords");
+    QTest::newRow("a saved .eml") << true << "Microsoft";
+    QTest::newRow("dragged text") << false << "full";
+}
+
+// Dropping a file opens it; dropping text diagnoses it; a remote URL is never fetched.
+void TestMainWindow::dropFileOrText()
+{
+    QFETCH(bool, asFile);
+    QFETCH(QString, headlineWords);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QMimeData data;
+    if (asFile)
+        data.setUrls({QUrl::fromLocalFile(fixture("office365-s3150.eml")),
+                      QUrl(QStringLiteral("http://127.0.0.1:9/remote.eml"))});
+    else
+        data.setText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+    const QPoint at = window.rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY2(child<QLabel>(window, "headlineLabel")->text().contains(headlineWords),
+                 qPrintable(child<QLabel>(window, "headlineLabel")->text()));
+    QVERIFY(!child<QLabel>(window, "errorLabel")->isVisible());
 }
 
 // The language chosen in Settings is kept, and the window then speaks it.
