@@ -28,6 +28,8 @@ class TestBounceReader final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void bundledExamples_data();
+    void bundledExamples();
     void formats_data();
     void formats();
     void originalMessage();
@@ -40,6 +42,71 @@ private Q_SLOTS:
     void oversizedMessageIsRefused();
     void notABounce();
 };
+
+// Help > Examples is a new user's first impression: each bundled bounce must be diagnosed
+// right, both opened as a file and with its body pasted from a mail client's reading pane.
+void TestBounceReader::bundledExamples_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("status");
+    for (bool pasted : {false, true}) {
+        const char *how = pasted ? "pasted" : "file";
+        QTest::addRow("user unknown, %s", how) << "01-user-unknown.eml"
+                                               << "userunknown"
+                                               << ""
+                                               << "5.1.1";
+        QTest::addRow("mailbox full, %s", how) << "02-mailbox-full.eml"
+                                               << "mailboxfull"
+                                               << ""
+                                               << "5.2.2";
+        QTest::addRow("Microsoft blocklist, %s", how) << "03-microsoft-blocklist.eml"
+                                                      << "blocked"
+                                                      << "ip-blocklist"
+                                                      << "5.7.1";
+        QTest::addRow("Gmail DMARC, %s", how) << "04-gmail-dmarc.eml"
+                                              << "authfailure"
+                                              << "dmarc"
+                                              << "5.7.26";
+        QTest::addRow("prior approval, %s", how) << "05-prior-approval.eml"
+                                                 << "filtered"
+                                                 << "prior-approval"
+                                                 << "5.5.5";
+        QTest::addRow("relaying denied, %s", how) << "06-relaying-denied.eml"
+                                                  << "norelaying"
+                                                  << ""
+                                                  << "5.7.1";
+    }
+}
+
+void TestBounceReader::bundledExamples()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(QString, status);
+    const QString path = QStringLiteral(BD_TEST_DATA_DIR "/../../resources/examples/") + file;
+    BounceMessage message;
+    if (QString::fromLatin1(QTest::currentDataTag()).endsWith(QLatin1String("pasted"))) {
+        QFile in(path);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll();
+        message =
+            BounceReader().readPastedText(QString::fromUtf8(bytes.mid(bytes.indexOf("\n\n") + 2)));
+    } else {
+        const QList<BounceMessage> messages = readAll(BounceReader(), path);
+        QCOMPARE(messages.size(), 1);
+        message = messages.first();
+    }
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    QVERIFY(!message.recipients.isEmpty());
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.reason, reason);
+    if (!detail.isEmpty())
+        QCOMPARE(r.detail, detail);
+    QCOMPARE(r.status, status);
+}
 
 void TestBounceReader::formats_data()
 {

@@ -11,9 +11,13 @@ std::unique_ptr<BounceFormat> makeGmail()
         QStringLiteral("gmail"),
         QStringLiteral(
             R"(Delivery to the following recipients? (?:failed|has been delayed)|)"
-            R"(Google tried to deliver your message|Technical details of (?:permanent|temporary) failure)"),
+            R"(Google tried to deliver your message|Technical details of (?:permanent|temporary) failure|)"
+            // Today's wording: "Your message wasn't delivered to X because ...", then "The
+            // response from the remote server was:" and the reply.
+            R"(Your message wasn't delivered to |The response from the remote server was:)"),
         QStringLiteral(
-            R"(Delivery to the following recipients? (?:failed permanently|has been delayed)[^\n]*:?)"));
+            R"(Delivery to the following recipients? (?:failed permanently|has been delayed)[^\n]*:?|)"
+            R"(Your message wasn't delivered to )"));
 }
 
 } // namespace BounceDoctor::Formats
