@@ -83,6 +83,8 @@ struct ReasonRules
     QHash<QString, QString> pseudoStatus;  ///< userunknown -> "911", for bounces without a code
     QStringList statusFirst;
     QStringList userUnknownAsFiltered;
+    QStringList userUnknownCommands; ///< only replies to these name an unknown mailbox
+    QStringList userUnknownFormats;  ///< MTAs that answer from their own recipient directory
     QRegularExpression afterData;
     QRegularExpression temporaryWords;
 };
@@ -137,6 +139,10 @@ const Knowledge &knowledge()
         k.rules.statusFirst = KnowledgeBase::stringList(words.value(QLatin1String("statusFirst")));
         k.rules.userUnknownAsFiltered =
             KnowledgeBase::stringList(words.value(QLatin1String("userUnknownAsFiltered")));
+        k.rules.userUnknownCommands =
+            KnowledgeBase::stringList(words.value(QLatin1String("userUnknownCommands")));
+        k.rules.userUnknownFormats =
+            KnowledgeBase::stringList(words.value(QLatin1String("userUnknownFormats")));
         k.rules.afterData = QRegularExpression(words.value(QLatin1String("afterData")).toString(),
                                                QRegularExpression::CaseInsensitiveOption);
         k.rules.temporaryWords =
@@ -189,7 +195,7 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
+QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, const QString &format)
 {
     const QString code = genericCode(r.status);
     QString reason;
@@ -210,20 +216,38 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r)
         reason = r.action == QLatin1String("delayed") ? QStringLiteral("expired")
                  : r.diagnostic.isEmpty()             ? QStringLiteral("undefined")
                                                       : QStringLiteral("onhold");
-    // A mailbox that refuses only once it has seen the message is filtering, not unknown.
+    // A mailbox that refuses only once it has seen the message is filtering, not unknown:
+    // words of an unknown user count as such only in a reply to RCPT TO, or under a code
+    // that says so itself.
     if (reason == QLatin1String("userunknown") &&
         ((rules.afterData.isValid() && rules.afterData.match(r.diagnostic).hasMatch()) ||
-         rules.userUnknownAsFiltered.contains(code)))
+         rules.userUnknownAsFiltered.contains(code) ||
+         (!rules.userUnknownCommands.isEmpty() && !rules.userUnknownFormats.contains(format) &&
+          rules.statusReasons.value(code) != QLatin1String("userunknown") &&
+          !rules.userUnknownCommands.contains(r.command))))
         reason = QStringLiteral("filtered");
     return reason;
 }
 
 QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
 {
-    for (const Provider &provider : k.providers) {
-        if ((!r.remoteMta.isEmpty() && provider.hosts.match(r.remoteMta).hasMatch()) ||
-            (!r.reportingMta.isEmpty() && provider.hosts.match(r.reportingMta).hasMatch()))
-            return provider.name;
+    // The server that refused first, then the recipient's own domain (its mail is received by
+    // its provider's servers), then the server that reported.
+    auto byHost = [&k](const QString &host) -> QString {
+        if (host.isEmpty())
+            return {};
+        for (const Provider &provider : k.providers) {
+            if (provider.hosts.match(host).hasMatch())
+                return provider.name;
+        }
+        return {};
+    };
+    const QString domain = r.recipient.contains(QLatin1Char('@'))
+                               ? r.recipient.section(QLatin1Char('@'), -1).toLower()
+                               : QString();
+    for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
+        if (const QString name = byHost(host); !name.isEmpty())
+            return name;
     }
     for (const Provider &provider : k.providers) {
         if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText))
@@ -261,7 +285,6 @@ QString translated(const QString &text)
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
-    Q_UNUSED(message)
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
     const QString text = r.diagnostic.toLower();
@@ -276,7 +299,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k.rules, r);
+            r.reason = wordedReason(k.rules, r, message.format);
         }
     }
     if (r.detail.isEmpty() && rule)

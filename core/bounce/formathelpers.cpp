@@ -314,6 +314,68 @@ void completeFromDiagnostic(RecipientDiagnosis &recipient)
         recipient.sendingIp = TextScan::senderIpInText(recipient.diagnostic);
 }
 
+void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
+{
+    bool missing = false;
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.command.isEmpty())
+            recipient.command = TextScan::smtpCommand(recipient.diagnostic);
+        missing = missing || recipient.command.isEmpty();
+    }
+    if (!missing)
+        return;
+    const QStringView region = explanatoryRegion(text);
+    auto recipientAt = [&](QStringView line) -> RecipientDiagnosis * {
+        for (RecipientDiagnosis &recipient : recipients) {
+            if (!recipient.recipient.isEmpty() &&
+                line.contains(recipient.recipient, Qt::CaseInsensitive))
+                return &recipient;
+        }
+        return nullptr;
+    };
+    // A transcript: ">>> COMMAND" lines, the server's "<<< reply", then summary lines naming
+    // the recipients that command failed for.
+    static const QRegularExpression sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
+    static const QRegularExpression session(QStringLiteral(R"(while talking to)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString current;
+    const QList<QStringView> lines = region.split(QLatin1Char('\n'));
+    for (const QStringView raw : lines) {
+        const QStringView line = raw.trimmed();
+        const auto command = sent.match(line);
+        if (command.hasMatch()) {
+            current = command.captured(1).toUpper();
+            if (current == QLatin1String("HELO"))
+                current = QStringLiteral("EHLO");
+            if (current == QLatin1String("RCPT")) {
+                if (RecipientDiagnosis *r = recipientAt(line); r && r->command.isEmpty())
+                    r->command = current;
+                current.clear(); // the next RCPT names its own address
+            }
+            continue;
+        }
+        if (line.startsWith(QLatin1String("<<<")))
+            continue;
+        if (session.match(line).hasMatch()) {
+            current.clear();
+            continue;
+        }
+        if (current.isEmpty() || current == QLatin1String("QUIT") ||
+            current == QLatin1String("RSET"))
+            continue;
+        if (RecipientDiagnosis *r = recipientAt(line); r && r->command.isEmpty())
+            r->command = current;
+    }
+    // Prose that names one command for the whole notice ("(in reply to RCPT TO command)").
+    const QStringList named = TextScan::namedCommands(TextScan::squeeze(region));
+    if (named.size() != 1)
+        return;
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.command.isEmpty())
+            recipient.command = named.first();
+    }
+}
+
 bool looksLikeBounce(const ParsedMessage &message)
 {
     static const QRegularExpression sender(

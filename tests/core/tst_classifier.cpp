@@ -1,5 +1,6 @@
 #include "bounce/bouncereader.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace BounceDoctor;
@@ -12,6 +13,8 @@ class TestClassifier final : public QObject
 private Q_SLOTS:
     void replies_data();
     void replies();
+    void bounces_data();
+    void bounces();
     void suggestsCorrectedRecipient();
 };
 
@@ -157,6 +160,17 @@ void TestClassifier::replies_data()
         << "ip-blocklist"
         << ""
         << "check-blocklists";
+    QTest::newRow("kddi: the recipient's address in the reply")
+        << "jun.sato@ezweb.ne.jp: 550 <jun.sato@ezweb.ne.jp>: User unknown"
+        << "userunknown"
+        << ""
+        << "kddi"
+        << "verify-address";
+    QTest::newRow("kddi: reception settings") << "jun.sato@ezweb.ne.jp: 550 : User unknown"
+                                              << "filtered"
+                                              << ""
+                                              << "kddi"
+                                              << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
@@ -180,6 +194,60 @@ void TestClassifier::replies()
     QCOMPARE(r.provider, provider);
     QCOMPARE(firstStepName(r.firstStep), firstStep);
     QVERIFY(!r.headline.isEmpty());
+}
+
+// Whole notices: which SMTP command the server answered decides what its words mean.
+void TestClassifier::bounces_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("status");
+
+    QTest::newRow("postfix: unknown user in reply to RCPT TO") << "postfix/in-reply-to-rcpt.eml"
+                                                               << "postfix"
+                                                               << "RCPT"
+                                                               << "userunknown"
+                                                               << "5.0.911";
+    QTest::newRow("postfix: unknown user, no command named") << "postfix/said-no-command.eml"
+                                                             << "postfix"
+                                                             << ""
+                                                             << "filtered"
+                                                             << "5.0.910";
+    QTest::newRow("sendmail: transcript names RCPT") << "sendmail/transcript.eml"
+                                                     << "sendmail"
+                                                     << "RCPT"
+                                                     << "userunknown"
+                                                     << "5.1.1";
+    QTest::newRow("mcafee: answers from its directory") << "mcafee/unknown-user.eml"
+                                                        << "mcafee"
+                                                        << ""
+                                                        << "userunknown"
+                                                        << "5.0.911";
+    QTest::newRow("imail: invalid final delivery userid") << "imailserver/invalid-userid.eml"
+                                                          << "imailserver"
+                                                          << ""
+                                                          << "userunknown"
+                                                          << "5.0.911";
+}
+
+void TestClassifier::bounces()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(QString, command);
+    QFETCH(QString, reason);
+    QFETCH(QString, status);
+    QFile input(QStringLiteral(BD_TEST_DATA_DIR "/bounces/") + file);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const BounceMessage message = BounceReader().readMessage(input.readAll(), file);
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    QCOMPARE(message.format, format);
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.command, command);
+    QCOMPARE(r.reason, reason);
+    QCOMPARE(r.status, status);
 }
 
 void TestClassifier::suggestsCorrectedRecipient()

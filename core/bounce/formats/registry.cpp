@@ -10,6 +10,7 @@ const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats()
         // Machine-readable reports first, then the MTAs' text shapes, then the fallbacks.
         list.push_back(Formats::makeAmazonSesJson());
         list.push_back(Formats::makeArf());
+        list.push_back(Formats::makeMcAfee());
         list.push_back(Formats::makeRfc3464());
         list.push_back(Formats::makeAutoReply());
         list.push_back(Formats::makeYahoo());
@@ -17,6 +18,10 @@ const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats()
         list.push_back(Formats::makePostfix());
         list.push_back(Formats::makeOpenSmtpd());
         list.push_back(Formats::makeDomino());
+        list.push_back(Formats::makeNotes());
+        list.push_back(Formats::makeExchange2003());
+        list.push_back(Formats::makeIMailServer());
+        list.push_back(Formats::makeVerizon());
         list.push_back(Formats::makeDragonFly());
         list.push_back(Formats::makeCourier());
         list.push_back(Formats::makeExim());
