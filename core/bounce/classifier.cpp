@@ -76,9 +76,26 @@ struct DetailRule
 
 // How servers word each reason (knowledge/bounce-reasons.json): ordered rules, first match
 // wins, with the status codes whose meaning beats the words.
+struct WordRule
+{
+    QString reason;
+    QRegularExpression pattern;
+    bool weak = false; ///< vague words: the status code's meaning comes first
+};
+
+// A refusal of one SMTP command is about what that command carries: MAIL FROM the sender,
+// the greeting and EHLO the sending host.
+struct CommandRule
+{
+    QStringList commands;
+    QStringList from; ///< reasons the words gave that the command overrides
+    QString reason;
+};
+
 struct ReasonRules
 {
-    QList<QPair<QString, QRegularExpression>> patterns;
+    QList<WordRule> patterns;
+    QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons; ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;  ///< userunknown -> "911", for bounces without a code
     QStringList statusFirst;
@@ -132,7 +149,16 @@ const Knowledge &knowledge()
             const QJsonObject rule = value.toObject();
             k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
                                      KnowledgeBase::combined(KnowledgeBase::stringList(
-                                         rule.value(QLatin1String("patterns"))))});
+                                         rule.value(QLatin1String("patterns")))),
+                                     rule.value(QLatin1String("weak")).toBool()});
+        }
+        const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
+        for (const QJsonValue &value : commandRules) {
+            const QJsonObject rule = value.toObject();
+            k.rules.commandReasons.append(
+                {KnowledgeBase::stringList(rule.value(QLatin1String("commands"))),
+                 KnowledgeBase::stringList(rule.value(QLatin1String("from"))),
+                 rule.value(QLatin1String("reason")).toString()});
         }
         k.rules.statusReasons = stringMap(words.value(QLatin1String("statusReasons")));
         k.rules.pseudoStatus = stringMap(words.value(QLatin1String("pseudoStatus")));
@@ -201,16 +227,22 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
     QString reason;
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
-    if (reason.isEmpty() && !r.diagnostic.isEmpty()) {
-        for (const auto &[name, pattern] : rules.patterns) {
-            if (pattern.match(r.diagnostic).hasMatch()) {
-                reason = name;
-                break;
-            }
+    // Specific words first, then the code's usual meaning, then vague words.
+    auto byWords = [&rules, &r](bool weak) {
+        if (r.diagnostic.isEmpty())
+            return QString();
+        for (const WordRule &rule : rules.patterns) {
+            if (rule.weak == weak && rule.pattern.match(r.diagnostic).hasMatch())
+                return rule.reason;
         }
-    }
+        return QString();
+    };
+    if (reason.isEmpty())
+        reason = byWords(false);
     if (reason.isEmpty())
         reason = rules.statusReasons.value(code);
+    if (reason.isEmpty())
+        reason = byWords(true);
     if (reason.isEmpty())
         // Words nobody knows are "on hold" (Sisimai's term); nothing at all is undefined.
         reason = r.action == QLatin1String("delayed") ? QStringLiteral("expired")
@@ -226,6 +258,12 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
           rules.statusReasons.value(code) != QLatin1String("userunknown") &&
           !rules.userUnknownCommands.contains(r.command))))
         reason = QStringLiteral("filtered");
+    for (const CommandRule &rule : rules.commandReasons) {
+        if (rule.commands.contains(r.command) && rule.from.contains(reason)) {
+            reason = rule.reason;
+            break;
+        }
+    }
     return reason;
 }
 

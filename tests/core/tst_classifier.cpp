@@ -171,6 +171,24 @@ void TestClassifier::replies_data()
                                               << ""
                                               << "kddi"
                                               << "contact-recipient-it";
+    QTest::newRow("address code beats vague words") << "550 #5.1.0 Address rejected."
+                                                    << "userunknown"
+                                                    << ""
+                                                    << ""
+                                                    << "verify-address";
+    QTest::newRow("refused at MAIL FROM is about the sender")
+        << "SMTP error from remote mail server after MAIL FROM:<news@adatum.test> SIZE=2048: "
+           "553 adatum.test does not exist"
+        << "rejected"
+        << ""
+        << ""
+        << "fix-sending-setup";
+    QTest::newRow("refused at the greeting is about the host")
+        << "SMTP error from remote mail server after initial connection: 554 Access denied"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
