@@ -334,19 +334,32 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
         return nullptr;
     };
     // A transcript: ">>> COMMAND" lines, the server's "<<< reply", then summary lines naming
-    // the recipients that command failed for.
+    // the recipients that command failed for. A line about something else ends them.
     static const QRegularExpression sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
     static const QRegularExpression session(QStringLiteral(R"(while talking to)"),
                                             QRegularExpression::CaseInsensitiveOption);
     QString current;
+    QString reply;
+    bool assigned = false;
+    bool transcript = false;
+    auto assign = [&](RecipientDiagnosis *r) {
+        r->command = current;
+        const QString said = TextScan::squeeze(reply);
+        if (!said.isEmpty() && !TextScan::squeeze(r->diagnostic).contains(said))
+            r->diagnostic = said + QLatin1Char(' ') + r->diagnostic;
+        assigned = true;
+    };
     const QList<QStringView> lines = region.split(QLatin1Char('\n'));
     for (const QStringView raw : lines) {
         const QStringView line = raw.trimmed();
         const auto command = sent.match(line);
         if (command.hasMatch()) {
+            transcript = true;
             current = command.captured(1).toUpper();
             if (current == QLatin1String("HELO"))
                 current = QStringLiteral("EHLO");
+            reply.clear();
+            assigned = false;
             if (current == QLatin1String("RCPT")) {
                 if (RecipientDiagnosis *r = recipientAt(line); r && r->command.isEmpty())
                     r->command = current;
@@ -354,8 +367,11 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
             }
             continue;
         }
-        if (line.startsWith(QLatin1String("<<<")))
+        if (line.startsWith(QLatin1String("<<<"))) {
+            if (!current.isEmpty() && !assigned)
+                reply += line.mid(3).toString() + QLatin1Char(' ');
             continue;
+        }
         if (session.match(line).hasMatch()) {
             current.clear();
             continue;
@@ -363,10 +379,16 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
         if (current.isEmpty() || current == QLatin1String("QUIT") ||
             current == QLatin1String("RSET"))
             continue;
-        if (RecipientDiagnosis *r = recipientAt(line); r && r->command.isEmpty())
-            r->command = current;
+        RecipientDiagnosis *r = recipientAt(line);
+        if (r && r->command.isEmpty())
+            assign(r);
+        else if (!r && assigned)
+            current.clear();
     }
-    // Prose that names one command for the whole notice ("(in reply to RCPT TO command)").
+    // Prose that names one command for the whole notice ("(in reply to RCPT TO command)"); a
+    // transcript has said which recipients its commands were for.
+    if (transcript)
+        return;
     const QStringList named = TextScan::namedCommands(TextScan::squeeze(region));
     if (named.size() != 1)
         return;

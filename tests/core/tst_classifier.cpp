@@ -189,6 +189,33 @@ void TestClassifier::replies_data()
         << ""
         << ""
         << "check-blocklists";
+    QTest::newRow("dmarc check failed") << "550 DMARC check failed."
+                                        << "authfailure"
+                                        << ""
+                                        << ""
+                                        << "check-authentication";
+    QTest::newRow("postfix: refused to talk to me")
+        << "host mx.fabrikam.test[192.0.2.77] refused to talk to me: 421 Service not available"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
+    QTest::newRow("account or domain may not exist")
+        << "kim@fabrikam.test: The account or domain may not exist, they may be blacklisted, or "
+           "missing the proper "
+           "dns entries."
+        << "hostunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("send mail as, misconfigured")
+        << "kim@fabrikam.test: You're sending this from a different address or alias using the "
+           "'Send mail as' "
+           "feature. The settings for your 'Send mail as' account are misconfigured."
+        << "rejected"
+        << ""
+        << ""
+        << "fix-sending-setup";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
@@ -238,6 +265,12 @@ void TestClassifier::bounces_data()
                                                      << "RCPT"
                                                      << "userunknown"
                                                      << "5.1.1";
+    QTest::newRow("sendmail: refused at MAIL FROM, the server's reply kept")
+        << "sendmail/transcript-mail-from.eml"
+        << "sendmail"
+        << "MAIL"
+        << "blocked"
+        << "5.0.971";
     QTest::newRow("mcafee: answers from its directory") << "mcafee/unknown-user.eml"
                                                         << "mcafee"
                                                         << ""
