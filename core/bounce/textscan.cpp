@@ -55,7 +55,14 @@ QString enhancedStatus(QStringView text)
 QString replyCode(QStringView text)
 {
     const auto match = replyPattern().match(text);
-    return match.hasMatch() ? match.captured(1) : QString();
+    if (match.hasMatch())
+        return match.captured(1);
+    // "Error code: 421", "ERROR_CODE :550" (Zoho and others label the code).
+    static const QRegularExpression labelled(
+        QStringLiteral(R"(\berror[_ ]code\s*:\s*([245][0-5]\d)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto named = labelled.match(text);
+    return named.hasMatch() ? named.captured(1) : QString();
 }
 
 QString address(QStringView text)

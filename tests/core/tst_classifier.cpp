@@ -216,6 +216,44 @@ void TestClassifier::replies_data()
         << ""
         << ""
         << "fix-sending-setup";
+    QTest::newRow("5.2.3 is an administrative limit")
+        << "552 5.2.3 Message size exceeds fixed maximum message size (10485760)"
+        << "exceedlimit"
+        << ""
+        << ""
+        << "review-content";
+    QTest::newRow("gmail low reputation")
+        << "550-5.7.1 Our system has detected that this message is likely suspicious due to the "
+           "very low reputation of the sending IP address. - gsmtp"
+        << "badreputation"
+        << ""
+        << "gmail"
+        << "check-blocklists";
+    QTest::newRow("qmail no mail exchanger")
+        << "ana@example.net: Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)"
+        << "notaccept"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("dns lookup to try again")
+        << "ana@example.net: Name service error for domain example.net: Host not found, try again"
+        << "networkerror"
+        << ""
+        << ""
+        << "retry-later";
+    QTest::newRow("labelled error code")
+        << "ana@example.net: Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable."
+        << "expired"
+        << ""
+        << ""
+        << "retry-later";
+    QTest::newRow("microsoft 5.1.351")
+        << "550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 "
+           "Unknown user ana@example.net [HK2APC01HT017.eop-APC01.prod.protection.outlook.com]"
+        << "userunknown"
+        << ""
+        << "microsoft"
+        << "verify-address";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
