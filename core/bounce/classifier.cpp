@@ -54,7 +54,8 @@ struct Advice
 struct ProviderRule
 {
     Matcher matcher;
-    QString status; ///< rule applies only to this status code prefix, when set
+    QString status;  ///< rule applies only to this status code prefix, when set
+    QString command; ///< rule applies only to a reply to this SMTP command, when set
     QString reason;
     QString detail;
     Advice advice;
@@ -188,6 +189,7 @@ const Knowledge &knowledge()
             for (const QJsonValue &ruleValue : rules) {
                 const QJsonObject rule = ruleValue.toObject();
                 p.rules.append({Matcher::from(rule), rule.value(QLatin1String("status")).toString(),
+                                rule.value(QLatin1String("command")).toString(),
                                 rule.value(QLatin1String("reason")).toString(),
                                 rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
             }
@@ -304,6 +306,8 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
             continue;
         for (const ProviderRule &rule : provider.rules) {
             if (!rule.status.isEmpty() && !r.status.startsWith(rule.status))
+                continue;
+            if (!rule.command.isEmpty() && r.command != rule.command)
                 continue;
             if (rule.matcher.matches(lowerText))
                 return &rule;

@@ -254,6 +254,37 @@ void TestClassifier::replies_data()
         << ""
         << "microsoft"
         << "verify-address";
+    QTest::newRow("la poste code 416")
+        << "ana@laposte.net: 550 5.5.0 Adresse destinataire invalide. Invalid recipient. "
+           "LPN007_416"
+        << "userunknown"
+        << ""
+        << "orange"
+        << "verify-address";
+    QTest::newRow("orange code 506") << "ana@wanadoo.fr: 550 5.2.0 Mail rejete. Mail rejected. "
+                                        "OFR_506 [506]"
+                                     << "spamdetected"
+                                     << ""
+                                     << "orange"
+                                     << "review-content";
+    QTest::newRow("cox AUP code")
+        << "ana@cox.net: 550 5.1.0 <news@adatum.test> sender rejected. AUP#CDRBL"
+        << "blocked"
+        << ""
+        << "cox"
+        << "check-blocklists";
+    QTest::newRow("spectrum AUP range")
+        << "ana@charter.net: 550 5.1.0 <news@adatum.test> sender rejected. AUP#In-1310"
+        << "toomanyconn"
+        << ""
+        << "spectrum"
+        << "retry-later";
+    QTest::newRow("mimecast geographic policy")
+        << "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554"
+        << "policyviolation"
+        << ""
+        << "mimecast"
+        << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
