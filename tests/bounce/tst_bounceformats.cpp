@@ -185,6 +185,14 @@ void TestBounceReader::formats_data()
                               << ""
                               << "I am on leave"
                               << "";
+    QTest::newRow("opensmtpd notification before its delivery-status part")
+        << "opensmtpd/delayed-with-dsn.eml"
+        << "opensmtpd" << 0 << "t.mbeki@nodomain.test"
+        << "failed"
+        << "5.0.932"
+        << ""
+        << "No MX found for domain"
+        << "";
     QTest::newRow("lotus notes failure reasons") << "notes/failure-reasons.eml"
                                                  << "notes" << 0 << "a.moreau@woodgrove.test"
                                                  << "failed"

@@ -11,12 +11,13 @@ const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats()
         list.push_back(Formats::makeAmazonSesJson());
         list.push_back(Formats::makeArf());
         list.push_back(Formats::makeMcAfee());
+        // OpenSMTPD's own notification says more than the delivery-status part it adds.
+        list.push_back(Formats::makeOpenSmtpd());
         list.push_back(Formats::makeRfc3464());
         list.push_back(Formats::makeAutoReply());
         list.push_back(Formats::makeYahoo());
         list.push_back(Formats::makeQmail());
         list.push_back(Formats::makePostfix());
-        list.push_back(Formats::makeOpenSmtpd());
         list.push_back(Formats::makeDomino());
         list.push_back(Formats::makeNotes());
         list.push_back(Formats::makeExchange2003());
