@@ -97,8 +97,10 @@ struct ReasonRules
 {
     QList<WordRule> patterns;
     QList<CommandRule> commandReasons;
-    QHash<QString, QString> statusReasons; ///< "X.1.1" -> userunknown
-    QHash<QString, QString> pseudoStatus;  ///< userunknown -> "911", for bounces without a code
+    QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
+    QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
+    QHash<QString, QString> categoryReasons; ///< an MTA's own verdict -> reason
+    QHash<QString, QString> typeReasons;     ///< Diagnostic-Code type (X-UNIX) -> reason
     QStringList statusFirst;
     QStringList userUnknownAsFiltered;
     QStringList userUnknownCommands; ///< only replies to these name an unknown mailbox
@@ -163,6 +165,8 @@ const Knowledge &knowledge()
         }
         k.rules.statusReasons = stringMap(words.value(QLatin1String("statusReasons")));
         k.rules.pseudoStatus = stringMap(words.value(QLatin1String("pseudoStatus")));
+        k.rules.categoryReasons = stringMap(words.value(QLatin1String("categoryReasons")));
+        k.rules.typeReasons = stringMap(words.value(QLatin1String("diagnosticTypeReasons")));
         k.rules.statusFirst = KnowledgeBase::stringList(words.value(QLatin1String("statusFirst")));
         k.rules.userUnknownAsFiltered =
             KnowledgeBase::stringList(words.value(QLatin1String("userUnknownAsFiltered")));
@@ -242,7 +246,11 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
     if (reason.isEmpty())
         reason = byWords(false);
     if (reason.isEmpty())
+        reason = rules.statusReasons.value(r.status);
+    if (reason.isEmpty())
         reason = rules.statusReasons.value(code);
+    if (reason.isEmpty())
+        reason = rules.typeReasons.value(r.diagnosticType);
     if (reason.isEmpty())
         reason = byWords(true);
     if (reason.isEmpty())
@@ -338,6 +346,9 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
             r.action == QLatin1String("relayed") || r.action == QLatin1String("expanded")) {
             r.reason = QStringLiteral("delivered");
+        } else if (!k.rules.categoryReasons.value(r.category).isEmpty()) {
+            // The sending MTA has already said what kind of failure it saw.
+            r.reason = k.rules.categoryReasons.value(r.category);
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {

@@ -161,6 +161,16 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
                 current.remoteMta = TextScan::stripTypePrefix(value);
             } else if (name == QLatin1String("diagnostic-code")) {
                 current.diagnostic = TextScan::squeeze(TextScan::stripTypePrefix(value));
+                const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
+                if (semicolon > 0 && semicolon < 20)
+                    current.diagnosticType = value.left(semicolon).trimmed().toUpper();
+            } else if (name == QLatin1String("x-actual-recipient")) {
+                // Delivery to a program ("|/usr/bin/procmail ..."): a local mailer failed.
+                if (TextScan::stripTypePrefix(value).startsWith(QLatin1Char('|')) &&
+                    current.diagnosticType.isEmpty())
+                    current.diagnosticType = QStringLiteral("X-UNIX");
+            } else if (name == QLatin1String("x-powermta-bouncecategory")) {
+                current.category = value.trimmed().toLower();
             } else if (name == QLatin1String("last-attempt-date")) {
                 current.date = value;
             }

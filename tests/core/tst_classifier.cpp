@@ -285,6 +285,11 @@ void TestClassifier::replies_data()
         << ""
         << "mimecast"
         << "contact-recipient-it";
+    QTest::newRow("bad sequence of commands") << "503 Improper sequence of commands"
+                                              << "syntaxerror"
+                                              << ""
+                                              << ""
+                                              << "fix-sending-setup";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
@@ -340,6 +345,16 @@ void TestClassifier::bounces_data()
         << "MAIL"
         << "blocked"
         << "5.0.971";
+    QTest::newRow("powermta: its own bounce category") << "powermta/bad-mailbox.eml"
+                                                       << "rfc3464"
+                                                       << ""
+                                                       << "userunknown"
+                                                       << "5.2.1";
+    QTest::newRow("delivery to a program failed") << "rfc3464/pipe-to-program.eml"
+                                                  << "rfc3464"
+                                                  << ""
+                                                  << "mailererror"
+                                                  << "5.5.0";
     QTest::newRow("mcafee: answers from its directory") << "mcafee/unknown-user.eml"
                                                         << "mcafee"
                                                         << ""
