@@ -193,6 +193,22 @@ void TestBounceReader::formats_data()
         << ""
         << "No MX found for domain"
         << "";
+    QTest::newRow("fml refuses a post from a non-member")
+        << "fml/not-member.eml"
+        << "fml" << 0 << "y.tanaka@contoso.test"
+        << "failed"
+        << "5.0.918"
+        << ""
+        << "You are not a member of this mailing list"
+        << "";
+    QTest::newRow("apache james error message and envelope details")
+        << "apachejames/no-such-user.eml"
+        << "apachejames" << 0 << "oncall@relecloud.test"
+        << "failed"
+        << "5.0.910"
+        << "550"
+        << "550 - Requested action not taken: no such user here"
+        << "";
     QTest::newRow("lotus notes failure reasons") << "notes/failure-reasons.eml"
                                                  << "notes" << 0 << "a.moreau@woodgrove.test"
                                                  << "failed"

@@ -355,6 +355,12 @@ void TestClassifier::bounces_data()
                                                   << ""
                                                   << "mailererror"
                                                   << "5.5.0";
+    QTest::newRow("apache james: envelope details are not a command")
+        << "apachejames/no-such-user.eml"
+        << "apachejames"
+        << ""
+        << "filtered"
+        << "5.0.910";
     QTest::newRow("mcafee: answers from its directory") << "mcafee/unknown-user.eml"
                                                         << "mcafee"
                                                         << ""

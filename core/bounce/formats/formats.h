@@ -29,5 +29,7 @@ std::unique_ptr<BounceFormat> makeIMailServer();
 std::unique_ptr<BounceFormat> makeNotes();
 std::unique_ptr<BounceFormat> makeVerizon();
 std::unique_ptr<BounceFormat> makeMcAfee();
+std::unique_ptr<BounceFormat> makeFml();
+std::unique_ptr<BounceFormat> makeApacheJames();
 
 } // namespace BounceDoctor::Formats

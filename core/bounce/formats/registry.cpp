@@ -23,6 +23,8 @@ const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats()
         list.push_back(Formats::makeExchange2003());
         list.push_back(Formats::makeIMailServer());
         list.push_back(Formats::makeVerizon());
+        list.push_back(Formats::makeApacheJames());
+        list.push_back(Formats::makeFml());
         list.push_back(Formats::makeDragonFly());
         list.push_back(Formats::makeCourier());
         list.push_back(Formats::makeExim());
