@@ -30,6 +30,8 @@ QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis
         {QStringLiteral("status"), r.status},
         {QStringLiteral("reply_code"), r.replyCode},
         {QStringLiteral("diagnostic"), r.diagnostic},
+        {QStringLiteral("diagnostic_type"), r.diagnosticType},
+        {QStringLiteral("command"), r.command},
         {QStringLiteral("remote_mta"), r.remoteMta},
         {QStringLiteral("reporting_mta"), r.reportingMta},
         {QStringLiteral("date"), r.date},

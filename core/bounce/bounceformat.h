@@ -47,6 +47,11 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region);
 /// tidies the diagnostic (unfolded, trimmed).
 void completeFromDiagnostic(RecipientDiagnosis &recipient);
 
+/// Fills each recipient's SMTP command where its own words do not name one: from an SMTP
+/// transcript (">>> RCPT To:<addr>", or the command a summary line follows), else from the
+/// explanation when it names exactly one command for everybody.
+void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients);
+
 /// True when the message looks like a delivery failure notice at all (sender, subject, codes).
 bool looksLikeBounce(const ParsedMessage &message);
 

@@ -148,6 +148,7 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         message.recipients.resize(limits.maxRecipients);
     }
     fillOriginal(parsed, message.original);
+    FormatHelpers::nameCommands(parsed.bodyText, message.recipients);
     for (RecipientDiagnosis &recipient : message.recipients) {
         if (recipient.sendingIp.isEmpty())
             recipient.sendingIp = message.original.sendingIp;

@@ -15,21 +15,6 @@ Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 namespace BounceDoctor {
 namespace {
 
-// PCRE2 checks the whole subject for valid UTF-16 on every match unless told not to; the
-// classifier matches the same few strings dozens of times, so each is checked once here and
-// invalid text still goes through the checking (failing) match as before.
-QRegularExpression::MatchOptions checkedOnce(QStringView text)
-{
-    return text.isValidUtf16() ? QRegularExpression::DontCheckSubjectStringMatchOption
-                               : QRegularExpression::NoMatchOption;
-}
-
-bool hasMatch(const QRegularExpression &pattern, const QString &text,
-              QRegularExpression::MatchOptions options)
-{
-    return pattern.match(text, 0, QRegularExpression::NormalMatch, options).hasMatch();
-}
-
 // A reason's or detail's way of being recognised: plain lower-case phrases (fast substring
 // search) and, where wording varies, regular expressions.
 struct Matcher
@@ -39,9 +24,9 @@ struct Matcher
 
     bool isEmpty() const { return empty; }
 
-    bool matches(const QString &lowerText, QRegularExpression::MatchOptions options) const
+    bool matches(const QString &lowerText) const
     {
-        return !empty && hasMatch(pattern, lowerText, options);
+        return !empty && pattern.match(lowerText).hasMatch();
     }
 
     static Matcher from(const QJsonObject &object)
@@ -69,7 +54,8 @@ struct Advice
 struct ProviderRule
 {
     Matcher matcher;
-    QString status; ///< rule applies only to this status code prefix, when set
+    QString status;  ///< rule applies only to this status code prefix, when set
+    QString command; ///< rule applies only to a reply to this SMTP command, when set
     QString reason;
     QString detail;
     Advice advice;
@@ -91,13 +77,34 @@ struct DetailRule
 
 // How servers word each reason (knowledge/bounce-reasons.json): ordered rules, first match
 // wins, with the status codes whose meaning beats the words.
+struct WordRule
+{
+    QString reason;
+    QRegularExpression pattern;
+    bool weak = false; ///< vague words: the status code's meaning comes first
+};
+
+// A refusal of one SMTP command is about what that command carries: MAIL FROM the sender,
+// the greeting and EHLO the sending host.
+struct CommandRule
+{
+    QStringList commands;
+    QStringList from; ///< reasons the words gave that the command overrides
+    QString reason;
+};
+
 struct ReasonRules
 {
-    QList<QPair<QString, QRegularExpression>> patterns;
-    QHash<QString, QString> statusReasons; ///< "X.1.1" -> userunknown
-    QHash<QString, QString> pseudoStatus;  ///< userunknown -> "911", for bounces without a code
+    QList<WordRule> patterns;
+    QList<CommandRule> commandReasons;
+    QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
+    QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
+    QHash<QString, QString> categoryReasons; ///< an MTA's own verdict -> reason
+    QHash<QString, QString> typeReasons;     ///< Diagnostic-Code type (X-UNIX) -> reason
     QStringList statusFirst;
     QStringList userUnknownAsFiltered;
+    QStringList userUnknownCommands; ///< only replies to these name an unknown mailbox
+    QStringList userUnknownFormats;  ///< MTAs that answer from their own recipient directory
     QRegularExpression afterData;
     QRegularExpression temporaryWords;
 };
@@ -145,13 +152,28 @@ const Knowledge &knowledge()
             const QJsonObject rule = value.toObject();
             k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
                                      KnowledgeBase::combined(KnowledgeBase::stringList(
-                                         rule.value(QLatin1String("patterns"))))});
+                                         rule.value(QLatin1String("patterns")))),
+                                     rule.value(QLatin1String("weak")).toBool()});
+        }
+        const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
+        for (const QJsonValue &value : commandRules) {
+            const QJsonObject rule = value.toObject();
+            k.rules.commandReasons.append(
+                {KnowledgeBase::stringList(rule.value(QLatin1String("commands"))),
+                 KnowledgeBase::stringList(rule.value(QLatin1String("from"))),
+                 rule.value(QLatin1String("reason")).toString()});
         }
         k.rules.statusReasons = stringMap(words.value(QLatin1String("statusReasons")));
         k.rules.pseudoStatus = stringMap(words.value(QLatin1String("pseudoStatus")));
+        k.rules.categoryReasons = stringMap(words.value(QLatin1String("categoryReasons")));
+        k.rules.typeReasons = stringMap(words.value(QLatin1String("diagnosticTypeReasons")));
         k.rules.statusFirst = KnowledgeBase::stringList(words.value(QLatin1String("statusFirst")));
         k.rules.userUnknownAsFiltered =
             KnowledgeBase::stringList(words.value(QLatin1String("userUnknownAsFiltered")));
+        k.rules.userUnknownCommands =
+            KnowledgeBase::stringList(words.value(QLatin1String("userUnknownCommands")));
+        k.rules.userUnknownFormats =
+            KnowledgeBase::stringList(words.value(QLatin1String("userUnknownFormats")));
         k.rules.afterData = QRegularExpression(words.value(QLatin1String("afterData")).toString(),
                                                QRegularExpression::CaseInsensitiveOption);
         k.rules.temporaryWords =
@@ -171,6 +193,7 @@ const Knowledge &knowledge()
             for (const QJsonValue &ruleValue : rules) {
                 const QJsonObject rule = ruleValue.toObject();
                 p.rules.append({Matcher::from(rule), rule.value(QLatin1String("status")).toString(),
+                                rule.value(QLatin1String("command")).toString(),
                                 rule.value(QLatin1String("reason")).toString(),
                                 rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
             }
@@ -204,56 +227,85 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r,
-                     QRegularExpression::MatchOptions options)
+QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, const QString &format)
 {
     const QString code = genericCode(r.status);
     QString reason;
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
-    if (reason.isEmpty() && !r.diagnostic.isEmpty()) {
-        for (const auto &[name, pattern] : rules.patterns) {
-            if (hasMatch(pattern, r.diagnostic, options)) {
-                reason = name;
-                break;
-            }
+    // Specific words first, then the code's usual meaning, then vague words.
+    auto byWords = [&rules, &r](bool weak) {
+        if (r.diagnostic.isEmpty())
+            return QString();
+        for (const WordRule &rule : rules.patterns) {
+            if (rule.weak == weak && rule.pattern.match(r.diagnostic).hasMatch())
+                return rule.reason;
         }
-    }
+        return QString();
+    };
+    if (reason.isEmpty())
+        reason = byWords(false);
+    if (reason.isEmpty())
+        reason = rules.statusReasons.value(r.status);
     if (reason.isEmpty())
         reason = rules.statusReasons.value(code);
+    if (reason.isEmpty())
+        reason = rules.typeReasons.value(r.diagnosticType);
+    if (reason.isEmpty())
+        reason = byWords(true);
     if (reason.isEmpty())
         // Words nobody knows are "on hold" (Sisimai's term); nothing at all is undefined.
         reason = r.action == QLatin1String("delayed") ? QStringLiteral("expired")
                  : r.diagnostic.isEmpty()             ? QStringLiteral("undefined")
                                                       : QStringLiteral("onhold");
-    // A mailbox that refuses only once it has seen the message is filtering, not unknown.
+    // A mailbox that refuses only once it has seen the message is filtering, not unknown:
+    // words of an unknown user count as such only in a reply to RCPT TO, or under a code
+    // that says so itself.
     if (reason == QLatin1String("userunknown") &&
-        ((rules.afterData.isValid() && hasMatch(rules.afterData, r.diagnostic, options)) ||
-         rules.userUnknownAsFiltered.contains(code)))
+        ((rules.afterData.isValid() && rules.afterData.match(r.diagnostic).hasMatch()) ||
+         rules.userUnknownAsFiltered.contains(code) ||
+         (!rules.userUnknownCommands.isEmpty() && !rules.userUnknownFormats.contains(format) &&
+          rules.statusReasons.value(code) != QLatin1String("userunknown") &&
+          !rules.userUnknownCommands.contains(r.command))))
         reason = QStringLiteral("filtered");
+    for (const CommandRule &rule : rules.commandReasons) {
+        if (rule.commands.contains(r.command) && rule.from.contains(reason)) {
+            reason = rule.reason;
+            break;
+        }
+    }
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   QRegularExpression::MatchOptions options)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
 {
-    const QRegularExpression::MatchOptions remote = checkedOnce(r.remoteMta);
-    const QRegularExpression::MatchOptions reporting = checkedOnce(r.reportingMta);
-    for (const Provider &provider : k.providers) {
-        if ((!r.remoteMta.isEmpty() && hasMatch(provider.hosts, r.remoteMta, remote)) ||
-            (!r.reportingMta.isEmpty() && hasMatch(provider.hosts, r.reportingMta, reporting)))
-            return provider.name;
+    // The server that refused first, then the recipient's own domain (its mail is received by
+    // its provider's servers), then the server that reported.
+    auto byHost = [&k](const QString &host) -> QString {
+        if (host.isEmpty())
+            return {};
+        for (const Provider &provider : k.providers) {
+            if (provider.hosts.match(host).hasMatch())
+                return provider.name;
+        }
+        return {};
+    };
+    const QString domain = r.recipient.contains(QLatin1Char('@'))
+                               ? r.recipient.section(QLatin1Char('@'), -1).toLower()
+                               : QString();
+    for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
+        if (const QString name = byHost(host); !name.isEmpty())
+            return name;
     }
     for (const Provider &provider : k.providers) {
-        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText, options))
+        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText))
             return provider.name;
     }
     return {};
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText,
-                                 QRegularExpression::MatchOptions options)
+                                 const RecipientDiagnosis &r, const QString &lowerText)
 {
     for (const Provider &provider : k.providers) {
         // A provider's own codes are unambiguous in its own replies; rules marked with the
@@ -263,11 +315,19 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         for (const ProviderRule &rule : provider.rules) {
             if (!rule.status.isEmpty() && !r.status.startsWith(rule.status))
                 continue;
-            if (rule.matcher.matches(lowerText, options))
+            if (!rule.command.isEmpty() && r.command != rule.command)
+                continue;
+            if (rule.matcher.matches(lowerText))
                 return &rule;
         }
     }
     return nullptr;
+}
+
+QString translated(const QString &text)
+{
+    return text.isEmpty() ? text
+                          : QCoreApplication::translate("Knowledge", text.toUtf8().constData());
 }
 
 } // namespace
@@ -275,39 +335,38 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
-    Q_UNUSED(message)
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
     const QString text = r.diagnostic.toLower();
-    // Lower-casing keeps text valid (or not) as the diagnostic is.
-    const QRegularExpression::MatchOptions options = checkedOnce(r.diagnostic);
 
-    r.provider = providerOf(k, r, text, options);
-    const ProviderRule *rule =
-        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, options) : nullptr;
+    r.provider = providerOf(k, r, text);
+    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
             r.action == QLatin1String("relayed") || r.action == QLatin1String("expanded")) {
             r.reason = QStringLiteral("delivered");
+        } else if (!k.rules.categoryReasons.value(r.category).isEmpty()) {
+            // The sending MTA has already said what kind of failure it saw.
+            r.reason = k.rules.categoryReasons.value(r.category);
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k.rules, r, options);
+            r.reason = wordedReason(k.rules, r, message.format);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
         for (const DetailRule &detail : k.details) {
-            if (detail.matcher.matches(text, options)) {
+            if (detail.matcher.matches(text)) {
                 r.detail = detail.detail;
                 break;
             }
         }
     }
     for (const auto &[pattern, zone] : k.blocklists) {
-        if (hasMatch(pattern, text, options)) {
+        if (pattern.match(text).hasMatch()) {
             r.blocklist = zone;
             break;
         }
@@ -317,7 +376,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
         (r.status.isEmpty() && (r.replyCode.startsWith(QLatin1Char('4')) ||
                                 (k.rules.temporaryWords.isValid() &&
-                                 hasMatch(k.rules.temporaryWords, r.diagnostic, options))));
+                                 k.rules.temporaryWords.match(r.diagnostic).hasMatch())));
     // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
     const QString pseudo = k.rules.pseudoStatus.value(r.reason);
     if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&
@@ -346,8 +405,8 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     r.firstStep = firstStepFromString(advice.firstStep);
     if (!r.permanent && r.firstStep == FirstStep::None)
         r.firstStep = FirstStep::RetryLater;
-    r.headline = KnowledgeBase::translated(advice.headline);
-    r.explanation = KnowledgeBase::translated(advice.explanation);
+    r.headline = translated(advice.headline);
+    r.explanation = translated(advice.explanation);
     if (r.suggestedRecipient.isEmpty() && !r.recipient.isEmpty())
         r.suggestedRecipient = DomainSuggester::instance().suggestAddress(r.recipient);
 }

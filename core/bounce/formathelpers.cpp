@@ -161,6 +161,16 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
                 current.remoteMta = TextScan::stripTypePrefix(value);
             } else if (name == QLatin1String("diagnostic-code")) {
                 current.diagnostic = TextScan::squeeze(TextScan::stripTypePrefix(value));
+                const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
+                if (semicolon > 0 && semicolon < 20)
+                    current.diagnosticType = value.left(semicolon).trimmed().toUpper();
+            } else if (name == QLatin1String("x-actual-recipient")) {
+                // Delivery to a program ("|/usr/bin/procmail ..."): a local mailer failed.
+                if (TextScan::stripTypePrefix(value).startsWith(QLatin1Char('|')) &&
+                    current.diagnosticType.isEmpty())
+                    current.diagnosticType = QStringLiteral("X-UNIX");
+            } else if (name == QLatin1String("x-powermta-bouncecategory")) {
+                current.category = value.trimmed().toLower();
             } else if (name == QLatin1String("last-attempt-date")) {
                 current.date = value;
             }
@@ -312,6 +322,90 @@ void completeFromDiagnostic(RecipientDiagnosis &recipient)
         recipient.replyCode = TextScan::replyCode(recipient.diagnostic);
     if (recipient.sendingIp.isEmpty())
         recipient.sendingIp = TextScan::senderIpInText(recipient.diagnostic);
+}
+
+void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
+{
+    bool missing = false;
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.command.isEmpty())
+            recipient.command = TextScan::smtpCommand(recipient.diagnostic);
+        missing = missing || recipient.command.isEmpty();
+    }
+    if (!missing)
+        return;
+    const QStringView region = explanatoryRegion(text);
+    auto recipientAt = [&](QStringView line) -> RecipientDiagnosis * {
+        for (RecipientDiagnosis &recipient : recipients) {
+            if (!recipient.recipient.isEmpty() &&
+                line.contains(recipient.recipient, Qt::CaseInsensitive))
+                return &recipient;
+        }
+        return nullptr;
+    };
+    // A transcript: ">>> COMMAND" lines, the server's "<<< reply", then summary lines naming
+    // the recipients that command failed for. A line about something else ends them.
+    static const QRegularExpression sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
+    static const QRegularExpression session(QStringLiteral(R"(while talking to)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QString current;
+    QString reply;
+    bool assigned = false;
+    bool transcript = false;
+    auto assign = [&](RecipientDiagnosis *r) {
+        r->command = current;
+        const QString said = TextScan::squeeze(reply);
+        if (!said.isEmpty() && !TextScan::squeeze(r->diagnostic).contains(said))
+            r->diagnostic = said + QLatin1Char(' ') + r->diagnostic;
+        assigned = true;
+    };
+    const QList<QStringView> lines = region.split(QLatin1Char('\n'));
+    for (const QStringView raw : lines) {
+        const QStringView line = raw.trimmed();
+        const auto command = sent.match(line);
+        if (command.hasMatch()) {
+            transcript = true;
+            current = command.captured(1).toUpper();
+            if (current == QLatin1String("HELO"))
+                current = QStringLiteral("EHLO");
+            reply.clear();
+            assigned = false;
+            if (current == QLatin1String("RCPT")) {
+                if (RecipientDiagnosis *r = recipientAt(line); r && r->command.isEmpty())
+                    r->command = current;
+                current.clear(); // the next RCPT names its own address
+            }
+            continue;
+        }
+        if (line.startsWith(QLatin1String("<<<"))) {
+            if (!current.isEmpty() && !assigned)
+                reply += line.mid(3).toString() + QLatin1Char(' ');
+            continue;
+        }
+        if (session.match(line).hasMatch()) {
+            current.clear();
+            continue;
+        }
+        if (current.isEmpty() || current == QLatin1String("QUIT") ||
+            current == QLatin1String("RSET"))
+            continue;
+        RecipientDiagnosis *r = recipientAt(line);
+        if (r && r->command.isEmpty())
+            assign(r);
+        else if (!r && assigned)
+            current.clear();
+    }
+    // Prose that names one command for the whole notice ("(in reply to RCPT TO command)"); a
+    // transcript has said which recipients its commands were for.
+    if (transcript)
+        return;
+    const QStringList named = TextScan::namedCommands(TextScan::squeeze(region));
+    if (named.size() != 1)
+        return;
+    for (RecipientDiagnosis &recipient : recipients) {
+        if (recipient.command.isEmpty())
+            recipient.command = named.first();
+    }
 }
 
 bool looksLikeBounce(const ParsedMessage &message)

@@ -55,7 +55,14 @@ QString enhancedStatus(QStringView text)
 QString replyCode(QStringView text)
 {
     const auto match = replyPattern().match(text);
-    return match.hasMatch() ? match.captured(1) : QString();
+    if (match.hasMatch())
+        return match.captured(1);
+    // "Error code: 421", "ERROR_CODE :550" (Zoho and others label the code).
+    static const QRegularExpression labelled(
+        QStringLiteral(R"(\berror[_ ]code\s*:\s*([245][0-5]\d)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto named = labelled.match(text);
+    return named.hasMatch() ? named.captured(1) : QString();
 }
 
 QString address(QStringView text)
@@ -217,59 +224,69 @@ QString htmlToText(QStringView html)
     return out;
 }
 
-QString smtpCommand(const QString &text)
+namespace {
+
+struct CommandRule
 {
-    struct Rule
-    {
-        QRegularExpression pattern;
-        const char *command;
-    };
-    static const QList<Rule> rules = [] {
+    QRegularExpression pattern;
+    const char *command;
+    bool strict; ///< wording that names the command unmistakably
+};
+
+const QList<CommandRule> &commandRules()
+{
+    static const QList<CommandRule> rules = [] {
         const auto ci = QRegularExpression::CaseInsensitiveOption;
-        return QList<Rule>{
-            {QRegularExpression(QStringLiteral("in reply to (?:the )?rcpt to|after rcpt to|"
-                                               ">>> rcpt to|rcpt to response|for rcpt to"),
-                                ci),
-             "RCPT"},
-            {QRegularExpression(QStringLiteral("in reply to (?:the )?mail from|after mail from|"
-                                               ">>> mail from|mail from response"),
-                                ci),
-             "MAIL"},
-            {QRegularExpression(
-                 QStringLiteral("in reply to (?:the )?(?:end of )?data|after end of data|"
-                                "after data|>>> data|final data|"
-                                "data response|end of data"),
-                 ci),
-             "DATA"},
-            {QRegularExpression(
-                 QStringLiteral("in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|"
-                                ">>> (?:ehlo|helo)|(?:ehlo|helo) response"),
-                 ci),
-             "EHLO"},
-            {QRegularExpression(QStringLiteral("after initial connection|greeting|"
-                                               "in reply to (?:the )?initial"),
-                                ci),
-             "CONN"},
-            {QRegularExpression(QStringLiteral("starttls"), ci), "STARTTLS"},
+        auto rule = [ci](const char *pattern, const char *command, bool strict) {
+            return CommandRule{QRegularExpression(QString::fromLatin1(pattern), ci), command,
+                               strict};
+        };
+        return QList<CommandRule>{
+            rule("in reply to (?:the )?rcpt to|after rcpt to|>>> rcpt to|rcpt to response|"
+                 "for rcpt to|did not like our rcpt to|\\[rcpt_to\\]|\\bsmtp:rcpt\\b",
+                 "RCPT", true),
+            rule("in reply to (?:the )?mail from|after mail from|>>> mail from|"
+                 "mail from response|did not like our mail from|\\[mail_from\\]|"
+                 "\\bsmtp:mail\\b",
+                 "MAIL", true),
+            rule("in reply to (?:the )?(?:end of )?data|after end of data|after data|>>> data|"
+                 "final data|data response|end of data|did not like our data|"
+                 "\\[data\\]|\\bsmtp:data\\b",
+                 "DATA", true),
+            rule("in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|"
+                 "(?:ehlo|helo) response",
+                 "EHLO", true),
+            rule("after initial connection|greeting|in reply to (?:the )?initial", "CONN", true),
+            rule("starttls", "STARTTLS", true),
             // Looser wording, only when nothing above matched.
-            {QRegularExpression(QStringLiteral("our data|data command|after the data"), ci),
-             "DATA"},
-            {QRegularExpression(QStringLiteral("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|"
-                                               "recipient command"),
-                                ci),
-             "RCPT"},
-            {QRegularExpression(QStringLiteral("\\bmail\\s+from\\b|mail command"), ci), "MAIL"},
+            rule("our data|data command|after the data", "DATA", false),
+            rule("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|recipient command", "RCPT", false),
+            rule("\\bmail\\s+from\\b|mail command", "MAIL", false),
         };
     }();
-    // The text is checked for valid UTF-16 once, not by PCRE2 on each of the rules.
-    const QRegularExpression::MatchOptions options =
-        QStringView(text).isValidUtf16() ? QRegularExpression::DontCheckSubjectStringMatchOption
-                                         : QRegularExpression::NoMatchOption;
-    for (const Rule &rule : rules) {
-        if (rule.pattern.match(text, 0, QRegularExpression::NormalMatch, options).hasMatch())
+    return rules;
+}
+
+} // namespace
+
+QString smtpCommand(const QString &text)
+{
+    for (const CommandRule &rule : commandRules()) {
+        if (rule.pattern.match(text).hasMatch())
             return QString::fromLatin1(rule.command);
     }
     return {};
+}
+
+QStringList namedCommands(const QString &text)
+{
+    QStringList commands;
+    for (const CommandRule &rule : commandRules()) {
+        const QString command = QString::fromLatin1(rule.command);
+        if (rule.strict && !commands.contains(command) && rule.pattern.match(text).hasMatch())
+            commands.append(command);
+    }
+    return commands;
 }
 
 } // namespace BounceDoctor::TextScan

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace BounceDoctor::TextScan {
@@ -31,5 +32,8 @@ QString htmlToText(QStringView html);
 /// The SMTP command the server was answering, when the text says: EHLO, MAIL, RCPT, DATA,
 /// STARTTLS, or CONN for the greeting.
 QString smtpCommand(const QString &text);
+/// Every command the text names in unmistakable wording ("in reply to RCPT TO command",
+/// ">>> DATA", ...), each once, in the order of smtpCommand's preference.
+QStringList namedCommands(const QString &text);
 
 } // namespace BounceDoctor::TextScan

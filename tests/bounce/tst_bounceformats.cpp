@@ -185,6 +185,66 @@ void TestBounceReader::formats_data()
                               << ""
                               << "I am on leave"
                               << "";
+    QTest::newRow("opensmtpd notification before its delivery-status part")
+        << "opensmtpd/delayed-with-dsn.eml"
+        << "opensmtpd" << 0 << "t.mbeki@nodomain.test"
+        << "failed"
+        << "5.0.932"
+        << ""
+        << "No MX found for domain"
+        << "";
+    QTest::newRow("fml refuses a post from a non-member")
+        << "fml/not-member.eml"
+        << "fml" << 0 << "y.tanaka@contoso.test"
+        << "failed"
+        << "5.0.918"
+        << ""
+        << "You are not a member of this mailing list"
+        << "";
+    QTest::newRow("apache james error message and envelope details")
+        << "apachejames/no-such-user.eml"
+        << "apachejames" << 0 << "oncall@relecloud.test"
+        << "failed"
+        << "5.0.910"
+        << "550"
+        << "550 - Requested action not taken: no such user here"
+        << "";
+    QTest::newRow("lotus notes failure reasons") << "notes/failure-reasons.eml"
+                                                 << "notes" << 0 << "a.moreau@woodgrove.test"
+                                                 << "failed"
+                                                 << "5.0.911"
+                                                 << ""
+                                                 << "User not listed in public Name & Address Book"
+                                                 << "";
+    QTest::newRow("exchange 2003 MSEXCH:IMS code")
+        << "exchange2003/not-recognized.eml"
+        << "exchange2003" << 0 << "k.owens@mail.adventure-works.test"
+        << "failed"
+        << "5.0.911"
+        << ""
+        << "(000C05A6) Unknown Recipient"
+        << "";
+    QTest::newRow("verizon mms gateway") << "verizon/no-valid-recipients.eml"
+                                         << "verizon" << 0 << "5550100@vzwpix.com"
+                                         << "failed"
+                                         << "5.0.911"
+                                         << ""
+                                         << "No valid recipients for this MM"
+                                         << "";
+    QTest::newRow("mcafee gateway, DSN part") << "mcafee/unknown-user.eml"
+                                              << "mcafee" << 0 << "p.novak@litware.test"
+                                              << "failed"
+                                              << "5.0.911"
+                                              << "550"
+                                              << "550 Unknown user p.novak@litware.test"
+                                              << "";
+    QTest::newRow("imail server userid line") << "imailserver/invalid-userid.eml"
+                                              << "imailserver" << 0 << "r.ames@mail.northwind.test"
+                                              << "failed"
+                                              << "5.0.911"
+                                              << ""
+                                              << "Invalid final delivery userid"
+                                              << "";
 }
 
 void TestBounceReader::formats()

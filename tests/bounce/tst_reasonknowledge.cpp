@@ -60,11 +60,26 @@ void TestReasonKnowledge::knowledgeIsValid()
                      qPrintable(pattern.toString() + QLatin1String(": ") + re.errorString()));
         }
     }
-    static const QRegularExpression code(QStringLiteral(R"(^X\.\d{1,3}\.\d{1,3}$)"));
+    // Generic (X.1.1) or, where the class changes the meaning, full (4.4.0) codes.
+    static const QRegularExpression code(QStringLiteral(R"(^[X245]\.\d{1,3}\.\d{1,3}$)"));
     const QJsonObject codes = root.value(QLatin1String("statusReasons")).toObject();
     for (auto it = codes.begin(); it != codes.end(); ++it) {
         QVERIFY2(code.match(it.key()).hasMatch(), qPrintable(it.key()));
         QVERIFY2(vocabulary.contains(it.value().toString()), qPrintable(it.value().toString()));
+    }
+    for (const char *table : {"categoryReasons", "diagnosticTypeReasons"}) {
+        const QJsonObject map = root.value(QLatin1String(table)).toObject();
+        QVERIFY2(!map.isEmpty(), table);
+        for (auto it = map.begin(); it != map.end(); ++it)
+            QVERIFY2(vocabulary.contains(it.value().toString()), qPrintable(it.key()));
+    }
+    const QJsonArray commandRules = root.value(QLatin1String("commandReasons")).toArray();
+    for (const QJsonValue &rule : commandRules) {
+        const QJsonObject object = rule.toObject();
+        QVERIFY(vocabulary.contains(object.value(QLatin1String("reason")).toString()));
+        QVERIFY(!object.value(QLatin1String("commands")).toArray().isEmpty());
+        for (const QJsonValue &from : object.value(QLatin1String("from")).toArray())
+            QVERIFY2(vocabulary.contains(from.toString()), qPrintable(from.toString()));
     }
     const QJsonObject pseudo = root.value(QLatin1String("pseudoStatus")).toObject();
     for (auto it = pseudo.begin(); it != pseudo.end(); ++it) {

@@ -1,5 +1,6 @@
 #include "bounce/bouncereader.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace BounceDoctor;
@@ -12,6 +13,8 @@ class TestClassifier final : public QObject
 private Q_SLOTS:
     void replies_data();
     void replies();
+    void bounces_data();
+    void bounces();
     void suggestsCorrectedRecipient();
 };
 
@@ -157,6 +160,136 @@ void TestClassifier::replies_data()
         << "ip-blocklist"
         << ""
         << "check-blocklists";
+    QTest::newRow("kddi: the recipient's address in the reply")
+        << "jun.sato@ezweb.ne.jp: 550 <jun.sato@ezweb.ne.jp>: User unknown"
+        << "userunknown"
+        << ""
+        << "kddi"
+        << "verify-address";
+    QTest::newRow("kddi: reception settings") << "jun.sato@ezweb.ne.jp: 550 : User unknown"
+                                              << "filtered"
+                                              << ""
+                                              << "kddi"
+                                              << "contact-recipient-it";
+    QTest::newRow("address code beats vague words") << "550 #5.1.0 Address rejected."
+                                                    << "userunknown"
+                                                    << ""
+                                                    << ""
+                                                    << "verify-address";
+    QTest::newRow("refused at MAIL FROM is about the sender")
+        << "SMTP error from remote mail server after MAIL FROM:<news@adatum.test> SIZE=2048: "
+           "553 adatum.test does not exist"
+        << "rejected"
+        << ""
+        << ""
+        << "fix-sending-setup";
+    QTest::newRow("refused at the greeting is about the host")
+        << "SMTP error from remote mail server after initial connection: 554 Access denied"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
+    QTest::newRow("dmarc check failed") << "550 DMARC check failed."
+                                        << "authfailure"
+                                        << ""
+                                        << ""
+                                        << "check-authentication";
+    QTest::newRow("postfix: refused to talk to me")
+        << "host mx.fabrikam.test[192.0.2.77] refused to talk to me: 421 Service not available"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
+    QTest::newRow("account or domain may not exist")
+        << "kim@fabrikam.test: The account or domain may not exist, they may be blacklisted, or "
+           "missing the proper "
+           "dns entries."
+        << "hostunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("send mail as, misconfigured")
+        << "kim@fabrikam.test: You're sending this from a different address or alias using the "
+           "'Send mail as' "
+           "feature. The settings for your 'Send mail as' account are misconfigured."
+        << "rejected"
+        << ""
+        << ""
+        << "fix-sending-setup";
+    QTest::newRow("5.2.3 is an administrative limit")
+        << "552 5.2.3 Message size exceeds fixed maximum message size (10485760)"
+        << "exceedlimit"
+        << ""
+        << ""
+        << "review-content";
+    QTest::newRow("gmail low reputation")
+        << "550-5.7.1 Our system has detected that this message is likely suspicious due to the "
+           "very low reputation of the sending IP address. - gsmtp"
+        << "badreputation"
+        << ""
+        << "gmail"
+        << "check-blocklists";
+    QTest::newRow("qmail no mail exchanger")
+        << "ana@example.net: Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)"
+        << "notaccept"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("dns lookup to try again")
+        << "ana@example.net: Name service error for domain example.net: Host not found, try again"
+        << "networkerror"
+        << ""
+        << ""
+        << "retry-later";
+    QTest::newRow("labelled error code")
+        << "ana@example.net: Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable."
+        << "expired"
+        << ""
+        << ""
+        << "retry-later";
+    QTest::newRow("microsoft 5.1.351")
+        << "550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 "
+           "Unknown user ana@example.net [HK2APC01HT017.eop-APC01.prod.protection.outlook.com]"
+        << "userunknown"
+        << ""
+        << "microsoft"
+        << "verify-address";
+    QTest::newRow("la poste code 416")
+        << "ana@laposte.net: 550 5.5.0 Adresse destinataire invalide. Invalid recipient. "
+           "LPN007_416"
+        << "userunknown"
+        << ""
+        << "orange"
+        << "verify-address";
+    QTest::newRow("orange code 506") << "ana@wanadoo.fr: 550 5.2.0 Mail rejete. Mail rejected. "
+                                        "OFR_506 [506]"
+                                     << "spamdetected"
+                                     << ""
+                                     << "orange"
+                                     << "review-content";
+    QTest::newRow("cox AUP code")
+        << "ana@cox.net: 550 5.1.0 <news@adatum.test> sender rejected. AUP#CDRBL"
+        << "blocked"
+        << ""
+        << "cox"
+        << "check-blocklists";
+    QTest::newRow("spectrum AUP range")
+        << "ana@charter.net: 550 5.1.0 <news@adatum.test> sender rejected. AUP#In-1310"
+        << "toomanyconn"
+        << ""
+        << "spectrum"
+        << "retry-later";
+    QTest::newRow("mimecast geographic policy")
+        << "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554"
+        << "policyviolation"
+        << ""
+        << "mimecast"
+        << "contact-recipient-it";
+    QTest::newRow("bad sequence of commands") << "503 Improper sequence of commands"
+                                              << "syntaxerror"
+                                              << ""
+                                              << ""
+                                              << "fix-sending-setup";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
@@ -180,6 +313,82 @@ void TestClassifier::replies()
     QCOMPARE(r.provider, provider);
     QCOMPARE(firstStepName(r.firstStep), firstStep);
     QVERIFY(!r.headline.isEmpty());
+}
+
+// Whole notices: which SMTP command the server answered decides what its words mean.
+void TestClassifier::bounces_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("status");
+
+    QTest::newRow("postfix: unknown user in reply to RCPT TO") << "postfix/in-reply-to-rcpt.eml"
+                                                               << "postfix"
+                                                               << "RCPT"
+                                                               << "userunknown"
+                                                               << "5.0.911";
+    QTest::newRow("postfix: unknown user, no command named") << "postfix/said-no-command.eml"
+                                                             << "postfix"
+                                                             << ""
+                                                             << "filtered"
+                                                             << "5.0.910";
+    QTest::newRow("sendmail: transcript names RCPT") << "sendmail/transcript.eml"
+                                                     << "sendmail"
+                                                     << "RCPT"
+                                                     << "userunknown"
+                                                     << "5.1.1";
+    QTest::newRow("sendmail: refused at MAIL FROM, the server's reply kept")
+        << "sendmail/transcript-mail-from.eml"
+        << "sendmail"
+        << "MAIL"
+        << "blocked"
+        << "5.0.971";
+    QTest::newRow("powermta: its own bounce category") << "powermta/bad-mailbox.eml"
+                                                       << "rfc3464"
+                                                       << ""
+                                                       << "userunknown"
+                                                       << "5.2.1";
+    QTest::newRow("delivery to a program failed") << "rfc3464/pipe-to-program.eml"
+                                                  << "rfc3464"
+                                                  << ""
+                                                  << "mailererror"
+                                                  << "5.5.0";
+    QTest::newRow("apache james: envelope details are not a command")
+        << "apachejames/no-such-user.eml"
+        << "apachejames"
+        << ""
+        << "filtered"
+        << "5.0.910";
+    QTest::newRow("mcafee: answers from its directory") << "mcafee/unknown-user.eml"
+                                                        << "mcafee"
+                                                        << ""
+                                                        << "userunknown"
+                                                        << "5.0.911";
+    QTest::newRow("imail: invalid final delivery userid") << "imailserver/invalid-userid.eml"
+                                                          << "imailserver"
+                                                          << ""
+                                                          << "userunknown"
+                                                          << "5.0.911";
+}
+
+void TestClassifier::bounces()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(QString, command);
+    QFETCH(QString, reason);
+    QFETCH(QString, status);
+    QFile input(QStringLiteral(BD_TEST_DATA_DIR "/bounces/") + file);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const BounceMessage message = BounceReader().readMessage(input.readAll(), file);
+    QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+    QCOMPARE(message.format, format);
+    const RecipientDiagnosis &r = message.recipients.first();
+    QCOMPARE(r.command, command);
+    QCOMPARE(r.reason, reason);
+    QCOMPARE(r.status, status);
 }
 
 void TestClassifier::suggestsCorrectedRecipient()

@@ -24,5 +24,12 @@ std::unique_ptr<BounceFormat> makeExchange();
 std::unique_ptr<BounceFormat> makeGmail();
 std::unique_ptr<BounceFormat> makeGenericText();
 std::unique_ptr<BounceFormat> makeSmtpReply();
+std::unique_ptr<BounceFormat> makeExchange2003();
+std::unique_ptr<BounceFormat> makeIMailServer();
+std::unique_ptr<BounceFormat> makeNotes();
+std::unique_ptr<BounceFormat> makeVerizon();
+std::unique_ptr<BounceFormat> makeMcAfee();
+std::unique_ptr<BounceFormat> makeFml();
+std::unique_ptr<BounceFormat> makeApacheJames();
 
 } // namespace BounceDoctor::Formats

@@ -1,0 +1,56 @@
+#include "formats.h"
+#include "textscan.h"
+
+#include <QRegularExpression>
+
+namespace BounceDoctor::Formats {
+namespace {
+
+// Apache James: "Error message below:" with the remote server's reply, then "Message
+// details:" listing the envelope ("RCPT TO: addr"). The details name no failing command.
+class ApacheJames final : public BounceFormat
+{
+public:
+    QString name() const override { return QStringLiteral("apachejames"); }
+    bool matches(const ParsedMessage &message) const override
+    {
+        return message.bodyText.contains(QLatin1String("Error message below:")) &&
+               message.bodyText.contains(QLatin1String("Message details:"));
+    }
+    QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
+    {
+        const QString &body = message.bodyText;
+        const qsizetype from = body.indexOf(QLatin1String("Error message below:"));
+        const qsizetype details = body.indexOf(QLatin1String("Message details:"), from);
+        if (from < 0 || details < 0)
+            return {};
+        const qsizetype start = from + qsizetype(qstrlen("Error message below:"));
+        const QString said = TextScan::squeeze(QStringView(body).mid(start, details - start));
+        static const QRegularExpression rcpt(QStringLiteral(R"(^\s*RCPT TO:\s*(.+)$)"),
+                                             QRegularExpression::MultilineOption |
+                                                 QRegularExpression::CaseInsensitiveOption);
+        QList<RecipientDiagnosis> recipients;
+        auto it = rcpt.globalMatch(body, details);
+        while (it.hasNext()) {
+            const QString address = TextScan::address(it.next().captured(1));
+            if (address.isEmpty())
+                continue;
+            RecipientDiagnosis recipient;
+            recipient.recipient = address;
+            recipient.action = QStringLiteral("failed");
+            recipient.diagnostic = said;
+            FormatHelpers::completeFromDiagnostic(recipient);
+            recipients.append(recipient);
+        }
+        return recipients;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<BounceFormat> makeApacheJames()
+{
+    return std::make_unique<ApacheJames>();
+}
+
+} // namespace BounceDoctor::Formats
