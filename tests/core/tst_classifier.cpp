@@ -290,6 +290,20 @@ void TestClassifier::replies_data()
                                               << ""
                                               << ""
                                               << "fix-sending-setup";
+    QTest::newRow("qmail: recipient refused at RCPT")
+        << "ana@example.net: 192.0.2.25 does not like recipient. Remote host said: 550 "
+           "<ana@example.net>: User unknown"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("qmail: refused after the message")
+        << "ana@example.net: 192.0.2.25 failed after I sent the message. Remote host said: 550 "
+           "User unknown"
+        << "filtered"
+        << ""
+        << ""
+        << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
