@@ -304,6 +304,41 @@ void TestClassifier::replies_data()
         << ""
         << ""
         << "contact-recipient-it";
+    QTest::newRow("storage would be exceeded")
+        << "ana@example.net: 552 Mailbox would exceed maximum allowed storage"
+        << "mailboxfull"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("spamassassin score")
+        << "ana@example.net: 550 Rejected by SpamAssassin, score 8.2"
+        << "spamdetected"
+        << ""
+        << ""
+        << "review-content";
+    QTest::newRow("currently suspended")
+        << "ana@example.net: 554 This mailbox is currently suspended"
+        << "suspend"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("on our block list")
+        << "ana@example.net: 554 Your IP 203.0.113.9 is on our block list"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
+    QTest::newRow("name or service not known") << "ana@example.net: Name or service not known"
+                                               << "hostunknown"
+                                               << ""
+                                               << ""
+                                               << "verify-address";
+    QTest::newRow("organization policy")
+        << "ana@example.net: 550 The message was rejected by organization policy"
+        << "policyviolation"
+        << ""
+        << ""
+        << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
