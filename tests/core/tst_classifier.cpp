@@ -339,6 +339,20 @@ void TestClassifier::replies_data()
         << ""
         << ""
         << "contact-recipient-it";
+    QTest::newRow("qmail badrcptto list")
+        << "ana@example.net: 553 sorry, your envelope recipient is in my badrcptto list "
+           "(in reply to RCPT TO command)"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("wrong or no longer valid")
+        << "ana@example.net: 550 This email address is wrong or no longer valid (in reply to "
+           "RCPT TO command)"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
