@@ -353,6 +353,12 @@ void TestClassifier::replies_data()
         << ""
         << ""
         << "verify-address";
+    QTest::newRow("a bare temporary failure says nothing more")
+        << "ana@example.net: 450 4.0.0 Temporary failure"
+        << "onhold"
+        << ""
+        << ""
+        << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
