@@ -243,18 +243,21 @@ const QList<CommandRule> &commandRules()
         };
         return QList<CommandRule>{
             rule("in reply to (?:the )?rcpt to|after rcpt to|>>> rcpt to|rcpt to response|"
-                 "for rcpt to|did not like our rcpt to|\\[rcpt_to\\]|\\bsmtp:rcpt\\b",
+                 "for rcpt to|did not like our rcpt to|does not like "
+                 "recipient|\\[rcpt_to\\]|\\bsmtp:rcpt\\b",
                  "RCPT", true),
             rule("in reply to (?:the )?mail from|after mail from|>>> mail from|"
-                 "mail from response|did not like our mail from|\\[mail_from\\]|"
+                 "mail from response|did not like our mail from|but sender was "
+                 "rejected|\\[mail_from\\]|"
                  "\\bsmtp:mail\\b",
                  "MAIL", true),
             rule("in reply to (?:the )?(?:end of )?data|after end of data|after data|>>> data|"
                  "final data|data response|end of data|did not like our data|"
+                 "failed after i sent the message|"
                  "\\[data\\]|\\bsmtp:data\\b",
                  "DATA", true),
             rule("in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|"
-                 "(?:ehlo|helo) response",
+                 "(?:ehlo|helo) response|but my name was rejected",
                  "EHLO", true),
             rule("after initial connection|greeting|in reply to (?:the )?initial", "CONN", true),
             rule("starttls", "STARTTLS", true),

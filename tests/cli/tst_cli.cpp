@@ -92,15 +92,17 @@ void TestCli::diagnoseJsonLines()
     QCOMPARE(result.exitCode, 0);
     const QList<QJsonObject> objects = jsonLines(result.out);
     QCOMPARE(objects.size(), 4);
-    const QStringList keys = {QStringLiteral("source"),      QStringLiteral("message"),
-                              QStringLiteral("recipient"),   QStringLiteral("action"),
-                              QStringLiteral("status"),      QStringLiteral("reply_code"),
-                              QStringLiteral("diagnostic"),  QStringLiteral("reason"),
-                              QStringLiteral("detail"),      QStringLiteral("permanent"),
-                              QStringLiteral("hard_bounce"), QStringLiteral("responsible"),
-                              QStringLiteral("first_step"),  QStringLiteral("provider"),
-                              QStringLiteral("sending_ip"),  QStringLiteral("suggested_recipient"),
-                              QStringLiteral("headline")};
+    const QStringList keys = {
+        QStringLiteral("source"),         QStringLiteral("message"),
+        QStringLiteral("recipient"),      QStringLiteral("action"),
+        QStringLiteral("status"),         QStringLiteral("reply_code"),
+        QStringLiteral("diagnostic"),     QStringLiteral("reason"),
+        QStringLiteral("detail"),         QStringLiteral("permanent"),
+        QStringLiteral("hard_bounce"),    QStringLiteral("responsible"),
+        QStringLiteral("first_step"),     QStringLiteral("provider"),
+        QStringLiteral("sending_ip"),     QStringLiteral("suggested_recipient"),
+        QStringLiteral("headline"),       QStringLiteral("command"),
+        QStringLiteral("diagnostic_type")};
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(objects.at(i).value(QLatin1String("kind")).toString(),
                  QStringLiteral("recipient"));

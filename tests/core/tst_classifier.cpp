@@ -290,6 +290,75 @@ void TestClassifier::replies_data()
                                               << ""
                                               << ""
                                               << "fix-sending-setup";
+    QTest::newRow("qmail: recipient refused at RCPT")
+        << "ana@example.net: 192.0.2.25 does not like recipient. Remote host said: 550 "
+           "<ana@example.net>: User unknown"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("qmail: refused after the message")
+        << "ana@example.net: 192.0.2.25 failed after I sent the message. Remote host said: 550 "
+           "User unknown"
+        << "filtered"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("storage would be exceeded")
+        << "ana@example.net: 552 Mailbox would exceed maximum allowed storage"
+        << "mailboxfull"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("spamassassin score")
+        << "ana@example.net: 550 Rejected by SpamAssassin, score 8.2"
+        << "spamdetected"
+        << ""
+        << ""
+        << "review-content";
+    QTest::newRow("currently suspended")
+        << "ana@example.net: 554 This mailbox is currently suspended"
+        << "suspend"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("on our block list")
+        << "ana@example.net: 554 Your IP 203.0.113.9 is on our block list"
+        << "blocked"
+        << ""
+        << ""
+        << "check-blocklists";
+    QTest::newRow("name or service not known") << "ana@example.net: Name or service not known"
+                                               << "hostunknown"
+                                               << ""
+                                               << ""
+                                               << "verify-address";
+    QTest::newRow("organization policy")
+        << "ana@example.net: 550 The message was rejected by organization policy"
+        << "policyviolation"
+        << ""
+        << ""
+        << "contact-recipient-it";
+    QTest::newRow("qmail badrcptto list")
+        << "ana@example.net: 553 sorry, your envelope recipient is in my badrcptto list "
+           "(in reply to RCPT TO command)"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("wrong or no longer valid")
+        << "ana@example.net: 550 This email address is wrong or no longer valid (in reply to "
+           "RCPT TO command)"
+        << "userunknown"
+        << ""
+        << ""
+        << "verify-address";
+    QTest::newRow("a bare temporary failure says nothing more")
+        << "ana@example.net: 450 4.0.0 Temporary failure"
+        << "onhold"
+        << ""
+        << ""
+        << "contact-recipient-it";
     QTest::newRow("null mx") << "556 5.1.10 Recipient address has null MX"
                              << "notaccept"
                              << ""
