@@ -1204,6 +1204,10 @@ Betreff: %2
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>nach %1 Nachrichten angehalten, der Grenze für einen Stapel: %2 und alles Weitere wurden nicht gelesen</translation>
     </message>
+    <message>
+        <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
+        <translation>nur die ersten %1 von %2 Empfängern wurden gelesen (die Grenze für eine Nachricht)</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -2021,6 +2025,22 @@ Betreff: %2
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
         <translation>URIBL hat die Anfrage abgelehnt (öffentliche oder große DNS-Resolver wie Google oder OpenDNS sind gesperrt)</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s scanners judged something in the message, usually an attachment type or a link, to be a potential security issue. Remove or replace the attachment or link and send again.</source>
+        <translation>Die Prüfsysteme von Gmail haben etwas in der Nachricht, meist einen Anhangstyp oder einen Link, als mögliches Sicherheitsrisiko eingestuft. Entfernen oder ersetzen Sie den Anhang oder Link und senden Sie die Nachricht erneut.</translation>
+    </message>
+    <message>
+        <source>Gmail blocked the message because its content looks like a security risk.</source>
+        <translation>Gmail hat die Nachricht blockiert, weil ihr Inhalt wie ein Sicherheitsrisiko aussieht.</translation>
+    </message>
+    <message>
+        <source>The au/KDDI mobile mailbox exists but its owner&apos;s reception settings (for example refusing mail from PCs or unknown senders) turned the message away. Only the recipient can change those settings.</source>
+        <translation>Das Mobilpostfach bei au/KDDI existiert, aber die Empfangseinstellungen seines Besitzers (zum Beispiel die Ablehnung von Mails von PCs oder unbekannten Absendern) haben die Nachricht abgewiesen. Nur der Empfänger kann diese Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
+        <translation>au (KDDI) hat die Nachricht aufgrund der Mail-Einstellungen des Empfängers abgelehnt.</translation>
     </message>
 </context>
 <context>

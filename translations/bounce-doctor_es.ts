@@ -1204,6 +1204,10 @@ Asunto: %2
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>se detuvo tras %1 mensajes, el límite de un lote: no se leyeron %2 ni lo que le sigue</translation>
     </message>
+    <message>
+        <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
+        <translation>solo se leyeron los primeros %1 de sus %2 destinatarios (el límite de un mensaje)</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -2021,6 +2025,22 @@ Asunto: %2
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
         <translation>URIBL rechazó la consulta (los resolvedores DNS públicos o de gran tamaño, como Google u OpenDNS, están bloqueados)</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s scanners judged something in the message, usually an attachment type or a link, to be a potential security issue. Remove or replace the attachment or link and send again.</source>
+        <translation>Los analizadores de Gmail consideraron que algo del mensaje, normalmente un tipo de archivo adjunto o un enlace, es un posible riesgo de seguridad. Quite o sustituya el adjunto o el enlace y vuelva a enviarlo.</translation>
+    </message>
+    <message>
+        <source>Gmail blocked the message because its content looks like a security risk.</source>
+        <translation>Gmail bloqueó el mensaje porque su contenido parece un riesgo de seguridad.</translation>
+    </message>
+    <message>
+        <source>The au/KDDI mobile mailbox exists but its owner&apos;s reception settings (for example refusing mail from PCs or unknown senders) turned the message away. Only the recipient can change those settings.</source>
+        <translation>El buzón móvil de au/KDDI existe, pero la configuración de recepción de su titular (por ejemplo, rechazar correo enviado desde PC o de remitentes desconocidos) rechazó el mensaje. Solo el destinatario puede cambiar esa configuración.</translation>
+    </message>
+    <message>
+        <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
+        <translation>au (KDDI) rechazó el mensaje por la configuración de correo del destinatario.</translation>
     </message>
 </context>
 <context>

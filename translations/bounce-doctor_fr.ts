@@ -1204,6 +1204,10 @@ Objet&#xa0;: %2
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>arrêt après %1 messages, la limite pour un lot&#xa0;: %2 et ce qui suit n’ont pas été lus</translation>
     </message>
+    <message>
+        <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
+        <translation>seuls les %1 premiers de ses %2 destinataires ont été lus (la limite pour un message)</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -2021,6 +2025,22 @@ Objet&#xa0;: %2
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
         <translation>URIBL a refusé la requête (les résolveurs DNS publics ou très utilisés, comme ceux de Google ou d&apos;OpenDNS, sont bloqués)</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s scanners judged something in the message, usually an attachment type or a link, to be a potential security issue. Remove or replace the attachment or link and send again.</source>
+        <translation>Les analyseurs de Gmail ont jugé qu’un élément du message, le plus souvent un type de pièce jointe ou un lien, présentait un risque de sécurité. Retirez ou remplacez la pièce jointe ou le lien, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <source>Gmail blocked the message because its content looks like a security risk.</source>
+        <translation>Gmail a bloqué le message, car son contenu semble présenter un risque de sécurité.</translation>
+    </message>
+    <message>
+        <source>The au/KDDI mobile mailbox exists but its owner&apos;s reception settings (for example refusing mail from PCs or unknown senders) turned the message away. Only the recipient can change those settings.</source>
+        <translation>La boîte mobile au/KDDI existe, mais les réglages de réception de son titulaire (par exemple le refus des e-mails envoyés depuis un ordinateur ou par des expéditeurs inconnus) ont refusé le message. Seul le destinataire peut modifier ces réglages.</translation>
+    </message>
+    <message>
+        <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
+        <translation>au (KDDI) a refusé le message en raison des réglages de messagerie du destinataire.</translation>
     </message>
 </context>
 <context>

@@ -1203,6 +1203,10 @@ Subject: %2
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>1 回の上限である %1 件のメッセージで読み込みを停止しました。%2 以降は読み込まれていません</translation>
     </message>
+    <message>
+        <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
+        <translation>%2 件の受信者のうち最初の %1 件だけを読み込みました (1 通あたりの上限)</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -2020,6 +2024,22 @@ Subject: %2
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
         <translation>URIBL が問い合わせを拒否しました（Google や OpenDNS などのパブリック DNS や大規模な DNS リゾルバーはブロックされます）</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s scanners judged something in the message, usually an attachment type or a link, to be a potential security issue. Remove or replace the attachment or link and send again.</source>
+        <translation>Gmail の検査で、メッセージ内の何か (多くは添付ファイルの種類やリンク) がセキュリティ上の問題になり得ると判断されました。添付ファイルやリンクを削除するか差し替えてから、もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>Gmail blocked the message because its content looks like a security risk.</source>
+        <translation>内容がセキュリティ上の危険と判断されたため、Gmail がメッセージをブロックしました。</translation>
+    </message>
+    <message>
+        <source>The au/KDDI mobile mailbox exists but its owner&apos;s reception settings (for example refusing mail from PCs or unknown senders) turned the message away. Only the recipient can change those settings.</source>
+        <translation>au/KDDI の携帯メールボックスは存在しますが、受信者の受信設定 (PC からのメールや未登録の送信者からのメールを拒否する設定など) によってメッセージが拒否されました。この設定を変更できるのは受信者本人だけです。</translation>
+    </message>
+    <message>
+        <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
+        <translation>受信者のメール設定により、au (KDDI) がメッセージを拒否しました。</translation>
     </message>
 </context>
 <context>

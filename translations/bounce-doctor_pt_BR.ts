@@ -1204,6 +1204,10 @@ Assunto: %2
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>parou após %1 mensagens, o limite de um lote: %2 e o que vem depois não foram lidos</translation>
     </message>
+    <message>
+        <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
+        <translation>somente os primeiros %1 dos seus %2 destinatários foram lidos (o limite de uma mensagem)</translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -2021,6 +2025,22 @@ Assunto: %2
     <message>
         <source>URIBL refused the query (public or large DNS resolvers such as Google or OpenDNS are blocked)</source>
         <translation>a URIBL recusou a consulta (resolvedores DNS públicos ou grandes, como Google ou OpenDNS, são bloqueados)</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s scanners judged something in the message, usually an attachment type or a link, to be a potential security issue. Remove or replace the attachment or link and send again.</source>
+        <translation>Os verificadores do Gmail consideraram que algo na mensagem, geralmente um tipo de anexo ou um link, é um possível risco de segurança. Remova ou substitua o anexo ou o link e envie novamente.</translation>
+    </message>
+    <message>
+        <source>Gmail blocked the message because its content looks like a security risk.</source>
+        <translation>O Gmail bloqueou a mensagem porque o conteúdo parece um risco de segurança.</translation>
+    </message>
+    <message>
+        <source>The au/KDDI mobile mailbox exists but its owner&apos;s reception settings (for example refusing mail from PCs or unknown senders) turned the message away. Only the recipient can change those settings.</source>
+        <translation>A caixa de correio móvel da au/KDDI existe, mas as configurações de recebimento do titular (por exemplo, recusar e-mails enviados de computadores ou de remetentes desconhecidos) recusaram a mensagem. Somente o destinatário pode alterar essas configurações.</translation>
+    </message>
+    <message>
+        <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
+        <translation>A au (KDDI) recusou a mensagem por causa das configurações de e-mail do destinatário.</translation>
     </message>
 </context>
 <context>
