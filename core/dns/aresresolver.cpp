@@ -11,6 +11,7 @@
 #include <arpa/nameser.h>
 #include <netdb.h>
 
+#include <memory>
 #include <mutex>
 
 Q_LOGGING_CATEGORY(lcAres, "bouncedoctor.dns.ares", QtInfoMsg)
@@ -208,12 +209,10 @@ void queryCallback(void *arg, int status, int /*timeouts*/, unsigned char *buffe
         delete query;
         return;
     }
+    // Owned by the queued call: if context goes away before it runs, Qt drops the call and
+    // this frees the query with it (a raw pointer would leak).
     QMetaObject::invokeMethod(
-        context,
-        [query] {
-            query->callback(query->answer);
-            delete query;
-        },
+        context, [owned = std::shared_ptr<PendingQuery>(query)] { owned->callback(owned->answer); },
         Qt::QueuedConnection);
 }
 
@@ -282,10 +281,7 @@ void AresResolver::lookup(const QString &name, DnsType type, QObject *context, C
             m_setupError.isEmpty() ? QStringLiteral("DNS is not available") : m_setupError;
         QMetaObject::invokeMethod(
             context ? context : this,
-            [query] {
-                query->callback(query->answer);
-                delete query;
-            },
+            [owned = std::shared_ptr<PendingQuery>(query)] { owned->callback(owned->answer); },
             Qt::QueuedConnection);
         return;
     }
