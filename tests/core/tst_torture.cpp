@@ -84,7 +84,12 @@ private Q_SLOTS:
                                                     BounceMessage::Kind::Error,
                                                     BounceMessage::Kind::Bounce}));
         QVERIFY2(error.contains(QLatin1String("larger than the limit")), qPrintable(error));
+        // AddressSanitizer keeps freed memory in quarantine: the bound holds for real builds.
+#if defined(__SANITIZE_ADDRESS__) || (defined(__has_feature) && __has_feature(address_sanitizer))
+        qInfo("memory bound not checked under AddressSanitizer");
+#else
         QVERIFY2(grown < 100 * megabyte, qPrintable(QString::number(grown / megabyte)));
+#endif
     }
 
     void hostileMessages_data()
