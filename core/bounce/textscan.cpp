@@ -236,8 +236,8 @@ struct CommandRule
 const QList<CommandRule> &commandRules()
 {
     static const QList<CommandRule> rules = [] {
-        const auto ci = QRegularExpression::CaseInsensitiveOption;
-        auto rule = [ci](const char *pattern, const char *command, bool strict) {
+        constexpr auto ci = QRegularExpression::CaseInsensitiveOption;
+        auto rule = [](const char *pattern, const char *command, bool strict) {
             return CommandRule{QRegularExpression(QString::fromLatin1(pattern), ci), command,
                                strict};
         };

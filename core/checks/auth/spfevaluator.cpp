@@ -562,7 +562,7 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
                 auto found = std::make_shared<bool>(false);
                 auto failed = std::make_shared<std::optional<DnsAnswer>>();
                 for (const QString &host : hosts) {
-                    lookup(state, host, addressType, [=, this](const DnsAnswer &a) {
+                    lookup(state, host, addressType, [=](const DnsAnswer &a) {
                         if (isDnsError(a))
                             *failed = a;
                         for (const DnsRecord &record : a.records) {
@@ -584,7 +584,7 @@ void SpfEvaluator::runTerm(const std::shared_ptr<State> &state, const std::share
         return;
     case SpfMechanism::Ptr:
         withTarget([=, this](const QString &target) {
-            validatedNames(state, [=, this](const QStringList &names) {
+            validatedNames(state, [=](const QStringList &names) {
                 for (const QString &name : names) {
                     if (name.compare(target, Qt::CaseInsensitive) == 0 ||
                         name.endsWith(QLatin1Char('.') + target, Qt::CaseInsensitive))
