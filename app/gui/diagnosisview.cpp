@@ -38,6 +38,16 @@ DiagnosisView::DiagnosisView(QWidget *parent)
     m_headline->setAccessibleName(tr("Diagnosis headline"));
     layout->addWidget(m_headline);
 
+    // The details and the checklist are built when the first diagnosis arrives: an empty
+    // window shows only this line, and opens faster without them.
+    layout->addStretch();
+
+    showMessage(tr("Paste a bounce, open a saved message, or drop one here."));
+}
+
+void DiagnosisView::buildDetails()
+{
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
     m_details = new QWidget(this);
     auto *details = new QVBoxLayout(m_details);
     details->setContentsMargins(0, 0, 0, 0);
@@ -86,21 +96,22 @@ DiagnosisView::DiagnosisView(QWidget *parent)
     m_checklist = new ChecklistWidget(checklistBox);
     checklistLayout->addWidget(m_checklist);
     details->addWidget(checklistBox);
-    layout->addWidget(m_details);
-    layout->addStretch();
-
-    showMessage(tr("Paste a bounce, open a saved message, or drop one here."));
+    layout->insertWidget(1, m_details);
 }
 
 void DiagnosisView::showMessage(const QString &text)
 {
     m_headline->setText(text);
-    m_details->hide();
-    m_checklist->clear();
+    if (m_details) {
+        m_details->hide();
+        m_checklist->clear();
+    }
 }
 
 void DiagnosisView::showDiagnosis(const BounceMessage &message, const RecipientDiagnosis &r)
 {
+    if (!m_details)
+        buildDetails();
     m_headline->setText(r.headline);
     m_badge->setText(ReportWriter::permanenceText(r));
     m_responsible->setText(

@@ -24,6 +24,8 @@ public:
     void showMessage(const QString &text);
 
 private:
+    void buildDetails();
+
     QLabel *m_headline = nullptr;
     QLabel *m_badge = nullptr;
     QLabel *m_responsible = nullptr;
