@@ -13,7 +13,9 @@ namespace BounceDoctor {
 struct ReaderLimits
 {
     qint64 maxMessageBytes = 50 * 1024 * 1024;
-    qint64 maxBatchMessages = 100000; ///< messages read by one readPaths() call
+    /// Messages read by one readPaths() call. Reading streams, so this bounds time rather than
+    /// memory; the GUI, which keeps every diagnosis, sets a lower one (Settings).
+    qint64 maxBatchMessages = 10000000;
     int maxMimeDepth = 32;
     int maxMimeMultiparts = 1000; ///< multipart boundaries declared in one message
     int maxHeaderFields = 10000;

@@ -90,7 +90,9 @@ void Settings::setMaxMessageMegabytes(int megabytes)
 
 int Settings::maxBatchMessages() const
 {
-    return m_settings.value(maxBatchKey, int(ReaderLimits().maxBatchMessages)).toInt();
+    // The window keeps every diagnosis it shows: a lower default than the streaming CLI's.
+    constexpr int windowDefault = 100000;
+    return m_settings.value(maxBatchKey, windowDefault).toInt();
 }
 
 void Settings::setMaxBatchMessages(int messages)
