@@ -211,13 +211,16 @@ public:
         // Lines are read in bounded pieces: a line of hundreds of megabytes (a hostile mbox)
         // never sits in memory whole. Only a piece that starts a line can be a "From " line.
         constexpr qint64 maxPiece = 1 << 20;
+        // One reusable buffer: readLine(maxSize) would allocate maxPiece bytes for every line.
+        QByteArray buffer(maxPiece + 1, Qt::Uninitialized);
         bool previousBlank = true;
         bool atLineStart = true;
         QByteArray line;
         while (!m_stop) {
-            line = device.readLine(maxPiece);
-            if (line.isEmpty())
+            const qint64 length = device.readLine(buffer.data(), buffer.size());
+            if (length <= 0)
                 break;
+            line = QByteArray(buffer.constData(), length);
             const bool startsLine = atLineStart;
             atLineStart = line.endsWith('\n');
             if (!startsLine) {
