@@ -21,6 +21,36 @@ QList<BounceMessage> readAll(const BounceReader &reader, const QString &path)
     return messages;
 }
 
+// A multipart/report whose third part is the returned original, in the shapes MTAs send it.
+QByteArray reportWithOriginal(const QByteArray &originalPartHeaders, const QByteArray &original)
+{
+    return QByteArrayLiteral(
+               "From: Mail Delivery System <MAILER-DAEMON@mx.sender.example>\n"
+               "To: ana@sender.example\n"
+               "Subject: Undelivered Mail Returned to Sender\n"
+               "MIME-Version: 1.0\n"
+               "Content-Type: multipart/report; report-type=delivery-status;\n"
+               "\tboundary=\"B0UND\"\n"
+               "\n"
+               "--B0UND\n"
+               "Content-Type: text/plain\n"
+               "\n"
+               "Your message could not be delivered.\n"
+               "\n"
+               "--B0UND\n"
+               "Content-Type: message/delivery-status\n"
+               "\n"
+               "Reporting-MTA: dns; mx.sender.example\n"
+               "\n"
+               "Final-Recipient: rfc822; ben@receiver.example\n"
+               "Action: failed\n"
+               "Status: 5.1.1\n"
+               "Diagnostic-Code: smtp; 550 5.1.1 <ben@receiver.example>: user unknown\n"
+               "\n"
+               "--B0UND\n") +
+           originalPartHeaders + "\n" + original + "\n--B0UND--\n";
+}
+
 } // namespace
 
 class TestBounceReader final : public QObject
@@ -33,6 +63,8 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void originalMessage();
+    void attachedOriginal_data();
+    void attachedOriginal();
     void severalRecipients();
     void pastedText_data();
     void pastedText();
@@ -248,6 +280,68 @@ void TestBounceReader::originalMessage()
         readAll(BounceReader(), fixture(QStringLiteral("office365-s3150.eml"))).first();
     QCOMPARE(s3150.recipients.first().sendingIp, QStringLiteral("203.0.113.150"));
     QCOMPARE(s3150.recipients.first().detail, QStringLiteral("ip-blocklist"));
+}
+
+void TestBounceReader::attachedOriginal_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("messageId");
+
+    const QByteArray original = "Received: from pc.sender.example ([198.51.100.23])\n"
+                                "\tby mx.sender.example; Tue, 4 Mar 2025 09:12:00 +0100\n"
+                                "From: Ana <ana@sender.example>\n"
+                                "To: ben@receiver.example\n"
+                                "Subject: =?UTF-8?Q?Facture_n=C2=B0_12?=\n"
+                                "Message-ID: <f12@sender.example>\n"
+                                "MIME-Version: 1.0\n"
+                                "Content-Type: multipart/alternative; boundary=\"INNER\"\n"
+                                "\n"
+                                "--INNER\n"
+                                "Content-Type: text/plain\n"
+                                "\n"
+                                "Hello\n"
+                                "--INNER--\n";
+    const QString subject = QStringLiteral("Facture n° 12");
+    const QString id = QStringLiteral("<f12@sender.example>");
+    QTest::newRow("message/rfc822")
+        << reportWithOriginal("Content-Type: message/rfc822\n", original) << subject << id;
+    // Some MTAs put a blank line between the part's headers and the original's.
+    QTest::newRow("stray blank line")
+        << reportWithOriginal("Content-Type: message/rfc822\n", "\n" + original) << subject << id;
+    QTest::newRow("message/global")
+        << reportWithOriginal("Content-Type: message/global\n", original) << subject << id;
+    QTest::newRow("base64 original")
+        << reportWithOriginal("Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n",
+                              original.toBase64())
+        << subject << id;
+    QTest::newRow("headers only") << reportWithOriginal("Content-Type: text/rfc822-headers\n",
+                                                        original.left(original.indexOf("\n\n")))
+                                  << subject << id;
+    // A saved message that kept its mbox postmark line.
+    QTest::newRow("mbox postmark")
+        << "From MAILER-DAEMON Tue Mar  4 09:13:00 2025\n" +
+               reportWithOriginal("Content-Type: message/rfc822\n", original)
+        << subject << id;
+    QTest::newRow("CRLF")
+        << reportWithOriginal("Content-Type: message/rfc822\n", original).replace("\n", "\r\n")
+        << subject << id;
+}
+
+void TestBounceReader::attachedOriginal()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, subject);
+    QFETCH(QString, messageId);
+    const BounceMessage read = BounceReader().readMessage(message);
+    QCOMPARE(read.kind, BounceMessage::Kind::Bounce);
+    QCOMPARE(read.subject, QStringLiteral("Undelivered Mail Returned to Sender"));
+    QCOMPARE(read.recipients.size(), 1);
+    QCOMPARE(read.recipients.first().reason, QStringLiteral("userunknown"));
+    QCOMPARE(read.original.subject, subject);
+    QCOMPARE(read.original.messageId, messageId);
+    QCOMPARE(read.original.from, QStringLiteral("Ana <ana@sender.example>"));
+    QCOMPARE(read.original.sendingIp, QStringLiteral("198.51.100.23"));
 }
 
 void TestBounceReader::severalRecipients()
