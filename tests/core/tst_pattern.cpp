@@ -1,0 +1,186 @@
+#include "common/pattern.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+using namespace BounceDoctor;
+
+// Pattern stands in for QRegularExpression on the reader's hot paths: for the same pattern
+// and options it must find the same matches and captures.
+class TestPattern final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameAsQRegularExpression_data();
+    void sameAsQRegularExpression();
+    void globalMatchesSameAsQRegularExpression_data();
+    void globalMatchesSameAsQRegularExpression();
+    void invalidPatternNeverMatches();
+    void manyCaptureGroups();
+    void sharedAcrossThreads();
+};
+
+namespace {
+
+QRegularExpression::PatternOptions qtOptions(int options)
+{
+    QRegularExpression::PatternOptions qt;
+    if (options & Pattern::CaseInsensitive)
+        qt |= QRegularExpression::CaseInsensitiveOption;
+    if (options & Pattern::Multiline)
+        qt |= QRegularExpression::MultilineOption;
+    if (options & Pattern::DotMatchesEverything)
+        qt |= QRegularExpression::DotMatchesEverythingOption;
+    if (options & Pattern::UnicodeProperties)
+        qt |= QRegularExpression::UseUnicodePropertiesOption;
+    return qt;
+}
+
+} // namespace
+
+void TestPattern::sameAsQRegularExpression_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<int>("options");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("from");
+
+    const int ci = Pattern::CaseInsensitive;
+    QTest::newRow("phrase, case") << "user unknown" << ci << "550 5.1.1 User Unknown here" << 0;
+    QTest::newRow("no match") << "mailbox full" << ci << "550 5.1.1 user unknown" << 0;
+    QTest::newRow("captures") << R"((\d{3})[ -]([245]\.\d{1,3}\.\d{1,3}))" << 0
+                              << "said: 550 5.7.1 blocked" << 0;
+    QTest::newRow("optional group unset") << R"((a)?(b))" << 0 << "xb" << 0;
+    QTest::newRow("trailing group unset") << R"((b)(a)?)" << 0 << "xb" << 0;
+    QTest::newRow("from offset") << R"(\d+)" << 0 << "12 and 345" << 3;
+    QTest::newRow("from at end") << R"(\d*)" << 0 << "12" << 2;
+    QTest::newRow("multiline anchors")
+        << R"(^Diagnostic-Code:\s*(.+)$)" << (ci | Pattern::Multiline)
+        << "Action: failed\ndiagnostic-code: smtp; 550 no\nStatus: 5.0.0" << 0;
+    QTest::newRow("dot all") << R"(begin(.*)end)" << int(Pattern::DotMatchesEverything)
+                             << "begin\nmiddle\nend" << 0;
+    // \w and \b differ on non-ASCII letters with and without Unicode properties.
+    QTest::newRow("word, ascii") << R"(\bpostf\w+)" << ci << "Émile postfächer" << 0;
+    QTest::newRow("word, unicode")
+        << R"(\bpostf\w+)" << (ci | Pattern::UnicodeProperties) << "Émile postfächer" << 0;
+    QTest::newRow("caseless non-ascii") << "ÜBERSCHRITTEN" << ci << "kontingent überschritten" << 0;
+    QTest::newRow("japanese") << "宛先不明" << 0 << "エラー: 宛先不明 (550)" << 0;
+    QTest::newRow("surrogate pair") << "😀(x)" << 0 << "a😀x" << 0;
+    QTest::newRow("empty text") << "a*" << 0 << "" << 0;
+}
+
+void TestPattern::sameAsQRegularExpression()
+{
+    QFETCH(QString, pattern);
+    QFETCH(int, options);
+    QFETCH(QString, text);
+    QFETCH(int, from);
+    const QRegularExpression expected(pattern, qtOptions(options));
+    QVERIFY(expected.isValid());
+    const Pattern ours(pattern, options);
+    QVERIFY(ours.isValid());
+    const QRegularExpressionMatch want = expected.match(text, from);
+    const PatternMatch got = ours.match(text, from);
+    QCOMPARE(got.hasMatch(), want.hasMatch());
+    QCOMPARE(ours.matches(text, from), want.hasMatch());
+    if (!want.hasMatch())
+        return;
+    QCOMPARE(got.lastCapturedIndex(), want.lastCapturedIndex());
+    for (int group = 0; group <= expected.captureCount(); ++group) {
+        QCOMPARE(got.capturedStart(group), want.capturedStart(group));
+        QCOMPARE(got.capturedEnd(group), want.capturedEnd(group));
+        QCOMPARE(got.captured(group), want.captured(group));
+        QCOMPARE(got.hasCaptured(group), want.hasCaptured(group));
+    }
+}
+
+void TestPattern::globalMatchesSameAsQRegularExpression_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("addresses") << R"([\w.+-]+@[\w.-]+)"
+                               << "to a@b.example, c.d@e.example and x";
+    QTest::newRow("ipv4") << R"(\d{1,3}(?:\.\d{1,3}){3})"
+                          << "[192.0.2.1] via 198.51.100.7";
+    QTest::newRow("empty matches") << "x*"
+                                   << "axxbx";
+    QTest::newRow("empty at surrogates") << ""
+                                         << "a😀b";
+    QTest::newRow("none") << "zzz"
+                          << "nothing here";
+}
+
+void TestPattern::globalMatchesSameAsQRegularExpression()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, text);
+    QList<QPair<qsizetype, qsizetype>> want;
+    auto it = QRegularExpression(pattern).globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        want.append({m.capturedStart(), m.capturedEnd()});
+    }
+    QList<QPair<qsizetype, qsizetype>> got;
+    Pattern(pattern).forEachMatch(text, [&got](const PatternMatch &m) {
+        got.append({m.capturedStart(), m.capturedEnd()});
+    });
+    QCOMPARE(got, want);
+}
+
+void TestPattern::invalidPatternNeverMatches()
+{
+    const Pattern broken(QStringLiteral("unclosed (group"));
+    QVERIFY(!broken.isValid());
+    QVERIFY(broken.errorString().contains(QLatin1String("offset")));
+    QVERIFY(!broken.matches(u"unclosed (group"));
+    QVERIFY(!broken.match(u"anything").hasMatch());
+    const Pattern none;
+    QVERIFY(!none.isValid());
+    QVERIFY(!none.matches(u""));
+}
+
+void TestPattern::manyCaptureGroups()
+{
+    // More groups than the per-thread match data holds.
+    QString source;
+    QString text;
+    for (int i = 0; i < 80; ++i) {
+        source += QStringLiteral("(%1)").arg(QChar(u'a' + i % 26));
+        text += QChar(u'a' + i % 26);
+    }
+    const PatternMatch m = Pattern(source).match(text);
+    QVERIFY(m.hasMatch());
+    QCOMPARE(m.lastCapturedIndex(), 80);
+    QCOMPARE(m.capturedStart(80), 79);
+    QCOMPARE(m.captured(80), QStringLiteral("b"));
+}
+
+void TestPattern::sharedAcrossThreads()
+{
+    const Pattern status(QStringLiteral(R"(\b([245])\.(\d{1,3})\.(\d{1,3})\b)"));
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&status, &wrong, t] {
+            for (int i = 0; i < 5000; ++i) {
+                const QString text = QStringLiteral("550 %1.%2.%3 no").arg(5).arg(t).arg(i % 999);
+                const PatternMatch m = status.match(text);
+                if (!m.hasMatch() || m.captured(2) != QString::number(t) ||
+                    m.captured(3) != QString::number(i % 999))
+                    ++wrong;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(wrong.load(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPattern)
+#include "tst_pattern.moc"
