@@ -1,10 +1,10 @@
 #pragma once
 
+#include "common/pattern.h"
 #include "diagnosis.h"
 #include "parsedmessage.h"
 
 #include <QList>
-#include <QRegularExpression>
 #include <QString>
 
 #include <memory>
@@ -37,8 +37,8 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text);
 
 /// The part of text before the returned original message starts (a "copy of the message"
 /// marker or embedded headers), optionally only from the first match of start on.
-QStringView explanatoryRegion(QStringView text, const QRegularExpression *start = nullptr,
-                              const QRegularExpression *end = nullptr);
+QStringView explanatoryRegion(QStringView text, const Pattern *start = nullptr,
+                              const Pattern *end = nullptr);
 
 /// Generic "address line, then the server's words" blocks: Postfix, qmail, Exim, Exchange, ...
 QList<RecipientDiagnosis> parseAddressBlocks(QStringView region);
@@ -58,9 +58,8 @@ bool looksLikeBounce(const ParsedMessage &message);
 /// A text-shaped bounce: optional start and end markers around the address blocks; when no
 /// address line is found, the whole region is one diagnostic for the fallback recipients
 /// (X-Failed-Recipients, the original's To).
-QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message,
-                                         const QRegularExpression *start,
-                                         const QRegularExpression *end);
+QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pattern *start,
+                                         const Pattern *end);
 
 } // namespace FormatHelpers
 

@@ -3,6 +3,7 @@
 #include "authresultsparser.h"
 #include "bounceformat.h"
 #include "classifier.h"
+#include "common/pattern.h"
 #include "mimeparser.h"
 #include "textscan.h"
 
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QThread>
 
 #include <algorithm>
@@ -60,10 +60,10 @@ QString tagValue(const QString &header, QLatin1String tag)
 // Headers of an original that is quoted in the text rather than attached.
 HeaderFields embeddedOriginalHeaders(const QString &body)
 {
-    static const QRegularExpression start(
+    static const Pattern start(
         QStringLiteral(
             R"(^(?:Return-Path|Received|From|Message-I[Dd]|Date|To|Subject|DKIM-Signature|X-[\w-]+):[ \t])"),
-        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+        Pattern::Multiline | Pattern::CaseInsensitive);
     const QStringView region = FormatHelpers::explanatoryRegion(body);
     qsizetype from = region.size();
     if (from >= body.size())
@@ -159,11 +159,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
 
 bool looksLikeHeaders(QStringView text)
 {
-    static const QRegularExpression header(
+    static const Pattern header(
         QStringLiteral(R"(^(?:Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|)"
                        R"(Delivered-To|Content-Type|X-[\w-]+|Reply-To|Sender|Envelope-to):[ \t])"),
-        QRegularExpression::CaseInsensitiveOption);
-    return header.match(text.trimmed()).hasMatch() && text.contains(QLatin1String("\n\n"));
+        Pattern::CaseInsensitive);
+    return header.matches(text.trimmed()) && text.contains(QLatin1String("\n\n"));
 }
 
 // True when bytes start like an RFC 5322 header section rather than pasted text.

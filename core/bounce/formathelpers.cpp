@@ -1,7 +1,6 @@
 #include "bounceformat.h"
+#include "common/pattern.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::FormatHelpers {
 namespace {
@@ -45,9 +44,9 @@ QString preferredStatus(const QString &field, const QString &fromDiagnostic)
     return fromDiagnostic;
 }
 
-const QRegularExpression &originalCopyMarker()
+const Pattern &originalCopyMarker()
 {
-    static const QRegularExpression re(
+    static const Pattern re(
         QStringLiteral(
             R"(^[ \t]*(?:[-=_*]{2,}[ \t]*(?:This is a copy of|Below this line is a copy|)"
             R"(Below is a copy|Enclosed is a copy|Original message|Forwarded message|Original mail|)"
@@ -59,15 +58,15 @@ const QRegularExpression &originalCopyMarker()
             R"(Below is a copy of the original message|Included is a copy of the message header|)"
             R"(Content-Type:[ \t]*message/rfc822|Content-Type:[ \t]*text/rfc822-headers|)"
             R"(Return-Path:[ \t]*<|Received:[ \t]*(?:from|by)\s))"),
-        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+        Pattern::Multiline | Pattern::CaseInsensitive);
     return re;
 }
 
-const QRegularExpression &recipientLine()
+const Pattern &recipientLine()
 {
     // An address opening the line: bare, in <>, after a quoted display name or "mailto:", or
     // after a short label such as "Recipient address:" or "Unknown user:" (group 1: label).
-    static const QRegularExpression re(QStringLiteral(
+    static const Pattern re(QStringLiteral(
         R"(^[ \t]*(?:([A-Za-z][A-Za-z' -]{0,40}:|[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?(?=<)|(?:undeliverable|not delivered|could not be delivered|)"
         R"(delivery (?:has )?failed|unable to deliver|failed to deliver) to:?)[ \t]*|"[^"\n@]{0,60}"[ \t]*(?=<)|)"
         R"([^<>@\n"]{0,40}<mailto:|\d+\)[ \t]*|[*\x{2022}][ \t]*)?)"
@@ -80,14 +79,14 @@ const QRegularExpression &recipientLine()
 // Labels that name the sender or the original's header fields, never a failed recipient.
 bool isHeaderLabel(QStringView label)
 {
-    static const QRegularExpression re(
+    static const Pattern re(
         QStringLiteral(
             R"(^(?:from|to|cc|bcc|reply-to|sender|return-path|message-id|date|subject|)"
             R"(envelope-from|x-[\w-]+|mail from|from address|sender address|delivered-to|)"
             R"(received|in-reply-to|references|errors-to|for further assistance.*|)"
             R"(.*postmaster.*|.*contact.*|.*sender.*|.*from):$)"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re.match(label).hasMatch();
+        Pattern::CaseInsensitive);
+    return re.matches(label);
 }
 
 } // namespace
@@ -191,8 +190,7 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
     return recipients;
 }
 
-QStringView explanatoryRegion(QStringView text, const QRegularExpression *start,
-                              const QRegularExpression *end)
+QStringView explanatoryRegion(QStringView text, const Pattern *start, const Pattern *end)
 {
     qsizetype from = 0;
     if (start) {
@@ -345,9 +343,8 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
     };
     // A transcript: ">>> COMMAND" lines, the server's "<<< reply", then summary lines naming
     // the recipients that command failed for. A line about something else ends them.
-    static const QRegularExpression sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
-    static const QRegularExpression session(QStringLiteral(R"(while talking to)"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    static const Pattern sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
+    static const Pattern session(QStringLiteral(R"(while talking to)"), Pattern::CaseInsensitive);
     QString current;
     QString reply;
     bool assigned = false;
@@ -382,7 +379,7 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
                 reply += line.mid(3).toString() + QLatin1Char(' ');
             continue;
         }
-        if (session.match(line).hasMatch()) {
+        if (session.matches(line)) {
             current.clear();
             continue;
         }
@@ -410,39 +407,38 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
 
 bool looksLikeBounce(const ParsedMessage &message)
 {
-    static const QRegularExpression sender(
+    static const Pattern sender(
         QStringLiteral(R"(mailer-daemon|postmaster|mail delivery|mail administrator|mdaemon|)"
                        R"(mail\.?delivery|bounce|daemon@|nobody@|systemadministrator)"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression subject(
+        Pattern::CaseInsensitive);
+    static const Pattern subject(
         QStringLiteral(
             R"(undeliver|undelivered|delivery (?:status|fail|notification|report|problem)|)"
             R"(returned mail|failure notice|mail delivery|could not be delivered|)"
             R"(not (?:be )?delivered|non remis|unzustellbar|rejected|bounce|delivery error|)"
             R"(failed|failure|permanent error|warning: message|delayed|mail system error|)"
             R"(returned to sender|nondeliverable|non-deliverable|notification|エラー|不達|返送)"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression codes(
+        Pattern::CaseInsensitive);
+    static const Pattern codes(
         QStringLiteral(R"((?<!\d)[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}|#[45]\.\d\.\d|)"
                        R"(^\s*[45]\d\d[ -]+[A-Za-z])"),
-        QRegularExpression::MultilineOption);
-    if (sender.match(message.from).hasMatch() || subject.match(message.subject).hasMatch())
+        Pattern::Multiline);
+    if (sender.matches(message.from) || subject.matches(message.subject))
         return true;
     if (message.contentType == QLatin1String("multipart/report"))
         return true;
-    static const QRegularExpression phrases(
+    static const Pattern phrases(
         QStringLiteral(R"(could not be delivered|undeliverable|delivery (?:has )?failed|)"
                        R"(unable to deliver|was not delivered|couldn't be delivered|)"
                        R"(delivery to the following|permanent error|returned to sender|)"
                        R"(not be delivered|failed to deliver|送信できません|エラー|不達)"),
-        QRegularExpression::CaseInsensitiveOption);
+        Pattern::CaseInsensitive);
     const QStringView head = QStringView(message.bodyText).left(3000);
-    return codes.match(head).hasMatch() || phrases.match(head).hasMatch();
+    return codes.matches(head) || phrases.matches(head);
 }
 
-QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message,
-                                         const QRegularExpression *start,
-                                         const QRegularExpression *end)
+QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pattern *start,
+                                         const Pattern *end)
 {
     const QStringView region = explanatoryRegion(message.bodyText, start, end);
     QList<RecipientDiagnosis> recipients = parseAddressBlocks(region);

@@ -1,40 +1,40 @@
 #include "textscan.h"
 
+#include "common/pattern.h"
+
 #include <QRegularExpression>
 
 namespace BounceDoctor::TextScan {
 namespace {
 
 // Compiled once per process: these run for every message.
-const QRegularExpression &statusPattern()
+const Pattern &statusPattern()
 {
-    static const QRegularExpression re(
+    static const Pattern re(
         QStringLiteral(R"((?<![\d.])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d))"));
     return re;
 }
 
-const QRegularExpression &replyPattern()
+const Pattern &replyPattern()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"((?<![\w.\-:/#=+])([245][0-5]\d)(?=[ \-]|$|\s))"),
-        QRegularExpression::MultilineOption);
+    static const Pattern re(QStringLiteral(R"((?<![\w.\-:/#=+])([245][0-5]\d)(?=[ \-]|$|\s))"),
+                            Pattern::Multiline);
     return re;
 }
 
-const QRegularExpression &addressPattern()
+const Pattern &addressPattern()
 {
     // Internationalised labels are allowed, but the top-level label is ASCII (or punycode):
     // that keeps text glued to an address ("a@example.jp您好") out of it.
-    static const QRegularExpression re(QStringLiteral(
+    static const Pattern re(QStringLiteral(
         R"([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}](?:[A-Za-z0-9\x{80}-\x{FFFF}_-]*)\.)+)"
         R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-]))"));
     return re;
 }
 
-const QRegularExpression &ipv4Pattern()
+const Pattern &ipv4Pattern()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"((?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"));
+    static const Pattern re(QStringLiteral(R"((?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"));
     return re;
 }
 
@@ -43,7 +43,7 @@ const QRegularExpression &ipv4Pattern()
 QString enhancedStatus(QStringView text)
 {
     // A code right after the reply code ("550 5.7.1", "550-'5.7.1") is the server's own.
-    static const QRegularExpression afterReply(
+    static const Pattern afterReply(
         QStringLiteral(R"((?<![\d.])[245]\d\d[ -]['"#(]?([245]\.[0-7]\.\d{1,3})(?![\d]|\.\d))"));
     const auto spoken = afterReply.match(text);
     if (spoken.hasMatch())
@@ -58,9 +58,8 @@ QString replyCode(QStringView text)
     if (match.hasMatch())
         return match.captured(1);
     // "Error code: 421", "ERROR_CODE :550" (Zoho and others label the code).
-    static const QRegularExpression labelled(
-        QStringLiteral(R"(\berror[_ ]code\s*:\s*([245][0-5]\d)\b)"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const Pattern labelled(QStringLiteral(R"(\berror[_ ]code\s*:\s*([245][0-5]\d)\b)"),
+                                  Pattern::CaseInsensitive);
     const auto named = labelled.match(text);
     return named.hasMatch() ? named.captured(1) : QString();
 }
@@ -93,32 +92,33 @@ QString cleanAddress(QStringView text)
 
 QString senderIpInText(QStringView text)
 {
-    static const QRegularExpression re(
+    static const Pattern re(
         QStringLiteral(R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
                        R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
-        QRegularExpression::CaseInsensitiveOption);
-    auto it = re.globalMatch(text);
-    while (it.hasNext()) {
-        const QString ip = it.next().captured(1);
+        Pattern::CaseInsensitive);
+    QString found;
+    re.forEachMatch(text, [&found](const PatternMatch &m) {
+        const QString ip = m.captured(1);
         if (isPublicIp(ip))
-            return ip;
-    }
-    return {};
+            found = ip;
+        return found.isEmpty();
+    });
+    return found;
 }
 
 QString receivedFromIp(QStringView received)
 {
-    static const QRegularExpression byClause(QStringLiteral(R"(\sby\s)"),
-                                             QRegularExpression::CaseInsensitiveOption);
+    static const Pattern byClause(QStringLiteral(R"(\sby\s)"), Pattern::CaseInsensitive);
     const auto by = byClause.match(received);
     const QStringView fromPart = by.hasMatch() ? received.left(by.capturedStart()) : received;
-    auto it = ipv4Pattern().globalMatch(fromPart);
-    while (it.hasNext()) {
-        const QString ip = it.next().captured(1);
+    QString found;
+    ipv4Pattern().forEachMatch(fromPart, [&found](const PatternMatch &m) {
+        const QString ip = m.captured(1);
         if (isPublicIp(ip))
-            return ip;
-    }
-    return {};
+            found = ip;
+        return found.isEmpty();
+    });
+    return found;
 }
 
 bool isPublicIp(const QString &ip)
@@ -228,7 +228,7 @@ namespace {
 
 struct CommandRule
 {
-    QRegularExpression pattern;
+    Pattern pattern;
     const char *command;
     bool strict; ///< wording that names the command unmistakably
 };
@@ -236,10 +236,9 @@ struct CommandRule
 const QList<CommandRule> &commandRules()
 {
     static const QList<CommandRule> rules = [] {
-        constexpr auto ci = QRegularExpression::CaseInsensitiveOption;
+        constexpr auto ci = Pattern::CaseInsensitive;
         auto rule = [](const char *pattern, const char *command, bool strict) {
-            return CommandRule{QRegularExpression(QString::fromLatin1(pattern), ci), command,
-                               strict};
+            return CommandRule{Pattern(QString::fromLatin1(pattern), ci), command, strict};
         };
         return QList<CommandRule>{
             rule("in reply to (?:the )?rcpt to|after rcpt to|>>> rcpt to|rcpt to response|"
@@ -275,7 +274,7 @@ const QList<CommandRule> &commandRules()
 QString smtpCommand(const QString &text)
 {
     for (const CommandRule &rule : commandRules()) {
-        if (rule.pattern.match(text).hasMatch())
+        if (rule.pattern.matches(text))
             return QString::fromLatin1(rule.command);
     }
     return {};
@@ -286,7 +285,7 @@ QStringList namedCommands(const QString &text)
     QStringList commands;
     for (const CommandRule &rule : commandRules()) {
         const QString command = QString::fromLatin1(rule.command);
-        if (rule.strict && !commands.contains(command) && rule.pattern.match(text).hasMatch())
+        if (rule.strict && !commands.contains(command) && rule.pattern.matches(text))
             commands.append(command);
     }
     return commands;

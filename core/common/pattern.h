@@ -48,13 +48,16 @@ public:
 
     /// True when the pattern matches text at or after from. Cheaper than match().
     bool matches(QStringView text, qsizetype from = 0) const;
-    /// The first match at or after from, with its capture groups.
+    /// The first match at or after from, with its capture groups. The match refers to text,
+    /// which must outlive it (a temporary QString would not: that overload is deleted).
     PatternMatch match(QStringView text, qsizetype from = 0) const;
+    PatternMatch match(QString &&text, qsizetype from = 0) const = delete;
 
     /// Calls visit(const PatternMatch &) for each successive non-overlapping match, like
-    /// QRegularExpression::globalMatch (an empty match is retried one character further on).
+    /// QRegularExpression::globalMatch (an empty match is retried one character further on),
+    /// until visit returns false.
     template<typename Visit>
-    void forEachMatch(QStringView text, Visit &&visit) const;
+    void forEachMatch(QStringView text, Visit &&visit, qsizetype from = 0) const;
 
     /// Pattern text that matches text literally.
     static QString escape(QStringView text);
@@ -92,9 +95,8 @@ private:
 };
 
 template<typename Visit>
-void Pattern::forEachMatch(QStringView text, Visit &&visit) const
+void Pattern::forEachMatch(QStringView text, Visit &&visit, qsizetype from) const
 {
-    qsizetype from = 0;
     bool retryNotEmpty = false;
     while (from <= text.size()) {
         PatternMatch m;
@@ -111,7 +113,8 @@ void Pattern::forEachMatch(QStringView text, Visit &&visit) const
                 ++from;
             continue;
         }
-        visit(static_cast<const PatternMatch &>(m));
+        if (!visit(static_cast<const PatternMatch &>(m)))
+            return;
         retryNotEmpty = m.capturedEnd() == m.capturedStart();
         from = m.capturedEnd();
     }

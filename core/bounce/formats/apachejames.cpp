@@ -1,7 +1,6 @@
+#include "common/pattern.h"
 #include "formats.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::Formats {
 namespace {
@@ -26,22 +25,24 @@ public:
             return {};
         const qsizetype start = from + qsizetype(qstrlen("Error message below:"));
         const QString said = TextScan::squeeze(QStringView(body).mid(start, details - start));
-        static const QRegularExpression rcpt(QStringLiteral(R"(^\s*RCPT TO:\s*(.+)$)"),
-                                             QRegularExpression::MultilineOption |
-                                                 QRegularExpression::CaseInsensitiveOption);
+        static const Pattern rcpt(QStringLiteral(R"(^\s*RCPT TO:\s*(.+)$)"),
+                                  Pattern::Multiline | Pattern::CaseInsensitive);
         QList<RecipientDiagnosis> recipients;
-        auto it = rcpt.globalMatch(body, details);
-        while (it.hasNext()) {
-            const QString address = TextScan::address(it.next().captured(1));
-            if (address.isEmpty())
-                continue;
-            RecipientDiagnosis recipient;
-            recipient.recipient = address;
-            recipient.action = QStringLiteral("failed");
-            recipient.diagnostic = said;
-            FormatHelpers::completeFromDiagnostic(recipient);
-            recipients.append(recipient);
-        }
+        rcpt.forEachMatch(
+            body,
+            [&recipients, &said](const PatternMatch &m) {
+                const QString address = TextScan::address(m.capturedView(1));
+                if (address.isEmpty())
+                    return true;
+                RecipientDiagnosis recipient;
+                recipient.recipient = address;
+                recipient.action = QStringLiteral("failed");
+                recipient.diagnostic = said;
+                FormatHelpers::completeFromDiagnostic(recipient);
+                recipients.append(recipient);
+                return true;
+            },
+            details);
         return recipients;
     }
 };

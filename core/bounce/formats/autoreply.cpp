@@ -1,7 +1,6 @@
+#include "common/pattern.h"
 #include "formats.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::Formats {
 namespace {
@@ -14,10 +13,10 @@ public:
     QString name() const override { return QStringLiteral("rfc3834"); }
     bool matches(const ParsedMessage &message) const override
     {
-        static const QRegularExpression subject(
+        static const Pattern subject(
             QStringLiteral(R"(^\s*(?:auto(?:matic)?[ -]?reply|auto:|out of (?:the )?office|)"
                            R"(vacation|away from|abwesenheit|absence|r[ée]ponse automatique))"),
-            QRegularExpression::CaseInsensitiveOption);
+            Pattern::CaseInsensitive);
         // Exim marks its bounces auto-replied too: a failure notice is never a vacation reply.
         if (FormatHelpers::looksLikeBounce(message) || !message.deliveryStatus.isEmpty())
             return false;
@@ -29,7 +28,7 @@ public:
             message.header("precedence")
                     .compare(QLatin1String("auto_reply"), Qt::CaseInsensitive) == 0)
             return true;
-        return subject.match(message.subject).hasMatch();
+        return subject.matches(message.subject);
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {

@@ -1,7 +1,6 @@
+#include "common/pattern.h"
 #include "formats.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::Formats {
 namespace {
@@ -14,9 +13,8 @@ public:
     QString name() const override { return QStringLiteral("fml"); }
     bool matches(const ParsedMessage &message) const override
     {
-        static const QRegularExpression server(QStringLiteral(R"(^\s*fml\b)"),
-                                               QRegularExpression::CaseInsensitiveOption);
-        return server.match(message.header("x-mlserver")).hasMatch();
+        static const Pattern server(QStringLiteral(R"(^\s*fml\b)"), Pattern::CaseInsensitive);
+        return server.matches(message.header("x-mlserver"));
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {

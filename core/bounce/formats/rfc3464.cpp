@@ -1,16 +1,15 @@
+#include "common/pattern.h"
 #include "formats.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::Formats {
 namespace {
 
-const QRegularExpression &dsnInText()
+const Pattern &dsnInText()
 {
-    static const QRegularExpression re(
+    static const Pattern re(
         QStringLiteral(R"(^(?:Reporting-MTA|Final-Recipient|Original-Recipient):)"),
-        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+        Pattern::Multiline | Pattern::CaseInsensitive);
     return re;
 }
 
@@ -22,7 +21,7 @@ public:
     QString name() const override { return QStringLiteral("rfc3464"); }
     bool matches(const ParsedMessage &message) const override
     {
-        return !message.deliveryStatus.isEmpty() || dsnInText().match(message.bodyText).hasMatch();
+        return !message.deliveryStatus.isEmpty() || dsnInText().matches(message.bodyText);
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {

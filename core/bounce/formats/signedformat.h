@@ -1,9 +1,9 @@
 #pragma once
 
 #include "bounceformat.h"
+#include "common/pattern.h"
 
 #include <QByteArray>
-#include <QRegularExpression>
 
 #include <memory>
 
@@ -25,9 +25,8 @@ public:
     SignedFormat(QString name, const Signs &signs, std::unique_ptr<BounceFormat> reader = {})
         : m_name(std::move(name))
         , m_header(signs.header)
-        , m_headerSign(signs.headerSign, QRegularExpression::CaseInsensitiveOption)
-        , m_bodySign(signs.bodySign, QRegularExpression::CaseInsensitiveOption |
-                                         QRegularExpression::MultilineOption)
+        , m_headerSign(signs.headerSign, Pattern::CaseInsensitive)
+        , m_bodySign(signs.bodySign, Pattern::CaseInsensitive | Pattern::Multiline)
         , m_hasBodySign(!signs.bodySign.isEmpty())
         , m_reader(std::move(reader))
     {}
@@ -37,10 +36,10 @@ public:
     {
         if (!m_header.isEmpty()) {
             const QString value = message.header(m_header);
-            if (!value.isEmpty() && m_headerSign.match(value).hasMatch())
+            if (!value.isEmpty() && m_headerSign.matches(value))
                 return !m_reader || m_reader->matches(message);
         }
-        return m_hasBodySign && m_bodySign.match(message.bodyText).hasMatch() &&
+        return m_hasBodySign && m_bodySign.matches(message.bodyText) &&
                (!m_reader || m_reader->matches(message));
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
@@ -52,8 +51,8 @@ public:
 private:
     QString m_name;
     QByteArray m_header;
-    QRegularExpression m_headerSign;
-    QRegularExpression m_bodySign;
+    Pattern m_headerSign;
+    Pattern m_bodySign;
     bool m_hasBodySign;
     std::unique_ptr<BounceFormat> m_reader;
 };

@@ -1,7 +1,6 @@
+#include "common/pattern.h"
 #include "formats.h"
 #include "textscan.h"
-
-#include <QRegularExpression>
 
 namespace BounceDoctor::Formats {
 namespace {
@@ -19,10 +18,10 @@ public:
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {
-        static const QRegularExpression codeLine(
+        static const Pattern codeLine(
             QStringLiteral(
                 R"(^.*(?:(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}).*$)"),
-            QRegularExpression::MultilineOption);
+            Pattern::Multiline);
         RecipientDiagnosis recipient;
         const auto match = codeLine.match(message.bodyText);
         const QString line = match.hasMatch() ? match.captured(0) : message.bodyText;

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "bounceformat.h"
-
-#include <QRegularExpression>
+#include "common/pattern.h"
 
 namespace BounceDoctor::Formats {
 
@@ -14,19 +13,16 @@ public:
     TextShapeFormat(QString name, const QString &detect, const QString &start = {},
                     const QString &end = {})
         : m_name(std::move(name))
-        , m_detect(detect,
-                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption)
-        , m_start(start.isEmpty() ? detect : start,
-                  QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption)
-        , m_end(end,
-                QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption)
+        , m_detect(detect, Pattern::CaseInsensitive | Pattern::Multiline)
+        , m_start(start.isEmpty() ? detect : start, Pattern::CaseInsensitive | Pattern::Multiline)
+        , m_end(end, Pattern::CaseInsensitive | Pattern::Multiline)
         , m_hasEnd(!end.isEmpty())
     {}
 
     QString name() const override { return m_name; }
     bool matches(const ParsedMessage &message) const override
     {
-        return m_detect.match(message.bodyText).hasMatch();
+        return m_detect.matches(message.bodyText);
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {
@@ -35,9 +31,9 @@ public:
 
 private:
     QString m_name;
-    QRegularExpression m_detect;
-    QRegularExpression m_start;
-    QRegularExpression m_end;
+    Pattern m_detect;
+    Pattern m_start;
+    Pattern m_end;
     bool m_hasEnd;
 };
 
