@@ -228,64 +228,81 @@ namespace {
 
 struct CommandRule
 {
-    Pattern pattern;
+    const char *pattern;
     const char *command;
     bool strict; ///< wording that names the command unmistakably
 };
 
-const QList<CommandRule> &commandRules()
+// In order: the first rule whose words match names the command.
+constexpr CommandRule commandRules[] = {
+    {"in reply to (?:the )?rcpt to|after rcpt to|>>> rcpt to|rcpt to response|"
+     "for rcpt to|did not like our rcpt to|does not like "
+     "recipient|\\[rcpt_to\\]|\\bsmtp:rcpt\\b",
+     "RCPT", true},
+    {"in reply to (?:the )?mail from|after mail from|>>> mail from|"
+     "mail from response|did not like our mail from|but sender was "
+     "rejected|\\[mail_from\\]|"
+     "\\bsmtp:mail\\b",
+     "MAIL", true},
+    {"in reply to (?:the )?(?:end of )?data|after end of data|after data|>>> data|"
+     "final data|data response|end of data|did not like our data|"
+     "failed after i sent the message|"
+     "\\[data\\]|\\bsmtp:data\\b",
+     "DATA", true},
+    {"in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|"
+     "(?:ehlo|helo) response|but my name was rejected",
+     "EHLO", true},
+    {"after initial connection|greeting|in reply to (?:the )?initial", "CONN", true},
+    {"starttls", "STARTTLS", true},
+    // Looser wording, only when nothing above matched.
+    {"our data|data command|after the data", "DATA", false},
+    {"\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|recipient command", "RCPT", false},
+    {"\\bmail\\s+from\\b|mail command", "MAIL", false},
+};
+
+constexpr bool strictRulesFirst()
 {
-    static const QList<CommandRule> rules = [] {
-        constexpr auto ci = Pattern::CaseInsensitive;
-        auto rule = [](const char *pattern, const char *command, bool strict) {
-            return CommandRule{Pattern(QString::fromLatin1(pattern), ci), command, strict};
-        };
-        return QList<CommandRule>{
-            rule("in reply to (?:the )?rcpt to|after rcpt to|>>> rcpt to|rcpt to response|"
-                 "for rcpt to|did not like our rcpt to|does not like "
-                 "recipient|\\[rcpt_to\\]|\\bsmtp:rcpt\\b",
-                 "RCPT", true),
-            rule("in reply to (?:the )?mail from|after mail from|>>> mail from|"
-                 "mail from response|did not like our mail from|but sender was "
-                 "rejected|\\[mail_from\\]|"
-                 "\\bsmtp:mail\\b",
-                 "MAIL", true),
-            rule("in reply to (?:the )?(?:end of )?data|after end of data|after data|>>> data|"
-                 "final data|data response|end of data|did not like our data|"
-                 "failed after i sent the message|"
-                 "\\[data\\]|\\bsmtp:data\\b",
-                 "DATA", true),
-            rule("in reply to (?:the )?(?:ehlo|helo)|after (?:ehlo|helo)|>>> (?:ehlo|helo)|"
-                 "(?:ehlo|helo) response|but my name was rejected",
-                 "EHLO", true),
-            rule("after initial connection|greeting|in reply to (?:the )?initial", "CONN", true),
-            rule("starttls", "STARTTLS", true),
-            // Looser wording, only when nothing above matched.
-            rule("our data|data command|after the data", "DATA", false),
-            rule("\\brcpt\\s*to\\b|\\brcpt command|after rcpt\\b|recipient command", "RCPT", false),
-            rule("\\bmail\\s+from\\b|mail command", "MAIL", false),
-        };
-    }();
-    return rules;
+    bool loose = false;
+    for (const CommandRule &rule : commandRules) {
+        if (rule.strict && loose)
+            return false;
+        loose = loose || !rule.strict;
+    }
+    return true;
+}
+static_assert(strictRulesFirst(), "namedCommands() reads the strict rules' indexes as rules'");
+
+// Every rule, and the strict ones alone, each tried in one pass over the text.
+const PatternSet &commandPatterns(bool strictOnly)
+{
+    auto build = [](bool strict) {
+        QStringList patterns;
+        for (const CommandRule &rule : commandRules) {
+            if (!strict || rule.strict)
+                patterns.append(QString::fromLatin1(rule.pattern));
+        }
+        return PatternSet(patterns, Pattern::CaseInsensitive);
+    };
+    static const PatternSet all = build(false);
+    static const PatternSet strict = build(true);
+    return strictOnly ? strict : all;
 }
 
 } // namespace
 
 QString smtpCommand(const QString &text)
 {
-    for (const CommandRule &rule : commandRules()) {
-        if (rule.pattern.matches(text))
-            return QString::fromLatin1(rule.command);
-    }
-    return {};
+    const qsizetype rule = commandPatterns(false).firstMatching(text);
+    return rule < 0 ? QString() : QString::fromLatin1(commandRules[rule].command);
 }
 
 QStringList namedCommands(const QString &text)
 {
+    // The strict rules come first in commandRules, so the set's indexes are the rules'.
     QStringList commands;
-    for (const CommandRule &rule : commandRules()) {
-        const QString command = QString::fromLatin1(rule.command);
-        if (rule.strict && !commands.contains(command) && rule.pattern.matches(text))
+    for (const qsizetype rule : commandPatterns(true).matching(text)) {
+        const QString command = QString::fromLatin1(commandRules[rule].command);
+        if (!commands.contains(command))
             commands.append(command);
     }
     return commands;

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void invalidPatternNeverMatches();
     void manyCaptureGroups();
     void sharedAcrossThreads();
+    void setSameAsOneByOne_data();
+    void setSameAsOneByOne();
 };
 
 namespace {
@@ -181,6 +183,67 @@ void TestPattern::sharedAcrossThreads()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(wrong.load(), 0);
+}
+
+void TestPattern::setSameAsOneByOne_data()
+{
+    QTest::addColumn<QStringList>("patterns");
+    QTest::addColumn<int>("options");
+    QTest::addColumn<QString>("text");
+
+    const int ci = Pattern::CaseInsensitive;
+    const QStringList commands{QStringLiteral("in reply to (?:the )?rcpt to|>>> rcpt to"),
+                               QStringLiteral("after (?:end of )?data|>>> data"),
+                               QStringLiteral(R"(\bmail\s+from\b)"), QStringLiteral("starttls")};
+    QTest::newRow("one") << commands << ci << "550 (in reply to RCPT TO command)";
+    QTest::newRow("several") << commands << ci << ">>> DATA after MAIL FROM, STARTTLS";
+    QTest::newRow("none") << commands << ci << "550 5.1.1 user unknown";
+    // A later rule that matches only at the same place as an earlier one, or inside it.
+    QTest::newRow("same place") << QStringList{QStringLiteral("user unknown"),
+                                               QStringLiteral("user"), QStringLiteral("unknown")}
+                                << ci << "no: user unknown";
+    QTest::newRow("inside another")
+        << QStringList{QStringLiteral("abcdef"), QStringLiteral("cd")} << 0 << "xxabcdefxx";
+    QTest::newRow("overlapping") << QStringList{QStringLiteral("abc"), QStringLiteral("bcd")} << 0
+                                 << "abcd";
+    QTest::newRow("lookbehind") << QStringList{QStringLiteral(R"((?<![\d.])5\.1\.1)"),
+                                               QStringLiteral(R"(\d\.1\.1)")}
+                                << 0 << "code 45.1.1 then 5.1.1";
+    QTest::newRow("back-reference")
+        << QStringList{QStringLiteral(R"((a)x)"), QStringLiteral(R"((b)\1)")} << 0 << "ax bb";
+    QTest::newRow("invalid pattern")
+        << QStringList{QStringLiteral("(unclosed"), QStringLiteral("closed")} << 0
+        << "(unclosed closed";
+    QTest::newRow("empty match") << QStringList{QStringLiteral("z"), QStringLiteral("q*")} << 0
+                                 << "abc";
+    QTest::newRow("multiline anchors")
+        << QStringList{QStringLiteral("^Status:"), QStringLiteral("^Action:")}
+        << (ci | Pattern::Multiline) << "x\naction: failed\nstatus: 5.0.0";
+    QTest::newRow("surrogates") << QStringList{QStringLiteral("x"), QStringLiteral("😀")} << 0
+                                << "a😀😀x";
+    QTest::newRow("unicode case") << QStringList{QStringLiteral("überschritten")}
+                                  << (ci | Pattern::UnicodeProperties)
+                                  << "Kontingent ÜBERSCHRITTEN";
+    QString lone = QStringLiteral("user unknown ");
+    lone.append(QChar(0xD800)); // invalid UTF-16: QRegularExpression finds nothing at all
+    QTest::newRow("invalid text") << QStringList{QStringLiteral("user")} << 0 << lone;
+}
+
+void TestPattern::setSameAsOneByOne()
+{
+    QFETCH(QStringList, patterns);
+    QFETCH(int, options);
+    QFETCH(QString, text);
+    QList<qsizetype> expected;
+    for (qsizetype i = 0; i < patterns.size(); ++i) {
+        const QRegularExpression one(patterns.at(i), qtOptions(options));
+        if (one.isValid() && one.match(text).hasMatch())
+            expected.append(i);
+    }
+    const PatternSet set(patterns, options);
+    QCOMPARE(set.size(), patterns.size());
+    QCOMPARE(set.matching(text), expected);
+    QCOMPARE(set.firstMatching(text), expected.isEmpty() ? -1 : expected.first());
 }
 
 QTEST_GUILESS_MAIN(TestPattern)
