@@ -344,7 +344,7 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
     // A transcript: ">>> COMMAND" lines, the server's "<<< reply", then summary lines naming
     // the recipients that command failed for. A line about something else ends them.
     static const Pattern sent(QStringLiteral(R"(^>>>\s*([A-Za-z]+))"));
-    static const Pattern session(QStringLiteral(R"(while talking to)"), Pattern::CaseInsensitive);
+    static const Pattern session(QStringLiteral("while talking to"), Pattern::CaseInsensitive);
     QString current;
     QString reply;
     bool assigned = false;
@@ -359,7 +359,8 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
     const QList<QStringView> lines = region.split(QLatin1Char('\n'));
     for (const QStringView raw : lines) {
         const QStringView line = raw.trimmed();
-        const auto command = sent.match(line);
+        const PatternMatch command =
+            line.startsWith(QLatin1String(">>>")) ? sent.match(line) : PatternMatch();
         if (command.hasMatch()) {
             transcript = true;
             current = command.captured(1).toUpper();

@@ -79,9 +79,9 @@ GMimeObject *constructTopLevel(const QByteArray &bytes)
 
 // The header fields format units and the original-message summary read. Decoding every field
 // of every message costs more than parsing the MIME structure, so only these are kept.
-bool isWantedHeader(const char *name)
+bool isWantedLowerName(QByteArrayView lower)
 {
-    static constexpr const char *wanted[] = {
+    static constexpr QByteArrayView wanted[] = {
         "subject",
         "from",
         "to",
@@ -110,12 +110,33 @@ bool isWantedHeader(const char *name)
         "x-spasign",
         "list-id",
     };
-    for (const char *candidate : wanted) {
-        if (g_ascii_strcasecmp(name, candidate) == 0)
+    for (const QByteArrayView candidate : wanted) {
+        if (candidate.size() == lower.size() && candidate == lower)
             return true;
     }
-    return g_ascii_strncasecmp(name, "x-", 2) == 0 && g_ascii_strcasecmp(name, "x-received") != 0 &&
-           std::strlen(name) < 40;
+    return lower.startsWith("x-") && lower != QByteArrayView("x-received") && lower.size() < 40;
+}
+
+// Field names longer than this are never wanted (see isWantedLowerName).
+constexpr qsizetype longestWantedName = 40;
+
+// Lower-cases name into buffer when it could be wanted; an empty view otherwise.
+QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
+{
+    if (name.size() >= longestWantedName)
+        return {};
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char c = name.at(i);
+        buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    return QByteArrayView(buffer, name.size());
+}
+
+bool isWantedHeader(const char *name)
+{
+    char buffer[longestWantedName];
+    const QByteArrayView lower = lowerName(QByteArrayView(name), buffer);
+    return !lower.isEmpty() && isWantedLowerName(lower);
 }
 
 QString unfoldedRaw(const char *raw)
@@ -342,53 +363,64 @@ HeaderFields parseHeaderBlock(const QByteArray &text)
     // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
     // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
     HeaderFields fields;
-    const QList<QByteArray> lines = text.split('\n');
-    QByteArray name;
-    QByteArray value;
+    QByteArray lower; // the current field's name, lower case, when it is wanted
+    QByteArray value; // its value so far, folds joined by one space
+    bool inField = false;
     auto flush = [&] {
-        if (name.isEmpty())
+        if (lower.isEmpty())
             return;
-        const QByteArray lower = name.toLower();
-        if (isWantedHeader(lower.constData())) {
-            bool plain = true;
-            for (const char c : std::as_const(value)) {
-                if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
-                    plain = false;
-                    break;
-                }
+        bool plain = true;
+        for (const char c : std::as_const(value)) {
+            if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
+                plain = false;
+                break;
             }
-            QString decoded;
-            if (plain && !value.contains("=?")) {
-                decoded = QString::fromLatin1(value).trimmed();
-            } else {
-                char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
-                decoded = QString::fromUtf8(text ? text : "").trimmed();
-                g_free(text);
-            }
-            fields.append({lower, decoded});
         }
-        name.clear();
+        QString decoded;
+        if (plain && !value.contains("=?")) {
+            decoded = QString::fromLatin1(value).trimmed();
+        } else {
+            char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
+            decoded = QString::fromUtf8(text ? text : "").trimmed();
+            g_free(text);
+        }
+        fields.append({lower, decoded});
+        lower.clear();
         value.clear();
     };
     bool started = false;
-    for (const QByteArray &line : lines) {
-        if (line.trimmed().isEmpty()) {
+    const qsizetype size = text.size();
+    for (qsizetype at = 0; at <= size;) {
+        qsizetype end = text.indexOf('\n', at);
+        if (end < 0)
+            end = size;
+        const QByteArrayView line(text.constData() + at, end - at);
+        at = end + 1;
+        const QByteArrayView trimmed = line.trimmed();
+        if (trimmed.isEmpty()) {
             if (started)
                 break; // the end of the header section
             continue;
         }
-        if ((line.front() == ' ' || line.front() == '\t') && !name.isEmpty()) {
-            value += ' ';
-            value += line.trimmed();
+        if ((line.front() == ' ' || line.front() == '\t') && inField) {
+            if (!lower.isEmpty()) {
+                value += ' ';
+                value += trimmed;
+            }
             continue;
         }
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.left(colon).contains(' '))
+        if (colon <= 0 || line.first(colon).contains(' '))
             continue; // a broken fold: GMime skips such lines too
         flush();
         started = true;
-        name = line.left(colon);
-        value = line.mid(colon + 1).trimmed();
+        inField = true;
+        char buffer[longestWantedName];
+        const QByteArrayView name = lowerName(line.first(colon), buffer);
+        if (!name.isEmpty() && isWantedLowerName(name)) {
+            lower = name.toByteArray();
+            value = line.sliced(colon + 1).trimmed().toByteArray();
+        }
     }
     flush();
     return fields;
