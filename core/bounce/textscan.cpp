@@ -148,19 +148,22 @@ bool isPublicIp(const QString &ip)
 
 QString squeeze(QStringView text)
 {
-    QString out;
-    out.reserve(text.size());
+    // Written through a raw pointer: appending QChar by QChar checks capacity every time.
+    QString out(text.size(), Qt::Uninitialized);
+    QChar *begin = out.data();
+    QChar *at = begin;
     bool space = false;
     for (const QChar c : text) {
         if (c.isSpace()) {
-            space = !out.isEmpty();
+            space = at != begin;
             continue;
         }
         if (space)
-            out += QLatin1Char(' ');
+            *at++ = QLatin1Char(' ');
         space = false;
-        out += c;
+        *at++ = c;
     }
+    out.truncate(at - begin);
     return out;
 }
 

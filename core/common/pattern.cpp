@@ -52,13 +52,13 @@ bool hasSurrogates(QStringView text)
 {
     const char16_t *units = text.utf16();
     const qsizetype size = text.size();
-    constexpr qsizetype chunk = 256;
+    constexpr qsizetype chunk = 512;
     for (qsizetype start = 0; start < size; start += chunk) {
         const qsizetype end = std::min(size, start + chunk);
-        bool any = false;
+        unsigned found = 0;
         for (qsizetype i = start; i < end; ++i)
-            any |= static_cast<char16_t>(units[i] - 0xD800) < 0x800;
-        if (any)
+            found |= static_cast<unsigned>((units[i] & 0xF800) == 0xD800);
+        if (found)
             return true;
     }
     return false;

@@ -34,14 +34,20 @@ public:
         QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(fields);
         if (recipients.isEmpty())
             return recipients;
-        // The human-readable part often carries the server's words the fields lack.
-        const QList<RecipientDiagnosis> explained =
-            FormatHelpers::parseAddressBlocks(FormatHelpers::explanatoryRegion(message.bodyText));
+        // The human-readable part often carries the server's words the fields lack; read it
+        // only when some recipient needs it.
+        QList<RecipientDiagnosis> explained;
+        bool explainedRead = false;
         for (RecipientDiagnosis &recipient : recipients) {
             const bool weak = recipient.diagnostic.isEmpty() ||
                               (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
                                TextScan::enhancedStatus(recipient.diagnostic).isEmpty() &&
                                recipient.diagnostic.size() < 20);
+            if (weak && !explainedRead) {
+                explained = FormatHelpers::parseAddressBlocks(
+                    FormatHelpers::explanatoryRegion(message.bodyText));
+                explainedRead = true;
+            }
             if (weak) {
                 for (const RecipientDiagnosis &text : explained) {
                     if (text.recipient.compare(recipient.recipient, Qt::CaseInsensitive) == 0 ||
