@@ -141,13 +141,24 @@ bool isWantedHeader(const char *name)
 
 QString unfoldedRaw(const char *raw)
 {
-    // Plain ASCII without encoded words: unfolding is all that decoding would do.
-    QString value = QString::fromLatin1(raw);
-    if (value.contains(QLatin1Char('\n'))) {
-        value.replace(QLatin1String("\n\t"), QLatin1String(" "));
-        value.replace(QLatin1String("\n "), QLatin1String(" "));
-        value.remove(QLatin1Char('\n'));
+    // Plain ASCII without encoded words: unfolding is all that decoding would do. One pass:
+    // a fold (newline and a blank) becomes one space, any other newline goes.
+    const qsizetype size = static_cast<qsizetype>(std::strlen(raw));
+    QString value(size, Qt::Uninitialized);
+    QChar *out = value.data();
+    QChar *at = out;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = raw[i];
+        if (c == '\n') {
+            if (i + 1 < size && (raw[i + 1] == '\t' || raw[i + 1] == ' ')) {
+                *at++ = QLatin1Char(' ');
+                ++i;
+            }
+            continue;
+        }
+        *at++ = QLatin1Char(c);
     }
+    value.truncate(at - out);
     return value.trimmed();
 }
 
