@@ -96,6 +96,11 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
+    // The specific and the vague rules, each in their order, for one pass over the text.
+    KnowledgeBase::FirstMatch strongWords;
+    KnowledgeBase::FirstMatch weakWords;
+    QList<qsizetype> strongRules; ///< strongWords' index -> patterns' index
+    QList<qsizetype> weakRules;
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
@@ -117,6 +122,12 @@ struct Knowledge
     QList<Provider> providers;
     QList<DetailRule> details;
     QList<QPair<QRegularExpression, QString>> blocklists;
+    // The same rules joined for one pass each (the index is the list's).
+    KnowledgeBase::FirstMatch providerHosts;
+    KnowledgeBase::FirstMatch providerSigns;
+    QList<KnowledgeBase::FirstMatch> providerRules; ///< per provider
+    KnowledgeBase::FirstMatch detailMatch;
+    KnowledgeBase::FirstMatch blocklistMatch;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -154,6 +165,16 @@ const Knowledge &knowledge()
                                      KnowledgeBase::combined(KnowledgeBase::stringList(
                                          rule.value(QLatin1String("patterns")))),
                                      rule.value(QLatin1String("weak")).toBool()});
+        }
+        {
+            QList<QRegularExpression> strong, weak;
+            for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
+                const WordRule &rule = k.rules.patterns.at(i);
+                (rule.weak ? weak : strong).append(rule.pattern);
+                (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
+            }
+            k.rules.strongWords = KnowledgeBase::FirstMatch(strong);
+            k.rules.weakWords = KnowledgeBase::FirstMatch(weak);
         }
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
         for (const QJsonValue &value : commandRules) {
@@ -199,6 +220,19 @@ const Knowledge &knowledge()
             }
             k.providers.append(p);
         }
+        {
+            QList<QRegularExpression> hosts, signs;
+            for (const Provider &p : std::as_const(k.providers)) {
+                hosts.append(p.hosts);
+                signs.append(p.textSigns.pattern);
+                QList<QRegularExpression> rules;
+                for (const ProviderRule &rule : p.rules)
+                    rules.append(rule.matcher.pattern);
+                k.providerRules.append(KnowledgeBase::FirstMatch(rules));
+            }
+            k.providerHosts = KnowledgeBase::FirstMatch(hosts);
+            k.providerSigns = KnowledgeBase::FirstMatch(signs);
+        }
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
@@ -214,6 +248,15 @@ const Knowledge &knowledge()
                                        QRegularExpression::CaseInsensitiveOption);
             pattern.optimize();
             k.blocklists.append({pattern, it.key()});
+        }
+        {
+            QList<QRegularExpression> detailPatterns, blocklistPatterns;
+            for (const DetailRule &detail : std::as_const(k.details))
+                detailPatterns.append(detail.matcher.pattern);
+            for (const auto &[pattern, zone] : std::as_const(k.blocklists))
+                blocklistPatterns.append(pattern);
+            k.detailMatch = KnowledgeBase::FirstMatch(detailPatterns);
+            k.blocklistMatch = KnowledgeBase::FirstMatch(blocklistPatterns);
         }
         return k;
     }();
@@ -237,11 +280,10 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
     auto byWords = [&rules, &r](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        for (const WordRule &rule : rules.patterns) {
-            if (rule.weak == weak && rule.pattern.match(r.diagnostic).hasMatch())
-                return rule.reason;
-        }
-        return QString();
+        const qsizetype index = (weak ? rules.weakWords : rules.strongWords).indexIn(r.diagnostic);
+        return index < 0 ? QString()
+                         : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
+                               .reason;
     };
     if (reason.isEmpty())
         reason = byWords(false);
@@ -284,11 +326,8 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
     auto byHost = [&k](const QString &host) -> QString {
         if (host.isEmpty())
             return {};
-        for (const Provider &provider : k.providers) {
-            if (provider.hosts.match(host).hasMatch())
-                return provider.name;
-        }
-        return {};
+        const qsizetype index = k.providerHosts.indexIn(host);
+        return index < 0 ? QString() : k.providers.at(index).name;
     };
     const QString domain = r.recipient.contains(QLatin1Char('@'))
                                ? r.recipient.section(QLatin1Char('@'), -1).toLower()
@@ -297,27 +336,34 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
         if (const QString name = byHost(host); !name.isEmpty())
             return name;
     }
-    for (const Provider &provider : k.providers) {
-        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText))
-            return provider.name;
-    }
-    return {};
+    // Providers without signs never match (their pattern matches nothing).
+    const qsizetype index = k.providerSigns.indexIn(lowerText);
+    return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
                                  const RecipientDiagnosis &r, const QString &lowerText)
 {
-    for (const Provider &provider : k.providers) {
+    auto applies = [&r](const ProviderRule &rule) {
+        return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
+               (rule.command.isEmpty() || r.command == rule.command);
+    };
+    for (qsizetype p = 0; p < k.providers.size(); ++p) {
         // A provider's own codes are unambiguous in its own replies; rules marked with the
         // provider's name only apply there.
+        const Provider &provider = k.providers.at(p);
         if (provider.name != providerName)
             continue;
-        for (const ProviderRule &rule : provider.rules) {
-            if (!rule.status.isEmpty() && !r.status.startsWith(rule.status))
-                continue;
-            if (!rule.command.isEmpty() && r.command != rule.command)
-                continue;
-            if (rule.matcher.matches(lowerText))
+        // The first rule whose words match, whether it applies or not: no rule before it
+        // matches, so when it applies it wins, and otherwise only later rules are left.
+        const qsizetype first = k.providerRules.at(p).indexIn(lowerText);
+        if (first < 0)
+            continue;
+        if (applies(provider.rules.at(first)))
+            return &provider.rules.at(first);
+        for (qsizetype i = first + 1; i < provider.rules.size(); ++i) {
+            const ProviderRule &rule = provider.rules.at(i);
+            if (applies(rule) && rule.matcher.matches(lowerText))
                 return &rule;
         }
     }
@@ -358,19 +404,11 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        for (const DetailRule &detail : k.details) {
-            if (detail.matcher.matches(text)) {
-                r.detail = detail.detail;
-                break;
-            }
-        }
+        if (const qsizetype index = k.detailMatch.indexIn(text); index >= 0)
+            r.detail = k.details.at(index).detail;
     }
-    for (const auto &[pattern, zone] : k.blocklists) {
-        if (pattern.match(text).hasMatch()) {
-            r.blocklist = zone;
-            break;
-        }
-    }
+    if (const qsizetype index = k.blocklistMatch.indexIn(text); index >= 0)
+        r.blocklist = k.blocklists.at(index).second;
 
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||

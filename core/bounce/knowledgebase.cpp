@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge", QtInfoMsg)
 
@@ -73,13 +76,310 @@ QRegularExpression combined(const QStringList &regularExpressions, const QString
     }
     for (const QString &phrase : phrases)
         parts.append(QRegularExpression::escape(phrase));
-    if (parts.isEmpty())
-        return QRegularExpression(QStringLiteral("(?!)")); // never matches
-    QRegularExpression pattern(parts.join(QLatin1Char('|')),
+    // The same options even when nothing can match, so that combined patterns can be joined.
+    QRegularExpression pattern(parts.isEmpty() ? QStringLiteral("(?!)") // never matches
+                                               : parts.join(QLatin1Char('|')),
                                QRegularExpression::CaseInsensitiveOption |
                                    QRegularExpression::UseUnicodePropertiesOption);
     pattern.optimize();
     return pattern;
+}
+
+namespace {
+
+// Reads a regular expression's syntax far enough to name literal text every match contains.
+// Anything not understood gives up (false): the pattern then always runs, which is safe.
+class LiteralScan final
+{
+public:
+    explicit LiteralScan(QStringView pattern)
+        : m_p(pattern)
+    {}
+
+    // The literals of the alternatives of m_p[from, to), one per alternative.
+    bool alternatives(qsizetype from, qsizetype to, QStringList &literals) const
+    {
+        qsizetype start = from;
+        for (qsizetype i = from; i <= to; ++i) {
+            if (i < to && m_p.at(i) != u'|') {
+                if (!skipAtom(i, to))
+                    return false;
+                --i; // skipAtom moved past the atom
+                continue;
+            }
+            if (!alternative(start, i, literals))
+                return false;
+            start = i + 1;
+        }
+        return true;
+    }
+
+private:
+    static bool isQuantifier(QChar c) { return c == u'?' || c == u'*' || c == u'+' || c == u'{'; }
+
+    // Moves i past one atom (an escape, a class, a group, or a single character).
+    bool skipAtom(qsizetype &i, qsizetype to) const
+    {
+        const QChar c = m_p.at(i);
+        if (c == u'\\') {
+            i += 2;
+            return i <= to;
+        }
+        if (c == u'[') {
+            qsizetype j = i + 1;
+            if (j < to && m_p.at(j) == u'^')
+                ++j;
+            if (j < to && m_p.at(j) == u']')
+                ++j;
+            while (j < to && m_p.at(j) != u']') {
+                if (m_p.at(j) == u'\\') {
+                    j += 2;
+                } else if (m_p.at(j) == u'[' && j + 1 < to && m_p.at(j + 1) == u':') {
+                    const qsizetype close = m_p.indexOf(u":]", j + 2);
+                    if (close < 0 || close >= to)
+                        return false;
+                    j = close + 2;
+                } else {
+                    ++j;
+                }
+            }
+            if (j >= to)
+                return false;
+            i = j + 1;
+            return true;
+        }
+        if (c == u'(') {
+            qsizetype j = i + 1;
+            while (j < to && m_p.at(j) != u')') {
+                if (!skipAtom(j, to))
+                    return false;
+            }
+            if (j >= to)
+                return false;
+            i = j + 1;
+            return true;
+        }
+        if (c == u')')
+            return false; // unbalanced
+        ++i;
+        return true;
+    }
+
+    // The longest run of plain characters of the alternative m_p[from, to), or, when the
+    // alternative is one plain group, the literals of the group's alternatives.
+    bool alternative(qsizetype from, qsizetype to, QStringList &literals) const
+    {
+        if (from < to && m_p.at(from) == u'(') {
+            qsizetype end = from;
+            if (!skipAtom(end, to))
+                return false;
+            if (end == to) {
+                if (m_p.at(from + 1) != u'?')
+                    return alternatives(from + 1, to - 1, literals);
+                if (m_p.at(from + 2) == u':')
+                    return alternatives(from + 3, to - 1, literals);
+            }
+        }
+        QString best;
+        QString run;
+        auto endRun = [&best, &run] {
+            if (run.size() > best.size())
+                best = run;
+            run.clear();
+        };
+        qsizetype i = from;
+        while (i < to) {
+            const QChar c = m_p.at(i);
+            QChar literal;
+            qsizetype next = i + 1;
+            if (c == u'\\') {
+                if (i + 1 >= to)
+                    return false;
+                const QChar e = m_p.at(i + 1);
+                next = i + 2;
+                if (e.unicode() < 128 && e.isLetterOrNumber()) {
+                    // Single-position classes and assertions only; the rest (\x{..}, \p{..},
+                    // back references, \Q, \K, \G, ...) is not worth reading.
+                    if (!QStringView(u"dDwWsSbBhHvVRntrfeaAzZ").contains(e))
+                        return false;
+                } else {
+                    literal = e;
+                }
+            } else if (c == u'(') {
+                // Groups are opaque; only those that cannot change how the rest reads.
+                if (i + 1 < to && m_p.at(i + 1) == u'*')
+                    return false;
+                if (i + 2 < to && m_p.at(i + 1) == u'?') {
+                    const QChar t = m_p.at(i + 2);
+                    const bool known = t == u':' || t == u'=' || t == u'!' || t == u'>' ||
+                                       t == u'<' || t == u'\'' ||
+                                       (t == u'P' && i + 3 < to && m_p.at(i + 3) == u'<');
+                    if (!known)
+                        return false;
+                }
+                if (!skipAtom(next = i, to))
+                    return false;
+            } else if (c == u'[') {
+                if (!skipAtom(next = i, to))
+                    return false;
+            } else if (c == u'{') {
+                // A quantifier's count; anything else there is not read.
+                const qsizetype close = m_p.indexOf(u'}', i);
+                if (close < 0 || close >= to)
+                    return false;
+                for (qsizetype j = i + 1; j < close; ++j) {
+                    if (!m_p.at(j).isDigit() && m_p.at(j) != u',' && m_p.at(j) != u' ')
+                        return false;
+                }
+                next = close + 1;
+            } else if (c != u'.' && c != u'^' && c != u'$' && c != u'?' && c != u'*' && c != u'+') {
+                literal = c;
+            }
+            // A quantified character is not required where it stands; characters that
+            // match others caselessly in ways fold() does not know end the run too.
+            const bool plain =
+                !literal.isNull() && !(next < to && isQuantifier(m_p.at(next))) &&
+                (literal.unicode() < 128 || literal.category() == QChar::Letter_Other);
+            if (plain)
+                run += QChar(FirstMatch::fold(literal.unicode()));
+            else
+                endRun();
+            i = next;
+        }
+        endRun();
+        if (best.isEmpty())
+            return false;
+        literals.append(best);
+        return true;
+    }
+
+    QStringView m_p;
+};
+
+} // namespace
+
+bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList &literals)
+{
+    literals.clear();
+    const QString source = pattern.pattern();
+    if (!pattern.isValid() ||
+        pattern.patternOptions().testFlag(QRegularExpression::ExtendedPatternSyntaxOption) ||
+        source.contains(QLatin1String("\\Q")) || source.contains(QLatin1String("(?#")))
+        return false;
+    if (!LiteralScan(source).alternatives(0, source.size(), literals)) {
+        literals.clear();
+        return false;
+    }
+    return true;
+}
+
+FirstMatch::FirstMatch(const QList<QRegularExpression> &patterns)
+    : m_patterns(patterns)
+{
+    // The trie of all literals first, with its characters' classes.
+    QList<QHash<quint32, quint32>> children(1); // the root
+    m_outputs.resize(1);
+    for (qsizetype index = 0; index < m_patterns.size(); ++index) {
+        QStringList literals;
+        if (m_patterns.at(index).pattern() == QLatin1String("(?!)")) {
+            m_kinds.append(Never);
+            continue;
+        }
+        if (!requiredLiterals(m_patterns.at(index), literals)) {
+            m_kinds.append(Always);
+            continue;
+        }
+        m_kinds.append(Filtered);
+        for (const QString &literal : std::as_const(literals)) {
+            quint32 state = 0;
+            // A few characters are as telling as the whole phrase, and keep the automaton
+            // small enough for the cache.
+            for (const QChar c : QStringView(literal).left(maxLiteral)) {
+                const char16_t u = c.unicode();
+                quint32 &cls = u < 128 ? m_asciiClasses[u] : m_wideClasses[u];
+                if (cls == 0)
+                    cls = m_classCount++;
+                auto it = children[state].constFind(cls);
+                if (it == children[state].cend()) {
+                    const quint32 child = quint32(children.size());
+                    children[state].insert(cls, child);
+                    children.append(QHash<quint32, quint32>());
+                    m_outputs.append(QList<qsizetype>());
+                    state = child;
+                } else {
+                    state = *it;
+                }
+            }
+            if (!m_outputs[state].contains(index))
+                m_outputs[state].append(index);
+        }
+    }
+    // Then the transitions of every state for every class, breadth first, each state's
+    // failure (its longest proper suffix in the trie) being complete before it is needed.
+    const qsizetype states = children.size();
+    m_next.fill(0, states * m_classCount);
+    QList<quint32> failure(states, 0);
+    QList<quint32> queue;
+    for (auto it = children[0].cbegin(); it != children[0].cend(); ++it) {
+        m_next[it.key()] = it.value();
+        queue.append(it.value());
+    }
+    for (qsizetype head = 0; head < queue.size(); ++head) {
+        const quint32 state = queue.at(head);
+        const quint32 fail = failure.at(state);
+        for (const qsizetype index : std::as_const(m_outputs[fail])) {
+            if (!m_outputs[state].contains(index))
+                m_outputs[state].append(index);
+        }
+        for (quint32 cls = 0; cls < m_classCount; ++cls) {
+            const auto it = children[state].constFind(cls);
+            if (it == children[state].cend()) {
+                m_next[state * m_classCount + cls] = m_next[fail * m_classCount + cls];
+            } else {
+                m_next[state * m_classCount + cls] = it.value();
+                failure[it.value()] = m_next[fail * m_classCount + cls] & ~outputFlag;
+                queue.append(it.value());
+            }
+        }
+    }
+    // Marks the transitions into states with outputs, so the scan looks at few of them.
+    for (quint32 &target : m_next) {
+        if (!m_outputs.at(target).isEmpty())
+            target |= outputFlag;
+    }
+}
+
+qsizetype FirstMatch::indexIn(const QString &text) const
+{
+    const qsizetype count = m_patterns.size();
+    QVarLengthArray<bool, 64> candidate(count);
+    bool any = false;
+    for (qsizetype i = 0; i < count; ++i) {
+        candidate[i] = m_kinds.at(i) == Always;
+        any = any || candidate[i];
+    }
+    if (!m_next.isEmpty()) {
+        quint32 state = 0;
+        const quint32 *next = m_next.constData();
+        for (const QChar c : text) {
+            const char16_t u = fold(c.unicode());
+            const quint32 cls = u < 128 ? m_asciiClasses[u] : m_wideClasses.value(u, 0);
+            state = next[state * m_classCount + cls];
+            if (state & outputFlag) {
+                state &= ~outputFlag;
+                for (const qsizetype index : m_outputs.at(state))
+                    candidate[index] = true;
+                any = true;
+            }
+        }
+    }
+    if (!any)
+        return -1;
+    for (qsizetype i = 0; i < count; ++i) {
+        if (candidate[i] && m_patterns.at(i).match(text).hasMatch())
+            return i;
+    }
+    return -1;
 }
 
 bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text)
