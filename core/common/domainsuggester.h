@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+
 namespace BounceDoctor {
 
 /// Suggests the common mailbox domain a user most likely meant (gmial.com -> gmail.com),
@@ -29,7 +31,15 @@ public:
     static constexpr int maxDistance = 2;
 
 private:
-    QString closest(const QString &word, const QStringList &candidates, int limit) const;
+    /// How many of a word's characters fall in each of 32 buckets: two words whose counts
+    /// differ by more than d in total (either way) are more than d edits apart, which rules
+    /// out most candidates without computing their distance.
+    using Counts = std::array<quint8, 32>;
+    static Counts countsOf(QStringView word);
+    static QList<Counts> countsOf(const QStringList &words);
+
+    QString closest(const QString &word, const QStringList &candidates, const QList<Counts> &counts,
+                    int limit) const;
 
     QStringList m_domains;
     QStringList m_secondLevelNames;
@@ -38,6 +48,9 @@ private:
     QSet<QString> m_domainSet;
     QSet<QString> m_secondLevelSet;
     QSet<QString> m_topLevelSet;
+    QList<Counts> m_domainCounts;
+    QList<Counts> m_secondLevelCounts;
+    QList<Counts> m_topLevelCounts;
 };
 
 } // namespace BounceDoctor
