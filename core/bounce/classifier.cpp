@@ -96,10 +96,8 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
-    // The specific and the vague rules, each in their order, for one pass over the text.
-    KnowledgeBase::FirstMatch strongWords;
-    KnowledgeBase::FirstMatch weakWords;
-    QList<qsizetype> strongRules; ///< strongWords' index -> patterns' index
+    // The specific and the vague rules, each in their order (groups of Knowledge::textRules).
+    QList<qsizetype> strongRules; ///< index in its group -> patterns' index
     QList<qsizetype> weakRules;
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
@@ -122,12 +120,19 @@ struct Knowledge
     QList<Provider> providers;
     QList<DetailRule> details;
     QList<QPair<QRegularExpression, QString>> blocklists;
-    // The same rules joined for one pass each (the index is the list's).
+    // The rules that match the bounce's words, prefiltered in one pass over the text: these
+    // groups, then one group per provider (its rules). Indexes are the lists'.
+    enum TextGroup : qsizetype
+    {
+        Signs,
+        StrongWords,
+        WeakWords,
+        Details,
+        Blocklists,
+        Providers
+    };
+    KnowledgeBase::FirstMatch textRules;
     KnowledgeBase::FirstMatch providerHosts;
-    KnowledgeBase::FirstMatch providerSigns;
-    QList<KnowledgeBase::FirstMatch> providerRules; ///< per provider
-    KnowledgeBase::FirstMatch detailMatch;
-    KnowledgeBase::FirstMatch blocklistMatch;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -166,15 +171,12 @@ const Knowledge &knowledge()
                                          rule.value(QLatin1String("patterns")))),
                                      rule.value(QLatin1String("weak")).toBool()});
         }
-        {
-            QList<QRegularExpression> strong, weak;
-            for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
-                const WordRule &rule = k.rules.patterns.at(i);
-                (rule.weak ? weak : strong).append(rule.pattern);
-                (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
-            }
-            k.rules.strongWords = KnowledgeBase::FirstMatch(strong);
-            k.rules.weakWords = KnowledgeBase::FirstMatch(weak);
+        QList<QList<QRegularExpression>> textGroups(Knowledge::Providers);
+        for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
+            const WordRule &rule = k.rules.patterns.at(i);
+            textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
+                rule.pattern);
+            (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
         }
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
         for (const QJsonValue &value : commandRules) {
@@ -220,19 +222,12 @@ const Knowledge &knowledge()
             }
             k.providers.append(p);
         }
-        {
-            QList<QRegularExpression> hosts, signs;
-            for (const Provider &p : std::as_const(k.providers)) {
-                hosts.append(p.hosts);
-                signs.append(p.textSigns.pattern);
-                QList<QRegularExpression> rules;
-                for (const ProviderRule &rule : p.rules)
-                    rules.append(rule.matcher.pattern);
-                k.providerRules.append(KnowledgeBase::FirstMatch(rules));
-            }
-            k.providerHosts = KnowledgeBase::FirstMatch(hosts);
-            k.providerSigns = KnowledgeBase::FirstMatch(signs);
+        QList<QRegularExpression> hosts;
+        for (const Provider &p : std::as_const(k.providers)) {
+            hosts.append(p.hosts);
+            textGroups[Knowledge::Signs].append(p.textSigns.pattern);
         }
+        k.providerHosts = KnowledgeBase::FirstMatch(hosts);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
@@ -249,15 +244,17 @@ const Knowledge &knowledge()
             pattern.optimize();
             k.blocklists.append({pattern, it.key()});
         }
-        {
-            QList<QRegularExpression> detailPatterns, blocklistPatterns;
-            for (const DetailRule &detail : std::as_const(k.details))
-                detailPatterns.append(detail.matcher.pattern);
-            for (const auto &[pattern, zone] : std::as_const(k.blocklists))
-                blocklistPatterns.append(pattern);
-            k.detailMatch = KnowledgeBase::FirstMatch(detailPatterns);
-            k.blocklistMatch = KnowledgeBase::FirstMatch(blocklistPatterns);
+        for (const DetailRule &detail : std::as_const(k.details))
+            textGroups[Knowledge::Details].append(detail.matcher.pattern);
+        for (const auto &[pattern, zone] : std::as_const(k.blocklists))
+            textGroups[Knowledge::Blocklists].append(pattern);
+        for (const Provider &p : std::as_const(k.providers)) {
+            QList<QRegularExpression> rules;
+            for (const ProviderRule &rule : p.rules)
+                rules.append(rule.matcher.pattern);
+            textGroups.append(rules);
         }
+        k.textRules = KnowledgeBase::FirstMatch(textGroups);
         return k;
     }();
     return k;
@@ -270,17 +267,20 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, const QString &format)
+QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
+                     const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
+    const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
     QString reason;
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
     // Specific words first, then the code's usual meaning, then vague words.
-    auto byWords = [&rules, &r](bool weak) {
+    auto byWords = [&k, &rules, &r, &candidates](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        const qsizetype index = (weak ? rules.weakWords : rules.strongWords).indexIn(r.diagnostic);
+        const qsizetype index = k.textRules.indexIn(
+            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, candidates);
         return index < 0 ? QString()
                          : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
                                .reason;
@@ -319,7 +319,8 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
@@ -337,12 +338,13 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
             return name;
     }
     // Providers without signs never match (their pattern matches nothing).
-    const qsizetype index = k.providerSigns.indexIn(lowerText);
+    const qsizetype index = k.textRules.indexIn(Knowledge::Signs, lowerText, candidates);
     return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText)
+                                 const RecipientDiagnosis &r, const QString &lowerText,
+                                 const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
     auto applies = [&r](const ProviderRule &rule) {
         return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
@@ -356,7 +358,8 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
             continue;
         // The first rule whose words match, whether it applies or not: no rule before it
         // matches, so when it applies it wins, and otherwise only later rules are left.
-        const qsizetype first = k.providerRules.at(p).indexIn(lowerText);
+        const qsizetype first =
+            k.textRules.indexIn(Knowledge::Providers + p, lowerText, candidates);
         if (first < 0)
             continue;
         if (applies(provider.rules.at(first)))
@@ -368,6 +371,27 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         }
     }
     return nullptr;
+}
+
+// QString::toLower(), without its per-character Unicode lookups for the usual ASCII text
+// (where both agree).
+QString lowerCase(const QString &text)
+{
+    bool upper = false;
+    for (const QChar c : text) {
+        if (c.unicode() >= 128)
+            return text.toLower();
+        upper = upper || (c.unicode() >= u'A' && c.unicode() <= u'Z');
+    }
+    if (!upper)
+        return text;
+    QString lower(text.size(), Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(lower.data());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        *out++ = u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
+    }
+    return lower;
 }
 
 QString translated(const QString &text)
@@ -383,10 +407,15 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     const Knowledge &k = knowledge();
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
-    const QString text = r.diagnostic.toLower();
+    const QString text = lowerCase(r.diagnostic);
+    // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
+    // lower-casing keeps every character the prefilter compares, so the lower-case text's
+    // candidates include the diagnostic's.
+    const KnowledgeBase::FirstMatch::Candidates candidates = k.textRules.candidates(text);
 
-    r.provider = providerOf(k, r, text);
-    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
+    r.provider = providerOf(k, r, text, candidates);
+    const ProviderRule *rule =
+        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, candidates) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -398,16 +427,18 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k.rules, r, message.format);
+            r.reason = wordedReason(k, r, message.format, candidates);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.detailMatch.indexIn(text); index >= 0)
+        if (const qsizetype index = k.textRules.indexIn(Knowledge::Details, text, candidates);
+            index >= 0)
             r.detail = k.details.at(index).detail;
     }
-    if (const qsizetype index = k.blocklistMatch.indexIn(text); index >= 0)
+    if (const qsizetype index = k.textRules.indexIn(Knowledge::Blocklists, text, candidates);
+        index >= 0)
         r.blocklist = k.blocklists.at(index).second;
 
     const bool temporary =

@@ -10,6 +10,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge", QtInfoMsg)
 
@@ -273,111 +275,121 @@ bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList
     return true;
 }
 
-FirstMatch::FirstMatch(const QList<QRegularExpression> &patterns)
-    : m_patterns(patterns)
+FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
 {
-    // The trie of all literals first, with its characters' classes.
-    QList<QHash<quint32, quint32>> children(1); // the root
-    m_outputs.resize(1);
+    for (const QList<QRegularExpression> &group : groups) {
+        m_groupStarts.append(m_patterns.size());
+        m_patterns.append(group);
+    }
+    m_groupStarts.append(m_patterns.size());
+    // The trie of all literals first.
+    QList<std::array<quint16, classCount>> children(1); // the root; 0: no child
+    QList<QList<quint16>> outputs(1);
     for (qsizetype index = 0; index < m_patterns.size(); ++index) {
         QStringList literals;
+        qsizetype length = 0;
         if (m_patterns.at(index).pattern() == QLatin1String("(?!)")) {
             m_kinds.append(Never);
             continue;
         }
-        if (!requiredLiterals(m_patterns.at(index), literals)) {
+        const bool filtered = index <= std::numeric_limits<quint16>::max() &&
+                              requiredLiterals(m_patterns.at(index), literals);
+        for (const QString &literal : std::as_const(literals))
+            length += std::min(literal.size(), maxLiteral);
+        if (!filtered || children.size() + length > maxStates) {
             m_kinds.append(Always);
             continue;
         }
         m_kinds.append(Filtered);
         for (const QString &literal : std::as_const(literals)) {
-            quint32 state = 0;
+            quint16 state = 0;
             // A few characters are as telling as the whole phrase, and keep the automaton
             // small enough for the cache.
             for (const QChar c : QStringView(literal).left(maxLiteral)) {
-                const char16_t u = c.unicode();
-                quint32 &cls = u < 128 ? m_asciiClasses[u] : m_wideClasses[u];
-                if (cls == 0)
-                    cls = m_classCount++;
-                auto it = children[state].constFind(cls);
-                if (it == children[state].cend()) {
-                    const quint32 child = quint32(children.size());
-                    children[state].insert(cls, child);
-                    children.append(QHash<quint32, quint32>());
-                    m_outputs.append(QList<qsizetype>());
-                    state = child;
-                } else {
-                    state = *it;
+                const quint32 cls = classOf(c.unicode());
+                if (children[state][cls] == 0) {
+                    children[state][cls] = quint16(children.size());
+                    children.append(std::array<quint16, classCount>{});
+                    outputs.append(QList<quint16>());
                 }
+                state = children[state][cls];
             }
-            if (!m_outputs[state].contains(index))
-                m_outputs[state].append(index);
+            if (!outputs[state].contains(quint16(index)))
+                outputs[state].append(quint16(index));
         }
     }
     // Then the transitions of every state for every class, breadth first, each state's
     // failure (its longest proper suffix in the trie) being complete before it is needed.
     const qsizetype states = children.size();
-    m_next.fill(0, states * m_classCount);
-    QList<quint32> failure(states, 0);
-    QList<quint32> queue;
-    for (auto it = children[0].cbegin(); it != children[0].cend(); ++it) {
-        m_next[it.key()] = it.value();
-        queue.append(it.value());
+    m_next.fill(0, states * classCount);
+    QList<quint16> failure(states, 0);
+    QList<quint16> queue;
+    for (quint16 cls = 0; cls < classCount; ++cls) {
+        if (const quint16 child = children[0][cls]) {
+            m_next[cls] = child;
+            queue.append(child);
+        }
     }
     for (qsizetype head = 0; head < queue.size(); ++head) {
-        const quint32 state = queue.at(head);
-        const quint32 fail = failure.at(state);
-        for (const qsizetype index : std::as_const(m_outputs[fail])) {
-            if (!m_outputs[state].contains(index))
-                m_outputs[state].append(index);
+        const quint16 state = queue.at(head);
+        const quint16 fail = failure.at(state);
+        for (const quint16 index : std::as_const(outputs[fail])) {
+            if (!outputs[state].contains(index))
+                outputs[state].append(index);
         }
-        for (quint32 cls = 0; cls < m_classCount; ++cls) {
-            const auto it = children[state].constFind(cls);
-            if (it == children[state].cend()) {
-                m_next[state * m_classCount + cls] = m_next[fail * m_classCount + cls];
+        for (quint16 cls = 0; cls < classCount; ++cls) {
+            const quint16 child = children[state][cls];
+            if (child == 0) {
+                m_next[state * classCount + cls] = m_next[fail * classCount + cls];
             } else {
-                m_next[state * m_classCount + cls] = it.value();
-                failure[it.value()] = m_next[fail * m_classCount + cls] & ~outputFlag;
-                queue.append(it.value());
+                m_next[state * classCount + cls] = child;
+                failure[child] = m_next[fail * classCount + cls];
+                queue.append(child);
             }
         }
     }
-    // Marks the transitions into states with outputs, so the scan looks at few of them.
-    for (quint32 &target : m_next) {
-        if (!m_outputs.at(target).isEmpty())
-            target |= outputFlag;
+    // The flag marks the few transitions into states with outputs.
+    m_outputStarts.reserve(states + 1);
+    for (const QList<quint16> &list : std::as_const(outputs)) {
+        m_outputStarts.append(quint32(m_outputPatterns.size()));
+        m_outputPatterns.append(list);
     }
+    m_outputStarts.append(quint32(m_outputPatterns.size()));
+    for (quint16 &target : m_next)
+        target |= outputs.at(target).isEmpty() ? 0 : outputFlag;
 }
 
-qsizetype FirstMatch::indexIn(const QString &text) const
+FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
 {
     const qsizetype count = m_patterns.size();
-    QVarLengthArray<bool, 64> candidate(count);
-    bool any = false;
-    for (qsizetype i = 0; i < count; ++i) {
+    Candidates candidate(count);
+    for (qsizetype i = 0; i < count; ++i)
         candidate[i] = m_kinds.at(i) == Always;
-        any = any || candidate[i];
-    }
-    if (!m_next.isEmpty()) {
-        quint32 state = 0;
-        const quint32 *next = m_next.constData();
-        for (const QChar c : text) {
-            const char16_t u = fold(c.unicode());
-            const quint32 cls = u < 128 ? m_asciiClasses[u] : m_wideClasses.value(u, 0);
-            state = next[state * m_classCount + cls];
-            if (state & outputFlag) {
-                state &= ~outputFlag;
-                for (const qsizetype index : m_outputs.at(state))
-                    candidate[index] = true;
-                any = true;
-            }
+    if (m_next.isEmpty())
+        return candidate;
+    quint32 state = 0;
+    const quint16 *next = m_next.constData();
+    for (const QChar c : text) {
+        state = next[state * classCount + classOf(c.unicode())];
+        if (state & outputFlag) {
+            state &= ~outputFlag;
+            for (quint32 i = m_outputStarts.at(state); i < m_outputStarts.at(state + 1); ++i)
+                candidate[m_outputPatterns.at(i)] = true;
         }
     }
-    if (!any)
+    return candidate;
+}
+
+qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
+                              const Candidates &candidates) const
+{
+    if (group < 0 || group + 1 >= m_groupStarts.size())
         return -1;
-    for (qsizetype i = 0; i < count; ++i) {
-        if (candidate[i] && m_patterns.at(i).match(text).hasMatch())
-            return i;
+    const qsizetype first = m_groupStarts.at(group);
+    const qsizetype end = m_groupStarts.at(group + 1);
+    for (qsizetype i = first; i < end; ++i) {
+        if (candidates[i] && m_patterns.at(i).match(text).hasMatch())
+            return i - first;
     }
     return -1;
 }

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace BounceDoctor::KnowledgeBase {
 
@@ -38,13 +39,24 @@ QRegularExpression combined(const QStringList &regularExpressions, const QString
 class FirstMatch final
 {
 public:
+    /// Which patterns can match a text: one flag per pattern of every group.
+    using Candidates = QVarLengthArray<bool, 256>;
+
     FirstMatch() = default;
-    explicit FirstMatch(const QList<QRegularExpression> &patterns);
+    /// Ordered groups of patterns, each group answering on its own, one prefilter for all.
+    explicit FirstMatch(const QList<QList<QRegularExpression>> &groups);
+    explicit FirstMatch(const QList<QRegularExpression> &patterns)
+        : FirstMatch(QList<QList<QRegularExpression>>{patterns})
+    {}
 
-    /// The index of the first pattern, in order, that matches text; -1 when none does.
-    qsizetype indexIn(const QString &text) const;
+    /// The patterns of every group that can match text: one pass, for as many groups as asked.
+    Candidates candidates(QStringView text) const;
 
-    qsizetype size() const { return m_patterns.size(); }
+    /// The index in group of its first pattern, in order, that matches text; -1 when none
+    /// does. candidates are text's, or those of any text that contains every literal text
+    /// contains (folded), such as text.toLower().
+    qsizetype indexIn(qsizetype group, const QString &text, const Candidates &candidates) const;
+    qsizetype indexIn(const QString &text) const { return indexIn(0, text, candidates(text)); }
 
     /// The literals the prefilter looks for in pattern, caseless (folded), one for each
     /// top-level alternative; false when it must always run the pattern.
@@ -72,18 +84,38 @@ private:
         Never
     };
     static constexpr qsizetype maxLiteral = 8;
-    static constexpr quint32 outputFlag = 0x80000000u; ///< in m_next: the target has outputs
+    static constexpr qsizetype maxStates = 0x7fff;
+    static constexpr quint16 outputFlag = 0x8000; ///< in m_next: the target has outputs
 
-    QList<QRegularExpression> m_patterns;
+    // The automaton reads classes of folded characters: letters and digits each their own,
+    // the rest a few shared ones. Sharing only lets it find a literal where there is none,
+    // which costs a match but never loses one; the table stays small enough for the cache.
+    static constexpr quint32 classCount = 48;
+    static quint32 classOf(char16_t c)
+    {
+        c = fold(c);
+        if (c >= u'a' && c <= u'z')
+            return c - u'a';
+        if (c >= u'0' && c <= u'9')
+            return 26 + (c - u'0');
+        if (c == u' ')
+            return 36;
+        if (c == u'.')
+            return 37;
+        if (c < 128)
+            return 38 + c % 4;
+        return 42 + c % 6;
+    }
+
+    QList<QRegularExpression> m_patterns; ///< all groups' in a row
+    QList<qsizetype> m_groupStarts;       ///< a group's first pattern in m_patterns; then the end
     QList<Kind> m_kinds;
-    // The automaton: m_next[state * m_classCount + class], classes of folded characters
-    // (0: in no literal); m_outputs[state]: the patterns whose literal ends there, directly
-    // or as a suffix (the lists are short: a literal belongs to one or two patterns).
-    QList<quint32> m_next;
-    QList<QList<qsizetype>> m_outputs;
-    QHash<char16_t, quint32> m_wideClasses; ///< non-ASCII characters
-    quint32 m_asciiClasses[128] = {};
-    quint32 m_classCount = 1;
+    // The automaton: m_next[state * classCount + class] is the next state, with outputFlag
+    // when that state has outputs: the patterns whose literal ends there, directly or as a
+    // suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
+    QList<quint16> m_next;
+    QList<quint32> m_outputStarts;
+    QList<quint16> m_outputPatterns;
 };
 
 } // namespace BounceDoctor::KnowledgeBase
