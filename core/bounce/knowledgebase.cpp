@@ -99,7 +99,9 @@ public:
     {}
 
     // The literals of the alternatives of m_p[from, to), one per alternative.
-    bool alternatives(qsizetype from, qsizetype to, QStringList &literals) const
+    // The literals (and the text) of the alternatives of m_p[from, to), one per alternative.
+    bool alternatives(qsizetype from, qsizetype to, QStringList &literals,
+                      QStringList &sources) const
     {
         qsizetype start = from;
         for (qsizetype i = from; i <= to; ++i) {
@@ -109,7 +111,7 @@ public:
                 --i; // skipAtom moved past the atom
                 continue;
             }
-            if (!alternative(start, i, literals))
+            if (!alternative(start, i, literals, sources))
                 return false;
             start = i + 1;
         }
@@ -169,7 +171,8 @@ private:
 
     // The longest run of plain characters of the alternative m_p[from, to), or, when the
     // alternative is one plain group, the literals of the group's alternatives.
-    bool alternative(qsizetype from, qsizetype to, QStringList &literals) const
+    bool alternative(qsizetype from, qsizetype to, QStringList &literals,
+                     QStringList &sources) const
     {
         if (from < to && m_p.at(from) == u'(') {
             qsizetype end = from;
@@ -177,9 +180,9 @@ private:
                 return false;
             if (end == to) {
                 if (m_p.at(from + 1) != u'?')
-                    return alternatives(from + 1, to - 1, literals);
+                    return alternatives(from + 1, to - 1, literals, sources);
                 if (m_p.at(from + 2) == u':')
-                    return alternatives(from + 3, to - 1, literals);
+                    return alternatives(from + 3, to - 1, literals, sources);
             }
         }
         QString best;
@@ -252,6 +255,7 @@ private:
         if (best.isEmpty())
             return false;
         literals.append(best);
+        sources.append(m_p.sliced(from, to - from).toString());
         return true;
     }
 
@@ -260,18 +264,22 @@ private:
 
 } // namespace
 
-bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList &literals)
+bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList &literals,
+                                  QStringList *sources)
 {
     literals.clear();
+    QStringList alternatives;
     const QString source = pattern.pattern();
     if (!pattern.isValid() ||
         pattern.patternOptions().testFlag(QRegularExpression::ExtendedPatternSyntaxOption) ||
         source.contains(QLatin1String("\\Q")) || source.contains(QLatin1String("(?#")))
         return false;
-    if (!LiteralScan(source).alternatives(0, source.size(), literals)) {
+    if (!LiteralScan(source).alternatives(0, source.size(), literals, alternatives)) {
         literals.clear();
         return false;
     }
+    if (sources)
+        *sources = alternatives;
     return true;
 }
 
@@ -286,22 +294,32 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
     QList<std::array<quint16, classCount>> children(1); // the root; 0: no child
     QList<QList<quint16>> outputs(1);
     for (qsizetype index = 0; index < m_patterns.size(); ++index) {
+        const QRegularExpression &pattern = m_patterns.at(index);
+        m_alternativeStarts.append(m_alternatives.size());
         QStringList literals;
+        QStringList sources;
         qsizetype length = 0;
-        if (m_patterns.at(index).pattern() == QLatin1String("(?!)")) {
+        if (pattern.pattern() == QLatin1String("(?!)")) {
             m_kinds.append(Never);
             continue;
         }
-        const bool filtered = index <= std::numeric_limits<quint16>::max() &&
-                              requiredLiterals(m_patterns.at(index), literals);
+        bool filtered = requiredLiterals(pattern, literals, &sources);
         for (const QString &literal : std::as_const(literals))
             length += std::min(literal.size(), maxLiteral);
-        if (!filtered || children.size() + length > maxStates) {
+        QList<QRegularExpression> alternatives;
+        for (const QString &source : std::as_const(sources)) {
+            alternatives.append(QRegularExpression(source, pattern.patternOptions()));
+            filtered = filtered && alternatives.last().isValid();
+        }
+        if (!filtered || children.size() + length > maxStates ||
+            m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
             m_kinds.append(Always);
             continue;
         }
         m_kinds.append(Filtered);
-        for (const QString &literal : std::as_const(literals)) {
+        for (qsizetype a = 0; a < literals.size(); ++a) {
+            const QString &literal = literals.at(a);
+            const auto alternative = quint16(m_alternatives.size() + a);
             quint16 state = 0;
             // A few characters are as telling as the whole phrase, and keep the automaton
             // small enough for the cache.
@@ -314,10 +332,12 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
                 }
                 state = children[state][cls];
             }
-            if (!outputs[state].contains(quint16(index)))
-                outputs[state].append(quint16(index));
+            if (!outputs[state].contains(alternative))
+                outputs[state].append(alternative);
         }
+        m_alternatives.append(alternatives);
     }
+    m_alternativeStarts.append(m_alternatives.size());
     // Then the transitions of every state for every class, breadth first, each state's
     // failure (its longest proper suffix in the trie) being complete before it is needed.
     const qsizetype states = children.size();
@@ -361,10 +381,7 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
 
 FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
 {
-    const qsizetype count = m_patterns.size();
-    Candidates candidate(count);
-    for (qsizetype i = 0; i < count; ++i)
-        candidate[i] = m_kinds.at(i) == Always;
+    Candidates candidate(m_alternatives.size(), false);
     if (m_next.isEmpty())
         return candidate;
     quint32 state = 0;
@@ -388,8 +405,22 @@ qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
     const qsizetype first = m_groupStarts.at(group);
     const qsizetype end = m_groupStarts.at(group + 1);
     for (qsizetype i = first; i < end; ++i) {
-        if (candidates[i] && m_patterns.at(i).match(text).hasMatch())
-            return i - first;
+        switch (m_kinds.at(i)) {
+        case Never:
+            break;
+        case Always:
+            if (m_patterns.at(i).match(text).hasMatch())
+                return i - first;
+            break;
+        case Filtered:
+            // The pattern matches where one of its alternatives does: only those whose
+            // literal the text has can, and each alone is cheap to look for.
+            for (qsizetype a = m_alternativeStarts.at(i); a < m_alternativeStarts.at(i + 1); ++a) {
+                if (candidates[a] && m_alternatives.at(a).match(text).hasMatch())
+                    return i - first;
+            }
+            break;
+        }
     }
     return -1;
 }

@@ -32,15 +32,17 @@ QRegularExpression combined(const QStringList &regularExpressions, const QString
 /// every alternative at every position, and most texts match none or one of dozens of rules.
 ///
 /// A literal prefilter, exact by construction: every top-level alternative of a pattern needs
-/// some literal text (its longest run of plain characters), so a pattern can only match a text
-/// that contains one of its alternatives' literals. One Aho-Corasick pass over the text finds
-/// the patterns that can match; only those run, in order, and the first that matches wins.
-/// Patterns whose syntax the prefilter does not fully understand always run.
+/// some literal text (its longest run of plain characters), so it can only match a text that
+/// contains that literal (caselessly). One Aho-Corasick pass over the text finds the
+/// alternatives that can match; a pattern matches where one of its alternatives does, so only
+/// those alternatives run, each as a small pattern of its own, pattern by pattern in order,
+/// and the first pattern that matches wins. Patterns whose syntax the prefilter does not fully
+/// understand always run whole.
 class FirstMatch final
 {
 public:
-    /// Which patterns can match a text: one flag per pattern of every group.
-    using Candidates = QVarLengthArray<bool, 256>;
+    /// Which patterns can match a text: one flag per alternative of every group's patterns.
+    using Candidates = QVarLengthArray<bool, 1024>;
 
     FirstMatch() = default;
     /// Ordered groups of patterns, each group answering on its own, one prefilter for all.
@@ -59,8 +61,10 @@ public:
     qsizetype indexIn(const QString &text) const { return indexIn(0, text, candidates(text)); }
 
     /// The literals the prefilter looks for in pattern, caseless (folded), one for each
-    /// top-level alternative; false when it must always run the pattern.
-    static bool requiredLiterals(const QRegularExpression &pattern, QStringList &literals);
+    /// top-level alternative (the text of which goes to sources, when given); false when it
+    /// must always run the pattern.
+    static bool requiredLiterals(const QRegularExpression &pattern, QStringList &literals,
+                                 QStringList *sources = nullptr);
 
     /// What the prefilter compares: ASCII lower case, and the two non-ASCII letters that match
     /// an ASCII letter caselessly (KELVIN SIGN, LONG S). Every character that matches another
@@ -110,9 +114,13 @@ private:
     QList<QRegularExpression> m_patterns; ///< all groups' in a row
     QList<qsizetype> m_groupStarts;       ///< a group's first pattern in m_patterns; then the end
     QList<Kind> m_kinds;
+    // A prefiltered pattern's top-level alternatives, each a pattern of its own (same options):
+    // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
+    QList<QRegularExpression> m_alternatives;
+    QList<qsizetype> m_alternativeStarts;
     // The automaton: m_next[state * classCount + class] is the next state, with outputFlag
-    // when that state has outputs: the patterns whose literal ends there, directly or as a
-    // suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
+    // when that state has outputs: the alternatives whose literal ends there, directly or as
+    // a suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
     QList<quint16> m_next;
     QList<quint32> m_outputStarts;
     QList<quint16> m_outputPatterns;

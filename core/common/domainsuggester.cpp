@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <cstdlib>
@@ -72,9 +73,10 @@ DomainSuggester::Counts DomainSuggester::countsOf(QStringView word)
     // Counts saturate: a difference of saturated counts still never exceeds the real one.
     Counts counts{};
     for (const QChar c : word) {
-        quint8 &count = counts[c.unicode() % counts.size()];
+        quint8 &count = counts.buckets[c.unicode() % counts.buckets.size()];
         if (count < 255)
             ++count;
+        counts.present |= quint64(1) << (c.unicode() % 64);
     }
     return counts;
 }
@@ -180,11 +182,14 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
             continue;
         // Neither can words with too many characters the other lacks: an edit adds, removes
         // or replaces one character, a swap none (a lower bound of the distance).
+        const Counts &candidateCounts = counts.at(i);
+        if (int(qPopulationCount(wordCounts.present & ~candidateCounts.present)) >= bestDistance ||
+            int(qPopulationCount(candidateCounts.present & ~wordCounts.present)) >= bestDistance)
+            continue;
         int surplus = 0;
         int shortage = 0;
-        const Counts &candidateCounts = counts.at(i);
-        for (size_t b = 0; b < wordCounts.size(); ++b) {
-            const int difference = int(wordCounts[b]) - int(candidateCounts[b]);
+        for (size_t b = 0; b < wordCounts.buckets.size(); ++b) {
+            const int difference = int(wordCounts.buckets[b]) - int(candidateCounts.buckets[b]);
             surplus += std::max(difference, 0);
             shortage += std::max(-difference, 0);
         }
