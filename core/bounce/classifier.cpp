@@ -330,9 +330,9 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
         const qsizetype index = k.providerHosts.indexIn(host);
         return index < 0 ? QString() : k.providers.at(index).name;
     };
-    const QString domain = r.recipient.contains(QLatin1Char('@'))
-                               ? r.recipient.section(QLatin1Char('@'), -1).toLower()
-                               : QString();
+    // What follows the last '@' (QString::section(), without its list of sections).
+    const qsizetype at = r.recipient.lastIndexOf(QLatin1Char('@'));
+    const QString domain = at >= 0 ? r.recipient.mid(at + 1).toLower() : QString();
     for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
         if (const QString name = byHost(host); !name.isEmpty())
             return name;
