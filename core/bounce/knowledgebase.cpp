@@ -336,6 +336,7 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
                 outputs[state].append(alternative);
         }
         m_alternatives.append(alternatives);
+        m_literals.append(literals);
     }
     m_alternativeStarts.append(m_alternatives.size());
     // Then the transitions of every state for every class, breadth first, each state's
@@ -386,12 +387,26 @@ FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
         return candidate;
     quint32 state = 0;
     const quint16 *next = m_next.constData();
-    for (const QChar c : text) {
-        state = next[state * classCount + classOf(c.unicode())];
-        if (state & outputFlag) {
-            state &= ~outputFlag;
-            for (quint32 i = m_outputStarts.at(state); i < m_outputStarts.at(state + 1); ++i)
-                candidate[m_outputPatterns.at(i)] = true;
+    const qsizetype size = text.size();
+    for (qsizetype p = 0; p < size; ++p) {
+        state = next[state * classCount + classOf(text[p].unicode())];
+        if (!(state & outputFlag))
+            continue;
+        state &= ~outputFlag;
+        for (quint32 i = m_outputStarts.at(state); i < m_outputStarts.at(state + 1); ++i) {
+            // The automaton saw the literal's first characters, by class: the whole literal
+            // must be there, character by character, for the alternative to be able to match.
+            const quint16 alternative = m_outputPatterns.at(i);
+            if (candidate[alternative])
+                continue;
+            const QString &literal = m_literals.at(alternative);
+            const qsizetype start = p + 1 - std::min(literal.size(), maxLiteral);
+            if (start + literal.size() > size)
+                continue;
+            qsizetype j = 0;
+            while (j < literal.size() && fold(text[start + j].unicode()) == literal[j].unicode())
+                ++j;
+            candidate[alternative] = j == literal.size();
         }
     }
     return candidate;

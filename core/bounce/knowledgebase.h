@@ -118,6 +118,7 @@ private:
     // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
     QList<QRegularExpression> m_alternatives;
     QList<qsizetype> m_alternativeStarts;
+    QStringList m_literals; ///< each alternative's, folded (the automaton knows its start)
     // The automaton: m_next[state * classCount + class] is the next state, with outputFlag
     // when that state has outputs: the alternatives whose literal ends there, directly or as
     // a suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
