@@ -98,7 +98,6 @@ public:
         : m_p(pattern)
     {}
 
-    // The literals of the alternatives of m_p[from, to), one per alternative.
     // The literals (and the text) of the alternatives of m_p[from, to), one per alternative.
     bool alternatives(qsizetype from, qsizetype to, QStringList &literals,
                       QStringList &sources) const
@@ -303,14 +302,13 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
             m_kinds.append(Never);
             continue;
         }
-        bool filtered = requiredLiterals(pattern, literals, &sources);
+        const bool filtered = requiredLiterals(pattern, literals, &sources);
         for (const QString &literal : std::as_const(literals))
             length += std::min(literal.size(), maxLiteral);
+        // Compiled on first use: most never are.
         QList<QRegularExpression> alternatives;
-        for (const QString &source : std::as_const(sources)) {
+        for (const QString &source : std::as_const(sources))
             alternatives.append(QRegularExpression(source, pattern.patternOptions()));
-            filtered = filtered && alternatives.last().isValid();
-        }
         if (!filtered || children.size() + length > maxStates ||
             m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
             m_kinds.append(Always);
@@ -431,7 +429,14 @@ qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
             // The pattern matches where one of its alternatives does: only those whose
             // literal the text has can, and each alone is cheap to look for.
             for (qsizetype a = m_alternativeStarts.at(i); a < m_alternativeStarts.at(i + 1); ++a) {
-                if (candidates[a] && m_alternatives.at(a).match(text).hasMatch())
+                if (!candidates[a])
+                    continue;
+                // An alternative that would not compile alone (the scan lets through none
+                // known) leaves the answer to the whole pattern.
+                const QRegularExpression &alternative = m_alternatives.at(a);
+                const QRegularExpression &asked =
+                    alternative.isValid() ? alternative : m_patterns.at(i);
+                if (asked.match(text).hasMatch())
                     return i - first;
             }
             break;
