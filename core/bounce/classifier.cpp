@@ -96,6 +96,9 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
+    // The specific and the vague rules, each in their order (groups of Knowledge::textRules).
+    QList<qsizetype> strongRules; ///< index in its group -> patterns' index
+    QList<qsizetype> weakRules;
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
@@ -117,6 +120,19 @@ struct Knowledge
     QList<Provider> providers;
     QList<DetailRule> details;
     QList<QPair<QRegularExpression, QString>> blocklists;
+    // The rules that match the bounce's words, prefiltered in one pass over the text: these
+    // groups, then one group per provider (its rules). Indexes are the lists'.
+    enum TextGroup : qsizetype
+    {
+        Signs,
+        StrongWords,
+        WeakWords,
+        Details,
+        Blocklists,
+        Providers
+    };
+    KnowledgeBase::FirstMatch textRules;
+    KnowledgeBase::FirstMatch providerHosts;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -154,6 +170,13 @@ const Knowledge &knowledge()
                                      KnowledgeBase::combined(KnowledgeBase::stringList(
                                          rule.value(QLatin1String("patterns")))),
                                      rule.value(QLatin1String("weak")).toBool()});
+        }
+        QList<QList<QRegularExpression>> textGroups(Knowledge::Providers);
+        for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
+            const WordRule &rule = k.rules.patterns.at(i);
+            textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
+                rule.pattern);
+            (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
         }
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
         for (const QJsonValue &value : commandRules) {
@@ -199,6 +222,12 @@ const Knowledge &knowledge()
             }
             k.providers.append(p);
         }
+        QList<QRegularExpression> hosts;
+        for (const Provider &p : std::as_const(k.providers)) {
+            hosts.append(p.hosts);
+            textGroups[Knowledge::Signs].append(p.textSigns.pattern);
+        }
+        k.providerHosts = KnowledgeBase::FirstMatch(hosts);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
@@ -215,6 +244,17 @@ const Knowledge &knowledge()
             pattern.optimize();
             k.blocklists.append({pattern, it.key()});
         }
+        for (const DetailRule &detail : std::as_const(k.details))
+            textGroups[Knowledge::Details].append(detail.matcher.pattern);
+        for (const auto &[pattern, zone] : std::as_const(k.blocklists))
+            textGroups[Knowledge::Blocklists].append(pattern);
+        for (const Provider &p : std::as_const(k.providers)) {
+            QList<QRegularExpression> rules;
+            for (const ProviderRule &rule : p.rules)
+                rules.append(rule.matcher.pattern);
+            textGroups.append(rules);
+        }
+        k.textRules = KnowledgeBase::FirstMatch(textGroups);
         return k;
     }();
     return k;
@@ -227,21 +267,23 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, const QString &format)
+QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
+                     const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
+    const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
     QString reason;
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
     // Specific words first, then the code's usual meaning, then vague words.
-    auto byWords = [&rules, &r](bool weak) {
+    auto byWords = [&k, &rules, &r, &candidates](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        for (const WordRule &rule : rules.patterns) {
-            if (rule.weak == weak && rule.pattern.match(r.diagnostic).hasMatch())
-                return rule.reason;
-        }
-        return QString();
+        const qsizetype index = k.textRules.indexIn(
+            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, candidates);
+        return index < 0 ? QString()
+                         : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
+                               .reason;
     };
     if (reason.isEmpty())
         reason = byWords(false);
@@ -277,51 +319,87 @@ QString wordedReason(const ReasonRules &rules, const RecipientDiagnosis &r, cons
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
     auto byHost = [&k](const QString &host) -> QString {
         if (host.isEmpty())
             return {};
-        for (const Provider &provider : k.providers) {
-            if (provider.hosts.match(host).hasMatch())
-                return provider.name;
+        // Bounces come from and go to the same few hosts: each thread remembers which
+        // provider a host is (the knowledge never changes within the process).
+        thread_local QHash<QString, qsizetype> known;
+        auto it = known.constFind(host);
+        if (it == known.cend()) {
+            if (known.size() >= 4096)
+                known.clear();
+            it = known.insert(host, k.providerHosts.indexIn(host));
         }
-        return {};
+        return *it < 0 ? QString() : k.providers.at(*it).name;
     };
-    const QString domain = r.recipient.contains(QLatin1Char('@'))
-                               ? r.recipient.section(QLatin1Char('@'), -1).toLower()
-                               : QString();
+    // What follows the last '@' (QString::section(), without its list of sections).
+    const qsizetype at = r.recipient.lastIndexOf(QLatin1Char('@'));
+    const QString domain = at >= 0 ? r.recipient.mid(at + 1).toLower() : QString();
     for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
         if (const QString name = byHost(host); !name.isEmpty())
             return name;
     }
-    for (const Provider &provider : k.providers) {
-        if (!provider.textSigns.isEmpty() && provider.textSigns.matches(lowerText))
-            return provider.name;
-    }
-    return {};
+    // Providers without signs never match (their pattern matches nothing).
+    const qsizetype index = k.textRules.indexIn(Knowledge::Signs, lowerText, candidates);
+    return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText)
+                                 const RecipientDiagnosis &r, const QString &lowerText,
+                                 const KnowledgeBase::FirstMatch::Candidates &candidates)
 {
-    for (const Provider &provider : k.providers) {
+    auto applies = [&r](const ProviderRule &rule) {
+        return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
+               (rule.command.isEmpty() || r.command == rule.command);
+    };
+    for (qsizetype p = 0; p < k.providers.size(); ++p) {
         // A provider's own codes are unambiguous in its own replies; rules marked with the
         // provider's name only apply there.
+        const Provider &provider = k.providers.at(p);
         if (provider.name != providerName)
             continue;
-        for (const ProviderRule &rule : provider.rules) {
-            if (!rule.status.isEmpty() && !r.status.startsWith(rule.status))
-                continue;
-            if (!rule.command.isEmpty() && r.command != rule.command)
-                continue;
-            if (rule.matcher.matches(lowerText))
+        // The first rule whose words match, whether it applies or not: no rule before it
+        // matches, so when it applies it wins, and otherwise only later rules are left.
+        const qsizetype first =
+            k.textRules.indexIn(Knowledge::Providers + p, lowerText, candidates);
+        if (first < 0)
+            continue;
+        if (applies(provider.rules.at(first)))
+            return &provider.rules.at(first);
+        for (qsizetype i = first + 1; i < provider.rules.size(); ++i) {
+            const ProviderRule &rule = provider.rules.at(i);
+            if (applies(rule) && rule.matcher.matches(lowerText))
                 return &rule;
         }
     }
     return nullptr;
+}
+
+// QString::toLower(), without its per-character Unicode lookups for the usual ASCII text
+// (where both agree).
+QString lowerCase(const QString &text)
+{
+    bool upper = false;
+    for (const QChar c : text) {
+        if (c.unicode() >= 128)
+            return text.toLower();
+        upper = upper || (c.unicode() >= u'A' && c.unicode() <= u'Z');
+    }
+    if (!upper)
+        return text;
+    QString lower(text.size(), Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(lower.data());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        *out++ = u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
+    }
+    return lower;
 }
 
 QString translated(const QString &text)
@@ -337,10 +415,15 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     const Knowledge &k = knowledge();
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
-    const QString text = r.diagnostic.toLower();
+    const QString text = lowerCase(r.diagnostic);
+    // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
+    // lower-casing keeps every character the prefilter compares, so the lower-case text's
+    // candidates include the diagnostic's.
+    const KnowledgeBase::FirstMatch::Candidates candidates = k.textRules.candidates(text);
 
-    r.provider = providerOf(k, r, text);
-    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
+    r.provider = providerOf(k, r, text, candidates);
+    const ProviderRule *rule =
+        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, candidates) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -352,25 +435,19 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k.rules, r, message.format);
+            r.reason = wordedReason(k, r, message.format, candidates);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        for (const DetailRule &detail : k.details) {
-            if (detail.matcher.matches(text)) {
-                r.detail = detail.detail;
-                break;
-            }
-        }
+        if (const qsizetype index = k.textRules.indexIn(Knowledge::Details, text, candidates);
+            index >= 0)
+            r.detail = k.details.at(index).detail;
     }
-    for (const auto &[pattern, zone] : k.blocklists) {
-        if (pattern.match(text).hasMatch()) {
-            r.blocklist = zone;
-            break;
-        }
-    }
+    if (const qsizetype index = k.textRules.indexIn(Knowledge::Blocklists, text, candidates);
+        index >= 0)
+        r.blocklist = k.blocklists.at(index).second;
 
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||

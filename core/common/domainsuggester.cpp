@@ -1,12 +1,15 @@
 #include "domainsuggester.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QtAlgorithms>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <vector>
 
@@ -62,7 +65,35 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
     , m_domainSet(m_domains.cbegin(), m_domains.cend())
     , m_secondLevelSet(m_secondLevelNames.cbegin(), m_secondLevelNames.cend())
     , m_topLevelSet(m_topLevelDomains.cbegin(), m_topLevelDomains.cend())
-{}
+    , m_domainCounts(countsOf(m_domains))
+    , m_secondLevelCounts(countsOf(m_secondLevelNames))
+    , m_topLevelCounts(countsOf(m_topLevelDomains))
+{
+    static std::atomic<quint64> lastId{0};
+    m_id = ++lastId;
+}
+
+DomainSuggester::Counts DomainSuggester::countsOf(QStringView word)
+{
+    // Counts saturate: a difference of saturated counts still never exceeds the real one.
+    Counts counts{};
+    for (const QChar c : word) {
+        quint8 &count = counts.buckets[c.unicode() % counts.buckets.size()];
+        if (count < 255)
+            ++count;
+        counts.present |= quint64(1) << (c.unicode() % 64);
+    }
+    return counts;
+}
+
+QList<DomainSuggester::Counts> DomainSuggester::countsOf(const QStringList &words)
+{
+    QList<Counts> list;
+    list.reserve(words.size());
+    for (const QString &word : words)
+        list.append(countsOf(word));
+    return list;
+}
 
 int DomainSuggester::editDistance(const QString &a, const QString &b)
 {
@@ -90,11 +121,16 @@ namespace {
 
 // editDistance() that gives up as soon as the result must exceed bound (then returns
 // bound + 1): a row's smallest entry never decreases from one row to the next, so once it
-// passes the bound no later row can come back under it. Short words use stack rows.
+// passes the bound no later row can come back under it. Only the band of cells within bound
+// of the diagonal is computed: a cell further off costs more than bound to reach, so it
+// counts as bound + 1 (and no path within bound goes through it). Short words use stack rows.
 int boundedEditDistance(QStringView a, QStringView b, int bound)
 {
     const qsizetype n = a.size();
     const qsizetype m = b.size();
+    const int beyond = bound + 1;
+    if (std::abs(n - m) > bound)
+        return beyond;
     constexpr qsizetype stackColumns = 64;
     int stackRows[3][stackColumns + 1];
     std::vector<int> heapRows;
@@ -110,36 +146,59 @@ int boundedEditDistance(QStringView a, QStringView b, int bound)
     const char16_t *x = a.utf16();
     const char16_t *y = b.utf16();
     for (qsizetype j = 0; j <= m; ++j)
-        previous[j] = int(j);
+        previous[j] = std::min(int(j), beyond);
     for (qsizetype i = 1; i <= n; ++i) {
-        current[0] = int(i);
-        int rowMinimum = current[0];
-        for (qsizetype j = 1; j <= m; ++j) {
+        const qsizetype low = std::max<qsizetype>(1, i - bound);
+        const qsizetype high = std::min<qsizetype>(m, i + bound);
+        // The cells either side of the band, which the next rows read.
+        current[low - 1] = low == 1 ? std::min(int(i), beyond) : beyond;
+        if (high < m)
+            current[high + 1] = beyond;
+        int rowMinimum = current[low - 1];
+        for (qsizetype j = low; j <= high; ++j) {
             const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
             int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
                 value = std::min(value, previous2[j - 2] + 1);
+            value = std::min(value, beyond);
             current[j] = value;
             rowMinimum = std::min(rowMinimum, value);
         }
         if (rowMinimum > bound)
-            return bound + 1;
+            return beyond;
         std::swap(previous2, previous);
         std::swap(previous, current);
     }
-    return std::min(previous[m], bound + 1);
+    return std::min(previous[m], beyond);
 }
 
 } // namespace
 
 QString DomainSuggester::closest(const QString &word, const QStringList &candidates,
-                                 int limit) const
+                                 const QList<Counts> &counts, int limit) const
 {
     QString best;
     int bestDistance = limit + 1;
-    for (const QString &candidate : candidates) {
+    const Counts wordCounts = countsOf(word);
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        const QString &candidate = candidates.at(i);
         // Lengths further apart than the limit can never be close enough.
         if (std::abs(candidate.size() - word.size()) >= bestDistance)
+            continue;
+        // Neither can words with too many characters the other lacks: an edit adds, removes
+        // or replaces one character, a swap none (a lower bound of the distance).
+        const Counts &candidateCounts = counts.at(i);
+        if (int(qPopulationCount(wordCounts.present & ~candidateCounts.present)) >= bestDistance ||
+            int(qPopulationCount(candidateCounts.present & ~wordCounts.present)) >= bestDistance)
+            continue;
+        int surplus = 0;
+        int shortage = 0;
+        for (size_t b = 0; b < wordCounts.buckets.size(); ++b) {
+            const int difference = int(wordCounts.buckets[b]) - int(candidateCounts.buckets[b]);
+            surplus += std::max(difference, 0);
+            shortage += std::max(-difference, 0);
+        }
+        if (std::max(surplus, shortage) >= bestDistance)
             continue;
         // Only a distance below the best so far matters: stop counting beyond it.
         const int distance = boundedEditDistance(word, candidate, bestDistance - 1);
@@ -153,11 +212,33 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
 
 QString DomainSuggester::suggestDomain(const QString &domain) const
 {
+    // Bounces of one mailing go to the same few domains: each thread remembers the answers
+    // (per suggester, whose lists never change).
+    thread_local struct
+    {
+        quint64 owner = 0;
+        QHash<QString, QString> answers;
+    } remembered;
+    if (remembered.owner != m_id) {
+        remembered.owner = m_id;
+        remembered.answers.clear();
+    }
+    auto it = remembered.answers.constFind(domain);
+    if (it == remembered.answers.cend()) {
+        if (remembered.answers.size() >= 4096)
+            remembered.answers.clear();
+        it = remembered.answers.insert(domain, computeSuggestion(domain));
+    }
+    return *it;
+}
+
+QString DomainSuggester::computeSuggestion(const QString &domain) const
+{
     const QString lower = domain.trimmed().toLower();
     if (lower.isEmpty() || m_domainSet.contains(lower))
         return {};
 
-    const QString whole = closest(lower, m_domains, limitFor(lower));
+    const QString whole = closest(lower, m_domains, m_domainCounts, limitFor(lower));
     if (!whole.isEmpty())
         return whole;
 
@@ -170,13 +251,14 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
 
     QString betterSecond = secondLevel;
     if (!m_secondLevelSet.contains(secondLevel)) {
-        const QString candidate = closest(secondLevel, m_secondLevelNames, limitFor(secondLevel));
+        const QString candidate =
+            closest(secondLevel, m_secondLevelNames, m_secondLevelCounts, limitFor(secondLevel));
         if (!candidate.isEmpty())
             betterSecond = candidate;
     }
     QString betterTop = topLevel;
     if (!m_topLevelSet.contains(topLevel)) {
-        const QString candidate = closest(topLevel, m_topLevelDomains, 1);
+        const QString candidate = closest(topLevel, m_topLevelDomains, m_topLevelCounts, 1);
         if (!candidate.isEmpty())
             betterTop = candidate;
     }

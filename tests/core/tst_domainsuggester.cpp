@@ -1,5 +1,6 @@
 #include "common/domainsuggester.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace BounceDoctor;
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void editDistance_data();
     void editDistance();
     void suggestsWholeAddress();
+    void agreesWithPlainEditDistances();
 };
 
 void TestDomainSuggester::suggestsCommonDomain_data()
@@ -68,6 +70,110 @@ void TestDomainSuggester::suggestsWholeAddress()
              QStringLiteral("jo.smith@gmail.com"));
     QCOMPARE(suggester.suggestAddress(QStringLiteral("jo@acme-widgets.com")), QString());
     QCOMPARE(suggester.suggestAddress(QStringLiteral("not an address")), QString());
+}
+
+namespace {
+
+// suggestDomain() as plain full edit distances give it: the shortcuts (length, character
+// counts, bounded and banded distances) must never change the answer.
+QString closestPlain(const QString &word, const QStringList &candidates, int limit)
+{
+    QString best;
+    int bestDistance = limit + 1;
+    for (const QString &candidate : candidates) {
+        const int distance = DomainSuggester::editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+int limitPlain(const QString &word)
+{
+    const qsizetype dot = word.indexOf(QLatin1Char('.'));
+    return (dot < 0 ? word.size() : dot) >= 6 ? DomainSuggester::maxDistance : 1;
+}
+
+QString suggestPlain(const QString &domain, const QStringList &domains, const QStringList &seconds,
+                     const QStringList &tops)
+{
+    const QString lower = domain.trimmed().toLower();
+    if (lower.isEmpty() || domains.contains(lower))
+        return {};
+    if (const QString whole = closestPlain(lower, domains, limitPlain(lower)); !whole.isEmpty())
+        return whole;
+    const qsizetype dot = lower.indexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return {};
+    QString second = lower.left(dot);
+    QString top = lower.mid(dot + 1);
+    if (!seconds.contains(second)) {
+        if (const QString c = closestPlain(second, seconds, limitPlain(second)); !c.isEmpty())
+            second = c;
+    }
+    if (!tops.contains(top)) {
+        if (const QString c = closestPlain(top, tops, 1); !c.isEmpty())
+            top = c;
+    }
+    const QString suggestion = second + QLatin1Char('.') + top;
+    return suggestion == lower || !domains.contains(suggestion) ? QString() : suggestion;
+}
+
+} // namespace
+
+void TestDomainSuggester::agreesWithPlainEditDistances()
+{
+    QRandomGenerator random(42);
+    const QString alphabet = QStringLiteral("aeilmnot.-");
+    auto word = [&random, &alphabet](int minimum, int maximum) {
+        QString w;
+        const int length = minimum + random.bounded(maximum - minimum + 1);
+        for (int i = 0; i < length; ++i)
+            w.append(alphabet.at(random.bounded(alphabet.size())));
+        return w;
+    };
+    // Variants of a word a few edits away, swaps included.
+    auto mutate = [&random, &alphabet](QString w) {
+        const int edits = random.bounded(4);
+        for (int e = 0; e < edits && !w.isEmpty(); ++e) {
+            const int at = random.bounded(int(w.size()));
+            switch (random.bounded(4)) {
+            case 0:
+                w.remove(at, 1);
+                break;
+            case 1:
+                w.insert(at, alphabet.at(random.bounded(alphabet.size())));
+                break;
+            case 2:
+                w[at] = alphabet.at(random.bounded(alphabet.size()));
+                break;
+            default:
+                if (at + 1 < w.size())
+                    std::swap(w[at], w[at + 1]);
+            }
+        }
+        return w;
+    };
+    for (int round = 0; round < 50; ++round) {
+        QStringList seconds, tops, domains;
+        for (int i = 0; i < 12; ++i) {
+            seconds.append(word(2, 9));
+            tops.append(word(2, 4));
+        }
+        for (int i = 0; i < 40; ++i)
+            domains.append(seconds.at(random.bounded(seconds.size())) + QLatin1Char('.') +
+                           tops.at(random.bounded(tops.size())));
+        seconds.removeDuplicates();
+        tops.removeDuplicates();
+        domains.removeDuplicates();
+        const DomainSuggester suggester(domains, seconds, tops);
+        for (int i = 0; i < 200; ++i) {
+            const QString typed = mutate(domains.at(random.bounded(domains.size())));
+            QCOMPARE(suggester.suggestDomain(typed), suggestPlain(typed, domains, seconds, tops));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDomainSuggester)

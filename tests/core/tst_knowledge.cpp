@@ -1,9 +1,11 @@
 #include "bounce/bouncereader.h"
+#include "bounce/knowledgebase.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -90,6 +92,12 @@ private Q_SLOTS:
     void everyReasonIsDescribed();
     void providerRulesAreValid();
     void detailsAndBlocklistsAreValid();
+    void firstMatchKeepsOrder_data();
+    void firstMatchKeepsOrder();
+    void requiredLiterals_data();
+    void requiredLiterals();
+    void foldAgreesWithCaselessMatching();
+    void firstMatchAgreesWithEveryRule();
 };
 
 void TestKnowledge::filesLoad_data()
@@ -169,6 +177,234 @@ void TestKnowledge::detailsAndBlocklistsAreValid()
     for (auto it = zones.begin(); it != zones.end(); ++it) {
         QVERIFY2(it.key().contains(QLatin1Char('.')), qPrintable(it.key()));
         QVERIFY2(QRegularExpression(it.value().toString()).isValid(), qPrintable(it.key()));
+    }
+}
+
+namespace {
+
+QRegularExpression caseless(const QString &pattern)
+{
+    return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption |
+                                           QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// What FirstMatch must answer: the first pattern in order that matches.
+qsizetype naiveFirst(const QList<QRegularExpression> &patterns, const QString &text)
+{
+    for (qsizetype i = 0; i < patterns.size(); ++i) {
+        if (patterns.at(i).match(text).hasMatch())
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestKnowledge::firstMatchKeepsOrder_data()
+{
+    QTest::addColumn<QStringList>("patterns");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("expected");
+    const QStringList rules = {QStringLiteral("mailbox (?:is )?full|over quota"),
+                               QStringLiteral("user unknown|no such user"),
+                               QStringLiteral("\\brejected\\b")};
+    // The earlier rule wins although the later rule's words come first in the text.
+    QTest::newRow("earlier rule, later words")
+        << rules << QStringLiteral("550 rejected: user unknown, mailbox full") << 0;
+    QTest::newRow("second rule") << rules << QStringLiteral("Rejected: NO SUCH USER here") << 1;
+    QTest::newRow("last rule") << rules << QStringLiteral("message rejected") << 2;
+    QTest::newRow("literal without the pattern")
+        << rules << QStringLiteral("the mailbox  full; unrejected") << -1;
+    QTest::newRow("none") << rules << QStringLiteral("250 ok") << -1;
+    QTest::newRow("empty text") << rules << QString() << -1;
+    // Caseless letters outside ASCII: KELVIN SIGN and LONG S match k and s.
+    QTest::newRow("long s") << rules << QStringLiteral("no \u017fuch u\u017fer") << 1;
+    QTest::newRow("kelvin") << QStringList{QStringLiteral("unknown")}
+                            << QStringLiteral("un\u212Anown") << 0;
+    // Patterns the prefilter cannot read still run, in their place.
+    QTest::newRow("back reference") << QStringList{QStringLiteral("(a)\\1x"), QStringLiteral("aax")}
+                                    << QStringLiteral("AAX") << 0;
+    QTest::newRow("options inside")
+        << QStringList{QStringLiteral("(?x) over \\  quota"), QStringLiteral("quota")}
+        << QStringLiteral("over quota") << 0;
+    QTest::newRow("lookbehind") << QStringList{QStringLiteral("(?<!not )listed (?:at|in) "),
+                                               QStringLiteral("listed")}
+                                << QStringLiteral("not listed in list") << 1;
+    QTest::newRow("optional characters")
+        << QStringList{QStringLiteral("e-?mail address"), QStringLiteral("address")}
+        << QStringLiteral("bad email address") << 0;
+    QTest::newRow("anchored") << QStringList{QStringLiteral("^\\s*50[0-4](?:[ -]|$)"),
+                                             QStringLiteral("50")}
+                              << QStringLiteral("x 501 ") << 1;
+    QTest::newRow("never") << QStringList{QStringLiteral("(?!)"), QStringLiteral("a")}
+                           << QStringLiteral("a") << 1;
+    QTest::newRow("non-ASCII words")
+        << QStringList{QStringLiteral("\u30B0\u30EB\u30FC\u30D7"), QStringLiteral("group")}
+        << QStringLiteral("\u3053\u306E\u30B0\u30EB\u30FC\u30D7 group") << 0;
+}
+
+void TestKnowledge::firstMatchKeepsOrder()
+{
+    QFETCH(QStringList, patterns);
+    QFETCH(QString, text);
+    QFETCH(int, expected);
+    QList<QRegularExpression> compiled;
+    for (const QString &pattern : std::as_const(patterns))
+        compiled.append(caseless(pattern));
+    QCOMPARE(naiveFirst(compiled, text), expected);
+    const KnowledgeBase::FirstMatch first(compiled);
+    QCOMPARE(first.indexIn(text), expected);
+    // As the classifier asks: candidates from the lower-case text.
+    QCOMPARE(first.indexIn(0, text, first.candidates(text.toLower())), expected);
+}
+
+void TestKnowledge::requiredLiterals_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("filtered");
+    QTest::addColumn<QStringList>("literals");
+    QTest::newRow("phrases") << QStringLiteral("Mailbox\\ Full|over quota") << true
+                             << QStringList{QStringLiteral("mailbox full"),
+                                            QStringLiteral("over quota")};
+    QTest::newRow("groups inside")
+        << QStringLiteral("(?:not sufficient|insufficient) (?:disk )?space") << true
+        << QStringList{QStringLiteral("space")};
+    QTest::newRow("plain group") << QStringLiteral("(?:a b|(c d))") << true
+                                 << QStringList{QStringLiteral("a b"), QStringLiteral("c d")};
+    QTest::newRow("quantified character")
+        << QStringLiteral("mailboxes'? full") << true << QStringList{QStringLiteral("mailboxes")};
+    QTest::newRow("count") << QStringLiteral("[a-z]{2,} does not exist") << true
+                           << QStringList{QStringLiteral(" does not exist")};
+    QTest::newRow("class with bracket")
+        << QStringLiteral("[]x]+ abc") << true << QStringList{QStringLiteral(" abc")};
+    QTest::newRow("escapes") << QStringLiteral("\\bspamhaus\\.org/\\d") << true
+                             << QStringList{QStringLiteral("spamhaus.org/")};
+    QTest::newRow("alternative without literal")
+        << QStringLiteral("abc|\\d+") << false << QStringList();
+    QTest::newRow("empty alternative") << QStringLiteral("abc|") << false << QStringList();
+    QTest::newRow("hex escape") << QStringLiteral("a\\x{62}cd") << false << QStringList();
+    QTest::newRow("back reference") << QStringLiteral("(a)\\1") << false << QStringList();
+    QTest::newRow("inline options") << QStringLiteral("(?i)abc") << false << QStringList();
+    QTest::newRow("verb") << QStringLiteral("(*UCP)abc") << false << QStringList();
+    QTest::newRow("quoted") << QStringLiteral("\\Qa|b\\E") << false << QStringList();
+    QTest::newRow("comment") << QStringLiteral("ab(?#c|d)") << false << QStringList();
+}
+
+void TestKnowledge::requiredLiterals()
+{
+    QFETCH(QString, pattern);
+    QFETCH(bool, filtered);
+    QFETCH(QStringList, literals);
+    QStringList found;
+    QStringList sources;
+    QCOMPARE(KnowledgeBase::FirstMatch::requiredLiterals(caseless(pattern), found, &sources),
+             filtered);
+    QCOMPARE(found, literals);
+    QCOMPARE(sources.size(), literals.size());
+}
+
+void TestKnowledge::foldAgreesWithCaselessMatching()
+{
+    // Every character that PCRE matches caselessly to an ASCII letter folds to that letter,
+    // and no other does: the prefilter then never misses a caseless match.
+    QString all;
+    for (char32_t c = 0; c <= 0x10ffff; ++c) {
+        if (c < 0xd800 || c > 0xdfff)
+            all.append(QString::fromUcs4(&c, 1));
+    }
+    QSet<char32_t> matching;
+    auto it = caseless(QStringLiteral("[a-z]")).globalMatch(all);
+    while (it.hasNext()) {
+        const QString found = it.next().captured(0);
+        matching.insert(found.toUcs4().value(0));
+    }
+    for (char32_t c = 0; c <= 0xffff; ++c) {
+        if (c >= 0xd800 && c <= 0xdfff)
+            continue;
+        const char16_t folded = KnowledgeBase::FirstMatch::fold(char16_t(c));
+        const bool letter = folded >= u'a' && folded <= u'z';
+        QVERIFY2(letter == matching.contains(c), qPrintable(QString::number(c, 16)));
+        if (letter)
+            QVERIFY(caseless(QString(QChar(folded))).match(QString(QChar(c))).hasMatch());
+    }
+    for (const char32_t c : std::as_const(matching))
+        QVERIFY2(c <= 0xffff, qPrintable(QString::number(c, 16)));
+}
+
+void TestKnowledge::firstMatchAgreesWithEveryRule()
+{
+    // Every rule group of the knowledge, prefiltered, against texts made of the rules' own
+    // words: alone, upper case, with KELVIN SIGN and LONG S, and two rules' words in either
+    // order.
+    QList<QList<QRegularExpression>> groups;
+    const QJsonObject words = KnowledgeBase::document(QStringLiteral("bounce-reasons.json"));
+    QList<QRegularExpression> strong, weak;
+    for (const QJsonValue &value : words.value(QLatin1String("patterns")).toArray()) {
+        const QJsonObject rule = value.toObject();
+        (rule.value(QLatin1String("weak")).toBool() ? weak : strong)
+            .append(KnowledgeBase::combined(
+                KnowledgeBase::stringList(rule.value(QLatin1String("patterns")))));
+    }
+    groups << strong << weak;
+    auto matcher = [](const QJsonObject &object) {
+        return KnowledgeBase::combined(
+            KnowledgeBase::stringList(object.value(QLatin1String("patterns"))),
+            KnowledgeBase::stringList(object.value(QLatin1String("phrases"))));
+    };
+    const QJsonObject details = KnowledgeBase::document(QStringLiteral("details.json"));
+    QList<QRegularExpression> detailGroup, blocklistGroup;
+    for (const QJsonValue &value : details.value(QLatin1String("details")).toArray())
+        detailGroup.append(matcher(value.toObject()));
+    const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
+    for (auto it = zones.begin(); it != zones.end(); ++it)
+        blocklistGroup.append(
+            QRegularExpression(it.value().toString(), QRegularExpression::CaseInsensitiveOption));
+    groups << detailGroup << blocklistGroup;
+    const QJsonObject providers = KnowledgeBase::document(QStringLiteral("providers.json"));
+    QList<QRegularExpression> hosts, signs;
+    for (const QJsonValue &value : providers.value(QLatin1String("providers")).toArray()) {
+        const QJsonObject provider = value.toObject();
+        hosts.append(KnowledgeBase::combined(
+            KnowledgeBase::stringList(provider.value(QLatin1String("hosts")))));
+        signs.append(matcher(provider.value(QLatin1String("signs")).toObject()));
+        QList<QRegularExpression> rules;
+        for (const QJsonValue &rule : provider.value(QLatin1String("rules")).toArray())
+            rules.append(matcher(rule.toObject()));
+        groups << rules;
+    }
+    groups << hosts << signs;
+
+    QStringList pieces;
+    for (const QList<QRegularExpression> &group : std::as_const(groups)) {
+        for (const QRegularExpression &pattern : group) {
+            QStringList literals;
+            if (KnowledgeBase::FirstMatch::requiredLiterals(pattern, literals))
+                pieces << literals;
+        }
+    }
+    QVERIFY(pieces.size() > 300);
+    QStringList texts = {QString(),
+                         QStringLiteral("550 5.1.1 <a@b.example>: Recipient address rejected: "
+                                        "User unknown in virtual mailbox table"),
+                         QStringLiteral("host mx.example[192.0.2.1] said: 554 5.7.1 Service "
+                                        "unavailable; Client host [192.0.2.9] blocked using "
+                                        "zen.spamhaus.org (in reply to RCPT TO command)")};
+    QRandomGenerator random(20261130);
+    for (const QString &piece : std::as_const(pieces)) {
+        QString kelvin = piece.toUpper();
+        kelvin.replace(QLatin1Char('K'), QChar(0x212a)).replace(QLatin1Char('S'), QChar(0x17f));
+        const QString &other = pieces.at(random.bounded(pieces.size()));
+        texts << piece << QStringLiteral("x ") + piece.toUpper() + QStringLiteral(" y") << kelvin
+              << piece + QLatin1Char(' ') + other << other + QStringLiteral(" \u0130 ") + piece;
+    }
+    for (const QList<QRegularExpression> &group : std::as_const(groups)) {
+        const KnowledgeBase::FirstMatch first(group);
+        for (const QString &text : std::as_const(texts)) {
+            const qsizetype expected = naiveFirst(group, text);
+            QVERIFY2(first.indexIn(text) == expected, qPrintable(text));
+            QVERIFY2(first.indexIn(0, text, first.candidates(text.toLower())) == expected,
+                     qPrintable(text));
+        }
     }
 }
 
