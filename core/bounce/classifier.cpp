@@ -327,16 +327,8 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
     auto byHost = [&k](const QString &host) -> QString {
         if (host.isEmpty())
             return {};
-        // Bounces come from and go to the same few hosts: each thread remembers which
-        // provider a host is (the knowledge never changes within the process).
-        thread_local QHash<QString, qsizetype> known;
-        auto it = known.constFind(host);
-        if (it == known.cend()) {
-            if (known.size() >= 4096)
-                known.clear();
-            it = known.insert(host, k.providerHosts.indexIn(host));
-        }
-        return *it < 0 ? QString() : k.providers.at(*it).name;
+        const qsizetype index = k.providerHosts.indexIn(host);
+        return index < 0 ? QString() : k.providers.at(index).name;
     };
     // What follows the last '@' (QString::section(), without its list of sections).
     const qsizetype at = r.recipient.lastIndexOf(QLatin1Char('@'));

@@ -1,7 +1,6 @@
 #include "domainsuggester.h"
 
 #include <QFile>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,7 +8,6 @@
 #include <QtAlgorithms>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <vector>
 
@@ -68,10 +66,7 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
     , m_domainCounts(countsOf(m_domains))
     , m_secondLevelCounts(countsOf(m_secondLevelNames))
     , m_topLevelCounts(countsOf(m_topLevelDomains))
-{
-    static std::atomic<quint64> lastId{0};
-    m_id = ++lastId;
-}
+{}
 
 DomainSuggester::Counts DomainSuggester::countsOf(QStringView word)
 {
@@ -211,28 +206,6 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
 }
 
 QString DomainSuggester::suggestDomain(const QString &domain) const
-{
-    // Bounces of one mailing go to the same few domains: each thread remembers the answers
-    // (per suggester, whose lists never change).
-    thread_local struct
-    {
-        quint64 owner = 0;
-        QHash<QString, QString> answers;
-    } remembered;
-    if (remembered.owner != m_id) {
-        remembered.owner = m_id;
-        remembered.answers.clear();
-    }
-    auto it = remembered.answers.constFind(domain);
-    if (it == remembered.answers.cend()) {
-        if (remembered.answers.size() >= 4096)
-            remembered.answers.clear();
-        it = remembered.answers.insert(domain, computeSuggestion(domain));
-    }
-    return *it;
-}
-
-QString DomainSuggester::computeSuggestion(const QString &domain) const
 {
     const QString lower = domain.trimmed().toLower();
     if (lower.isEmpty() || m_domainSet.contains(lower))

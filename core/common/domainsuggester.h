@@ -31,7 +31,6 @@ public:
     static constexpr int maxDistance = 2;
 
 private:
-    QString computeSuggestion(const QString &domain) const;
     /// How many of a word's characters fall in each of 32 buckets: two words whose counts
     /// differ by more than d in total (either way) are more than d edits apart, which rules
     /// out most candidates without computing their distance. present (which of 64 buckets
@@ -57,7 +56,6 @@ private:
     QList<Counts> m_domainCounts;
     QList<Counts> m_secondLevelCounts;
     QList<Counts> m_topLevelCounts;
-    quint64 m_id; ///< tells this suggester's remembered answers from others'
 };
 
 } // namespace BounceDoctor
