@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <mutex>
 
 #define PCRE2_CODE_UNIT_WIDTH 16
 #include <pcre2.h>
@@ -16,11 +17,21 @@ struct Pattern::Compiled
 {
     QString source;
     Options options = NoOption;
-    pcre2_code *code = nullptr;
-    QString error;
-    int captureCount = 0;
+    // Compiled on first use: a knowledge base builds hundreds of patterns and a run needs few.
+    mutable std::once_flag once;
+    mutable pcre2_code *code = nullptr;
+    mutable QString error;
+    mutable int captureCount = 0;
 
     ~Compiled() { pcre2_code_free(code); }
+
+    const Compiled &ready() const
+    {
+        std::call_once(once, [this] { compile(); });
+        return *this;
+    }
+
+    void compile() const;
 };
 
 namespace {
@@ -79,6 +90,11 @@ Pattern::Pattern(const QString &pattern, Options options)
     auto compiled = std::make_shared<Compiled>();
     compiled->source = pattern;
     compiled->options = options;
+    m_compiled = std::move(compiled);
+}
+
+void Pattern::Compiled::compile() const
+{
     // The options QRegularExpression passes for the same flags, so patterns mean the same.
     uint32_t flags = PCRE2_UTF;
     if (options & CaseInsensitive)
@@ -91,24 +107,23 @@ Pattern::Pattern(const QString &pattern, Options options)
         flags |= PCRE2_UCP;
     int errorCode = 0;
     PCRE2_SIZE errorOffset = 0;
-    compiled->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.utf16()),
-                                   static_cast<PCRE2_SIZE>(pattern.size()), flags, &errorCode,
-                                   &errorOffset, nullptr);
-    if (!compiled->code) {
+    code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.utf16()),
+                         static_cast<PCRE2_SIZE>(source.size()), flags, &errorCode, &errorOffset,
+                         nullptr);
+    if (!code) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(errorCode, message, 256);
-        compiled->error = QStringLiteral("%1 at offset %2")
-                              .arg(QString::fromUtf16(reinterpret_cast<const char16_t *>(message)))
-                              .arg(errorOffset);
-        qCWarning(lcPattern) << "invalid pattern" << pattern << compiled->error;
-    } else {
-        uint32_t captures = 0;
-        pcre2_pattern_info(compiled->code, PCRE2_INFO_CAPTURECOUNT, &captures);
-        compiled->captureCount = static_cast<int>(captures);
-        // Without JIT (not built for this CPU, out of memory) PCRE2 interprets: slower, same.
-        pcre2_jit_compile(compiled->code, PCRE2_JIT_COMPLETE);
+        error = QStringLiteral("%1 at offset %2")
+                    .arg(QString::fromUtf16(reinterpret_cast<const char16_t *>(message)))
+                    .arg(errorOffset);
+        qCWarning(lcPattern) << "invalid pattern" << source << error;
+        return;
     }
-    m_compiled = std::move(compiled);
+    uint32_t captures = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
+    captureCount = static_cast<int>(captures);
+    // Without JIT (not built for this CPU, out of memory) PCRE2 interprets: slower, same.
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 }
 
 Pattern::~Pattern() = default;
@@ -119,12 +134,12 @@ Pattern &Pattern::operator=(Pattern &&other) noexcept = default;
 
 bool Pattern::isValid() const
 {
-    return m_compiled && m_compiled->code;
+    return m_compiled && m_compiled->ready().code;
 }
 
 QString Pattern::errorString() const
 {
-    return m_compiled ? m_compiled->error : QString();
+    return m_compiled ? m_compiled->ready().error : QString();
 }
 
 QString Pattern::pattern() const
