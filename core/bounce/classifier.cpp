@@ -1,6 +1,7 @@
 #include "classifier.h"
 
 #include "common/domainsuggester.h"
+#include "common/pattern.h"
 #include "knowledgebase.h"
 #include "textscan.h"
 
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 
@@ -19,15 +19,12 @@ namespace {
 // search) and, where wording varies, regular expressions.
 struct Matcher
 {
-    QRegularExpression pattern; ///< phrases and patterns, combined
+    Pattern pattern; ///< phrases and patterns, combined
     bool empty = true;
 
     bool isEmpty() const { return empty; }
 
-    bool matches(const QString &lowerText) const
-    {
-        return !empty && pattern.match(lowerText).hasMatch();
-    }
+    bool matches(const QString &lowerText) const { return !empty && pattern.matches(lowerText); }
 
     static Matcher from(const QJsonObject &object)
     {
@@ -64,7 +61,7 @@ struct ProviderRule
 struct Provider
 {
     QString name;
-    QRegularExpression hosts;
+    Pattern hosts;
     Matcher textSigns;
     QList<ProviderRule> rules;
 };
@@ -80,7 +77,7 @@ struct DetailRule
 struct WordRule
 {
     QString reason;
-    QRegularExpression pattern;
+    Pattern pattern;
     bool weak = false; ///< vague words: the status code's meaning comes first
 };
 
@@ -108,8 +105,8 @@ struct ReasonRules
     QStringList userUnknownAsFiltered;
     QStringList userUnknownCommands; ///< only replies to these name an unknown mailbox
     QStringList userUnknownFormats;  ///< MTAs that answer from their own recipient directory
-    QRegularExpression afterData;
-    QRegularExpression temporaryWords;
+    Pattern afterData;
+    Pattern temporaryWords;
 };
 
 struct Knowledge
@@ -119,7 +116,7 @@ struct Knowledge
     QHash<QString, Advice> detailAdvice;
     QList<Provider> providers;
     QList<DetailRule> details;
-    QList<QPair<QRegularExpression, QString>> blocklists;
+    QList<QPair<Pattern, QString>> blocklists;
     // The rules that match the bounce's words, prefiltered in one pass over the text: these
     // groups, then one group per provider (its rules). Indexes are the lists'.
     enum TextGroup : qsizetype
@@ -171,7 +168,7 @@ const Knowledge &knowledge()
                                          rule.value(QLatin1String("patterns")))),
                                      rule.value(QLatin1String("weak")).toBool()});
         }
-        QList<QList<QRegularExpression>> textGroups(Knowledge::Providers);
+        QList<QList<Pattern>> textGroups(Knowledge::Providers);
         for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
             const WordRule &rule = k.rules.patterns.at(i);
             textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
@@ -197,11 +194,10 @@ const Knowledge &knowledge()
             KnowledgeBase::stringList(words.value(QLatin1String("userUnknownCommands")));
         k.rules.userUnknownFormats =
             KnowledgeBase::stringList(words.value(QLatin1String("userUnknownFormats")));
-        k.rules.afterData = QRegularExpression(words.value(QLatin1String("afterData")).toString(),
-                                               QRegularExpression::CaseInsensitiveOption);
-        k.rules.temporaryWords =
-            QRegularExpression(words.value(QLatin1String("temporaryWords")).toString(),
-                               QRegularExpression::CaseInsensitiveOption);
+        k.rules.afterData =
+            Pattern(words.value(QLatin1String("afterData")).toString(), Pattern::CaseInsensitive);
+        k.rules.temporaryWords = Pattern(words.value(QLatin1String("temporaryWords")).toString(),
+                                         Pattern::CaseInsensitive);
 
         const QJsonObject &providers = KnowledgeBase::document(QStringLiteral("providers.json"));
         const QJsonArray list = providers.value(QLatin1String("providers")).toArray();
@@ -222,7 +218,7 @@ const Knowledge &knowledge()
             }
             k.providers.append(p);
         }
-        QList<QRegularExpression> hosts;
+        QList<Pattern> hosts;
         for (const Provider &p : std::as_const(k.providers)) {
             hosts.append(p.hosts);
             textGroups[Knowledge::Signs].append(p.textSigns.pattern);
@@ -239,9 +235,7 @@ const Knowledge &knowledge()
         }
         const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
         for (auto it = zones.begin(); it != zones.end(); ++it) {
-            QRegularExpression pattern(it.value().toString(),
-                                       QRegularExpression::CaseInsensitiveOption);
-            pattern.optimize();
+            Pattern pattern(it.value().toString(), Pattern::CaseInsensitive);
             k.blocklists.append({pattern, it.key()});
         }
         for (const DetailRule &detail : std::as_const(k.details))
@@ -249,7 +243,7 @@ const Knowledge &knowledge()
         for (const auto &[pattern, zone] : std::as_const(k.blocklists))
             textGroups[Knowledge::Blocklists].append(pattern);
         for (const Provider &p : std::as_const(k.providers)) {
-            QList<QRegularExpression> rules;
+            QList<Pattern> rules;
             for (const ProviderRule &rule : p.rules)
                 rules.append(rule.matcher.pattern);
             textGroups.append(rules);
@@ -304,7 +298,7 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     // words of an unknown user count as such only in a reply to RCPT TO, or under a code
     // that says so itself.
     if (reason == QLatin1String("userunknown") &&
-        ((rules.afterData.isValid() && rules.afterData.match(r.diagnostic).hasMatch()) ||
+        ((rules.afterData.isValid() && rules.afterData.matches(r.diagnostic)) ||
          rules.userUnknownAsFiltered.contains(code) ||
          (!rules.userUnknownCommands.isEmpty() && !rules.userUnknownFormats.contains(format) &&
           rules.statusReasons.value(code) != QLatin1String("userunknown") &&
@@ -443,9 +437,9 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
-        (r.status.isEmpty() && (r.replyCode.startsWith(QLatin1Char('4')) ||
-                                (k.rules.temporaryWords.isValid() &&
-                                 k.rules.temporaryWords.match(r.diagnostic).hasMatch())));
+        (r.status.isEmpty() &&
+         (r.replyCode.startsWith(QLatin1Char('4')) ||
+          (k.rules.temporaryWords.isValid() && k.rules.temporaryWords.matches(r.diagnostic))));
     // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
     const QString pseudo = k.rules.pseudoStatus.value(r.reason);
     if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&

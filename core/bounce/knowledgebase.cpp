@@ -48,28 +48,26 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
-QList<QRegularExpression> patterns(const QJsonValue &value)
+QList<Pattern> patterns(const QJsonValue &value)
 {
-    QList<QRegularExpression> list;
+    QList<Pattern> list;
     const QStringList sources = stringList(value);
     for (const QString &source : sources) {
-        QRegularExpression pattern(source, QRegularExpression::CaseInsensitiveOption |
-                                               QRegularExpression::UseUnicodePropertiesOption);
+        Pattern pattern(source, Pattern::CaseInsensitive | Pattern::UnicodeProperties);
         if (!pattern.isValid()) {
             qCWarning(lcKnowledge) << "invalid pattern" << source << pattern.errorString();
             continue;
         }
-        pattern.optimize();
         list.append(pattern);
     }
     return list;
 }
 
-QRegularExpression combined(const QStringList &regularExpressions, const QStringList &phrases)
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases)
 {
     QStringList parts;
     for (const QString &source : regularExpressions) {
-        const QRegularExpression check(source);
+        const Pattern check(source);
         if (!check.isValid()) {
             qCWarning(lcKnowledge) << "invalid pattern" << source << check.errorString();
             continue;
@@ -77,13 +75,11 @@ QRegularExpression combined(const QStringList &regularExpressions, const QString
         parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
     }
     for (const QString &phrase : phrases)
-        parts.append(QRegularExpression::escape(phrase));
+        parts.append(Pattern::escape(phrase));
     // The same options even when nothing can match, so that combined patterns can be joined.
-    QRegularExpression pattern(parts.isEmpty() ? QStringLiteral("(?!)") // never matches
-                                               : parts.join(QLatin1Char('|')),
-                               QRegularExpression::CaseInsensitiveOption |
-                                   QRegularExpression::UseUnicodePropertiesOption);
-    pattern.optimize();
+    Pattern pattern(parts.isEmpty() ? QStringLiteral("(?!)") // never matches
+                                    : parts.join(QLatin1Char('|')),
+                    Pattern::CaseInsensitive | Pattern::UnicodeProperties);
     return pattern;
 }
 
@@ -263,15 +259,14 @@ private:
 
 } // namespace
 
-bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList &literals,
+bool FirstMatch::requiredLiterals(const Pattern &pattern, QStringList &literals,
                                   QStringList *sources)
 {
     literals.clear();
     QStringList alternatives;
     const QString source = pattern.pattern();
-    if (!pattern.isValid() ||
-        pattern.patternOptions().testFlag(QRegularExpression::ExtendedPatternSyntaxOption) ||
-        source.contains(QLatin1String("\\Q")) || source.contains(QLatin1String("(?#")))
+    if (!pattern.isValid() || source.contains(QLatin1String("\\Q")) ||
+        source.contains(QLatin1String("(?#")))
         return false;
     if (!LiteralScan(source).alternatives(0, source.size(), literals, alternatives)) {
         literals.clear();
@@ -282,9 +277,9 @@ bool FirstMatch::requiredLiterals(const QRegularExpression &pattern, QStringList
     return true;
 }
 
-FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
+FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
 {
-    for (const QList<QRegularExpression> &group : groups) {
+    for (const QList<Pattern> &group : groups) {
         m_groupStarts.append(m_patterns.size());
         m_patterns.append(group);
     }
@@ -293,7 +288,7 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
     QList<std::array<quint16, classCount>> children(1); // the root; 0: no child
     QList<QList<quint16>> outputs(1);
     for (qsizetype index = 0; index < m_patterns.size(); ++index) {
-        const QRegularExpression &pattern = m_patterns.at(index);
+        const Pattern &pattern = m_patterns.at(index);
         m_alternativeStarts.append(m_alternatives.size());
         QStringList literals;
         QStringList sources;
@@ -306,9 +301,9 @@ FirstMatch::FirstMatch(const QList<QList<QRegularExpression>> &groups)
         for (const QString &literal : std::as_const(literals))
             length += std::min(literal.size(), maxLiteral);
         // Compiled on first use: most never are.
-        QList<QRegularExpression> alternatives;
+        QList<Pattern> alternatives;
         for (const QString &source : std::as_const(sources))
-            alternatives.append(QRegularExpression(source, pattern.patternOptions()));
+            alternatives.append(Pattern(source, pattern.options()));
         if (!filtered || children.size() + length > maxStates ||
             m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
             m_kinds.append(Always);
@@ -422,7 +417,7 @@ qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
         case Never:
             break;
         case Always:
-            if (m_patterns.at(i).match(text).hasMatch())
+            if (m_patterns.at(i).matches(text))
                 return i - first;
             break;
         case Filtered:
@@ -433,10 +428,9 @@ qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
                     continue;
                 // An alternative that would not compile alone (the scan lets through none
                 // known) leaves the answer to the whole pattern.
-                const QRegularExpression &alternative = m_alternatives.at(a);
-                const QRegularExpression &asked =
-                    alternative.isValid() ? alternative : m_patterns.at(i);
-                if (asked.match(text).hasMatch())
+                const Pattern &alternative = m_alternatives.at(a);
+                const Pattern &asked = alternative.isValid() ? alternative : m_patterns.at(i);
+                if (asked.matches(text))
                     return i - first;
             }
             break;
@@ -445,10 +439,10 @@ qsizetype FirstMatch::indexIn(qsizetype group, const QString &text,
     return -1;
 }
 
-bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text)
+bool matchesAny(const QList<Pattern> &patterns, const QString &text)
 {
-    for (const QRegularExpression &pattern : patterns) {
-        if (pattern.match(text).hasMatch())
+    for (const Pattern &pattern : patterns) {
+        if (pattern.matches(text))
             return true;
     }
     return false;

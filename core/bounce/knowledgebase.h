@@ -1,8 +1,9 @@
 #pragma once
 
+#include "common/pattern.h"
+
 #include <QHash>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStringList>
 #include <QVarLengthArray>
 
@@ -18,17 +19,17 @@ QStringList stringList(const QJsonValue &value);
 /// language. lupdate finds these texts through translations/KnowledgeTexts.cmake.
 QString translated(const QString &text);
 
-/// Case-insensitive, optimised patterns from a JSON array of regular expressions.
-QList<QRegularExpression> patterns(const QJsonValue &value);
+/// Case-insensitive patterns from a JSON array of regular expressions.
+QList<Pattern> patterns(const QJsonValue &value);
 
-bool matchesAny(const QList<QRegularExpression> &patterns, const QString &text);
+bool matchesAny(const QList<Pattern> &patterns, const QString &text);
 
 /// One case-insensitive regular expression that matches when any of the given regular
 /// expressions or literal phrases does: one pass over the text instead of one per pattern.
-QRegularExpression combined(const QStringList &regularExpressions, const QStringList &phrases = {});
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {});
 
 /// Ordered regular expressions where the first one in order that matches wins, without matching
-/// every one of them: each QRegularExpression::match costs allocations and a scan that tries
+/// every one of them: each match is a scan that tries
 /// every alternative at every position, and most texts match none or one of dozens of rules.
 ///
 /// A literal prefilter, exact by construction: every top-level alternative of a pattern needs
@@ -46,9 +47,9 @@ public:
 
     FirstMatch() = default;
     /// Ordered groups of patterns, each group answering on its own, one prefilter for all.
-    explicit FirstMatch(const QList<QList<QRegularExpression>> &groups);
-    explicit FirstMatch(const QList<QRegularExpression> &patterns)
-        : FirstMatch(QList<QList<QRegularExpression>>{patterns})
+    explicit FirstMatch(const QList<QList<Pattern>> &groups);
+    explicit FirstMatch(const QList<Pattern> &patterns)
+        : FirstMatch(QList<QList<Pattern>>{patterns})
     {}
 
     /// The patterns of every group that can match text: one pass, for as many groups as asked.
@@ -63,7 +64,7 @@ public:
     /// The literals the prefilter looks for in pattern, caseless (folded), one for each
     /// top-level alternative (the text of which goes to sources, when given); false when it
     /// must always run the pattern.
-    static bool requiredLiterals(const QRegularExpression &pattern, QStringList &literals,
+    static bool requiredLiterals(const Pattern &pattern, QStringList &literals,
                                  QStringList *sources = nullptr);
 
     /// What the prefilter compares: ASCII lower case, and the two non-ASCII letters that match
@@ -111,12 +112,12 @@ private:
         return 42 + c % 6;
     }
 
-    QList<QRegularExpression> m_patterns; ///< all groups' in a row
-    QList<qsizetype> m_groupStarts;       ///< a group's first pattern in m_patterns; then the end
+    QList<Pattern> m_patterns;      ///< all groups' in a row
+    QList<qsizetype> m_groupStarts; ///< a group's first pattern in m_patterns; then the end
     QList<Kind> m_kinds;
     // A prefiltered pattern's top-level alternatives, each a pattern of its own (same options):
     // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
-    QList<QRegularExpression> m_alternatives;
+    QList<Pattern> m_alternatives;
     QList<qsizetype> m_alternativeStarts;
     QStringList m_literals; ///< each alternative's, folded (the automaton knows its start)
     // The automaton: m_next[state * classCount + class] is the next state, with outputFlag

@@ -2,11 +2,11 @@
 
 #include "bounce/knowledgebase.h"
 #include "common/domainsuggester.h"
+#include "common/pattern.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QUrl>
 
 namespace BounceDoctor {
@@ -82,10 +82,9 @@ QString domainProblem(const QString &domain, QString *ascii)
         return AddressCheckTr::tr(
                    "the domain '%1' has no dot: a mail domain looks like example.com")
             .arg(domain);
-    static const QRegularExpression label(
-        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
+    static const Pattern label(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
     for (const QString &part : labels) {
-        if (!label.match(part).hasMatch())
+        if (!label.matches(part))
             return AddressCheckTr::tr(
                        "the domain part '%1' is not valid (letters, digits and inner hyphens only, "
                        "at most 63)")
@@ -122,8 +121,8 @@ AddressCheck::Syntax AddressCheck::parse(const QString &input)
 
 QString AddressCheck::providerOf(const QStringList &mxHosts)
 {
-    static const QList<QPair<QString, QRegularExpression>> providers = [] {
-        QList<QPair<QString, QRegularExpression>> list;
+    static const QList<QPair<QString, Pattern>> providers = [] {
+        QList<QPair<QString, Pattern>> list;
         const QJsonArray array = KnowledgeBase::document(QStringLiteral("mail-providers.json"))
                                      .value(QLatin1String("providers"))
                                      .toArray();
@@ -137,7 +136,7 @@ QString AddressCheck::providerOf(const QStringList &mxHosts)
     }();
     for (const QString &host : mxHosts) {
         for (const auto &[name, pattern] : providers) {
-            if (pattern.match(host).hasMatch())
+            if (pattern.matches(host))
                 return name;
         }
     }

@@ -1,12 +1,12 @@
 #include "bounce/bouncereader.h"
 #include "bounce/knowledgebase.h"
+#include "common/pattern.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -58,7 +58,7 @@ void verifyPatterns(const QJsonValue &value, const QString &where)
     const QJsonArray array = value.toArray();
     for (const QJsonValue &item : array) {
         QVERIFY2(item.isString(), qPrintable(where));
-        const QRegularExpression pattern(item.toString());
+        const Pattern pattern(item.toString());
         QVERIFY2(pattern.isValid(), qPrintable(where + QStringLiteral(": ") + item.toString() +
                                                QStringLiteral(" ") + pattern.errorString()));
     }
@@ -176,23 +176,22 @@ void TestKnowledge::detailsAndBlocklistsAreValid()
     const QJsonObject zones = root.value(QLatin1String("blocklists")).toObject();
     for (auto it = zones.begin(); it != zones.end(); ++it) {
         QVERIFY2(it.key().contains(QLatin1Char('.')), qPrintable(it.key()));
-        QVERIFY2(QRegularExpression(it.value().toString()).isValid(), qPrintable(it.key()));
+        QVERIFY2(Pattern(it.value().toString()).isValid(), qPrintable(it.key()));
     }
 }
 
 namespace {
 
-QRegularExpression caseless(const QString &pattern)
+Pattern caseless(const QString &pattern)
 {
-    return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption |
-                                           QRegularExpression::UseUnicodePropertiesOption);
+    return Pattern(pattern, Pattern::CaseInsensitive | Pattern::UnicodeProperties);
 }
 
 // What FirstMatch must answer: the first pattern in order that matches.
-qsizetype naiveFirst(const QList<QRegularExpression> &patterns, const QString &text)
+qsizetype naiveFirst(const QList<Pattern> &patterns, const QString &text)
 {
     for (qsizetype i = 0; i < patterns.size(); ++i) {
-        if (patterns.at(i).match(text).hasMatch())
+        if (patterns.at(i).matches(text))
             return i;
     }
     return -1;
@@ -248,7 +247,7 @@ void TestKnowledge::firstMatchKeepsOrder()
     QFETCH(QStringList, patterns);
     QFETCH(QString, text);
     QFETCH(int, expected);
-    QList<QRegularExpression> compiled;
+    QList<Pattern> compiled;
     for (const QString &pattern : std::as_const(patterns))
         compiled.append(caseless(pattern));
     QCOMPARE(naiveFirst(compiled, text), expected);
@@ -313,11 +312,10 @@ void TestKnowledge::foldAgreesWithCaselessMatching()
             all.append(QString::fromUcs4(&c, 1));
     }
     QSet<char32_t> matching;
-    auto it = caseless(QStringLiteral("[a-z]")).globalMatch(all);
-    while (it.hasNext()) {
-        const QString found = it.next().captured(0);
-        matching.insert(found.toUcs4().value(0));
-    }
+    caseless(QStringLiteral("[a-z]")).forEachMatch(all, [&matching](const PatternMatch &m) {
+        matching.insert(m.captured(0).toUcs4().value(0));
+        return true;
+    });
     for (char32_t c = 0; c <= 0xffff; ++c) {
         if (c >= 0xd800 && c <= 0xdfff)
             continue;
@@ -325,7 +323,7 @@ void TestKnowledge::foldAgreesWithCaselessMatching()
         const bool letter = folded >= u'a' && folded <= u'z';
         QVERIFY2(letter == matching.contains(c), qPrintable(QString::number(c, 16)));
         if (letter)
-            QVERIFY(caseless(QString(QChar(folded))).match(QString(QChar(c))).hasMatch());
+            QVERIFY(caseless(QString(QChar(folded))).matches(QString(QChar(c))));
     }
     for (const char32_t c : std::as_const(matching))
         QVERIFY2(c <= 0xffff, qPrintable(QString::number(c, 16)));
@@ -336,9 +334,9 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
     // Every rule group of the knowledge, prefiltered, against texts made of the rules' own
     // words: alone, upper case, with KELVIN SIGN and LONG S, and two rules' words in either
     // order.
-    QList<QList<QRegularExpression>> groups;
+    QList<QList<Pattern>> groups;
     const QJsonObject words = KnowledgeBase::document(QStringLiteral("bounce-reasons.json"));
-    QList<QRegularExpression> strong, weak;
+    QList<Pattern> strong, weak;
     for (const QJsonValue &value : words.value(QLatin1String("patterns")).toArray()) {
         const QJsonObject rule = value.toObject();
         (rule.value(QLatin1String("weak")).toBool() ? weak : strong)
@@ -352,22 +350,21 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
             KnowledgeBase::stringList(object.value(QLatin1String("phrases"))));
     };
     const QJsonObject details = KnowledgeBase::document(QStringLiteral("details.json"));
-    QList<QRegularExpression> detailGroup, blocklistGroup;
+    QList<Pattern> detailGroup, blocklistGroup;
     for (const QJsonValue &value : details.value(QLatin1String("details")).toArray())
         detailGroup.append(matcher(value.toObject()));
     const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
     for (auto it = zones.begin(); it != zones.end(); ++it)
-        blocklistGroup.append(
-            QRegularExpression(it.value().toString(), QRegularExpression::CaseInsensitiveOption));
+        blocklistGroup.append(Pattern(it.value().toString(), Pattern::CaseInsensitive));
     groups << detailGroup << blocklistGroup;
     const QJsonObject providers = KnowledgeBase::document(QStringLiteral("providers.json"));
-    QList<QRegularExpression> hosts, signs;
+    QList<Pattern> hosts, signs;
     for (const QJsonValue &value : providers.value(QLatin1String("providers")).toArray()) {
         const QJsonObject provider = value.toObject();
         hosts.append(KnowledgeBase::combined(
             KnowledgeBase::stringList(provider.value(QLatin1String("hosts")))));
         signs.append(matcher(provider.value(QLatin1String("signs")).toObject()));
-        QList<QRegularExpression> rules;
+        QList<Pattern> rules;
         for (const QJsonValue &rule : provider.value(QLatin1String("rules")).toArray())
             rules.append(matcher(rule.toObject()));
         groups << rules;
@@ -375,8 +372,8 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
     groups << hosts << signs;
 
     QStringList pieces;
-    for (const QList<QRegularExpression> &group : std::as_const(groups)) {
-        for (const QRegularExpression &pattern : group) {
+    for (const QList<Pattern> &group : std::as_const(groups)) {
+        for (const Pattern &pattern : group) {
             QStringList literals;
             if (KnowledgeBase::FirstMatch::requiredLiterals(pattern, literals))
                 pieces << literals;
@@ -397,7 +394,7 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
         texts << piece << QStringLiteral("x ") + piece.toUpper() + QStringLiteral(" y") << kelvin
               << piece + QLatin1Char(' ') + other << other + QStringLiteral(" \u0130 ") + piece;
     }
-    for (const QList<QRegularExpression> &group : std::as_const(groups)) {
+    for (const QList<Pattern> &group : std::as_const(groups)) {
         const KnowledgeBase::FirstMatch first(group);
         for (const QString &text : std::as_const(texts)) {
             const qsizetype expected = naiveFirst(group, text);
