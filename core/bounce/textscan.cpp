@@ -1,5 +1,6 @@
 #include "textscan.h"
 
+#include "common/firstmatch.h"
 #include "common/pattern.h"
 
 #include <QRegularExpression>

@@ -157,11 +157,6 @@ bool Pattern::matches(QStringView text, qsizetype from) const
     return run(text, from, 0, nullptr);
 }
 
-bool Pattern::matchesAt(QStringView text, qsizetype at) const
-{
-    return run(text, at, Anchored, nullptr);
-}
-
 PatternMatch Pattern::match(QStringView text, qsizetype from) const
 {
     PatternMatch m;
@@ -194,9 +189,7 @@ bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch
     uint32_t options = 0;
     if (flags & NonEmptyAnchored)
         options |= PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED;
-    if (flags & Anchored)
-        options |= PCRE2_ANCHORED;
-    if ((flags & SubjectChecked) || !hasSurrogates(text))
+    if (!hasSurrogates(text))
         options |= PCRE2_NO_UTF_CHECK; // else PCRE2 checks the pairs, and refuses broken text
     // An empty view may have a null pointer, which PCRE2 refuses even with length 0.
     static const char16_t empty = 0;
@@ -245,113 +238,6 @@ QStringView PatternMatch::capturedView(int group) const
 {
     const qsizetype start = capturedStart(group);
     return start < 0 ? QStringView() : m_subject.mid(start, capturedEnd(group) - start);
-}
-
-namespace {
-
-// Constructs that mean something else, or number groups differently, inside an alternation.
-bool combinable(const QString &pattern)
-{
-    for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
-        const QChar c = pattern.at(i);
-        if (c == QLatin1Char('\\')) {
-            const QChar next = pattern.at(i + 1);
-            if (next.isDigit() || next == QLatin1Char('g') || next == QLatin1Char('k') ||
-                next == QLatin1Char('K') || next == QLatin1Char('G'))
-                return false;
-            ++i; // an escaped character
-        } else if (c == QLatin1Char('(') &&
-                   (pattern.at(i + 1) == QLatin1Char('*') ||
-                    pattern.mid(i, 4) == QLatin1String("(?P=") ||
-                    pattern.mid(i, 3) == QLatin1String("(?|") ||
-                    pattern.mid(i, 3) == QLatin1String("(?R") ||
-                    (pattern.mid(i, 2) == QLatin1String("(?") && i + 2 < pattern.size() &&
-                     (pattern.at(i + 2).isDigit() || pattern.at(i + 2) == QLatin1Char('+') ||
-                      pattern.at(i + 2) == QLatin1Char('&'))))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-} // namespace
-
-PatternSet::PatternSet(const QStringList &patterns, Pattern::Options options)
-{
-    QStringList parts;
-    for (const QString &source : patterns) {
-        const qsizetype index = m_patterns.size();
-        m_patterns.append(Pattern(source, options));
-        if (!m_patterns.last().isValid())
-            continue; // never matches, like QRegularExpression
-        if (combinable(source)) {
-            m_combined.append(index);
-            parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
-        } else {
-            m_alone.append(index);
-        }
-    }
-    if (!parts.isEmpty())
-        m_alternation = Pattern(parts.join(QLatin1Char('|')), options);
-    if (!parts.isEmpty() && !m_alternation.isValid()) {
-        // Cannot happen with valid parts; be correct anyway.
-        m_alone += m_combined;
-        m_combined.clear();
-        std::sort(m_alone.begin(), m_alone.end());
-    }
-}
-
-QList<qsizetype> PatternSet::matching(QStringView text) const
-{
-    return scan(text, false);
-}
-
-qsizetype PatternSet::firstMatching(QStringView text) const
-{
-    const QList<qsizetype> found = scan(text, true);
-    return found.isEmpty() ? -1 : found.first();
-}
-
-QList<qsizetype> PatternSet::scan(QStringView text, bool firstOnly) const
-{
-    QVarLengthArray<bool, 128> found(m_patterns.size());
-    std::fill(found.begin(), found.end(), false);
-    for (const qsizetype index : m_alone)
-        found[index] = m_patterns.at(index).matches(text);
-    qsizetype unresolved = m_combined.size();
-    const qsizetype first = m_combined.isEmpty() ? -1 : m_combined.first();
-    qsizetype from = 0;
-    unsigned checked = 0;
-    while (unresolved > 0 && from <= text.size()) {
-        PatternMatch place;
-        if (!m_alternation.run(text, from, checked, &place))
-            break;
-        // Valid UTF-16 (PCRE2 checked the whole text): later runs need not check again.
-        checked = Pattern::SubjectChecked;
-        const qsizetype at = place.capturedStart();
-        for (const qsizetype index : m_combined) {
-            if (!found[index] &&
-                m_patterns.at(index).run(text, at, Pattern::Anchored | checked, nullptr)) {
-                found[index] = true;
-                --unresolved;
-            }
-        }
-        if (firstOnly && found[first])
-            break; // nothing can come before it
-        from = at + 1;
-        if (from < text.size() && text.at(from - 1).isHighSurrogate() &&
-            text.at(from).isLowSurrogate())
-            ++from;
-    }
-    QList<qsizetype> indexes;
-    for (qsizetype i = 0; i < found.size(); ++i) {
-        if (found[i]) {
-            indexes.append(i);
-            if (firstOnly)
-                break;
-        }
-    }
-    return indexes;
 }
 
 } // namespace BounceDoctor

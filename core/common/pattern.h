@@ -50,8 +50,6 @@ public:
 
     /// True when the pattern matches text at or after from. Cheaper than match().
     bool matches(QStringView text, qsizetype from = 0) const;
-    /// True when a match starts exactly at position at.
-    bool matchesAt(QStringView text, qsizetype at) const;
     /// The first match at or after from, with its capture groups. The match refers to text,
     /// which must outlive it (a temporary QString would not: that overload is deleted).
     PatternMatch match(QStringView text, qsizetype from = 0) const;
@@ -73,39 +71,9 @@ private:
     enum RunFlag : unsigned
     {
         NonEmptyAnchored = 0x1, ///< after an empty match: a non-empty one, right there
-        Anchored = 0x2,
-        SubjectChecked = 0x4, ///< the text was found valid UTF-16 by an earlier run
     };
     bool run(QStringView text, qsizetype from, unsigned flags, PatternMatch *out) const;
     friend class PatternMatch;
-    friend class PatternSet;
-};
-
-/// Ordered patterns (one option set) asked together which of them match a text, as when the
-/// first rule in order wins. One pass with their alternation finds each place where any of
-/// them matches; only there are the patterns tried one by one, anchored. Exact: a pattern
-/// matches somewhere if and only if the alternation matches at that place.
-class PatternSet final
-{
-public:
-    PatternSet() = default;
-    PatternSet(const QStringList &patterns, Pattern::Options options);
-
-    qsizetype size() const { return m_patterns.size(); }
-    const Pattern &at(qsizetype index) const { return m_patterns.at(index); }
-
-    /// The indexes of the patterns that match text anywhere, ascending.
-    QList<qsizetype> matching(QStringView text) const;
-    /// The lowest index whose pattern matches text, or -1.
-    qsizetype firstMatching(QStringView text) const;
-
-private:
-    QList<Pattern> m_patterns;
-    Pattern m_alternation;       ///< of the patterns it can stand for
-    QList<qsizetype> m_combined; ///< indexes the alternation stands for
-    QList<qsizetype> m_alone;    ///< back-references, \K, \G or verbs: matched one by one
-
-    QList<qsizetype> scan(QStringView text, bool firstOnly) const;
 };
 
 /// One match of a Pattern: offsets into the text it was run on, which must outlive it.

@@ -1,3 +1,4 @@
+#include "common/firstmatch.h"
 #include "common/pattern.h"
 
 #include <QRegularExpression>

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "pattern.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVarLengthArray>
+
+namespace BounceDoctor {
+
+/// Ordered regular expressions where the first one in order that matches wins, without matching
+/// every one of them: each match is a scan that tries
+/// every alternative at every position, and most texts match none or one of dozens of rules.
+///
+/// A literal prefilter, exact by construction: every top-level alternative of a pattern needs
+/// some literal text (its longest run of plain characters), so it can only match a text that
+/// contains that literal (caselessly). One Aho-Corasick pass over the text finds the
+/// alternatives that can match; a pattern matches where one of its alternatives does, so only
+/// those alternatives run, each as a small pattern of its own, pattern by pattern in order,
+/// and the first pattern that matches wins. Patterns whose syntax the prefilter does not fully
+/// understand always run whole.
+class FirstMatch final
+{
+public:
+    /// Which patterns can match a text: one flag per alternative of every group's patterns.
+    using Candidates = QVarLengthArray<bool, 1024>;
+
+    FirstMatch() = default;
+    /// Ordered groups of patterns, each group answering on its own, one prefilter for all.
+    explicit FirstMatch(const QList<QList<Pattern>> &groups);
+    explicit FirstMatch(const QList<Pattern> &patterns)
+        : FirstMatch(QList<QList<Pattern>>{patterns})
+    {}
+
+    /// The patterns of every group that can match text: one pass, for as many groups as asked.
+    Candidates candidates(QStringView text) const;
+
+    /// The index in group of its first pattern, in order, that matches text; -1 when none
+    /// does. candidates are text's, or those of any text that contains every literal text
+    /// contains (folded), such as text.toLower().
+    qsizetype indexIn(qsizetype group, QStringView text, const Candidates &candidates) const;
+    qsizetype indexIn(const QString &text) const { return indexIn(0, text, candidates(text)); }
+
+    /// The literals the prefilter looks for in pattern, caseless (folded), one for each
+    /// top-level alternative (the text of which goes to sources, when given); false when it
+    /// must always run the pattern.
+    static bool requiredLiterals(const Pattern &pattern, QStringList &literals,
+                                 QStringList *sources = nullptr);
+
+    /// What the prefilter compares: ASCII lower case, and the two non-ASCII letters that match
+    /// an ASCII letter caselessly (KELVIN SIGN, LONG S). Every character that matches another
+    /// caselessly folds to the same.
+    static char16_t fold(char16_t c)
+    {
+        if (c < 128)
+            return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+        if (c == 0x212a)
+            return u'k';
+        if (c == 0x017f)
+            return u's';
+        return c;
+    }
+
+private:
+    enum Kind : quint8
+    {
+        Filtered,
+        Always,
+        Never
+    };
+    static constexpr qsizetype maxLiteral = 8;
+    static constexpr qsizetype maxStates = 0x7fff;
+    static constexpr quint16 outputFlag = 0x8000; ///< in m_next: the target has outputs
+
+    // The automaton reads classes of folded characters: letters and digits each their own,
+    // the rest a few shared ones. Sharing only lets it find a literal where there is none,
+    // which costs a match but never loses one; the table stays small enough for the cache.
+    static constexpr quint32 classCount = 48;
+    static quint32 classOf(char16_t c)
+    {
+        c = fold(c);
+        if (c >= u'a' && c <= u'z')
+            return c - u'a';
+        if (c >= u'0' && c <= u'9')
+            return 26 + (c - u'0');
+        if (c == u' ')
+            return 36;
+        if (c == u'.')
+            return 37;
+        if (c < 128)
+            return 38 + c % 4;
+        return 42 + c % 6;
+    }
+
+    QList<Pattern> m_patterns;      ///< all groups' in a row
+    QList<qsizetype> m_groupStarts; ///< a group's first pattern in m_patterns; then the end
+    QList<Kind> m_kinds;
+    // A prefiltered pattern's top-level alternatives, each a pattern of its own (same options):
+    // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
+    QList<Pattern> m_alternatives;
+    QList<qsizetype> m_alternativeStarts;
+    QStringList m_literals; ///< each alternative's, folded (the automaton knows its start)
+    // The automaton: m_next[state * classCount + class] is the next state, with outputFlag
+    // when that state has outputs: the alternatives whose literal ends there, directly or as
+    // a suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
+    QList<quint16> m_next;
+    QList<quint32> m_outputStarts;
+    QList<quint16> m_outputPatterns;
+};
+
+/// Ordered patterns (one option set) asked together which of them match a text, for rules
+/// where the first in order wins or where every rule that matches counts. One prefilter pass
+/// (FirstMatch) finds the few that can match; only those run.
+class PatternSet final
+{
+public:
+    PatternSet() = default;
+    PatternSet(const QStringList &patterns, Pattern::Options options);
+
+    qsizetype size() const { return m_size; }
+
+    /// The indexes of the patterns that match text anywhere, ascending.
+    QList<qsizetype> matching(QStringView text) const;
+    /// The lowest index whose pattern matches text, or -1.
+    qsizetype firstMatching(QStringView text) const;
+
+private:
+    FirstMatch m_filter; ///< one group per pattern
+    qsizetype m_size = 0;
+};
+
+} // namespace BounceDoctor
