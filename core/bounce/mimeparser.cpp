@@ -56,17 +56,11 @@ struct GRef
     GRef &operator=(const GRef &) = delete;
 };
 
-GMimeObject *constructTopLevel(const QByteArray &bytes)
+GMimeObject *constructTopLevel(const QByteArray &message)
 {
     GMimeParserOptions *options = parserOptions();
-    // A saved message often keeps its mbox postmark ("From sender date"), which is no header.
-    qsizetype start = 0;
-    if (bytes.startsWith("From ")) {
-        const qsizetype lineEnd = bytes.indexOf('\n');
-        start = lineEnd < 0 ? bytes.size() : lineEnd + 1;
-    }
-    GRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(
-        bytes.constData() + start, static_cast<gsize>(bytes.size() - start)));
+    GRef<GMimeStream> stream(
+        g_mime_stream_mem_new_with_buffer(message.constData(), static_cast<gsize>(message.size())));
     GRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.ptr));
     g_mime_parser_set_format(parser.ptr, GMIME_FORMAT_MESSAGE);
     // Copying part contents out is cheaper than keeping a substream per part on a buffer
@@ -75,6 +69,68 @@ GMimeObject *constructTopLevel(const QByteArray &bytes)
     // As a part rather than a message: a GMimeMessage also parses every address and date header
     // into objects, which no format unit reads.
     return g_mime_parser_construct_part(parser.ptr, options);
+}
+
+// The bounce's header section and body, split where GMime splits them: at the first empty line.
+struct Sections
+{
+    QByteArrayView header; ///< every line of the header section, with its newline
+    QByteArrayView body;
+};
+
+Sections sections(const QByteArray &bytes)
+{
+    QByteArrayView rest(bytes);
+    // A saved message often keeps its mbox postmark ("From sender date"), which is no header.
+    if (rest.startsWith("From ")) {
+        const qsizetype lineEnd = rest.indexOf('\n');
+        rest = lineEnd < 0 ? QByteArrayView() : rest.sliced(lineEnd + 1);
+    }
+    if (rest.startsWith('\n'))
+        return {{}, rest.sliced(1)};
+    const qsizetype blank = rest.indexOf("\n\n");
+    if (blank < 0)
+        return {rest, {}};
+    return {rest.first(blank + 1), rest.sliced(blank + 2)};
+}
+
+// Like GMime: a header section starts with a field name (no blanks inside it, no control
+// characters) and a colon, or it is no message at all.
+bool startsWithField(QByteArrayView header)
+{
+    bool blank = false;
+    for (const char c : header) {
+        if (c == ':')
+            return true;
+        if (c == ' ' || c == '\t')
+            blank = true;
+        else if (blank || static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return false;
+    }
+    return false;
+}
+
+// What GMime needs of the header section to read the MIME structure: the Content-* fields with
+// their folded lines. The other fields (a bounce has a dozen Received and signature fields) are
+// read by parseHeaderBlock; as GMime header objects they were a quarter of its work.
+QByteArray mimeFields(QByteArrayView header)
+{
+    QByteArray fields;
+    bool keep = false;
+    for (qsizetype at = 0; at < header.size();) {
+        qsizetype end = header.indexOf('\n', at);
+        end = end < 0 ? header.size() : end + 1;
+        const QByteArrayView line = header.sliced(at, end - at);
+        at = end;
+        if (line.front() != ' ' && line.front() != '\t')
+            keep = line.size() > 8 && qstrnicmp(line.data(), "content-", 8) == 0;
+        if (keep) {
+            fields += line;
+            if (!fields.endsWith('\n'))
+                fields += '\n';
+        }
+    }
+    return fields;
 }
 
 // The header fields format units and the original-message summary read. Decoding every field
@@ -130,68 +186,6 @@ QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
         buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
     }
     return QByteArrayView(buffer, name.size());
-}
-
-bool isWantedHeader(const char *name)
-{
-    char buffer[longestWantedName];
-    const QByteArrayView lower = lowerName(QByteArrayView(name), buffer);
-    return !lower.isEmpty() && isWantedLowerName(lower);
-}
-
-QString unfoldedRaw(const char *raw)
-{
-    // Plain ASCII without encoded words: unfolding is all that decoding would do. One pass:
-    // a fold (newline and a blank) becomes one space, any other newline goes.
-    const qsizetype size = static_cast<qsizetype>(std::strlen(raw));
-    QString value(size, Qt::Uninitialized);
-    QChar *out = value.data();
-    QChar *at = out;
-    for (qsizetype i = 0; i < size; ++i) {
-        const char c = raw[i];
-        if (c == '\n') {
-            if (i + 1 < size && (raw[i + 1] == '\t' || raw[i + 1] == ' ')) {
-                *at++ = QLatin1Char(' ');
-                ++i;
-            }
-            continue;
-        }
-        *at++ = QLatin1Char(c);
-    }
-    value.truncate(at - out);
-    return value.trimmed();
-}
-
-HeaderFields headersOf(GMimeObject *object)
-{
-    HeaderFields fields;
-    GMimeHeaderList *list = g_mime_object_get_header_list(object);
-    if (!list)
-        return fields;
-    const int count = g_mime_header_list_get_count(list);
-    fields.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
-        const char *name = g_mime_header_get_name(header);
-        if (!name || !isWantedHeader(name))
-            continue;
-        const char *raw = g_mime_header_get_raw_value(header);
-        bool plain = raw != nullptr;
-        for (const char *c = raw; plain && *c; ++c) {
-            if (static_cast<unsigned char>(*c) >= 0x80 || *c == 0x1b ||
-                (c[0] == '=' && c[1] == '?'))
-                plain = false;
-        }
-        QString value;
-        if (plain) {
-            value = unfoldedRaw(raw);
-        } else {
-            const char *decoded = g_mime_header_get_value(header);
-            value = QString::fromUtf8(decoded ? decoded : "").trimmed();
-        }
-        fields.append({QByteArray(name).toLower(), value});
-    }
-    return fields;
 }
 
 QByteArray contentBytes(GMimePart *part)
@@ -439,12 +433,18 @@ HeaderFields parseHeaderBlock(const QByteArray &text)
 
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error)
 {
-    GRef<GMimeObject> message(constructTopLevel(bytes));
+    const Sections parts = sections(bytes);
+    if (!startsWithField(parts.header)) {
+        error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
+        return false;
+    }
+    out.headers = parseHeaderBlock(parts.header.toByteArray());
+    GRef<GMimeObject> message(
+        constructTopLevel(mimeFields(parts.header) + '\n' + parts.body.toByteArray()));
     if (!message.ptr) {
         error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
         return false;
     }
-    out.headers = headersOf(message.ptr);
     out.subject = out.header("subject");
     out.from = out.header("from");
     if (GMimeContentType *type = g_mime_object_get_content_type(message.ptr)) {

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void errorsDoNotStopTheBatch();
     void oversizedMessageIsRefused();
     void notABounce();
+    void headerSection_data();
+    void headerSection();
 };
 
 // Help > Examples is a new user's first impression: each bundled bounce must be diagnosed
@@ -504,6 +506,59 @@ void TestBounceReader::notABounce()
     QCOMPARE(messages.first().kind, BounceMessage::Kind::NotABounce);
     QCOMPARE(BounceReader().readPastedText(QStringLiteral("Hello, how are you?")).kind,
              BounceMessage::Kind::NotABounce);
+}
+
+// The reader splits the header section from the body where GMime would, and reads its fields.
+void TestBounceReader::headerSection_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<bool>("readable");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("reason");
+
+    const QByteArray body = "Content-Type: text/plain; charset=utf-8\n"
+                            "Content-Transfer-Encoding: quoted-printable\n"
+                            "\n"
+                            "<ana@example.org>: host mx.example.org said: 550 5.1.1 User=\n"
+                            " unknown (in reply to RCPT TO command)\n";
+    const QByteArray head = "From: MAILER-DAEMON@mx.example.net\n"
+                            "Subject: =?UTF-8?Q?Undelivered_Mail_=E2=80=93?=\n"
+                            " Returned to Sender\n";
+    const QString subject = QStringLiteral("Undelivered Mail – Returned to Sender");
+    QTest::newRow("fields around the MIME ones")
+        << head + body.first(body.indexOf("\n\n") + 1) + "X-Spam: no\n" +
+               body.sliced(body.indexOf("\n\n") + 1)
+        << true << subject << "userunknown";
+    QTest::newRow("folded Content-Type") << head +
+                                                "Content-Type: text/plain;\n\tcharset=utf-8\n"
+                                                "Content-Transfer-Encoding: quoted-printable\n\n" +
+                                                body.sliced(body.indexOf("\n\n") + 2)
+                                         << true << subject << "userunknown";
+    QTest::newRow("mbox postmark") << "From MAILER-DAEMON Mon Jun 10 12:00:00 2024\n" + head + body
+                                   << true << subject << "userunknown";
+    QTest::newRow("no body") << head << true << subject << "";
+    QTest::newRow("text, not a message")
+        << "Hello Ana,\nFrom: me\n\nsee below\n" + body << false << ""
+        << "";
+    QTest::newRow("blank first line") << "\n" + head + body << false << ""
+                                      << "";
+}
+
+void TestBounceReader::headerSection()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(bool, readable);
+    QFETCH(QString, subject);
+    QFETCH(QString, reason);
+    const BounceMessage read = BounceReader().readMessage(message);
+    if (!readable) {
+        QCOMPARE(read.kind, BounceMessage::Kind::Error);
+        QCOMPARE(read.error, QStringLiteral("not an e-mail message (no headers)"));
+        return;
+    }
+    QVERIFY2(read.kind != BounceMessage::Kind::Error, qPrintable(read.error));
+    QCOMPARE(read.subject, subject);
+    QCOMPARE(read.recipients.isEmpty() ? QString() : read.recipients.first().reason, reason);
 }
 
 QTEST_GUILESS_MAIN(TestBounceReader)
