@@ -468,7 +468,7 @@ struct BounceReader::Batch
 // parser time or memory out of proportion: huge header lines, countless fields or multiparts.
 QString BounceReader::structureProblem(const QByteArray &bytes) const
 {
-    qsizetype headerEnd = bytes.indexOf("\n\n");
+    qsizetype headerEnd = Mime::emptyLine(bytes);
     if (headerEnd < 0)
         headerEnd = bytes.size();
     int fields = 0;

@@ -88,7 +88,7 @@ Sections sections(const QByteArray &bytes)
     }
     if (rest.startsWith('\n'))
         return {{}, rest.sliced(1)};
-    const qsizetype blank = rest.indexOf("\n\n");
+    const qsizetype blank = emptyLine(rest);
     if (blank < 0)
         return {rest, {}};
     return {rest.first(blank + 1), rest.sliced(blank + 2)};
@@ -215,7 +215,7 @@ struct Walker
     void readOriginal(const QByteArray &message)
     {
         out.hasOriginal = true;
-        const qsizetype headerEnd = message.indexOf("\n\n");
+        const qsizetype headerEnd = emptyLine(message);
         out.originalHeaders = parseHeaderBlock(headerEnd < 0 ? message : message.left(headerEnd));
         // Someone forwarded a bounce as an attachment: keep it to read instead.
         const QString from = headerValue(out.originalHeaders, "from").toLower();
@@ -305,6 +305,22 @@ QString convert(const QByteArray &bytes, const QByteArray &charset)
 
 } // namespace
 
+qsizetype emptyLine(QByteArrayView bytes, qsizetype from)
+{
+    const char *data = bytes.data();
+    const qsizetype size = bytes.size();
+    for (qsizetype at = from; at + 1 < size;) {
+        const void *found = std::memchr(data + at, '\n', static_cast<size_t>(size - at - 1));
+        if (!found)
+            return -1;
+        at = static_cast<const char *>(found) - data;
+        if (data[at + 1] == '\n')
+            return at;
+        at += 1;
+    }
+    return -1;
+}
+
 QByteArray normaliseLineEndings(const QByteArray &bytes)
 {
     if (!bytes.contains('\r'))
@@ -374,15 +390,17 @@ HeaderFields parseHeaderBlock(const QByteArray &text)
     auto flush = [&] {
         if (lower.isEmpty())
             return;
+        // Plain ASCII without encoded words ("=?") needs no decoding.
         bool plain = true;
-        for (const char c : std::as_const(value)) {
-            if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
-                plain = false;
-                break;
-            }
+        const qsizetype size = value.size();
+        const char *data = value.constData();
+        for (qsizetype i = 0; plain && i < size; ++i) {
+            const char c = data[i];
+            plain = static_cast<unsigned char>(c) < 0x80 && c != 0x1b &&
+                    !(c == '=' && i + 1 < size && data[i + 1] == '?');
         }
         QString decoded;
-        if (plain && !value.contains("=?")) {
+        if (plain) {
             decoded = QString::fromLatin1(value).trimmed();
         } else {
             char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
@@ -467,7 +485,7 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         out.bodyText = TextScan::htmlToText(walker.html);
     if (out.bodyText.trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
         // A multipart without its boundaries (it happens): read the body as text.
-        const qsizetype end = bytes.indexOf("\n\n");
+        const qsizetype end = emptyLine(bytes);
         if (end >= 0)
             out.bodyText = decode(bytes.mid(end + 2), nullptr);
     }
