@@ -173,6 +173,13 @@ bool isWantedLowerName(QByteArrayView lower)
     return lower.startsWith("x-") && lower != QByteArrayView("x-received") && lower.size() < 40;
 }
 
+// Fields only the returned original's summary reads (a bounce has a dozen Received alone).
+bool isOriginalOnly(QByteArrayView lower)
+{
+    return lower == QByteArrayView("received") || lower == QByteArrayView("dkim-signature") ||
+           lower == QByteArrayView("authentication-results");
+}
+
 // Field names longer than this are never wanted (see isWantedLowerName).
 constexpr qsizetype longestWantedName = 40;
 
@@ -379,7 +386,7 @@ QString decode(const QByteArray &bytes, const char *charset)
     return QString::fromLatin1(bytes);
 }
 
-HeaderFields parseHeaderBlock(const QByteArray &text)
+HeaderFields parseHeaderBlock(const QByteArray &text, HeaderBlock whose)
 {
     // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
     // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
@@ -440,7 +447,8 @@ HeaderFields parseHeaderBlock(const QByteArray &text)
         inField = true;
         char buffer[longestWantedName];
         const QByteArrayView name = lowerName(line.first(colon), buffer);
-        if (!name.isEmpty() && isWantedLowerName(name)) {
+        if (!name.isEmpty() && isWantedLowerName(name) &&
+            (whose == HeaderBlock::Original || !isOriginalOnly(name))) {
             lower = name.toByteArray();
             value = line.sliced(colon + 1).trimmed().toByteArray();
         }
@@ -456,7 +464,7 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
         return false;
     }
-    out.headers = parseHeaderBlock(parts.header.toByteArray());
+    out.headers = parseHeaderBlock(parts.header.toByteArray(), HeaderBlock::Bounce);
     GRef<GMimeObject> message(
         constructTopLevel(mimeFields(parts.header) + '\n' + parts.body.toByteArray()));
     if (!message.ptr) {

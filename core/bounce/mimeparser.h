@@ -19,8 +19,16 @@ QByteArray normaliseLineEndings(const QByteArray &bytes);
 /// Returns false, with a plain-words reason in error, when the message cannot be read.
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error);
 
+/// Whose header section a block is: the bounce's own leaves out the fields only the returned
+/// original's summary reads (Received, DKIM-Signature, Authentication-Results).
+enum class HeaderBlock
+{
+    Original,
+    Bounce
+};
+
 /// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
-HeaderFields parseHeaderBlock(const QByteArray &text);
+HeaderFields parseHeaderBlock(const QByteArray &text, HeaderBlock whose = HeaderBlock::Original);
 
 /// Decodes bytes in the given charset (may be null) to Unicode, guessing when it is absent or
 /// wrong.

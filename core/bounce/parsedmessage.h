@@ -22,7 +22,7 @@ QString headerValue(const HeaderFields &fields, QByteArrayView lowerName);
 /// and explanatory text, the machine-readable report parts and the returned original's headers.
 struct ParsedMessage
 {
-    HeaderFields headers;   ///< the bounce's own header fields
+    HeaderFields headers;   ///< the bounce's own header fields (not those only of the original)
     QString subject;        ///< the bounce's Subject
     QString from;           ///< the bounce's From
     QString contentType;    ///< top-level type/subtype, lower case
