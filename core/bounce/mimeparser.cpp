@@ -330,21 +330,28 @@ qsizetype emptyLine(QByteArrayView bytes, qsizetype from)
 
 QByteArray normaliseLineEndings(const QByteArray &bytes)
 {
-    if (!bytes.contains('\r'))
-        return bytes;
-    QByteArray out;
-    out.reserve(bytes.size());
     const char *data = bytes.constData();
     const qsizetype size = bytes.size();
-    for (qsizetype i = 0; i < size; ++i) {
+    const void *firstCr = std::memchr(data, '\r', static_cast<size_t>(size));
+    if (!firstCr)
+        return bytes;
+    // Written through a pointer, and only from the first CR on: appending byte by byte checks
+    // the capacity every time.
+    QByteArray out(size, Qt::Uninitialized);
+    char *begin = out.data();
+    const qsizetype first = static_cast<const char *>(firstCr) - data;
+    std::memcpy(begin, data, static_cast<size_t>(first));
+    char *at = begin + first;
+    for (qsizetype i = first; i < size; ++i) {
         if (data[i] == '\r') {
-            out += '\n';
+            *at++ = '\n';
             if (i + 1 < size && data[i + 1] == '\n')
                 ++i;
         } else {
-            out += data[i];
+            *at++ = data[i];
         }
     }
+    out.truncate(at - begin);
     return out;
 }
 
