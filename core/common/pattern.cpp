@@ -56,10 +56,12 @@ struct ThreadMatchState final
     ThreadMatchState &operator=(const ThreadMatchState &) = delete;
 };
 
+} // namespace
+
 // PCRE2 checks that the text is valid UTF-16 on every match, code unit by code unit: for a
 // few hundred matches over one message's text that check cost more than the matching. Text
 // without any surrogate is valid, and this test of that compiles to a vector loop.
-bool hasSurrogates(QStringView text)
+bool Pattern::hasSurrogates(QStringView text)
 {
     const char16_t *units = text.utf16();
     const qsizetype size = text.size();
@@ -74,6 +76,8 @@ bool hasSurrogates(QStringView text)
     }
     return false;
 }
+
+namespace {
 
 ThreadMatchState &threadState()
 {
@@ -189,7 +193,7 @@ bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch
     uint32_t options = 0;
     if (flags & NonEmptyAnchored)
         options |= PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED;
-    if (!hasSurrogates(text))
+    if ((flags & NoSurrogates) || !hasSurrogates(text))
         options |= PCRE2_NO_UTF_CHECK; // else PCRE2 checks the pairs, and refuses broken text
     // An empty view may have a null pointer, which PCRE2 refuses even with length 0.
     static const char16_t empty = 0;
