@@ -58,25 +58,6 @@ struct ThreadMatchState final
 
 } // namespace
 
-// PCRE2 checks that the text is valid UTF-16 on every match, code unit by code unit: for a
-// few hundred matches over one message's text that check cost more than the matching. Text
-// without any surrogate is valid, and this test of that compiles to a vector loop.
-bool Pattern::hasSurrogates(QStringView text)
-{
-    const char16_t *units = text.utf16();
-    const qsizetype size = text.size();
-    constexpr qsizetype chunk = 512;
-    for (qsizetype start = 0; start < size; start += chunk) {
-        const qsizetype end = std::min(size, start + chunk);
-        unsigned found = 0;
-        for (qsizetype i = start; i < end; ++i)
-            found |= static_cast<unsigned>((units[i] & 0xF800) == 0xD800);
-        if (found)
-            return true;
-    }
-    return false;
-}
-
 namespace {
 
 ThreadMatchState &threadState()
@@ -100,7 +81,10 @@ Pattern::Pattern(const QString &pattern, Options options)
 void Pattern::Compiled::compile() const
 {
     // The options QRegularExpression passes for the same flags, so patterns mean the same.
-    uint32_t flags = PCRE2_UTF;
+    // Without MATCH_INVALID_UTF PCRE2 checks the whole text is valid UTF-16 at every match, which
+    // cost more than the matching over one message's text, and refuses the whole text for one
+    // broken surrogate; with it, broken code units just never match.
+    uint32_t flags = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
     if (options & CaseInsensitive)
         flags |= PCRE2_CASELESS;
     if (options & Multiline)
@@ -193,8 +177,6 @@ bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch
     uint32_t options = 0;
     if (flags & NonEmptyAnchored)
         options |= PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED;
-    if ((flags & NoSurrogates) || !hasSurrogates(text))
-        options |= PCRE2_NO_UTF_CHECK; // else PCRE2 checks the pairs, and refuses broken text
     // An empty view may have a null pointer, which PCRE2 refuses even with length 0.
     static const char16_t empty = 0;
     const auto *subject = reinterpret_cast<PCRE2_SPTR>(text.isNull() ? &empty : text.utf16());

@@ -71,9 +71,7 @@ private:
     enum RunFlag : unsigned
     {
         NonEmptyAnchored = 0x1, ///< after an empty match: a non-empty one, right there
-        NoSurrogates = 0x2,     ///< the caller found no surrogate in the whole text
     };
-    static bool hasSurrogates(QStringView text);
     bool run(QStringView text, qsizetype from, unsigned flags, PatternMatch *out) const;
     friend class PatternMatch;
 };
@@ -106,13 +104,11 @@ template<typename Visit>
 void Pattern::forEachMatch(QStringView text, Visit &&visit, qsizetype from) const
 {
     bool retryNotEmpty = false;
-    // Checked once here, not once per match: that would make many matches quadratic.
-    const unsigned checked = hasSurrogates(text) ? 0u : NoSurrogates;
     while (from <= text.size()) {
         PatternMatch m;
         // After an empty match, first look for a non-empty one at the same place (as PCRE2's
         // own demo and QRegularExpression do), else move on one character.
-        const bool found = run(text, from, (retryNotEmpty ? NonEmptyAnchored : 0u) | checked, &m);
+        const bool found = run(text, from, retryNotEmpty ? NonEmptyAnchored : 0u, &m);
         if (!found) {
             if (!retryNotEmpty)
                 return;
