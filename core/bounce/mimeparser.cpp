@@ -226,7 +226,8 @@ struct Walker
 {
     const ReaderLimits &limits;
     ParsedMessage &out;
-    QString html;
+    // HTML parts, read only when the message has no plain text (most send both).
+    QList<GMimePart *> htmlParts;
     bool tooDeep = false;
 
     static bool isEmbeddedMessage(const QByteArray &subtype)
@@ -284,7 +285,7 @@ struct Walker
             if (!out.hasOriginal)
                 readOriginal(normaliseLineEndings(contentBytes(part)));
         } else if (media == "text" && subtype == "html") {
-            html += decode(contentBytes(part), charset);
+            htmlParts.append(part);
         } else if (media == "text" || (media == "application" && subtype == "json")) {
             if (!out.bodyText.isEmpty())
                 out.bodyText += QLatin1Char('\n');
@@ -512,8 +513,14 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
                     .arg(limits.maxMimeDepth);
         return false;
     }
-    if (out.bodyText.trimmed().isEmpty() && !walker.html.isEmpty())
-        out.bodyText = TextScan::htmlToText(walker.html);
+    if (out.bodyText.trimmed().isEmpty() && !walker.htmlParts.isEmpty()) {
+        QString html;
+        for (GMimePart *part : std::as_const(walker.htmlParts))
+            html += decode(contentBytes(part),
+                           g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+        if (!html.isEmpty())
+            out.bodyText = TextScan::htmlToText(html);
+    }
     if (out.bodyText.trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
         // A multipart without its boundaries (it happens): read the body as text.
         const qsizetype end = emptyLine(bytes);
