@@ -301,11 +301,21 @@ FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
     Candidates candidate(m_alternatives.size(), false);
     if (m_next.isEmpty())
         return candidate;
+    // The class of each ASCII character from a table: this loop runs for every character of
+    // every text the rules are asked about.
+    static const std::array<quint8, 128> asciiClass = [] {
+        std::array<quint8, 128> classes{};
+        for (char16_t c = 0; c < 128; ++c)
+            classes[c] = static_cast<quint8>(classOf(c));
+        return classes;
+    }();
     quint32 state = 0;
     const quint16 *next = m_next.constData();
+    const char16_t *units = text.utf16();
     const qsizetype size = text.size();
     for (qsizetype p = 0; p < size; ++p) {
-        state = next[state * classCount + classOf(text[p].unicode())];
+        const char16_t c = units[p];
+        state = next[state * classCount + (c < 128 ? asciiClass[c] : classOf(c))];
         if (!(state & outputFlag))
             continue;
         state &= ~outputFlag;
