@@ -1,6 +1,7 @@
 #include "classifier.h"
 
 #include "common/domainsuggester.h"
+#include "common/firstmatch.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
 #include "textscan.h"
@@ -128,8 +129,8 @@ struct Knowledge
         Blocklists,
         Providers
     };
-    KnowledgeBase::FirstMatch textRules;
-    KnowledgeBase::FirstMatch providerHosts;
+    FirstMatch textRules;
+    FirstMatch providerHosts;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -223,7 +224,7 @@ const Knowledge &knowledge()
             hosts.append(p.hosts);
             textGroups[Knowledge::Signs].append(p.textSigns.pattern);
         }
-        k.providerHosts = KnowledgeBase::FirstMatch(hosts);
+        k.providerHosts = FirstMatch(hosts);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
@@ -248,7 +249,7 @@ const Knowledge &knowledge()
                 rules.append(rule.matcher.pattern);
             textGroups.append(rules);
         }
-        k.textRules = KnowledgeBase::FirstMatch(textGroups);
+        k.textRules = FirstMatch(textGroups);
         return k;
     }();
     return k;
@@ -262,7 +263,7 @@ QString genericCode(const QString &status)
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
 QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
-                     const KnowledgeBase::FirstMatch::Candidates &candidates)
+                     const FirstMatch::Candidates &candidates)
 {
     const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
@@ -314,7 +315,7 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
 }
 
 QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   const KnowledgeBase::FirstMatch::Candidates &candidates)
+                   const FirstMatch::Candidates &candidates)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
@@ -338,7 +339,7 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
                                  const RecipientDiagnosis &r, const QString &lowerText,
-                                 const KnowledgeBase::FirstMatch::Candidates &candidates)
+                                 const FirstMatch::Candidates &candidates)
 {
     auto applies = [&r](const ProviderRule &rule) {
         return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
@@ -405,7 +406,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
     // lower-casing keeps every character the prefilter compares, so the lower-case text's
     // candidates include the diagnostic's.
-    const KnowledgeBase::FirstMatch::Candidates candidates = k.textRules.candidates(text);
+    const FirstMatch::Candidates candidates = k.textRules.candidates(text);
 
     r.provider = providerOf(k, r, text, candidates);
     const ProviderRule *rule =

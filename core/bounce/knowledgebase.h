@@ -1,6 +1,5 @@
 #pragma once
 
-#include "common/firstmatch.h"
 #include "common/pattern.h"
 
 #include <QHash>
@@ -28,8 +27,5 @@ bool matchesAny(const QList<Pattern> &patterns, const QString &text);
 /// One case-insensitive regular expression that matches when any of the given regular
 /// expressions or literal phrases does: one pass over the text instead of one per pattern.
 Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {});
-
-/// The prefilter of ordered patterns (core/common/firstmatch.h).
-using FirstMatch = BounceDoctor::FirstMatch;
 
 } // namespace BounceDoctor::KnowledgeBase

@@ -240,7 +240,8 @@ struct Walker
     {
         out.hasOriginal = true;
         const qsizetype headerEnd = emptyLine(message);
-        out.originalHeaders = parseHeaderBlock(headerEnd < 0 ? message : message.left(headerEnd));
+        out.originalHeaders = parseHeaderBlock(
+            headerEnd < 0 ? QByteArrayView(message) : QByteArrayView(message).first(headerEnd));
         // Someone forwarded a bounce as an attachment: keep it to read instead.
         const QString from = headerValue(out.originalHeaders, "from").toLower();
         if (from.contains(QLatin1String("mailer-daemon")) ||
@@ -410,7 +411,7 @@ QString decode(const QByteArray &bytes, const char *charset)
     return QString::fromLatin1(bytes);
 }
 
-HeaderFields parseHeaderBlock(const QByteArray &text, HeaderBlock whose)
+HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
 {
     // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
     // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
@@ -488,7 +489,7 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
         return false;
     }
-    out.headers = parseHeaderBlock(parts.header.toByteArray(), HeaderBlock::Bounce);
+    out.headers = parseHeaderBlock(parts.header, HeaderBlock::Bounce);
     GRef<GMimeObject> message(
         constructTopLevel(mimeFields(parts.header) + '\n' + parts.body.toByteArray()));
     if (!message.ptr) {

@@ -28,7 +28,7 @@ enum class HeaderBlock
 };
 
 /// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
-HeaderFields parseHeaderBlock(const QByteArray &text, HeaderBlock whose = HeaderBlock::Original);
+HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose = HeaderBlock::Original);
 
 /// Decodes bytes in the given charset (may be null) to Unicode, guessing when it is absent or
 /// wrong.

@@ -1,5 +1,6 @@
 #include "bounce/bouncereader.h"
 #include "bounce/knowledgebase.h"
+#include "common/firstmatch.h"
 #include "common/pattern.h"
 
 #include <QFile>
@@ -251,7 +252,7 @@ void TestKnowledge::firstMatchKeepsOrder()
     for (const QString &pattern : std::as_const(patterns))
         compiled.append(caseless(pattern));
     QCOMPARE(naiveFirst(compiled, text), expected);
-    const KnowledgeBase::FirstMatch first(compiled);
+    const FirstMatch first(compiled);
     QCOMPARE(first.indexIn(text), expected);
     // As the classifier asks: candidates from the lower-case text.
     QCOMPARE(first.indexIn(0, text, first.candidates(text.toLower())), expected);
@@ -296,8 +297,7 @@ void TestKnowledge::requiredLiterals()
     QFETCH(QStringList, literals);
     QStringList found;
     QStringList sources;
-    QCOMPARE(KnowledgeBase::FirstMatch::requiredLiterals(caseless(pattern), found, &sources),
-             filtered);
+    QCOMPARE(FirstMatch::requiredLiterals(caseless(pattern), found, &sources), filtered);
     QCOMPARE(found, literals);
     QCOMPARE(sources.size(), literals.size());
 }
@@ -319,7 +319,7 @@ void TestKnowledge::foldAgreesWithCaselessMatching()
     for (char32_t c = 0; c <= 0xffff; ++c) {
         if (c >= 0xd800 && c <= 0xdfff)
             continue;
-        const char16_t folded = KnowledgeBase::FirstMatch::fold(char16_t(c));
+        const char16_t folded = FirstMatch::fold(char16_t(c));
         const bool letter = folded >= u'a' && folded <= u'z';
         QVERIFY2(letter == matching.contains(c), qPrintable(QString::number(c, 16)));
         if (letter)
@@ -375,7 +375,7 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
     for (const QList<Pattern> &group : std::as_const(groups)) {
         for (const Pattern &pattern : group) {
             QStringList literals;
-            if (KnowledgeBase::FirstMatch::requiredLiterals(pattern, literals))
+            if (FirstMatch::requiredLiterals(pattern, literals))
                 pieces << literals;
         }
     }
@@ -395,7 +395,7 @@ void TestKnowledge::firstMatchAgreesWithEveryRule()
               << piece + QLatin1Char(' ') + other << other + QStringLiteral(" \u0130 ") + piece;
     }
     for (const QList<Pattern> &group : std::as_const(groups)) {
-        const KnowledgeBase::FirstMatch first(group);
+        const FirstMatch first(group);
         for (const QString &text : std::as_const(texts)) {
             const qsizetype expected = naiveFirst(group, text);
             QVERIFY2(first.indexIn(text) == expected, qPrintable(text));
