@@ -9,6 +9,7 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -27,6 +28,9 @@ Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtWarningMsg)
 namespace BounceDoctor::Mime {
 namespace {
 
+// message/* types that carry a whole message (the returned original); read as leaf parts.
+constexpr const char *embeddedMessageSubtypes[] = {"rfc822", "rfc2822", "global", "news"};
+
 GMimeParserOptions *parserOptions()
 {
     static GMimeParserOptions *options = [] {
@@ -39,7 +43,7 @@ GMimeParserOptions *parserOptions()
         // The returned original is read for its header fields only. As a leaf part GMime copies
         // its bytes instead of building a whole message object tree for it (with every part of a
         // newsletter original), which took about a third of the parsing time.
-        for (const char *subtype : {"rfc822", "rfc2822", "global", "news"})
+        for (const char *subtype : embeddedMessageSubtypes)
             g_mime_object_register_type("message", subtype, GMIME_TYPE_PART);
         GMimeParserOptions *created = g_mime_parser_options_new();
         // Undeclared 8-bit text: UTF-8, then the Japanese encodings that reject Western text, then
@@ -232,8 +236,8 @@ struct Walker
 
     static bool isEmbeddedMessage(const QByteArray &subtype)
     {
-        return subtype == "rfc822" || subtype == "rfc2822" || subtype == "global" ||
-               subtype == "news";
+        return std::any_of(std::begin(embeddedMessageSubtypes), std::end(embeddedMessageSubtypes),
+                           [&subtype](const char *known) { return subtype == known; });
     }
 
     void readOriginal(const QByteArray &message)
