@@ -71,9 +71,16 @@ HeaderFields embeddedOriginalHeaders(const QString &body)
     const auto match = start.match(body, from);
     if (!match.hasMatch())
         return {};
-    qsizetype end = body.indexOf(QLatin1String("\n\n"), match.capturedStart());
-    if (end < 0)
-        end = body.size();
+    // The blank line after them, found from line end to line end (indexOf("\n\n") compares
+    // at every character of a long body).
+    qsizetype end = body.size();
+    for (qsizetype at = body.indexOf(u'\n', match.capturedStart()); at >= 0 && at + 1 < body.size();
+         at = body.indexOf(u'\n', at + 1)) {
+        if (body.at(at + 1) == u'\n') {
+            end = at;
+            break;
+        }
+    }
     return Mime::parseHeaderBlock(
         body.mid(match.capturedStart(), end - match.capturedStart()).toUtf8());
 }
@@ -489,7 +496,10 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
     // Each multipart declares a boundary; GMime's work grows with how many are open at once.
     int boundaries = 0;
     for (qsizetype at = bytes.indexOf('=', 8); at >= 0; at = bytes.indexOf('=', at + 1)) {
-        if (qstrnicmp(bytes.constData() + at - 8, "boundary", 8) == 0 &&
+        // Quoted-printable text has an '=' on every line: look closer only after a 'y'.
+        const char before = bytes.at(at - 1);
+        if ((before == 'y' || before == 'Y') &&
+            qstrnicmp(bytes.constData() + at - 8, "boundary", 8) == 0 &&
             ++boundaries > m_limits.maxMimeMultiparts)
             return BounceReaderTr::tr("the message declares more than %1 MIME multiparts")
                 .arg(m_limits.maxMimeMultiparts);

@@ -380,12 +380,14 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
                 reply += line.mid(3).toString() + QLatin1Char(' ');
             continue;
         }
+        // Only a command in progress can end here: most lines are read with none.
+        if (current.isEmpty())
+            continue;
         if (session.matches(line)) {
             current.clear();
             continue;
         }
-        if (current.isEmpty() || current == QLatin1String("QUIT") ||
-            current == QLatin1String("RSET"))
+        if (current == QLatin1String("QUIT") || current == QLatin1String("RSET"))
             continue;
         RecipientDiagnosis *r = recipientAt(line);
         if (r && r->command.isEmpty())

@@ -2,6 +2,8 @@
 #include "formats.h"
 #include "textscan.h"
 
+#include <QStringMatcher>
+
 namespace BounceDoctor::Formats {
 namespace {
 
@@ -13,7 +15,9 @@ public:
     QString name() const override { return QStringLiteral("apachejames"); }
     bool matches(const ParsedMessage &message) const override
     {
-        return message.bodyText.contains(QLatin1String("Error message below:")) &&
+        // Asked of most messages: a matcher built once skips through the text.
+        static const QStringMatcher errorMessage(u"Error message below:");
+        return errorMessage.indexIn(message.bodyText) >= 0 &&
                message.bodyText.contains(QLatin1String("Message details:"));
     }
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
