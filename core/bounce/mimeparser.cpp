@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define BD_LEAK_CHECKED 1
@@ -76,19 +77,59 @@ struct GRef
     GRef &operator=(const GRef &) = delete;
 };
 
-GMimeObject *constructTopLevel(const QByteArray &message)
+// Each thread keeps one parser and one input stream, reset for every message: made and freed
+// per message they were two of its ~45 GObjects, and every GObject freed takes GLib's global
+// signal lock, which the reader threads then wait on.
+class ThreadParser final
 {
-    GMimeParserOptions *options = parserOptions();
-    GRef<GMimeStream> stream(
-        g_mime_stream_mem_new_with_buffer(message.constData(), static_cast<gsize>(message.size())));
-    GRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.ptr));
-    g_mime_parser_set_format(parser.ptr, GMIME_FORMAT_MESSAGE);
-    // Copying part contents out is cheaper than keeping a substream per part on a buffer
-    // that lives only for this call anyway.
-    g_mime_parser_set_persist_stream(parser.ptr, FALSE);
-    // As a part rather than a message: a GMimeMessage also parses every address and date header
-    // into objects, which no format unit reads.
-    return g_mime_parser_construct_part(parser.ptr, options);
+public:
+    ThreadParser()
+        : m_options(parserOptions())
+        , m_bytes(g_byte_array_new())
+        , m_input(g_mime_stream_mem_new())
+        , m_parser(g_mime_parser_new())
+    {
+        g_mime_stream_mem_set_byte_array(GMIME_STREAM_MEM(m_input), m_bytes);
+    }
+    ~ThreadParser()
+    {
+        g_object_unref(m_parser);
+        g_object_unref(m_input);
+        g_byte_array_free(m_bytes, TRUE);
+    }
+    ThreadParser(const ThreadParser &) = delete;
+    ThreadParser &operator=(const ThreadParser &) = delete;
+
+    /// The input's buffer, to be filled before construct().
+    GByteArray *input() { return m_bytes; }
+
+    GMimeObject *construct()
+    {
+        // Setting the array again rewinds the stream to its new contents.
+        g_mime_stream_mem_set_byte_array(GMIME_STREAM_MEM(m_input), m_bytes);
+        g_mime_parser_init_with_stream(m_parser, m_input);
+        g_mime_parser_set_format(m_parser, GMIME_FORMAT_MESSAGE);
+        // Copying part contents out is cheaper than keeping a substream per part on a buffer
+        // that is reused for the next message anyway.
+        g_mime_parser_set_persist_stream(m_parser, FALSE);
+        // As a part rather than a message: a GMimeMessage also parses every address and date
+        // header into objects, which no format unit reads.
+        GMimeObject *object = g_mime_parser_construct_part(m_parser, m_options);
+        g_byte_array_set_size(m_bytes, 0);
+        return object;
+    }
+
+private:
+    GMimeParserOptions *m_options;
+    GByteArray *m_bytes;
+    GMimeStream *m_input;
+    GMimeParser *m_parser;
+};
+
+void append(GByteArray *array, QByteArrayView bytes)
+{
+    g_byte_array_append(array, reinterpret_cast<const guint8 *>(bytes.data()),
+                        static_cast<guint>(bytes.size()));
 }
 
 // The bounce's header section and body, split where GMime splits them: at the first empty line.
@@ -133,9 +174,8 @@ bool startsWithField(QByteArrayView header)
 // What GMime needs of the header section to read the MIME structure: the Content-* fields with
 // their folded lines. The other fields (a bounce has a dozen Received and signature fields) are
 // read by parseHeaderBlock; as GMime header objects they were a quarter of its work.
-QByteArray mimeFields(QByteArrayView header)
+void appendMimeFields(GByteArray *out, QByteArrayView header)
 {
-    QByteArray fields;
     bool keep = false;
     for (qsizetype at = 0; at < header.size();) {
         qsizetype end = header.indexOf('\n', at);
@@ -145,52 +185,67 @@ QByteArray mimeFields(QByteArrayView header)
         if (line.front() != ' ' && line.front() != '\t')
             keep = line.size() > 8 && qstrnicmp(line.data(), "content-", 8) == 0;
         if (keep) {
-            fields += line;
-            if (!fields.endsWith('\n'))
-                fields += '\n';
+            append(out, line);
+            if (!line.endsWith('\n'))
+                append(out, "\n");
         }
     }
-    return fields;
 }
 
 // The header fields format units and the original-message summary read. Decoding every field
 // of every message costs more than parsing the MIME structure, so only these are kept.
-bool isWantedLowerName(QByteArrayView lower)
+// The known names are shared, not copied, into every field that has one.
+const QByteArray *knownWantedName(QByteArrayView lower)
 {
-    static constexpr QByteArrayView wanted[] = {
-        "subject",
-        "from",
-        "to",
-        "date",
-        "message-id",
-        "received",
-        "dkim-signature",
-        "authentication-results",
-        "x-failed-recipients",
-        "auto-submitted",
-        "x-autoreply",
-        "x-autorespond",
-        "precedence",
-        "x-hmxmroriginalrecipient",
-        "content-type",
-        "x-mailer",
-        "x-original-to",
-        "delivered-to",
-        "return-path",
-        "reply-to",
-        "x-ses-outgoing",
-        "x-amzn-ses",
-        "x-postfix-queue-id",
-        "x-ms-exchange-message-is-ndr",
-        "x-gmx-antispam",
-        "x-spasign",
-        "list-id",
+    static const QByteArray wanted[] = {
+        QByteArrayLiteral("subject"),
+        QByteArrayLiteral("from"),
+        QByteArrayLiteral("to"),
+        QByteArrayLiteral("date"),
+        QByteArrayLiteral("message-id"),
+        QByteArrayLiteral("received"),
+        QByteArrayLiteral("dkim-signature"),
+        QByteArrayLiteral("authentication-results"),
+        QByteArrayLiteral("x-failed-recipients"),
+        QByteArrayLiteral("auto-submitted"),
+        QByteArrayLiteral("x-autoreply"),
+        QByteArrayLiteral("x-autorespond"),
+        QByteArrayLiteral("precedence"),
+        QByteArrayLiteral("x-hmxmroriginalrecipient"),
+        QByteArrayLiteral("content-type"),
+        QByteArrayLiteral("x-mailer"),
+        QByteArrayLiteral("x-original-to"),
+        QByteArrayLiteral("delivered-to"),
+        QByteArrayLiteral("return-path"),
+        QByteArrayLiteral("reply-to"),
+        QByteArrayLiteral("x-ses-outgoing"),
+        QByteArrayLiteral("x-amzn-ses"),
+        QByteArrayLiteral("x-postfix-queue-id"),
+        QByteArrayLiteral("x-ms-exchange-message-is-ndr"),
+        QByteArrayLiteral("x-gmx-antispam"),
+        QByteArrayLiteral("x-spasign"),
+        QByteArrayLiteral("list-id"),
     };
-    for (const QByteArrayView candidate : wanted) {
+    for (const QByteArray &candidate : wanted) {
         if (candidate.size() == lower.size() && candidate == lower)
-            return true;
+            return &candidate;
     }
-    return lower.startsWith("x-") && lower != QByteArrayView("x-received") && lower.size() < 40;
+    return nullptr;
+}
+
+// Field names longer than this are never wanted.
+constexpr qsizetype longestWantedName = 40;
+
+// The lower-case name of a wanted field ("x-" fields other than X-Received are all wanted);
+// a null array otherwise.
+QByteArray wantedName(QByteArrayView lower)
+{
+    if (const QByteArray *known = knownWantedName(lower))
+        return *known;
+    if (lower.startsWith("x-") && lower != QByteArrayView("x-received") &&
+        lower.size() < longestWantedName)
+        return lower.toByteArray();
+    return {};
 }
 
 // Fields only the returned original's summary reads (a bounce has a dozen Received alone).
@@ -199,9 +254,6 @@ bool isOriginalOnly(QByteArrayView lower)
     return lower == QByteArrayView("received") || lower == QByteArrayView("dkim-signature") ||
            lower == QByteArrayView("authentication-results");
 }
-
-// Field names longer than this are never wanted (see isWantedLowerName).
-constexpr qsizetype longestWantedName = 40;
 
 // Lower-cases name into buffer when it could be wanted; an empty view otherwise.
 QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
@@ -215,15 +267,57 @@ QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
     return QByteArrayView(buffer, name.size());
 }
 
-QByteArray contentBytes(GMimePart *part)
+// Whether text has the start of an RFC 2047 encoded word ("=?"), found '=' by '=' (indexOf("=?")
+// compares at every byte).
+bool hasEncodedWord(QByteArrayView text)
+{
+    const char *at = text.data();
+    const char *end = at + text.size();
+    while ((at = static_cast<const char *>(std::memchr(at, '=', static_cast<size_t>(end - at))))) {
+        if (++at < end && *at == '?')
+            return true;
+    }
+    return false;
+}
+
+// A part's content with its transfer encoding undone. Unencoded content is a view of the
+// parser's own copy, valid while the part lives: copying it out through the data wrapper took
+// two more objects and two copies per part. Encoded content is decoded into storage.
+QByteArrayView content(GMimePart *part, QByteArray &storage)
 {
     GMimeDataWrapper *wrapper = g_mime_part_get_content(part);
     if (!wrapper)
         return {};
+    GMimeStream *source = g_mime_data_wrapper_get_stream(wrapper);
+    switch (g_mime_data_wrapper_get_encoding(wrapper)) {
+    case GMIME_CONTENT_ENCODING_BASE64:
+    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+    case GMIME_CONTENT_ENCODING_UUENCODE:
+        break;
+    default:
+        if (source && GMIME_IS_STREAM_MEM(source)) {
+            const GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(source));
+            const gint64 length = array ? gint64(array->len) : 0;
+            const gint64 start = source->bound_start;
+            const gint64 end =
+                source->bound_end < 0 ? length : std::min<gint64>(source->bound_end, length);
+            if (array && start >= 0 && start <= end)
+                return QByteArrayView(reinterpret_cast<const char *>(array->data) + start,
+                                      end - start);
+        }
+        break;
+    }
     GRef<GMimeStream> memory(g_mime_stream_mem_new());
     g_mime_data_wrapper_write_to_stream(wrapper, memory.ptr);
-    GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory.ptr));
-    return QByteArray(reinterpret_cast<const char *>(array->data), static_cast<int>(array->len));
+    const GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory.ptr));
+    storage = QByteArray(reinterpret_cast<const char *>(array->data), qsizetype(array->len));
+    return storage;
+}
+
+// Media types as GMime gives them, compared without regard to case.
+bool isType(const char *value, const char *wanted)
+{
+    return value && g_ascii_strcasecmp(value, wanted) == 0;
 }
 
 struct Walker
@@ -234,10 +328,10 @@ struct Walker
     QList<GMimePart *> htmlParts;
     bool tooDeep = false;
 
-    static bool isEmbeddedMessage(const QByteArray &subtype)
+    static bool isEmbeddedMessage(const char *subtype)
     {
         return std::any_of(std::begin(embeddedMessageSubtypes), std::end(embeddedMessageSubtypes),
-                           [&subtype](const char *known) { return subtype == known; });
+                           [subtype](const char *known) { return isType(subtype, known); });
     }
 
     void readOriginal(const QByteArray &message)
@@ -266,41 +360,42 @@ struct Walker
                 walk(g_mime_multipart_get_part(multipart, i), depth + 1);
             return;
         }
-        GMimeContentType *type = g_mime_object_get_content_type(object);
-        const QByteArray media =
-            QByteArray(type ? g_mime_content_type_get_media_type(type) : "text").toLower();
-        const QByteArray subtype =
-            QByteArray(type ? g_mime_content_type_get_media_subtype(type) : "plain").toLower();
         if (!GMIME_IS_PART(object))
             return;
+        GMimeContentType *type = g_mime_object_get_content_type(object);
+        const char *media = type ? g_mime_content_type_get_media_type(type) : "text";
+        const char *subtype = type ? g_mime_content_type_get_media_subtype(type) : "plain";
         GMimePart *part = GMIME_PART(object);
         const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
-        if (media == "message" &&
-            (subtype == "delivery-status" || subtype == "global-delivery-status")) {
-            out.deliveryStatus += decode(contentBytes(part), charset) + QLatin1Char('\n');
-        } else if (media == "message" && subtype == "feedback-report") {
-            out.feedbackReport += decode(contentBytes(part), charset);
-        } else if ((media == "text" && subtype == "rfc822-headers") ||
-                   (media == "message" && subtype == "global-headers")) {
+        QByteArray storage;
+        if (isType(media, "message") &&
+            (isType(subtype, "delivery-status") || isType(subtype, "global-delivery-status"))) {
+            out.deliveryStatus += decode(content(part, storage), charset) + QLatin1Char('\n');
+        } else if (isType(media, "message") && isType(subtype, "feedback-report")) {
+            out.feedbackReport += decode(content(part, storage), charset);
+        } else if ((isType(media, "text") && isType(subtype, "rfc822-headers")) ||
+                   (isType(media, "message") && isType(subtype, "global-headers"))) {
             if (!out.hasOriginal) {
                 out.hasOriginal = true;
-                out.originalHeaders = parseHeaderBlock(normaliseLineEndings(contentBytes(part)));
+                out.originalHeaders =
+                    parseHeaderBlock(normaliseLineEndings(content(part, storage).toByteArray()));
             }
-        } else if (media == "message" && isEmbeddedMessage(subtype)) {
+        } else if (isType(media, "message") && isEmbeddedMessage(subtype)) {
             if (!out.hasOriginal)
-                readOriginal(normaliseLineEndings(contentBytes(part)));
-        } else if (media == "text" && subtype == "html") {
+                readOriginal(normaliseLineEndings(content(part, storage).toByteArray()));
+        } else if (isType(media, "text") && isType(subtype, "html")) {
             htmlParts.append(part);
-        } else if (media == "text" || (media == "application" && subtype == "json")) {
+        } else if (isType(media, "text") ||
+                   (isType(media, "application") && isType(subtype, "json"))) {
             if (!out.bodyText.isEmpty())
                 out.bodyText += QLatin1Char('\n');
-            out.bodyText += decode(contentBytes(part), charset);
+            out.bodyText += decode(content(part, storage), charset);
         }
     }
 };
 
 // Opening a converter loads a gconv module each time; keep one per charset and thread.
-QString convert(const QByteArray &bytes, const QByteArray &charset)
+QString convert(QByteArrayView bytes, const QByteArray &charset)
 {
     // Opening a converter is costly: each thread keeps its own, closed when the thread ends
     // (reader threads come and go with every batch).
@@ -377,16 +472,26 @@ QByteArray normaliseLineEndings(const QByteArray &bytes)
     return out;
 }
 
-QString decode(const QByteArray &bytes, const char *charset)
+bool isPlainAscii(QByteArrayView bytes)
 {
-    bool ascii = true;
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b) {
-            ascii = false;
-            break;
-        }
+    const char *data = bytes.data();
+    const auto size = static_cast<size_t>(bytes.size());
+    // Eight bytes at a time: this runs over every header value and text part.
+    quint64 bits = 0;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 word;
+        std::memcpy(&word, data + i, 8);
+        bits |= word;
     }
-    if (ascii)
+    for (; i < size; ++i)
+        bits |= static_cast<unsigned char>(data[i]);
+    return (bits & 0x8080808080808080ULL) == 0 && !std::memchr(data, 0x1b, size);
+}
+
+QString decode(QByteArrayView bytes, const char *charset)
+{
+    if (isPlainAscii(bytes))
         return QString::fromLatin1(bytes);
     parserOptions(); // makes sure GMime is initialised
     const QByteArray name = QByteArray(charset ? charset : "").toLower();
@@ -420,40 +525,30 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
     // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
     // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
     HeaderFields fields;
-    QByteArray lower; // the current field's name, lower case, when it is wanted
-    QByteArray value; // its value so far, folds joined by one space
+    QByteArray name;  // the current field's name, lower case, when it is wanted
+    QByteArray value; // its value so far, folds joined by one space; the buffer is reused
     bool inField = false;
     auto flush = [&] {
-        if (lower.isEmpty())
+        if (name.isEmpty())
             return;
-        // Plain ASCII without encoded words ("=?") needs no decoding.
-        bool plain = true;
-        const qsizetype size = value.size();
-        const char *data = value.constData();
-        for (qsizetype i = 0; plain && i < size; ++i) {
-            const char c = data[i];
-            plain = static_cast<unsigned char>(c) < 0x80 && c != 0x1b &&
-                    !(c == '=' && i + 1 < size && data[i + 1] == '?');
-        }
         QString decoded;
-        if (plain) {
+        // Plain ASCII without encoded words ("=?") needs no decoding.
+        if (isPlainAscii(value) && !hasEncodedWord(value)) {
             decoded = QString::fromLatin1(value).trimmed();
         } else {
             char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
             decoded = QString::fromUtf8(text ? text : "").trimmed();
             g_free(text);
         }
-        fields.append({lower, decoded});
-        lower.clear();
-        value.clear();
+        fields.append({std::exchange(name, QByteArray()), std::move(decoded)});
     };
     bool started = false;
+    const char *data = text.data();
     const qsizetype size = text.size();
     for (qsizetype at = 0; at <= size;) {
-        qsizetype end = text.indexOf('\n', at);
-        if (end < 0)
-            end = size;
-        const QByteArrayView line(text.constData() + at, end - at);
+        const void *newline = std::memchr(data + at, '\n', static_cast<size_t>(size - at));
+        const qsizetype end = newline ? static_cast<const char *>(newline) - data : size;
+        const QByteArrayView line(data + at, end - at);
         at = end + 1;
         const QByteArrayView trimmed = line.trimmed();
         if (trimmed.isEmpty()) {
@@ -462,24 +557,27 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
             continue;
         }
         if ((line.front() == ' ' || line.front() == '\t') && inField) {
-            if (!lower.isEmpty()) {
+            if (!name.isEmpty()) {
                 value += ' ';
                 value += trimmed;
             }
             continue;
         }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || line.first(colon).contains(' '))
+        const void *colonAt = std::memchr(line.data(), ':', static_cast<size_t>(line.size()));
+        const qsizetype colon = colonAt ? static_cast<const char *>(colonAt) - line.data() : -1;
+        if (colon <= 0 || std::memchr(line.data(), ' ', static_cast<size_t>(colon)))
             continue; // a broken fold: GMime skips such lines too
         flush();
         started = true;
         inField = true;
         char buffer[longestWantedName];
-        const QByteArrayView name = lowerName(line.first(colon), buffer);
-        if (!name.isEmpty() && isWantedLowerName(name) &&
-            (whose == HeaderBlock::Original || !isOriginalOnly(name))) {
-            lower = name.toByteArray();
-            value = line.sliced(colon + 1).trimmed().toByteArray();
+        const QByteArrayView lower = lowerName(line.first(colon), buffer);
+        if (lower.isEmpty() || (whose == HeaderBlock::Bounce && isOriginalOnly(lower)))
+            continue;
+        name = wantedName(lower);
+        if (!name.isEmpty()) {
+            value.resize(0); // keeps the buffer
+            value += line.sliced(colon + 1).trimmed();
         }
     }
     flush();
@@ -494,8 +592,12 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         return false;
     }
     out.headers = parseHeaderBlock(parts.header, HeaderBlock::Bounce);
-    GRef<GMimeObject> message(
-        constructTopLevel(mimeFields(parts.header) + '\n' + parts.body.toByteArray()));
+    thread_local ThreadParser parser;
+    GByteArray *input = parser.input();
+    appendMimeFields(input, parts.header);
+    append(input, "\n");
+    append(input, parts.body);
+    GRef<GMimeObject> message(parser.construct());
     if (!message.ptr) {
         error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
         return false;
@@ -520,9 +622,11 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
     }
     if (out.bodyText.trimmed().isEmpty() && !walker.htmlParts.isEmpty()) {
         QString html;
-        for (GMimePart *part : std::as_const(walker.htmlParts))
-            html += decode(contentBytes(part),
+        for (GMimePart *part : std::as_const(walker.htmlParts)) {
+            QByteArray storage;
+            html += decode(content(part, storage),
                            g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+        }
         if (!html.isEmpty())
             out.bodyText = TextScan::htmlToText(html);
     }

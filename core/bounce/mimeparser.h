@@ -30,8 +30,11 @@ enum class HeaderBlock
 /// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
 HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose = HeaderBlock::Original);
 
+/// True when bytes are 7-bit without ESC (no ISO-2022 shifts): text that needs no decoding.
+bool isPlainAscii(QByteArrayView bytes);
+
 /// Decodes bytes in the given charset (may be null) to Unicode, guessing when it is absent or
 /// wrong.
-QString decode(const QByteArray &bytes, const char *charset);
+QString decode(QByteArrayView bytes, const char *charset);
 
 } // namespace BounceDoctor::Mime
