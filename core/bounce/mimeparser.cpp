@@ -314,10 +314,20 @@ QByteArrayView content(GMimePart *part, QByteArray &storage)
     return storage;
 }
 
-// Media types as GMime gives them, compared without regard to case.
-bool isType(const char *value, const char *wanted)
+// "media/subtype" in lower case, in buffer; empty when too long to be one the walker reads.
+QByteArrayView lowerType(const char *media, const char *subtype, char (&buffer)[128])
 {
-    return value && g_ascii_strcasecmp(value, wanted) == 0;
+    qsizetype size = 0;
+    auto add = [&](const char *text) {
+        if (!text)
+            return false;
+        for (; *text && size < qsizetype(sizeof buffer); ++text)
+            buffer[size++] = g_ascii_tolower(*text);
+        return *text == 0;
+    };
+    if (!add(media) || !add("/") || !add(subtype))
+        return {};
+    return QByteArrayView(buffer, size);
 }
 
 struct Walker
@@ -328,10 +338,11 @@ struct Walker
     QList<GMimePart *> htmlParts;
     bool tooDeep = false;
 
-    static bool isEmbeddedMessage(const char *subtype)
+    static bool isEmbeddedMessage(QByteArrayView type)
     {
-        return std::any_of(std::begin(embeddedMessageSubtypes), std::end(embeddedMessageSubtypes),
-                           [subtype](const char *known) { return isType(subtype, known); });
+        return type.startsWith("message/") &&
+               std::any_of(std::begin(embeddedMessageSubtypes), std::end(embeddedMessageSubtypes),
+                           [type](const char *known) { return type.sliced(8) == known; });
     }
 
     void readOriginal(const QByteArray &message)
@@ -362,31 +373,31 @@ struct Walker
         }
         if (!GMIME_IS_PART(object))
             return;
-        GMimeContentType *type = g_mime_object_get_content_type(object);
-        const char *media = type ? g_mime_content_type_get_media_type(type) : "text";
-        const char *subtype = type ? g_mime_content_type_get_media_subtype(type) : "plain";
+        GMimeContentType *contentType = g_mime_object_get_content_type(object);
+        char buffer[128];
+        const QByteArrayView type =
+            contentType ? lowerType(g_mime_content_type_get_media_type(contentType),
+                                    g_mime_content_type_get_media_subtype(contentType), buffer)
+                        : QByteArrayView("text/plain");
         GMimePart *part = GMIME_PART(object);
         const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
         QByteArray storage;
-        if (isType(media, "message") &&
-            (isType(subtype, "delivery-status") || isType(subtype, "global-delivery-status"))) {
+        if (type == "message/delivery-status" || type == "message/global-delivery-status") {
             out.deliveryStatus += decode(content(part, storage), charset) + QLatin1Char('\n');
-        } else if (isType(media, "message") && isType(subtype, "feedback-report")) {
+        } else if (type == "message/feedback-report") {
             out.feedbackReport += decode(content(part, storage), charset);
-        } else if ((isType(media, "text") && isType(subtype, "rfc822-headers")) ||
-                   (isType(media, "message") && isType(subtype, "global-headers"))) {
+        } else if (type == "text/rfc822-headers" || type == "message/global-headers") {
             if (!out.hasOriginal) {
                 out.hasOriginal = true;
                 out.originalHeaders =
                     parseHeaderBlock(normaliseLineEndings(content(part, storage).toByteArray()));
             }
-        } else if (isType(media, "message") && isEmbeddedMessage(subtype)) {
+        } else if (isEmbeddedMessage(type)) {
             if (!out.hasOriginal)
                 readOriginal(normaliseLineEndings(content(part, storage).toByteArray()));
-        } else if (isType(media, "text") && isType(subtype, "html")) {
+        } else if (type == "text/html") {
             htmlParts.append(part);
-        } else if (isType(media, "text") ||
-                   (isType(media, "application") && isType(subtype, "json"))) {
+        } else if (type.startsWith("text/") || type == "application/json") {
             if (!out.bodyText.isEmpty())
                 out.bodyText += QLatin1Char('\n');
             out.bodyText += decode(content(part, storage), charset);
