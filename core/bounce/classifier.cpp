@@ -368,27 +368,6 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
     return nullptr;
 }
 
-// QString::toLower(), without its per-character Unicode lookups for the usual ASCII text
-// (where both agree).
-QString lowerCase(const QString &text)
-{
-    bool upper = false;
-    for (const QChar c : text) {
-        if (c.unicode() >= 128)
-            return text.toLower();
-        upper = upper || (c.unicode() >= u'A' && c.unicode() <= u'Z');
-    }
-    if (!upper)
-        return text;
-    QString lower(text.size(), Qt::Uninitialized);
-    char16_t *out = reinterpret_cast<char16_t *>(lower.data());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        *out++ = u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
-    }
-    return lower;
-}
-
 QString translated(const QString &text)
 {
     return text.isEmpty() ? text
@@ -402,7 +381,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     const Knowledge &k = knowledge();
     if (r.command.isEmpty())
         r.command = TextScan::smtpCommand(r.diagnostic);
-    const QString text = lowerCase(r.diagnostic);
+    const QString text = TextScan::lowerCase(r.diagnostic);
     // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
     // lower-casing keeps every character the prefilter compares, so the lower-case text's
     // candidates include the diagnostic's.

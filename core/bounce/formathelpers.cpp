@@ -15,21 +15,29 @@ struct DsnField
 QList<DsnField> unfoldFields(const QString &text)
 {
     QList<DsnField> fields;
-    const QList<QStringView> lines = QStringView(text).split(QLatin1Char('\n'));
-    for (const QStringView line : lines) {
+    // Line by line without a list of the lines first.
+    const QStringView all(text);
+    for (qsizetype at = 0; at <= all.size();) {
+        qsizetype end = all.indexOf(u'\n', at);
+        if (end < 0)
+            end = all.size();
+        const QStringView line = all.sliced(at, end - at);
+        at = end + 1;
         if (line.trimmed().isEmpty()) {
             fields.append(DsnField{});
             continue;
         }
         if ((line.front() == QLatin1Char(' ') || line.front() == QLatin1Char('\t')) &&
             !fields.isEmpty() && !fields.last().name.isEmpty()) {
-            fields.last().value += QLatin1Char(' ') + line.trimmed().toString();
+            QString &value = fields.last().value;
+            value += QLatin1Char(' ');
+            value += line.trimmed();
             continue;
         }
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         if (colon <= 0 || line.left(colon).contains(QLatin1Char(' ')))
             continue;
-        fields.append({line.left(colon).trimmed().toString().toLower(),
+        fields.append({TextScan::lowerCase(line.left(colon).trimmed().toString()),
                        line.mid(colon + 1).trimmed().toString()});
     }
     return fields;

@@ -352,7 +352,7 @@ struct Walker
         out.originalHeaders = parseHeaderBlock(
             headerEnd < 0 ? QByteArrayView(message) : QByteArrayView(message).first(headerEnd));
         // Someone forwarded a bounce as an attachment: keep it to read instead.
-        const QString from = headerValue(out.originalHeaders, "from").toLower();
+        const QString from = TextScan::lowerCase(headerValue(out.originalHeaders, "from"));
         if (from.contains(QLatin1String("mailer-daemon")) ||
             from.contains(QLatin1String("postmaster")))
             out.forwardedBounce = message;
@@ -616,12 +616,12 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
     out.subject = out.header("subject");
     out.from = out.header("from");
     if (GMimeContentType *type = g_mime_object_get_content_type(message.ptr)) {
-        out.contentType = QString::fromUtf8(g_mime_content_type_get_media_type(type)).toLower() +
-                          QLatin1Char('/') +
-                          QString::fromUtf8(g_mime_content_type_get_media_subtype(type)).toLower();
+        out.contentType = TextScan::lowerCase(
+            QString::fromUtf8(g_mime_content_type_get_media_type(type)) + QLatin1Char('/') +
+            QString::fromUtf8(g_mime_content_type_get_media_subtype(type)));
         const char *reportType = g_mime_content_type_get_parameter(type, "report-type");
         if (reportType)
-            out.reportType = QString::fromUtf8(reportType).toLower();
+            out.reportType = TextScan::lowerCase(QString::fromUtf8(reportType));
     }
     Walker walker{limits, out, {}};
     walker.walk(message.ptr, 0);

@@ -166,6 +166,24 @@ QString squeeze(QStringView text)
     return out;
 }
 
+QString lowerCase(QString text)
+{
+    bool upper = false;
+    for (const QChar c : std::as_const(text)) {
+        if (c.unicode() >= 128)
+            return std::move(text).toLower();
+        upper = upper || (c.unicode() >= u'A' && c.unicode() <= u'Z');
+    }
+    if (!upper)
+        return text;
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'A' && u <= u'Z')
+            c = QChar(char16_t(u + 32));
+    }
+    return text;
+}
+
 QString stripTypePrefix(QStringView text)
 {
     QStringView value = text.trimmed();

@@ -23,6 +23,9 @@ QString receivedFromIp(QStringView received);
 bool isPublicIp(const QString &ip);
 /// Collapses runs of whitespace (including folded line breaks) into single spaces.
 QString squeeze(QStringView text);
+/// text.toLower(), without its per-character Unicode lookups for plain ASCII text (where both
+/// agree), and in place when text is not shared.
+QString lowerCase(QString text);
 /// Removes an RFC 3464 type prefix: "smtp; 550 ..." -> "550 ...", "dns; mx.example" ->
 /// "mx.example".
 QString stripTypePrefix(QStringView text);
