@@ -35,9 +35,9 @@ namespace FormatHelpers {
 /// RFC 3464 / RFC 6533 fields of message/delivery-status text, one entry per recipient.
 QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text);
 
-/// The part of text before the returned original message starts (a "copy of the message"
-/// marker or embedded headers), optionally only from the first match of start on.
-QStringView explanatoryRegion(QStringView text, const Pattern *start = nullptr,
+/// The part of the message's text before the returned original message starts (a "copy of the
+/// message" marker or embedded headers), optionally only from the first match of start on.
+QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start = nullptr,
                               const Pattern *end = nullptr);
 
 /// Generic "address line, then the server's words" blocks: Postfix, qmail, Exim, Exchange, ...
@@ -50,7 +50,7 @@ void completeFromDiagnostic(RecipientDiagnosis &recipient);
 /// Fills each recipient's SMTP command where its own words do not name one: from an SMTP
 /// transcript (">>> RCPT To:<addr>", or the command a summary line follows), else from the
 /// explanation when it names exactly one command for everybody.
-void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients);
+void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recipients);
 
 /// True when the message looks like a delivery failure notice at all (sender, subject, codes).
 bool looksLikeBounce(const ParsedMessage &message);

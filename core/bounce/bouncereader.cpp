@@ -58,13 +58,14 @@ QString tagValue(const QString &header, QLatin1String tag)
 }
 
 // Headers of an original that is quoted in the text rather than attached.
-HeaderFields embeddedOriginalHeaders(const QString &body)
+HeaderFields embeddedOriginalHeaders(const ParsedMessage &parsed)
 {
+    const QString &body = parsed.bodyText;
     static const Pattern start(
         QStringLiteral(
             R"(^(?:Return-Path|Received|From|Message-I[Dd]|Date|To|Subject|DKIM-Signature|X-[\w-]+):[ \t])"),
         Pattern::Multiline | Pattern::CaseInsensitive);
-    const QStringView region = FormatHelpers::explanatoryRegion(body);
+    const QStringView region = FormatHelpers::explanatoryRegion(parsed);
     qsizetype from = region.size();
     if (from >= body.size())
         return {};
@@ -119,7 +120,7 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     message.subject = parsed.subject;
     message.from = parsed.from;
     if (!parsed.hasOriginal && parsed.originalHeaders.isEmpty())
-        parsed.originalHeaders = embeddedOriginalHeaders(parsed.bodyText);
+        parsed.originalHeaders = embeddedOriginalHeaders(parsed);
     for (const auto &format : bounceFormats()) {
         if (!format->matches(parsed))
             continue;
@@ -155,7 +156,7 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         message.recipients.resize(limits.maxRecipients);
     }
     fillOriginal(parsed, message.original);
-    FormatHelpers::nameCommands(parsed.bodyText, message.recipients);
+    FormatHelpers::nameCommands(parsed, message.recipients);
     for (RecipientDiagnosis &recipient : message.recipients) {
         if (recipient.sendingIp.isEmpty())
             recipient.sendingIp = message.original.sendingIp;

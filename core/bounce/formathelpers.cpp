@@ -198,18 +198,30 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
     return recipients;
 }
 
-QStringView explanatoryRegion(QStringView text, const Pattern *start, const Pattern *end)
+QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start,
+                              const Pattern *end)
 {
+    const QStringView text = message.bodyText;
     qsizetype from = 0;
     if (start) {
         const auto match = start->match(text);
         if (match.hasMatch())
             from = match.capturedEnd();
     }
+    // Where a marker starts does not depend on where the search starts, so the first one
+    // from the top answers every search from before it.
+    if (!message.firstCopyMarker) {
+        const auto copy = originalCopyMarker().match(text);
+        message.firstCopyMarker = copy.hasMatch() ? copy.capturedStart() : -1;
+    }
     qsizetype to = text.size();
-    const auto copy = originalCopyMarker().match(text, from);
-    if (copy.hasMatch())
-        to = copy.capturedStart();
+    if (*message.firstCopyMarker >= from) {
+        to = *message.firstCopyMarker;
+    } else if (*message.firstCopyMarker >= 0) {
+        const auto copy = originalCopyMarker().match(text, from);
+        if (copy.hasMatch())
+            to = copy.capturedStart();
+    }
     if (end) {
         const auto match = end->match(text, from);
         if (match.hasMatch() && match.capturedStart() < to)
@@ -330,7 +342,7 @@ void completeFromDiagnostic(RecipientDiagnosis &recipient)
         recipient.sendingIp = TextScan::senderIpInText(recipient.diagnostic);
 }
 
-void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
+void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recipients)
 {
     bool missing = false;
     for (RecipientDiagnosis &recipient : recipients) {
@@ -340,7 +352,7 @@ void nameCommands(QStringView text, QList<RecipientDiagnosis> &recipients)
     }
     if (!missing)
         return;
-    const QStringView region = explanatoryRegion(text);
+    const QStringView region = explanatoryRegion(message);
     auto recipientAt = [&](QStringView line) -> RecipientDiagnosis * {
         for (RecipientDiagnosis &recipient : recipients) {
             if (!recipient.recipient.isEmpty() &&
@@ -451,7 +463,7 @@ bool looksLikeBounce(const ParsedMessage &message)
 QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pattern *start,
                                          const Pattern *end)
 {
-    const QStringView region = explanatoryRegion(message.bodyText, start, end);
+    const QStringView region = explanatoryRegion(message, start, end);
     QList<RecipientDiagnosis> recipients = parseAddressBlocks(region);
     if (recipients.isEmpty()) {
         // No address lines: the whole explanation belongs to the failed recipients named

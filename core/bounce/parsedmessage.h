@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace BounceDoctor {
 
 /// One header field, name lower-cased, value unfolded and decoded to Unicode.
@@ -34,6 +36,10 @@ struct ParsedMessage
     HeaderFields originalHeaders; ///< headers of the returned original message
     bool pasted = false;          ///< text a user pasted, not a saved message
     QByteArray forwardedBounce;   ///< an attached message that is itself a bounce (forwarded)
+    /// Where the first marker of the returned copy starts in bodyText (-1: none), once found:
+    /// several format helpers ask, and finding it is a scan of the whole text. Set by
+    /// FormatHelpers::explanatoryRegion(); bodyText must not change after.
+    mutable std::optional<qsizetype> firstCopyMarker;
 
     QString header(QByteArrayView lowerName) const { return headerValue(headers, lowerName); }
     QString originalHeader(QByteArrayView lowerName) const

@@ -45,7 +45,7 @@ public:
                                recipient.diagnostic.size() < 20);
             if (weak && !explainedRead) {
                 explained = FormatHelpers::parseAddressBlocks(
-                    FormatHelpers::explanatoryRegion(message.bodyText));
+                    FormatHelpers::explanatoryRegion(message));
                 explainedRead = true;
             }
             if (weak) {
