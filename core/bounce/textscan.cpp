@@ -91,9 +91,11 @@ QString cleanAddress(QStringView text)
 
 QString senderIpInText(QStringView text)
 {
+    // The address starts after no digit or dot: the optional host name before it would
+    // otherwise lend it its first digits ("from 198.51.100.77" read as 8.51.100.77).
     static const Pattern re(
         QStringLiteral(R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
-                       R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
+                       R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
         Pattern::CaseInsensitive);
     QString found;
     re.forEachMatch(text, [&found](const PatternMatch &m) {

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void lowerCaseOfUnsharedTextInPlace();
     void plainAscii_data();
     void plainAscii();
+    void sendingIp_data();
+    void sendingIp();
 };
 
 void TestTextScan::lowerCaseSameAsToLower_data()
@@ -67,6 +69,47 @@ void TestTextScan::plainAscii()
     // Plain text is read byte for byte, as Latin-1 (and UTF-8) would read it.
     if (plain)
         QCOMPARE(Mime::decode(bytes, nullptr), QString::fromLatin1(bytes));
+}
+
+// Both look for an address only where the text has one at all; these rows keep the quick
+// "no address here" answer from hiding one.
+void TestTextScan::sendingIp_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("inDiagnostic");
+    QTest::addColumn<QString>("received");
+    QTest::addColumn<QString>("inReceived");
+    QTest::newRow("codes only") << QStringLiteral("550 5.7.1 Service unavailable") << QString()
+                                << QStringLiteral("from mx.example.net by mx.example.org")
+                                << QString();
+    QTest::newRow("client host in brackets")
+        << QStringLiteral("550 5.7.1 Client host [203.0.113.5] blocked using zen.spamhaus.org")
+        << QStringLiteral("203.0.113.5")
+        << QStringLiteral("from mail.example.net ([203.0.113.5]) by mx.example.org")
+        << QStringLiteral("203.0.113.5");
+    QTest::newRow("address at the very end")
+        << QStringLiteral("messages from 198.51.100.77") << QStringLiteral("198.51.100.77")
+        << QStringLiteral("from 198.51.100.77") << QStringLiteral("198.51.100.77");
+    QTest::newRow("after a version number")
+        << QStringLiteral("5.7.1 v1.2 from IP 192.0.2.10.") << QStringLiteral("192.0.2.10")
+        << QStringLiteral("from [10.0.0.1] (relay v2.5.1 192.0.2.10) by mx")
+        << QStringLiteral("192.0.2.10");
+    QTest::newRow("private address only")
+        << QStringLiteral("from 10.1.2.3 rejected") << QString()
+        << QStringLiteral("from [192.168.1.20] by mx.example.org") << QString();
+    QTest::newRow("three groups are no address")
+        << QStringLiteral("from 192.0.2 rejected") << QString()
+        << QStringLiteral("from 192.0.2 by mx") << QString();
+}
+
+void TestTextScan::sendingIp()
+{
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, inDiagnostic);
+    QFETCH(QString, received);
+    QFETCH(QString, inReceived);
+    QCOMPARE(TextScan::senderIpInText(diagnostic), inDiagnostic);
+    QCOMPARE(TextScan::receivedFromIp(received), inReceived);
 }
 
 QTEST_GUILESS_MAIN(TestTextScan)
