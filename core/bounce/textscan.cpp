@@ -37,6 +37,29 @@ const Pattern &ipv4Pattern()
     return re;
 }
 
+// Whether text has four dot-separated runs of ASCII digits ("203.0.113.5"), which every IPv4
+// address the patterns look for is (\d without UCP is ASCII): most texts have none, and the
+// patterns that find an address in its context are slow to say so.
+bool hasDottedQuad(QStringView text)
+{
+    int groups = 0; // runs of digits, each ended by a dot, just before here
+    bool digits = false;
+    for (const QChar c : text) {
+        if (c >= u'0' && c <= u'9') {
+            if (groups >= 3)
+                return true;
+            digits = true;
+        } else if (c == u'.' && digits) {
+            ++groups;
+            digits = false;
+        } else {
+            groups = 0;
+            digits = false;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 QString enhancedStatus(QStringView text)
@@ -98,6 +121,8 @@ QString senderIpInText(QStringView text)
                        R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
         Pattern::CaseInsensitive);
     QString found;
+    if (!hasDottedQuad(text))
+        return found;
     re.forEachMatch(text, [&found](const PatternMatch &m) {
         const QString ip = m.captured(1);
         if (isPublicIp(ip))
@@ -113,6 +138,8 @@ QString receivedFromIp(QStringView received)
     const auto by = byClause.match(received);
     const QStringView fromPart = by.hasMatch() ? received.left(by.capturedStart()) : received;
     QString found;
+    if (!hasDottedQuad(fromPart))
+        return found;
     ipv4Pattern().forEachMatch(fromPart, [&found](const PatternMatch &m) {
         const QString ip = m.captured(1);
         if (isPublicIp(ip))
