@@ -186,10 +186,15 @@ bool FirstMatch::requiredLiterals(const Pattern &pattern, QStringList &literals,
                                   QStringList *sources)
 {
     literals.clear();
+    return pattern.isValid() && requiredLiterals(pattern.pattern(), literals, sources);
+}
+
+bool FirstMatch::requiredLiterals(const QString &source, QStringList &literals,
+                                  QStringList *sources)
+{
+    literals.clear();
     QStringList alternatives;
-    const QString source = pattern.pattern();
-    if (!pattern.isValid() || source.contains(QLatin1String("\\Q")) ||
-        source.contains(QLatin1String("(?#")))
+    if (source.contains(QLatin1String("\\Q")) || source.contains(QLatin1String("(?#")))
         return false;
     if (!LiteralScan(source).alternatives(0, source.size(), literals, alternatives)) {
         literals.clear();

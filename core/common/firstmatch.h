@@ -47,6 +47,9 @@ public:
     /// must always run the pattern.
     static bool requiredLiterals(const Pattern &pattern, QStringList &literals,
                                  QStringList *sources = nullptr);
+    /// The same, from a pattern's source, which must compile.
+    static bool requiredLiterals(const QString &source, QStringList &literals,
+                                 QStringList *sources = nullptr);
 
     /// What the prefilter compares: ASCII lower case, and the two non-ASCII letters that match
     /// an ASCII letter caselessly (KELVIN SIGN, LONG S). Every character that matches another

@@ -1,10 +1,14 @@
 #include "pattern.h"
 
+#include "firstmatch.h"
+
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
+#include <vector>
 
 #define PCRE2_CODE_UNIT_WIDTH 16
 #include <pcre2.h>
@@ -12,6 +16,59 @@
 Q_LOGGING_CATEGORY(lcPattern, "bouncedoctor.common.pattern", QtWarningMsg)
 
 namespace BounceDoctor {
+
+namespace {
+
+// Looks for one literal (folded, see FirstMatch::fold) in a text, skipping ahead by the
+// literal's length where it cannot end (Boyer-Moore-Horspool): a scan of a long text for a
+// phrase touches a fraction of its characters, where a pattern tries every one that could
+// start a match.
+class LiteralSearch final
+{
+public:
+    explicit LiteralSearch(QStringView literal)
+        : m_literal(literal.left(maxLength).toString())
+    {
+        const auto length = static_cast<int>(m_literal.size());
+        m_skip.fill(static_cast<quint8>(length));
+        // Characters sharing a table slot keep the smallest skip of any of them.
+        for (int i = 0; i + 1 < length; ++i)
+            m_skip[m_literal.at(i).unicode() & 0xff] = static_cast<quint8>(length - 1 - i);
+    }
+
+    bool occursIn(QStringView text) const
+    {
+        const qsizetype length = m_literal.size();
+        const auto *literal = reinterpret_cast<const char16_t *>(m_literal.utf16());
+        const char16_t *units = text.utf16();
+        const char16_t last = literal[length - 1];
+        for (qsizetype at = 0; at + length <= text.size();) {
+            const char16_t end = FirstMatch::fold(units[at + length - 1]);
+            if (end == last) {
+                qsizetype i = length - 2;
+                while (i >= 0 && FirstMatch::fold(units[at + i]) == literal[i])
+                    --i;
+                if (i < 0)
+                    return true;
+            }
+            at += m_skip[end & 0xff];
+        }
+        return false;
+    }
+
+private:
+    static constexpr qsizetype maxLength = 64; ///< a prefix that long is as telling
+    QString m_literal;
+    std::array<quint8, 256> m_skip{};
+};
+
+// Which patterns get a literal gate, and on which texts it pays: a few long literals, a text
+// long enough that skipping through it beats the pattern's own first-character search.
+constexpr qsizetype maxGateLiterals = 8;
+constexpr qsizetype minGateLiteral = 4;
+constexpr qsizetype minGatedText = 64;
+
+} // namespace
 
 struct Pattern::Compiled
 {
@@ -22,6 +79,10 @@ struct Pattern::Compiled
     mutable pcre2_code *code = nullptr;
     mutable QString error;
     mutable int captureCount = 0;
+    // Every match contains one of these (each the literal text of a top-level alternative):
+    // a long text with none of them is answered without running the pattern. Empty when the
+    // pattern has no such literals worth looking for.
+    mutable std::vector<LiteralSearch> gate;
 
     ~Compiled() { pcre2_code_free(code); }
 
@@ -112,6 +173,14 @@ void Pattern::Compiled::compile() const
     captureCount = static_cast<int>(captures);
     // Without JIT (not built for this CPU, out of memory) PCRE2 interprets: slower, same.
     pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    QStringList literals;
+    if (FirstMatch::requiredLiterals(source, literals) && literals.size() <= maxGateLiterals &&
+        std::all_of(literals.cbegin(), literals.cend(),
+                    [](const QString &literal) { return literal.size() >= minGateLiteral; })) {
+        literals.removeDuplicates();
+        for (const QString &literal : std::as_const(literals))
+            gate.emplace_back(literal);
+    }
 }
 
 Pattern::~Pattern() = default;
@@ -165,6 +234,13 @@ bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch
         out->m_offsets.clear();
     }
     if (!isValid() || from < 0 || from > text.size())
+        return false;
+    // A match contains its literal after from, whatever it looks behind at.
+    const std::vector<LiteralSearch> &gate = m_compiled->gate;
+    if (!gate.empty() && text.size() - from >= minGatedText &&
+        std::none_of(gate.cbegin(), gate.cend(), [rest = text.sliced(from)](const auto &literal) {
+            return literal.occursIn(rest);
+        }))
         return false;
     ThreadMatchState &state = threadState();
     pcre2_match_data *data = state.data;

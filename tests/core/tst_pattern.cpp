@@ -76,6 +76,40 @@ void TestPattern::sameAsQRegularExpression_data()
     QTest::newRow("japanese") << "宛先不明" << 0 << "エラー: 宛先不明 (550)" << 0;
     QTest::newRow("surrogate pair") << "😀(x)" << 0 << "a😀x" << 0;
     QTest::newRow("empty text") << "a*" << 0 << "" << 0;
+
+    // Long texts go through the literal gate first (see Pattern::Compiled::gate): these rows
+    // check it never hides a match PCRE2 would find.
+    const QString filler =
+        QStringLiteral("Lorem ipsum dolor sit amet, consectetur adipiscing. ").repeated(4);
+    QTest::newRow("gate: phrase deep in a long text")
+        << "This is the MAILER-DAEMON, please DO NOT REPLY" << ci
+        << filler + QStringLiteral("this is the mailer-daemon, PLEASE do not reply to this.") << 0;
+    QTest::newRow("gate: phrase absent")
+        << "This is the MAILER-DAEMON, please DO NOT REPLY" << ci << filler + filler << 0;
+    QTest::newRow("gate: near misses, then the phrase")
+        << "mailer-daemon" << ci
+        << QStringLiteral("mailer-daemo mailer_daemon ").repeated(8) +
+               QStringLiteral("MAILER-DAEMON")
+        << 0;
+    QTest::newRow("gate: phrase at the very end")
+        << "dolor sit" << 0 << filler + QStringLiteral("dolor sit") << 0;
+    QTest::newRow("gate: case matters without the option")
+        << "Dolor Sit" << 0 << filler + QStringLiteral("dolor sit") << 0;
+    QTest::newRow("gate: Kelvin sign matches k caselessly")
+        << "kelvin scale" << ci << filler + QString::fromUtf16(u"\u212Aelvin scale") << 0;
+    QTest::newRow("gate: long s matches s caselessly")
+        << "status report" << ci << filler + QString::fromUtf16(u"\u017Ftatus report") << 0;
+    QTest::newRow("gate: only the last alternative present")
+        << "alpha beta|gamma delta|epsilon zeta" << ci << filler + QStringLiteral("EPSILON ZETA")
+        << 0;
+    QTest::newRow("gate: literal only before from")
+        << "user unknown" << ci << QStringLiteral("user unknown ") + filler << 5;
+    QTest::newRow("gate: looking behind from")
+        << "(?<=abc)defghij" << 0 << filler + QStringLiteral("abcdefghij") + filler
+        << int(filler.size()) + 3;
+    QTest::newRow("gate: groups and classes around the literal")
+        << R"(^\s*(?:Reason|Cause):\s+[a-z]+ mailbox is full\b)" << (ci | Pattern::Multiline)
+        << filler + QStringLiteral("\n  cause:   the MAILBOX IS FULL today") << 0;
 }
 
 void TestPattern::sameAsQRegularExpression()
