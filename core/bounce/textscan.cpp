@@ -117,8 +117,9 @@ QString senderIpInText(QStringView text)
     // The address starts after no digit or dot: the optional host name before it would
     // otherwise lend it its first digits ("from 198.51.100.77" read as 8.51.100.77).
     static const Pattern re(
-        QStringLiteral(R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
-                       R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
+        QStringLiteral(
+            R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
+            R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
         Pattern::CaseInsensitive);
     QString found;
     if (!hasDottedQuad(text))
@@ -250,6 +251,48 @@ QString replaced(QStringView text, const Pattern &pattern, QStringView with)
     return out;
 }
 
+// What replacing <[^>]*> with nothing gives, without a pattern run per tag: from each '<' to
+// the next '>'. Without a '>' after a '<' there is none after any later '<' either.
+QString withoutTags(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    qsizetype at = 0;
+    while (at < text.size()) {
+        const qsizetype open = text.indexOf(u'<', at);
+        const qsizetype close = open < 0 ? -1 : text.indexOf(u'>', open + 1);
+        if (close < 0)
+            break;
+        out += text.sliced(at, open - at);
+        at = close + 1;
+    }
+    out += text.sliced(at);
+    return out;
+}
+
+// What replacing [ \t]+\n with \n gives: a run of blanks goes when a line break follows it.
+QString withoutTrailingBlanks(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    qsizetype runStart = -1; // the blanks just before here, not yet written
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u' ' || c == u'\t') {
+            if (runStart < 0)
+                runStart = i;
+            continue;
+        }
+        if (runStart >= 0 && c != u'\n')
+            out += text.sliced(runStart, i - runStart);
+        runStart = -1;
+        out += c;
+    }
+    if (runStart >= 0)
+        out += text.sliced(runStart);
+    return out;
+}
+
 } // namespace
 
 QString htmlToText(QStringView html)
@@ -259,12 +302,11 @@ QString htmlToText(QStringView html)
     static const Pattern breaks(QStringLiteral(R"(<(?:br|/p|/div|/tr|/li|/h\d)\b[^>]*>)"),
                                 Pattern::CaseInsensitive);
     static const Pattern cells(QStringLiteral(R"(</t[dh]\s*>)"), Pattern::CaseInsensitive);
-    static const Pattern tags(QStringLiteral(R"(<[^>]*>)"));
     static const Pattern numeric(QStringLiteral(R"(&#(x?)([0-9a-fA-F]+);)"));
     QString text = replaced(html, hidden, {});
     text = replaced(text, breaks, u"\n");
     text = replaced(text, cells, u" ");
-    text = replaced(text, tags, {});
+    text = withoutTags(text);
     text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
     text.replace(QLatin1String("&lt;"), QLatin1String("<"));
     text.replace(QLatin1String("&gt;"), QLatin1String(">"));
@@ -285,8 +327,7 @@ QString htmlToText(QStringView html)
     out += QStringView(text).mid(last);
     out.replace(QLatin1String("&amp;"), QLatin1String("&"));
     // Lines of only spaces left by the markup read as paragraph breaks.
-    static const Pattern blankish(QStringLiteral(R"([ \t]+\n)"));
-    return replaced(out, blankish, u"\n");
+    return withoutTrailingBlanks(out);
 }
 
 namespace {

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void plainAscii();
     void sendingIp_data();
     void sendingIp();
+    void htmlToText_data();
+    void htmlToText();
 };
 
 void TestTextScan::lowerCaseSameAsToLower_data()
@@ -110,6 +112,36 @@ void TestTextScan::sendingIp()
     QFETCH(QString, inReceived);
     QCOMPARE(TextScan::senderIpInText(diagnostic), inDiagnostic);
     QCOMPARE(TextScan::receivedFromIp(received), inReceived);
+}
+
+// Tags go from a '<' to the next '>' (as <[^>]*> would), and blanks before a line break go.
+void TestTextScan::htmlToText_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("tags") << QStringLiteral("a<b>c</b>d") << QStringLiteral("acd");
+    QTest::newRow("a line break") << QStringLiteral("one<br>two<BR/>three")
+                                  << QStringLiteral("one\ntwo\nthree");
+    QTest::newRow("a stray < up to the next >")
+        << QStringLiteral("1 < 2 <b>bold</b>") << QStringLiteral("1 bold");
+    QTest::newRow("a < and a > apart")
+        << QStringLiteral("a < b and c > d") << QStringLiteral("a  d");
+    QTest::newRow("a < never closed")
+        << QStringLiteral("x<b>y</b> and z<w") << QStringLiteral("xy and z<w");
+    QTest::newRow("blanks before line breaks")
+        << QStringLiteral("line one   \n  \t\nend  ") << QStringLiteral("line one\n\nend  ");
+    QTest::newRow("blanks inside a line stay")
+        << QStringLiteral("tab\t\tthen text\n") << QStringLiteral("tab\t\tthen text\n");
+    QTest::newRow("cells and entities")
+        << QStringLiteral("<td>550</td><td>5.1.1&nbsp;user&lt;unknown&gt;</td>")
+        << QStringLiteral("550 5.1.1 user<unknown> ");
+}
+
+void TestTextScan::htmlToText()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, text);
+    QCOMPARE(TextScan::htmlToText(html), text);
 }
 
 QTEST_GUILESS_MAIN(TestTextScan)
