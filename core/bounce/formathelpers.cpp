@@ -376,7 +376,14 @@ void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recip
             r->diagnostic = said + QLatin1Char(' ') + r->diagnostic;
         assigned = true;
     };
-    const QList<QStringView> lines = region.split(QLatin1Char('\n'));
+    // Without a ">>>" line nothing below is set: most notices have no transcript. The '>' are
+    // found with the character search (contains(">>>") compares at every character).
+    bool hasTranscript = false;
+    for (qsizetype at = region.indexOf(u'>'); at >= 0 && !hasTranscript;
+         at = region.indexOf(u'>', at + 1))
+        hasTranscript = region.sliced(at).startsWith(u">>>");
+    const QList<QStringView> lines =
+        hasTranscript ? region.split(QLatin1Char('\n')) : QList<QStringView>();
     for (const QStringView raw : lines) {
         const QStringView line = raw.trimmed();
         const PatternMatch command =
