@@ -177,22 +177,25 @@ bool isPublicIp(const QString &ip)
 
 QString squeeze(QStringView text)
 {
-    // Written through a raw pointer: appending QChar by QChar checks capacity every time.
+    // Run by run through raw pointers: this reads every diagnostic and most notices, and
+    // appending QChar by QChar checks the capacity every time.
+    auto isSpace = [](char16_t c) {
+        return c == u' ' || (c >= u'\t' && c <= u'\r') || (c >= 0x80 && QChar::isSpace(c));
+    };
     QString out(text.size(), Qt::Uninitialized);
-    QChar *begin = out.data();
-    QChar *at = begin;
-    bool space = false;
-    for (const QChar c : text) {
-        if (c.isSpace()) {
-            space = at != begin;
-            continue;
-        }
-        if (space)
-            *at++ = QLatin1Char(' ');
-        space = false;
-        *at++ = c;
+    auto *begin = reinterpret_cast<char16_t *>(out.data());
+    char16_t *to = begin;
+    const auto *from = reinterpret_cast<const char16_t *>(text.utf16());
+    const char16_t *end = from + text.size();
+    while (from < end) {
+        while (from < end && !isSpace(*from))
+            *to++ = *from++;
+        while (from < end && isSpace(*from))
+            ++from;
+        if (from < end && to != begin)
+            *to++ = u' ';
     }
-    out.truncate(at - begin);
+    out.truncate(to - begin);
     return out;
 }
 

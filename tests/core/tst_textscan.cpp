@@ -20,6 +20,8 @@ private Q_SLOTS:
     void sendingIp();
     void htmlToText_data();
     void htmlToText();
+    void squeezeSameAsSimplified_data();
+    void squeezeSameAsSimplified();
 };
 
 void TestTextScan::lowerCaseSameAsToLower_data()
@@ -142,6 +144,26 @@ void TestTextScan::htmlToText()
     QFETCH(QString, html);
     QFETCH(QString, text);
     QCOMPARE(TextScan::htmlToText(html), text);
+}
+
+void TestTextScan::squeezeSameAsSimplified_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("only blanks") << QStringLiteral(" \t\r\n ");
+    QTest::newRow("one word") << QStringLiteral("unknown");
+    QTest::newRow("around and between")
+        << QStringLiteral("  550 5.1.1\n\t<ana@example.org>:   user\r\n unknown  ");
+    QTest::newRow("vertical tab and form feed") << QStringLiteral("a\vb\fc");
+    QTest::newRow("no-break and ideographic spaces")
+        << QString::fromUtf16(u"a\u00a0b\u3000c\u2028d\u0085e");
+    QTest::newRow("non-ASCII words") << QString::fromUtf16(u"  宛先  不明 \n Größe  ");
+}
+
+void TestTextScan::squeezeSameAsSimplified()
+{
+    QFETCH(QString, text);
+    QCOMPARE(TextScan::squeeze(text), text.simplified());
 }
 
 QTEST_GUILESS_MAIN(TestTextScan)
