@@ -193,9 +193,20 @@ void appendMimeFields(GByteArray *out, QByteArrayView header)
 }
 
 // The header fields format units and the original-message summary read. Decoding every field
-// of every message costs more than parsing the MIME structure, so only these are kept.
-// The known names are shared, not copied, into every field that has one.
-const QByteArray *knownWantedName(QByteArrayView lower)
+// of every message costs more than parsing the MIME structure, so only these are kept. The
+// names are shared, not copied, into every field that has one.
+const QByteArray *knownName(QByteArrayView lower, const QByteArray *begin, const QByteArray *end)
+{
+    const QByteArray *known = std::find(begin, end, lower);
+    return known == end ? nullptr : known;
+}
+
+// Field names longer than this are never wanted.
+constexpr qsizetype longestWantedName = 40;
+
+// The bounce's own fields the format units read, and every "x-" field but X-Received (format
+// units recognise MTAs by them); a null array for the rest.
+QByteArray wantedBounceName(QByteArrayView lower)
 {
     static const QByteArray wanted[] = {
         QByteArrayLiteral("subject"),
@@ -203,9 +214,6 @@ const QByteArray *knownWantedName(QByteArrayView lower)
         QByteArrayLiteral("to"),
         QByteArrayLiteral("date"),
         QByteArrayLiteral("message-id"),
-        QByteArrayLiteral("received"),
-        QByteArrayLiteral("dkim-signature"),
-        QByteArrayLiteral("authentication-results"),
         QByteArrayLiteral("x-failed-recipients"),
         QByteArrayLiteral("auto-submitted"),
         QByteArrayLiteral("x-autoreply"),
@@ -226,21 +234,7 @@ const QByteArray *knownWantedName(QByteArrayView lower)
         QByteArrayLiteral("x-spasign"),
         QByteArrayLiteral("list-id"),
     };
-    for (const QByteArray &candidate : wanted) {
-        if (candidate.size() == lower.size() && candidate == lower)
-            return &candidate;
-    }
-    return nullptr;
-}
-
-// Field names longer than this are never wanted.
-constexpr qsizetype longestWantedName = 40;
-
-// The lower-case name of a wanted field ("x-" fields other than X-Received are all wanted);
-// a null array otherwise.
-QByteArray wantedName(QByteArrayView lower)
-{
-    if (const QByteArray *known = knownWantedName(lower))
+    if (const QByteArray *known = knownName(lower, std::begin(wanted), std::end(wanted)))
         return *known;
     if (lower.startsWith("x-") && lower != QByteArrayView("x-received") &&
         lower.size() < longestWantedName)
@@ -248,11 +242,23 @@ QByteArray wantedName(QByteArrayView lower)
     return {};
 }
 
-// Fields only the returned original's summary reads (a bounce has a dozen Received alone).
-bool isOriginalOnly(QByteArrayView lower)
+// The returned original's fields its summary and the format units read. A Microsoft original
+// alone has dozens of long X-MS-Exchange and X-Microsoft-Antispam fields nobody reads.
+QByteArray wantedOriginalName(QByteArrayView lower)
 {
-    return lower == QByteArrayView("received") || lower == QByteArrayView("dkim-signature") ||
-           lower == QByteArrayView("authentication-results");
+    static const QByteArray wanted[] = {
+        QByteArrayLiteral("from"),
+        QByteArrayLiteral("to"),
+        QByteArrayLiteral("subject"),
+        QByteArrayLiteral("date"),
+        QByteArrayLiteral("message-id"),
+        QByteArrayLiteral("received"),
+        QByteArrayLiteral("dkim-signature"),
+        QByteArrayLiteral("authentication-results"),
+        QByteArrayLiteral("x-hmxmroriginalrecipient"),
+    };
+    const QByteArray *known = knownName(lower, std::begin(wanted), std::end(wanted));
+    return known ? *known : QByteArray();
 }
 
 // Lower-cases name into buffer when it could be wanted; an empty view otherwise.
@@ -583,9 +589,9 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
         inField = true;
         char buffer[longestWantedName];
         const QByteArrayView lower = lowerName(line.first(colon), buffer);
-        if (lower.isEmpty() || (whose == HeaderBlock::Bounce && isOriginalOnly(lower)))
+        if (lower.isEmpty())
             continue;
-        name = wantedName(lower);
+        name = whose == HeaderBlock::Bounce ? wantedBounceName(lower) : wantedOriginalName(lower);
         if (!name.isEmpty()) {
             value.resize(0); // keeps the buffer
             value += line.sliced(colon + 1).trimmed();

@@ -19,8 +19,8 @@ QByteArray normaliseLineEndings(const QByteArray &bytes);
 /// Returns false, with a plain-words reason in error, when the message cannot be read.
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error);
 
-/// Whose header section a block is: the bounce's own leaves out the fields only the returned
-/// original's summary reads (Received, DKIM-Signature, Authentication-Results).
+/// Whose header section a block is, which decides the fields kept: the bounce's own are those
+/// format units read (and every X- field), the returned original's those its summary reads.
 enum class HeaderBlock
 {
     Original,
