@@ -231,7 +231,7 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
         // Compiled on first use: most never are.
         QList<Pattern> alternatives;
         for (const QString &source : std::as_const(sources))
-            alternatives.append(Pattern(source, pattern.options()));
+            alternatives.append(Pattern(source, pattern.options() | Pattern::LiteralsChecked));
         if (!filtered || children.size() + length > maxStates ||
             m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
             m_kinds.append(Always);

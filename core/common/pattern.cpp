@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #define PCRE2_CODE_UNIT_WIDTH 16
@@ -19,47 +20,71 @@ namespace BounceDoctor {
 
 namespace {
 
-// Looks for one literal (folded, see FirstMatch::fold) in a text, skipping ahead by the
-// literal's length where it cannot end (Boyer-Moore-Horspool): a scan of a long text for a
-// phrase touches a fraction of its characters, where a pattern tries every one that could
-// start a match.
-class LiteralSearch final
+// Whether a text contains any of a few literals (folded, see FirstMatch::fold), each found by
+// skipping ahead by up to its length where it cannot end (Boyer-Moore-Horspool): a scan of a
+// long text for phrases touches a fraction of its characters, where a pattern tries every
+// character that could start a match. (One shared scan for all literals can only skip as far
+// as its worst literal allows, which over letters is little: it measured slower.)
+class LiteralGate final
 {
 public:
-    explicit LiteralSearch(QStringView literal)
-        : m_literal(literal.left(maxLength).toString())
+    explicit LiteralGate(QStringList literals)
     {
-        const auto length = static_cast<int>(m_literal.size());
-        m_skip.fill(static_cast<quint8>(length));
-        // Characters sharing a table slot keep the smallest skip of any of them.
-        for (int i = 0; i + 1 < length; ++i)
-            m_skip[m_literal.at(i).unicode() & 0xff] = static_cast<quint8>(length - 1 - i);
+        // A literal that contains another adds nothing: a text with it has the other too.
+        literals.removeDuplicates();
+        for (const QString &literal : std::as_const(literals)) {
+            const bool redundant =
+                std::any_of(literals.cbegin(), literals.cend(), [&literal](const QString &other) {
+                    return other.size() < literal.size() && literal.contains(other);
+                });
+            if (!redundant)
+                m_literals.append(literal.left(maxLength)); // a prefix that long is as telling
+        }
+        for (const QString &literal : std::as_const(m_literals)) {
+            std::array<quint8, 256> skip;
+            skip.fill(static_cast<quint8>(literal.size()));
+            // Characters sharing a table slot keep the smallest skip of any of them.
+            for (qsizetype i = 0; i + 1 < literal.size(); ++i)
+                skip[literal.at(i).unicode() & 0xff] = static_cast<quint8>(literal.size() - 1 - i);
+            m_skips.append(skip);
+        }
     }
 
-    bool occursIn(QStringView text) const
+    bool anyIn(QStringView text) const
     {
-        const qsizetype length = m_literal.size();
-        const auto *literal = reinterpret_cast<const char16_t *>(m_literal.utf16());
-        const char16_t *units = text.utf16();
-        const char16_t last = literal[length - 1];
-        for (qsizetype at = 0; at + length <= text.size();) {
-            const char16_t end = FirstMatch::fold(units[at + length - 1]);
-            if (end == last) {
-                qsizetype i = length - 2;
-                while (i >= 0 && FirstMatch::fold(units[at + i]) == literal[i])
-                    --i;
-                if (i < 0)
-                    return true;
-            }
-            at += m_skip[end & 0xff];
+        for (qsizetype k = 0; k < m_literals.size(); ++k) {
+            if (occursIn(k, text))
+                return true;
         }
         return false;
     }
 
 private:
-    static constexpr qsizetype maxLength = 64; ///< a prefix that long is as telling
-    QString m_literal;
-    std::array<quint8, 256> m_skip{};
+    bool occursIn(qsizetype k, QStringView text) const
+    {
+        const QString &literal = m_literals.at(k);
+        const qsizetype length = literal.size();
+        const auto *chars = reinterpret_cast<const char16_t *>(literal.utf16());
+        const std::array<quint8, 256> &skip = m_skips.at(k);
+        const char16_t *units = text.utf16();
+        const char16_t last = chars[length - 1];
+        for (qsizetype at = 0; at + length <= text.size();) {
+            const char16_t end = FirstMatch::fold(units[at + length - 1]);
+            if (end == last) {
+                qsizetype i = length - 2;
+                while (i >= 0 && FirstMatch::fold(units[at + i]) == chars[i])
+                    --i;
+                if (i < 0)
+                    return true;
+            }
+            at += skip[end & 0xff];
+        }
+        return false;
+    }
+
+    static constexpr qsizetype maxLength = 64;
+    QStringList m_literals;
+    QList<std::array<quint8, 256>> m_skips; ///< each literal's Horspool table
 };
 
 // Which patterns get a literal gate, and on which texts it pays: a few long literals, a text
@@ -82,7 +107,7 @@ struct Pattern::Compiled
     // Every match contains one of these (each the literal text of a top-level alternative):
     // a long text with none of them is answered without running the pattern. Empty when the
     // pattern has no such literals worth looking for.
-    mutable std::vector<LiteralSearch> gate;
+    mutable std::optional<LiteralGate> gate;
 
     ~Compiled() { pcre2_code_free(code); }
 
@@ -174,12 +199,11 @@ void Pattern::Compiled::compile() const
     // Without JIT (not built for this CPU, out of memory) PCRE2 interprets: slower, same.
     pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     QStringList literals;
-    if (FirstMatch::requiredLiterals(source, literals) && literals.size() <= maxGateLiterals &&
+    if (!(options & LiteralsChecked) && FirstMatch::requiredLiterals(source, literals) &&
+        literals.size() <= maxGateLiterals &&
         std::all_of(literals.cbegin(), literals.cend(),
                     [](const QString &literal) { return literal.size() >= minGateLiteral; })) {
-        literals.removeDuplicates();
-        for (const QString &literal : std::as_const(literals))
-            gate.emplace_back(literal);
+        gate.emplace(literals);
     }
 }
 
@@ -236,11 +260,8 @@ bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch
     if (!isValid() || from < 0 || from > text.size())
         return false;
     // A match contains its literal after from, whatever it looks behind at.
-    const std::vector<LiteralSearch> &gate = m_compiled->gate;
-    if (!gate.empty() && text.size() - from >= minGatedText &&
-        std::none_of(gate.cbegin(), gate.cend(), [rest = text.sliced(from)](const auto &literal) {
-            return literal.occursIn(rest);
-        }))
+    const std::optional<LiteralGate> &gate = m_compiled->gate;
+    if (gate && text.size() - from >= minGatedText && !gate->anyIn(text.sliced(from)))
         return false;
     ThreadMatchState &state = threadState();
     pcre2_match_data *data = state.data;

@@ -30,6 +30,9 @@ public:
         Multiline = 0x2,            ///< ^ and $ match at line starts and ends
         DotMatchesEverything = 0x4, ///< . matches newlines too
         UnicodeProperties = 0x8,    ///< \w, \d, \b and POSIX classes follow Unicode
+        /// The caller has found the pattern's literal text in the texts it asks about (a
+        /// FirstMatch prefilter): no literal gate of its own (see matches()).
+        LiteralsChecked = 0x10,
     };
     using Options = int;
 
@@ -49,6 +52,8 @@ public:
     Options options() const;
 
     /// True when the pattern matches text at or after from. Cheaper than match().
+    /// On a long text, a pattern whose every alternative has literal text first looks for
+    /// that text (a skipping scan) and runs only where it is there.
     bool matches(QStringView text, qsizetype from = 0) const;
     /// The first match at or after from, with its capture groups. The match refers to text,
     /// which must outlive it (a temporary QString would not: that overload is deleted).

@@ -102,6 +102,11 @@ void TestPattern::sameAsQRegularExpression_data()
     QTest::newRow("gate: only the last alternative present")
         << "alpha beta|gamma delta|epsilon zeta" << ci << filler + QStringLiteral("EPSILON ZETA")
         << 0;
+    QTest::newRow("gate: a literal inside another one")
+        << "This is the qmail-send program|This is the .{0,40}qmail" << ci
+        << filler + QStringLiteral("This is the netqmail program") << 0;
+    QTest::newRow("gate: neither of two nested literals")
+        << "This is the qmail-send program|This is the .{0,40}qmail" << ci << filler << 0;
     QTest::newRow("gate: literal only before from")
         << "user unknown" << ci << QStringLiteral("user unknown ") + filler << 5;
     QTest::newRow("gate: looking behind from")
