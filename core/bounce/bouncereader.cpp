@@ -281,7 +281,7 @@ private:
                                  .arg(m_index + 1)
                                  .arg(m_limits.maxMessageBytes)));
             ++m_index;
-        } else if (m_started && !m_current.trimmed().isEmpty()) {
+        } else if (m_started && !QByteArrayView(m_current).trimmed().isEmpty()) {
             const qsizetype size = m_current.size();
             m_submit([reader = &m_reader, bytes = std::move(m_current), source = m_source,
                       index = m_index] { return reader->readMessage(bytes, source, index); },
@@ -433,7 +433,7 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
         return errorMessage(source, index,
                             BounceReaderTr::tr("message is larger than the limit of %1 bytes")
                                 .arg(m_limits.maxMessageBytes));
-    if (bytes.trimmed().isEmpty())
+    if (QByteArrayView(bytes).trimmed().isEmpty())
         return errorMessage(source, index, BounceReaderTr::tr("the message is empty"));
     QByteArray normalised = Mime::normaliseLineEndings(bytes);
     // Mail may not contain NUL (RFC 5322), and C strings in GMime would cut the text at one.
@@ -453,7 +453,7 @@ BounceMessage BounceReader::readPastedText(const QString &text) const
     QString normalised = text;
     normalised.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     normalised.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    if (normalised.trimmed().isEmpty())
+    if (QStringView(normalised).trimmed().isEmpty())
         return errorMessage({}, 0, BounceReaderTr::tr("nothing was pasted"));
     if (looksLikeHeaders(normalised)) {
         BounceMessage message = readMessage(normalised.trimmed().toUtf8() + '\n');
@@ -652,7 +652,7 @@ BounceMessage BounceReader::readSingle(const QByteArray &bytes, const QString &s
 {
     // A saved message starts with header fields; anything else is text someone pasted into a
     // file or piped in (an NDR body, or only the server's reply line).
-    if (startsWithHeaderField(bytes) || bytes.trimmed().isEmpty())
+    if (startsWithHeaderField(bytes) || QByteArrayView(bytes).trimmed().isEmpty())
         return readMessage(bytes, source, 0);
     if (bytes.size() > m_limits.maxMessageBytes)
         return readMessage(bytes, source, 0); // gives the size error

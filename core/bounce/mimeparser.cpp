@@ -637,7 +637,7 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
                     .arg(limits.maxMimeDepth);
         return false;
     }
-    if (out.bodyText.trimmed().isEmpty() && !walker.htmlParts.isEmpty()) {
+    if (QStringView(out.bodyText).trimmed().isEmpty() && !walker.htmlParts.isEmpty()) {
         QString html;
         for (GMimePart *part : std::as_const(walker.htmlParts)) {
             QByteArray storage;
@@ -647,7 +647,7 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         if (!html.isEmpty())
             out.bodyText = TextScan::htmlToText(html);
     }
-    if (out.bodyText.trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
+    if (QStringView(out.bodyText).trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
         // A multipart without its boundaries (it happens): read the body as text.
         const qsizetype end = emptyLine(bytes);
         if (end >= 0)

@@ -26,7 +26,7 @@ public:
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {
         QString fields = message.deliveryStatus;
-        if (fields.trimmed().isEmpty()) {
+        if (QStringView(fields).trimmed().isEmpty()) {
             const auto match = dsnInText().match(message.bodyText);
             if (match.hasMatch())
                 fields = message.bodyText.mid(match.capturedStart());
