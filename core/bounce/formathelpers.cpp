@@ -256,10 +256,12 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
             continue;
         }
         const qsizetype indent = indentOf(line);
+        // Every address line has an '@': the character search rules out most lines before
+        // the pattern has to.
+        const auto match = line.contains(u'@') ? recipientLine().match(line) : PatternMatch();
         if (currentIndex >= 0) {
             // Inside a block: more-indented lines and lines not opening with an address
             // belong to it.
-            const auto match = recipientLine().match(line);
             const bool opensBlock = match.hasMatch() && indent <= currentIndent &&
                                     !(match.hasCaptured(1) && !match.captured(1).isEmpty() &&
                                       isHeaderLabel(match.captured(1)));
@@ -272,7 +274,6 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
                 continue;
             }
         }
-        const auto match = recipientLine().match(line);
         if (!match.hasMatch())
             continue;
         const QString label = match.captured(1);
