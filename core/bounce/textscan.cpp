@@ -37,23 +37,24 @@ const Pattern &ipv4Pattern()
     return re;
 }
 
-// Whether text has four dot-separated runs of ASCII digits ("203.0.113.5"), which every IPv4
-// address the patterns look for is (\d without UCP is ASCII): most texts have none, and the
-// patterns that find an address in its context are slow to say so.
-bool hasDottedQuad(QStringView text)
+// Whether text has runs of ASCII digits joined by single dots, as many as asked ("5.7.1" has
+// three, "203.0.113.5" four), which every status code and IPv4 address the patterns below look
+// for is (their \d is ASCII): most texts have none, and the patterns that find one in its
+// context are slow to say so.
+bool hasDottedDigits(QStringView text, int runs)
 {
-    int groups = 0; // runs of digits, each ended by a dot, just before here
+    int dotted = 0; // runs of digits, each ended by a dot, just before here
     bool digits = false;
     for (const QChar c : text) {
         if (c >= u'0' && c <= u'9') {
-            if (groups >= 3)
+            if (dotted >= runs - 1)
                 return true;
             digits = true;
         } else if (c == u'.' && digits) {
-            ++groups;
+            ++dotted;
             digits = false;
         } else {
-            groups = 0;
+            dotted = 0;
             digits = false;
         }
     }
@@ -67,6 +68,8 @@ QString enhancedStatus(QStringView text)
     // A code right after the reply code ("550 5.7.1", "550-'5.7.1") is the server's own.
     static const Pattern afterReply(
         QStringLiteral(R"((?<![\d.])[245]\d\d[ -]['"#(]?([245]\.[0-7]\.\d{1,3})(?![\d]|\.\d))"));
+    if (!hasDottedDigits(text, 3))
+        return {};
     const auto spoken = afterReply.match(text);
     if (spoken.hasMatch())
         return spoken.captured(1);
@@ -122,7 +125,7 @@ QString senderIpInText(QStringView text)
             R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
         Pattern::CaseInsensitive);
     QString found;
-    if (!hasDottedQuad(text))
+    if (!hasDottedDigits(text, 4))
         return found;
     re.forEachMatch(text, [&found](const PatternMatch &m) {
         const QString ip = m.captured(1);
@@ -139,7 +142,7 @@ QString receivedFromIp(QStringView received)
     const auto by = byClause.match(received);
     const QStringView fromPart = by.hasMatch() ? received.left(by.capturedStart()) : received;
     QString found;
-    if (!hasDottedQuad(fromPart))
+    if (!hasDottedDigits(fromPart, 4))
         return found;
     ipv4Pattern().forEachMatch(fromPart, [&found](const PatternMatch &m) {
         const QString ip = m.captured(1);

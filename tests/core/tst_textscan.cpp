@@ -22,6 +22,8 @@ private Q_SLOTS:
     void htmlToText();
     void squeezeSameAsSimplified_data();
     void squeezeSameAsSimplified();
+    void enhancedStatus_data();
+    void enhancedStatus();
 };
 
 void TestTextScan::lowerCaseSameAsToLower_data()
@@ -164,6 +166,29 @@ void TestTextScan::squeezeSameAsSimplified()
 {
     QFETCH(QString, text);
     QCOMPARE(TextScan::squeeze(text), text.simplified());
+}
+
+// The quick "no code here" answer must never hide one.
+void TestTextScan::enhancedStatus_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("after the reply code")
+        << QStringLiteral("550 5.7.1 Relaying denied") << QStringLiteral("5.7.1");
+    QTest::newRow("alone at the end") << QStringLiteral("Status: 4.4.7") << QStringLiteral("4.4.7");
+    QTest::newRow("after a hash") << QStringLiteral("#5.1.1 SMTP; 550") << QStringLiteral("5.1.1");
+    QTest::newRow("three-digit detail")
+        << QStringLiteral("550-5.7.509 Access denied") << QStringLiteral("5.7.509");
+    QTest::newRow("no code") << QStringLiteral("Mailbox unavailable. Try later.") << QString();
+    QTest::newRow("two runs only") << QStringLiteral("version 1.2 of 5.7") << QString();
+    QTest::newRow("an address is no code") << QStringLiteral("from 192.0.2.1") << QString();
+}
+
+void TestTextScan::enhancedStatus()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, status);
+    QCOMPARE(TextScan::enhancedStatus(text), status);
 }
 
 QTEST_GUILESS_MAIN(TestTextScan)
