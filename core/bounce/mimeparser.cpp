@@ -542,16 +542,24 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
     // A header block alone (text/rfc822-headers, a quoted copy): unfold by hand and let GMime
     // decode the RFC 2047 words and raw 8-bit text; far cheaper than building a message.
     HeaderFields fields;
+    fields.reserve(16);
     QByteArray name;  // the current field's name, lower case, when it is wanted
     QByteArray value; // its value so far, folds joined by one space; the buffer is reused
+    // Appended with memcpy into the reused buffer: operator+= goes through insert().
+    auto append = [&value](QByteArrayView bytes) {
+        const qsizetype old = value.size();
+        value.resize(old + bytes.size());
+        std::memcpy(value.data() + old, bytes.data(), static_cast<size_t>(bytes.size()));
+    };
     bool inField = false;
     auto flush = [&] {
         if (name.isEmpty())
             return;
         QString decoded;
-        // Plain ASCII without encoded words ("=?") needs no decoding.
+        // Plain ASCII without encoded words ("=?") needs no decoding; it is trimmed as bytes
+        // (the same blanks as QString's in ASCII).
         if (isPlainAscii(value) && !hasEncodedWord(value)) {
-            decoded = QString::fromLatin1(value).trimmed();
+            decoded = QString::fromLatin1(QByteArrayView(value).trimmed());
         } else {
             char *text = g_mime_utils_header_decode_text(parserOptions(), value.constData());
             decoded = QString::fromUtf8(text ? text : "").trimmed();
@@ -575,8 +583,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
         }
         if ((line.front() == ' ' || line.front() == '\t') && inField) {
             if (!name.isEmpty()) {
-                value += ' ';
-                value += trimmed;
+                append(" ");
+                append(trimmed);
             }
             continue;
         }
@@ -594,7 +602,7 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
         name = whose == HeaderBlock::Bounce ? wantedBounceName(lower) : wantedOriginalName(lower);
         if (!name.isEmpty()) {
             value.resize(0); // keeps the buffer
-            value += line.sliced(colon + 1).trimmed();
+            append(line.sliced(colon + 1).trimmed());
         }
     }
     flush();
