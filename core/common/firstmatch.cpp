@@ -235,6 +235,7 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
         if (!filtered || children.size() + length > maxStates ||
             m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
             m_kinds.append(Always);
+            m_always.append(index);
             continue;
         }
         m_kinds.append(Filtered);
@@ -258,6 +259,8 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
         }
         m_alternatives.append(alternatives);
         m_literals.append(literals);
+        for (qsizetype a = 0; a < alternatives.size(); ++a)
+            m_alternativeOwners.append(index);
     }
     m_alternativeStarts.append(m_alternatives.size());
     // Then the transitions of every state for every class, breadth first, each state's
@@ -303,9 +306,12 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
 
 FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
 {
-    Candidates candidate(m_alternatives.size(), false);
+    Candidates found;
+    found.alternatives.resize(m_alternatives.size());
+    std::fill(found.alternatives.begin(), found.alternatives.end(), false);
     if (m_next.isEmpty())
-        return candidate;
+        return found;
+    QVarLengthArray<bool, 1024> &candidate = found.alternatives;
     // The class of each ASCII character from a table: this loop runs for every character of
     // every text the rules are asked about.
     static const std::array<quint8, 128> asciiClass = [] {
@@ -337,10 +343,16 @@ FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
             qsizetype j = 0;
             while (j < literal.size() && fold(text[start + j].unicode()) == literal[j].unicode())
                 ++j;
-            candidate[alternative] = j == literal.size();
+            if (j == literal.size()) {
+                candidate[alternative] = true;
+                found.patterns.append(m_alternativeOwners.at(alternative));
+            }
         }
     }
-    return candidate;
+    std::sort(found.patterns.begin(), found.patterns.end());
+    found.patterns.erase(std::unique(found.patterns.begin(), found.patterns.end()),
+                         found.patterns.end());
+    return found;
 }
 
 qsizetype FirstMatch::indexIn(qsizetype group, QStringView text, const Candidates &candidates) const
@@ -349,31 +361,37 @@ qsizetype FirstMatch::indexIn(qsizetype group, QStringView text, const Candidate
         return -1;
     const qsizetype first = m_groupStarts.at(group);
     const qsizetype end = m_groupStarts.at(group + 1);
-    for (qsizetype i = first; i < end; ++i) {
-        switch (m_kinds.at(i)) {
-        case Never:
-            break;
-        case Always:
+    // Only the group's patterns that always run and those with a candidate alternative can
+    // match, merged in pattern order: walking every pattern of a large group to find the few
+    // cost more than running them.
+    auto always = std::lower_bound(m_always.cbegin(), m_always.cend(), first);
+    auto found = std::lower_bound(candidates.patterns.cbegin(), candidates.patterns.cend(), first);
+    while (true) {
+        const qsizetype nextAlways = always != m_always.cend() ? *always : end;
+        const qsizetype nextFound = found != candidates.patterns.cend() ? *found : end;
+        const qsizetype i = std::min({nextAlways, nextFound, end});
+        if (i >= end)
+            return -1;
+        if (i == nextAlways) {
+            ++always;
             if (m_patterns.at(i).matches(text))
                 return i - first;
-            break;
-        case Filtered:
-            // The pattern matches where one of its alternatives does: only those whose
-            // literal the text has can, and each alone is cheap to look for.
-            for (qsizetype a = m_alternativeStarts.at(i); a < m_alternativeStarts.at(i + 1); ++a) {
-                if (!candidates[a])
-                    continue;
-                // An alternative that would not compile alone (the scan lets through none
-                // known) leaves the answer to the whole pattern.
-                const Pattern &alternative = m_alternatives.at(a);
-                const Pattern &asked = alternative.isValid() ? alternative : m_patterns.at(i);
-                if (asked.matches(text))
-                    return i - first;
-            }
-            break;
+            continue;
+        }
+        ++found;
+        // The pattern matches where one of its alternatives does: only those whose literal
+        // the text has can, and each alone is cheap to look for.
+        for (qsizetype a = m_alternativeStarts.at(i); a < m_alternativeStarts.at(i + 1); ++a) {
+            if (!candidates.alternatives[a])
+                continue;
+            // An alternative that would not compile alone (the scan lets through none known)
+            // leaves the answer to the whole pattern.
+            const Pattern &alternative = m_alternatives.at(a);
+            const Pattern &asked = alternative.isValid() ? alternative : m_patterns.at(i);
+            if (asked.matches(text))
+                return i - first;
         }
     }
-    return -1;
 }
 
 namespace {

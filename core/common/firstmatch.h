@@ -23,8 +23,13 @@ namespace BounceDoctor {
 class FirstMatch final
 {
 public:
-    /// Which patterns can match a text: one flag per alternative of every group's patterns.
-    using Candidates = QVarLengthArray<bool, 1024>;
+    /// Which patterns can match a text: one flag per alternative of every group's patterns,
+    /// and the patterns with a flagged alternative (indexes over all groups, ascending).
+    struct Candidates
+    {
+        QVarLengthArray<bool, 1024> alternatives;
+        QVarLengthArray<qsizetype, 32> patterns;
+    };
 
     FirstMatch() = default;
     /// Ordered groups of patterns, each group answering on its own, one prefilter for all.
@@ -99,6 +104,8 @@ private:
     QList<Pattern> m_patterns;      ///< all groups' in a row
     QList<qsizetype> m_groupStarts; ///< a group's first pattern in m_patterns; then the end
     QList<Kind> m_kinds;
+    QList<qsizetype> m_always;            ///< the patterns that always run, ascending
+    QList<qsizetype> m_alternativeOwners; ///< each alternative's pattern
     // A prefiltered pattern's top-level alternatives, each a pattern of its own (same options):
     // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
     QList<Pattern> m_alternatives;
