@@ -42,8 +42,10 @@ struct Matcher
 
 struct Advice
 {
-    QString headline;
-    QString explanation;
+    // UTF-8, as QCoreApplication::translate() takes its source text: converted once on
+    // loading instead of for every recipient.
+    QByteArray headline;
+    QByteArray explanation;
     QString responsible;
     QString firstStep;
     bool hard = false;
@@ -135,8 +137,8 @@ struct Knowledge
 
 Advice adviceFrom(const QJsonObject &object)
 {
-    return {object.value(QLatin1String("headline")).toString(),
-            object.value(QLatin1String("explanation")).toString(),
+    return {object.value(QLatin1String("headline")).toString().toUtf8(),
+            object.value(QLatin1String("explanation")).toString().toUtf8(),
             object.value(QLatin1String("responsible")).toString(),
             object.value(QLatin1String("firstStep")).toString(),
             object.value(QLatin1String("hard")).toBool()};
@@ -368,10 +370,9 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
     return nullptr;
 }
 
-QString translated(const QString &text)
+QString translated(const QByteArray &text)
 {
-    return text.isEmpty() ? text
-                          : QCoreApplication::translate("Knowledge", text.toUtf8().constData());
+    return text.isEmpty() ? QString() : QCoreApplication::translate("Knowledge", text.constData());
 }
 
 } // namespace
