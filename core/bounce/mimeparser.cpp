@@ -174,6 +174,22 @@ bool startsWithField(QByteArrayView header)
 // What GMime needs of the header section to read the MIME structure: the Content-* fields with
 // their folded lines. The other fields (a bounce has a dozen Received and signature fields) are
 // read by parseHeaderBlock; as GMime header objects they were a quarter of its work.
+// The two fields that decide how GMime reads the body (the type with its boundary and charset,
+// and the transfer encoding). Each other field would be one more object to build and free.
+bool isStructureField(QByteArrayView line)
+{
+    auto startsWithField = [line](QByteArrayView name) {
+        if (line.size() <= name.size() ||
+            qstrnicmp(line.data(), name.data(), static_cast<size_t>(name.size())) != 0)
+            return false;
+        qsizetype colon = name.size();
+        while (colon < line.size() && (line.at(colon) == ' ' || line.at(colon) == '\t'))
+            ++colon; // obsolete syntax allows blanks before the colon
+        return colon < line.size() && line.at(colon) == ':';
+    };
+    return startsWithField("content-type") || startsWithField("content-transfer-encoding");
+}
+
 void appendMimeFields(GByteArray *out, QByteArrayView header)
 {
     bool keep = false;
@@ -183,7 +199,7 @@ void appendMimeFields(GByteArray *out, QByteArrayView header)
         const QByteArrayView line = header.sliced(at, end - at);
         at = end;
         if (line.front() != ' ' && line.front() != '\t')
-            keep = line.size() > 8 && qstrnicmp(line.data(), "content-", 8) == 0;
+            keep = isStructureField(line);
         if (keep) {
             append(out, line);
             if (!line.endsWith('\n'))

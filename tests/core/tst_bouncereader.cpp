@@ -536,6 +536,16 @@ void TestBounceReader::headerSection_data()
                                          << true << subject << "userunknown";
     QTest::newRow("mbox postmark") << "From MAILER-DAEMON Mon Jun 10 12:00:00 2024\n" + head + body
                                    << true << subject << "userunknown";
+    // GMime reads the body by the type and the transfer encoding alone; blanks before a
+    // field's colon are old syntax it still accepts.
+    const QByteArray plain = "<ana@example.org>: host mx.example.org said: 550 5.1.1 User\n"
+                             " unknown (in reply to RCPT TO command)\n";
+    QTest::newRow("blanks before the colons")
+        << head +
+               "Content-Language: en\nContent-Type : text/plain; charset=utf-8\n"
+               "Content-Transfer-Encoding\t: base64\n\n" +
+               plain.toBase64() + "\n"
+        << true << subject << "userunknown";
     QTest::newRow("no body") << head << true << subject << "";
     QTest::newRow("text, not a message")
         << "Hello Ana,\nFrom: me\n\nsee below\n" + body << false << ""
