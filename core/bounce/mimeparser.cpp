@@ -293,9 +293,12 @@ QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
 // compares at every byte).
 bool hasEncodedWord(QByteArrayView text)
 {
+    if (text.isEmpty())
+        return false; // its pointer may be null, which memchr must not be given
     const char *at = text.data();
     const char *end = at + text.size();
-    while ((at = static_cast<const char *>(std::memchr(at, '=', static_cast<size_t>(end - at))))) {
+    while (at < end &&
+           (at = static_cast<const char *>(std::memchr(at, '=', static_cast<size_t>(end - at))))) {
         if (++at < end && *at == '?')
             return true;
     }
@@ -519,7 +522,8 @@ bool isPlainAscii(QByteArrayView bytes)
     }
     for (; i < size; ++i)
         bits |= static_cast<unsigned char>(data[i]);
-    return (bits & 0x8080808080808080ULL) == 0 && !std::memchr(data, 0x1b, size);
+    // (memchr is never given a null pointer, which an empty view may hold.)
+    return (bits & 0x8080808080808080ULL) == 0 && (size == 0 || !std::memchr(data, 0x1b, size));
 }
 
 QString decode(QByteArrayView bytes, const char *charset)
@@ -563,6 +567,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
     QByteArray value; // its value so far, folds joined by one space; the buffer is reused
     // Appended with memcpy into the reused buffer: operator+= goes through insert().
     auto append = [&value](QByteArrayView bytes) {
+        if (bytes.isEmpty())
+            return; // nothing to copy, and its pointer may be null
         const qsizetype old = value.size();
         value.resize(old + bytes.size());
         std::memcpy(value.data() + old, bytes.data(), static_cast<size_t>(bytes.size()));
@@ -587,7 +593,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
     const char *data = text.data();
     const qsizetype size = text.size();
     for (qsizetype at = 0; at <= size;) {
-        const void *newline = std::memchr(data + at, '\n', static_cast<size_t>(size - at));
+        const void *newline =
+            at < size ? std::memchr(data + at, '\n', static_cast<size_t>(size - at)) : nullptr;
         const qsizetype end = newline ? static_cast<const char *>(newline) - data : size;
         const QByteArrayView line(data + at, end - at);
         at = end + 1;
