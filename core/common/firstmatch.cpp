@@ -221,10 +221,8 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
         QStringList literals;
         QStringList sources;
         qsizetype length = 0;
-        if (pattern.pattern() == QLatin1String("(?!)")) {
-            m_kinds.append(Never);
-            continue;
-        }
+        if (pattern.pattern() == QLatin1String("(?!)"))
+            continue; // never matches, so never runs
         const bool filtered = requiredLiterals(pattern, literals, &sources);
         for (const QString &literal : std::as_const(literals))
             length += std::min(literal.size(), maxLiteral);
@@ -234,11 +232,9 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
             alternatives.append(Pattern(source, pattern.options() | Pattern::LiteralsChecked));
         if (!filtered || children.size() + length > maxStates ||
             m_alternatives.size() + alternatives.size() > std::numeric_limits<quint16>::max()) {
-            m_kinds.append(Always);
             m_always.append(index);
             continue;
         }
-        m_kinds.append(Filtered);
         for (qsizetype a = 0; a < literals.size(); ++a) {
             const QString &literal = literals.at(a);
             const auto alternative = quint16(m_alternatives.size() + a);

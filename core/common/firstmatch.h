@@ -71,12 +71,6 @@ public:
     }
 
 private:
-    enum Kind : quint8
-    {
-        Filtered,
-        Always,
-        Never
-    };
     static constexpr qsizetype maxLiteral = 8;
     static constexpr qsizetype maxStates = 0x7fff;
     static constexpr quint16 outputFlag = 0x8000; ///< in m_next: the target has outputs
@@ -103,7 +97,7 @@ private:
 
     QList<Pattern> m_patterns;      ///< all groups' in a row
     QList<qsizetype> m_groupStarts; ///< a group's first pattern in m_patterns; then the end
-    QList<Kind> m_kinds;
+    // A pattern is never run ("(?!)"), always run whole, or run by its candidate alternatives.
     QList<qsizetype> m_always;            ///< the patterns that always run, ascending
     QList<qsizetype> m_alternativeOwners; ///< each alternative's pattern
     // A prefiltered pattern's top-level alternatives, each a pattern of its own (same options):
