@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdio>
-#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -477,22 +476,14 @@ struct BounceReader::Batch
 // parser time or memory out of proportion: huge header lines, countless fields or multiparts.
 QString BounceReader::structureProblem(const QByteArray &bytes) const
 {
-    // Byte searches through memchr: QByteArray::indexOf(char) costs a call through Qt's
-    // generic search for every line and every '=' of a message.
     const char *data = bytes.constData();
     const qsizetype size = bytes.size();
-    auto indexOf = [data, size](char c, qsizetype from) -> qsizetype {
-        if (from >= size)
-            return -1;
-        const void *found = std::memchr(data + from, c, static_cast<size_t>(size - from));
-        return found ? static_cast<const char *>(found) - data : -1;
-    };
     qsizetype headerEnd = Mime::emptyLine(bytes);
     if (headerEnd < 0)
         headerEnd = size;
     int fields = 0;
     for (qsizetype at = 0; at < headerEnd;) {
-        qsizetype end = indexOf('\n', at);
+        qsizetype end = Mime::indexOfByte(bytes, '\n', at);
         if (end < 0 || end > headerEnd)
             end = headerEnd;
         if (end - at > m_limits.maxHeaderLineBytes)
@@ -507,7 +498,8 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
             .arg(m_limits.maxHeaderFields);
     // Each multipart declares a boundary; GMime's work grows with how many are open at once.
     int boundaries = 0;
-    for (qsizetype at = indexOf('=', 8); at >= 0; at = indexOf('=', at + 1)) {
+    for (qsizetype at = Mime::indexOfByte(bytes, '=', 8); at >= 0;
+         at = Mime::indexOfByte(bytes, '=', at + 1)) {
         // Quoted-printable text has an '=' on every line: look closer only after a 'y'.
         const char before = data[at - 1];
         if ((before == 'y' || before == 'Y') && qstrnicmp(data + at - 8, "boundary", 8) == 0 &&

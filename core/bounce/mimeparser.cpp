@@ -171,14 +171,12 @@ bool startsWithField(QByteArrayView header)
     return false;
 }
 
-// What GMime needs of the header section to read the MIME structure: the Content-* fields with
-// their folded lines. The other fields (a bounce has a dozen Received and signature fields) are
-// read by parseHeaderBlock; as GMime header objects they were a quarter of its work.
-// The two fields that decide how GMime reads the body (the type with its boundary and charset,
-// and the transfer encoding). Each other field would be one more object to build and free.
+// The two fields that decide how GMime reads the body: the type (with its boundary and
+// charset) and the transfer encoding. The other fields are read by parseHeaderBlock; as GMime
+// header objects each would be one more object to build and free.
 bool isStructureField(QByteArrayView line)
 {
-    auto startsWithField = [line](QByteArrayView name) {
+    auto isField = [line](QByteArrayView name) {
         if (line.size() <= name.size() ||
             qstrnicmp(line.data(), name.data(), static_cast<size_t>(name.size())) != 0)
             return false;
@@ -187,14 +185,16 @@ bool isStructureField(QByteArrayView line)
             ++colon; // obsolete syntax allows blanks before the colon
         return colon < line.size() && line.at(colon) == ':';
     };
-    return startsWithField("content-type") || startsWithField("content-transfer-encoding");
+    return isField("content-type") || isField("content-transfer-encoding");
 }
 
+// What GMime needs of the header section to read the MIME structure: those fields, with their
+// folded lines.
 void appendMimeFields(GByteArray *out, QByteArrayView header)
 {
     bool keep = false;
     for (qsizetype at = 0; at < header.size();) {
-        qsizetype end = header.indexOf('\n', at);
+        qsizetype end = indexOfByte(header, '\n', at);
         end = end < 0 ? header.size() : end + 1;
         const QByteArrayView line = header.sliced(at, end - at);
         at = end;
@@ -293,13 +293,8 @@ QByteArrayView lowerName(QByteArrayView name, char (&buffer)[longestWantedName])
 // compares at every byte).
 bool hasEncodedWord(QByteArrayView text)
 {
-    if (text.isEmpty())
-        return false; // its pointer may be null, which memchr must not be given
-    const char *at = text.data();
-    const char *end = at + text.size();
-    while (at < end &&
-           (at = static_cast<const char *>(std::memchr(at, '=', static_cast<size_t>(end - at))))) {
-        if (++at < end && *at == '?')
+    for (qsizetype at = indexOfByte(text, '='); at >= 0; at = indexOfByte(text, '=', at + 1)) {
+        if (at + 1 < text.size() && text.at(at + 1) == '?')
             return true;
     }
     return false;
@@ -467,32 +462,25 @@ QString convert(QByteArrayView bytes, const QByteArray &charset)
 
 qsizetype emptyLine(QByteArrayView bytes, qsizetype from)
 {
-    const char *data = bytes.data();
-    const qsizetype size = bytes.size();
-    for (qsizetype at = from; at + 1 < size;) {
-        const void *found = std::memchr(data + at, '\n', static_cast<size_t>(size - at - 1));
-        if (!found)
-            return -1;
-        at = static_cast<const char *>(found) - data;
-        if (data[at + 1] == '\n')
+    for (qsizetype at = indexOfByte(bytes, '\n', from); at >= 0 && at + 1 < bytes.size();
+         at = indexOfByte(bytes, '\n', at + 1)) {
+        if (bytes.at(at + 1) == '\n')
             return at;
-        at += 1;
     }
     return -1;
 }
 
 QByteArray normaliseLineEndings(const QByteArray &bytes)
 {
+    const qsizetype first = indexOfByte(bytes, '\r');
+    if (first < 0)
+        return bytes;
     const char *data = bytes.constData();
     const qsizetype size = bytes.size();
-    const void *firstCr = std::memchr(data, '\r', static_cast<size_t>(size));
-    if (!firstCr)
-        return bytes;
     // Written through a pointer, and only from the first CR on: appending byte by byte checks
     // the capacity every time.
     QByteArray out(size, Qt::Uninitialized);
     char *begin = out.data();
-    const qsizetype first = static_cast<const char *>(firstCr) - data;
     std::memcpy(begin, data, static_cast<size_t>(first));
     char *at = begin + first;
     for (qsizetype i = first; i < size; ++i) {
@@ -522,8 +510,7 @@ bool isPlainAscii(QByteArrayView bytes)
     }
     for (; i < size; ++i)
         bits |= static_cast<unsigned char>(data[i]);
-    // (memchr is never given a null pointer, which an empty view may hold.)
-    return (bits & 0x8080808080808080ULL) == 0 && (size == 0 || !std::memchr(data, 0x1b, size));
+    return (bits & 0x8080808080808080ULL) == 0 && indexOfByte(bytes, 0x1b) < 0;
 }
 
 QString decode(QByteArrayView bytes, const char *charset)
@@ -590,13 +577,11 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
         fields.append({std::exchange(name, QByteArray()), std::move(decoded)});
     };
     bool started = false;
-    const char *data = text.data();
     const qsizetype size = text.size();
     for (qsizetype at = 0; at <= size;) {
-        const void *newline =
-            at < size ? std::memchr(data + at, '\n', static_cast<size_t>(size - at)) : nullptr;
-        const qsizetype end = newline ? static_cast<const char *>(newline) - data : size;
-        const QByteArrayView line(data + at, end - at);
+        const qsizetype newline = indexOfByte(text, '\n', at);
+        const qsizetype end = newline < 0 ? size : newline;
+        const QByteArrayView line(text.data() + at, end - at);
         at = end + 1;
         const QByteArrayView trimmed = line.trimmed();
         if (trimmed.isEmpty()) {
@@ -611,9 +596,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text, HeaderBlock whose)
             }
             continue;
         }
-        const void *colonAt = std::memchr(line.data(), ':', static_cast<size_t>(line.size()));
-        const qsizetype colon = colonAt ? static_cast<const char *>(colonAt) - line.data() : -1;
-        if (colon <= 0 || std::memchr(line.data(), ' ', static_cast<size_t>(colon)))
+        const qsizetype colon = indexOfByte(line, ':');
+        if (colon <= 0 || indexOfByte(line.first(colon), ' ') >= 0)
             continue; // a broken fold: GMime skips such lines too
         flush();
         started = true;

@@ -6,7 +6,21 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstring>
+
 namespace BounceDoctor::Mime {
+
+/// Where byte c first occurs in bytes at or after from, or -1: memchr, without the generic
+/// search QByteArrayView::indexOf(char) goes through on every call (and never handing memchr
+/// the null pointer an empty view may hold).
+inline qsizetype indexOfByte(QByteArrayView bytes, char c, qsizetype from = 0)
+{
+    if (from < 0 || from >= bytes.size())
+        return -1;
+    const void *found =
+        std::memchr(bytes.data() + from, c, static_cast<size_t>(bytes.size() - from));
+    return found ? static_cast<const char *>(found) - bytes.data() : -1;
+}
 
 /// Where the first empty line starts: the index of "\n\n", or -1. Much faster than
 /// QByteArray::indexOf("\n\n"), which compares byte by byte.
