@@ -189,23 +189,44 @@ bool isStructureField(QByteArrayView line)
 }
 
 // What GMime needs of the header section to read the MIME structure: those fields, with their
-// folded lines.
-void appendMimeFields(GByteArray *out, QByteArrayView header)
+// folded lines; and their values, for a message of one part, which needs no MIME parser.
+struct StructureFields
 {
-    bool keep = false;
+    QByteArray lines;
+    QByteArray contentType;      ///< the value, folds joined
+    QByteArray transferEncoding; ///< the value, folds joined
+    int contentTypes = 0;
+    int transferEncodings = 0;
+};
+
+StructureFields structureFields(QByteArrayView header)
+{
+    StructureFields fields;
+    QByteArray *value = nullptr;
     for (qsizetype at = 0; at < header.size();) {
         qsizetype end = indexOfByte(header, '\n', at);
         end = end < 0 ? header.size() : end + 1;
         const QByteArrayView line = header.sliced(at, end - at);
         at = end;
-        if (line.front() != ' ' && line.front() != '\t')
-            keep = isStructureField(line);
-        if (keep) {
-            append(out, line);
-            if (!line.endsWith('\n'))
-                append(out, "\n");
+        const bool folded = line.front() == ' ' || line.front() == '\t';
+        if (!folded) {
+            value = nullptr;
+            if (isStructureField(line)) {
+                const bool isType = qstrnicmp(line.data(), "content-type", 12) == 0;
+                value = isType ? &fields.contentType : &fields.transferEncoding;
+                ++(isType ? fields.contentTypes : fields.transferEncodings);
+                value->clear();
+            }
         }
+        if (!value)
+            continue;
+        fields.lines += line;
+        if (!line.endsWith('\n'))
+            fields.lines += '\n';
+        const QByteArrayView text = folded ? line : line.sliced(indexOfByte(line, ':') + 1);
+        *value += text.endsWith('\n') ? text.chopped(1) : text;
     }
+    return fields;
 }
 
 // The header fields format units and the original-message summary read. Decoding every field
@@ -300,32 +321,48 @@ bool hasEncodedWord(QByteArrayView text)
     return false;
 }
 
-// A part's content with its transfer encoding undone. Unencoded content is a view of the
-// parser's own copy, valid while the part lives: copying it out through the data wrapper took
-// two more objects and two copies per part. Encoded content is decoded into storage.
+// bytes with a transfer encoding undone by GMime's decoder; uuencoding (which needs its begin
+// line found first) is left to callers.
+QByteArrayView decodeTransfer(GMimeContentEncoding encoding, QByteArrayView bytes,
+                              QByteArray &storage)
+{
+    if (encoding != GMIME_CONTENT_ENCODING_BASE64 &&
+        encoding != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+        return bytes;
+    if (bytes.isEmpty())
+        return {};
+    GMimeEncoding decoder;
+    g_mime_encoding_init_decode(&decoder, encoding);
+    storage.resize(qsizetype(g_mime_encoding_outlen(&decoder, size_t(bytes.size()))));
+    size_t written =
+        g_mime_encoding_step(&decoder, bytes.data(), size_t(bytes.size()), storage.data());
+    written += g_mime_encoding_flush(&decoder, nullptr, 0, storage.data() + written);
+    storage.truncate(qsizetype(written));
+    return storage;
+}
+
+// A part's content with its transfer encoding undone. Content is read where the parser left it,
+// in its own copy, valid while the part lives: copying it out through the data wrapper took a
+// memory stream, a filter stream and a filter per part. Encoded content is decoded into
+// storage.
 QByteArrayView content(GMimePart *part, QByteArray &storage)
 {
     GMimeDataWrapper *wrapper = g_mime_part_get_content(part);
     if (!wrapper)
         return {};
     GMimeStream *source = g_mime_data_wrapper_get_stream(wrapper);
-    switch (g_mime_data_wrapper_get_encoding(wrapper)) {
-    case GMIME_CONTENT_ENCODING_BASE64:
-    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
-    case GMIME_CONTENT_ENCODING_UUENCODE:
-        break;
-    default:
-        if (source && GMIME_IS_STREAM_MEM(source)) {
-            const GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(source));
-            const gint64 length = array ? gint64(array->len) : 0;
-            const gint64 start = source->bound_start;
-            const gint64 end =
-                source->bound_end < 0 ? length : std::min<gint64>(source->bound_end, length);
-            if (array && start >= 0 && start <= end)
-                return QByteArrayView(reinterpret_cast<const char *>(array->data) + start,
-                                      end - start);
+    const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(wrapper);
+    if (encoding != GMIME_CONTENT_ENCODING_UUENCODE && source && GMIME_IS_STREAM_MEM(source)) {
+        const GByteArray *array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(source));
+        const gint64 length = array ? gint64(array->len) : 0;
+        const gint64 start = source->bound_start;
+        const gint64 end =
+            source->bound_end < 0 ? length : std::min<gint64>(source->bound_end, length);
+        if (array && start >= 0 && start <= end) {
+            const QByteArrayView raw(reinterpret_cast<const char *>(array->data) + start,
+                                     end - start);
+            return decodeTransfer(encoding, raw, storage);
         }
-        break;
     }
     GRef<GMimeStream> memory(g_mime_stream_mem_new());
     g_mime_data_wrapper_write_to_stream(wrapper, memory.ptr);
@@ -354,8 +391,15 @@ struct Walker
 {
     const ReaderLimits &limits;
     ParsedMessage &out;
-    // HTML parts, read only when the message has no plain text (most send both).
-    QList<GMimePart *> htmlParts;
+    // HTML parts, read only when the message has no plain text (most send both): the part, or
+    // its content when there was no part.
+    struct Html
+    {
+        GMimePart *part = nullptr;
+        QByteArray content;
+        QByteArray charset;
+    };
+    QList<Html> htmlParts;
     bool tooDeep = false;
 
     static bool isEmbeddedMessage(QByteArrayView type)
@@ -376,6 +420,36 @@ struct Walker
         if (from.contains(QLatin1String("mailer-daemon")) ||
             from.contains(QLatin1String("postmaster")))
             out.forwardedBounce = message;
+    }
+
+    /// Reads a leaf part by what its type ("media/subtype", lower case) says it holds.
+    /// content(storage) gives its bytes, transfer encoding undone; only parts that are read
+    /// ask for it. part is null when the message is that one part (see readSinglePart()).
+    template<typename Content>
+    void readLeaf(QByteArrayView type, const char *charset, Content &&content, GMimePart *part)
+    {
+        QByteArray storage;
+        if (type == "message/delivery-status" || type == "message/global-delivery-status") {
+            out.deliveryStatus += decode(content(storage), charset) + QLatin1Char('\n');
+        } else if (type == "message/feedback-report") {
+            out.feedbackReport += decode(content(storage), charset);
+        } else if (type == "text/rfc822-headers" || type == "message/global-headers") {
+            if (!out.hasOriginal) {
+                out.hasOriginal = true;
+                out.originalHeaders =
+                    parseHeaderBlock(normaliseLineEndings(content(storage).toByteArray()));
+            }
+        } else if (isEmbeddedMessage(type)) {
+            if (!out.hasOriginal)
+                readOriginal(normaliseLineEndings(content(storage).toByteArray()));
+        } else if (type == "text/html") {
+            htmlParts.append(part ? Html{part, {}, {}}
+                                  : Html{nullptr, content(storage).toByteArray(), charset});
+        } else if (type.startsWith("text/") || type == "application/json") {
+            if (!out.bodyText.isEmpty())
+                out.bodyText += QLatin1Char('\n');
+            out.bodyText += decode(content(storage), charset);
+        }
     }
 
     void walk(GMimeObject *object, int depth)
@@ -400,28 +474,23 @@ struct Walker
                                     g_mime_content_type_get_media_subtype(contentType), buffer)
                         : QByteArrayView("text/plain");
         GMimePart *part = GMIME_PART(object);
-        const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
-        QByteArray storage;
-        if (type == "message/delivery-status" || type == "message/global-delivery-status") {
-            out.deliveryStatus += decode(content(part, storage), charset) + QLatin1Char('\n');
-        } else if (type == "message/feedback-report") {
-            out.feedbackReport += decode(content(part, storage), charset);
-        } else if (type == "text/rfc822-headers" || type == "message/global-headers") {
-            if (!out.hasOriginal) {
-                out.hasOriginal = true;
-                out.originalHeaders =
-                    parseHeaderBlock(normaliseLineEndings(content(part, storage).toByteArray()));
-            }
-        } else if (isEmbeddedMessage(type)) {
-            if (!out.hasOriginal)
-                readOriginal(normaliseLineEndings(content(part, storage).toByteArray()));
-        } else if (type == "text/html") {
-            htmlParts.append(part);
-        } else if (type.startsWith("text/") || type == "application/json") {
-            if (!out.bodyText.isEmpty())
-                out.bodyText += QLatin1Char('\n');
-            out.bodyText += decode(content(part, storage), charset);
+        readLeaf(
+            type, g_mime_object_get_content_type_parameter(object, "charset"),
+            [part](QByteArray &storage) { return content(part, storage); }, part);
+    }
+
+    /// The text of the HTML parts, for a message without plain text.
+    QString htmlText() const
+    {
+        QString html;
+        for (const Html &h : htmlParts) {
+            QByteArray storage;
+            html += h.part
+                        ? decode(content(h.part, storage), g_mime_object_get_content_type_parameter(
+                                                               GMIME_OBJECT(h.part), "charset"))
+                        : decode(h.content, h.charset.isNull() ? nullptr : h.charset.constData());
         }
+        return html;
     }
 };
 
@@ -456,6 +525,58 @@ QString convert(QByteArrayView bytes, const QByteArray &charset)
     QString text = QString::fromUtf8(converted);
     g_free(converted);
     return text.isNull() ? QStringLiteral("") : text;
+}
+
+// The top level's type and report type.
+void readContentType(GMimeContentType *type, ParsedMessage &out)
+{
+    out.contentType = TextScan::lowerCase(
+        QString::fromUtf8(g_mime_content_type_get_media_type(type)) + QLatin1Char('/') +
+        QString::fromUtf8(g_mime_content_type_get_media_subtype(type)));
+    if (const char *reportType = g_mime_content_type_get_parameter(type, "report-type"))
+        out.reportType = TextScan::lowerCase(QString::fromUtf8(reportType));
+}
+
+// A message of one text part (a third of bounces: qmail, Exim, Sendmail and others) needs no
+// MIME parser: its body is that part's content. GMime still reads its Content-Type and undoes
+// its transfer encoding; what the parser would add is about ten objects to build and free.
+// Anything else (a multipart, an embedded message, a field given twice, uuencoding) is left
+// to the parser: false.
+bool readSinglePart(const StructureFields &fields, QByteArrayView body, Walker &walker)
+{
+    if (fields.contentTypes > 1 || fields.transferEncodings > 1)
+        return false;
+    const GMimeContentEncoding encoding =
+        fields.transferEncodings == 0
+            ? GMIME_CONTENT_ENCODING_DEFAULT
+            : g_mime_content_encoding_from_string(fields.transferEncoding.constData());
+    if (encoding == GMIME_CONTENT_ENCODING_UUENCODE)
+        return false;
+    auto content = [encoding, body](QByteArray &storage) {
+        return decodeTransfer(encoding, body, storage);
+    };
+    if (fields.contentTypes == 0) {
+        walker.out.contentType = QStringLiteral("text/plain"); // RFC 2045's default
+        walker.readLeaf("text/plain", nullptr, content, nullptr);
+        return true;
+    }
+    // Only a text type can be one part; a multipart, the most common, needs no object made to
+    // say so. GMime reads the type.
+    const QByteArrayView value = QByteArrayView(fields.contentType).trimmed();
+    if (value.size() < 5 || qstrnicmp(value.data(), "text", 4) != 0 ||
+        (value.at(4) != '/' && value.at(4) != ' ' && value.at(4) != '\t'))
+        return false;
+    GRef<GMimeContentType> type(
+        g_mime_content_type_parse(parserOptions(), fields.contentType.constData()));
+    if (!type.ptr || g_ascii_strcasecmp(g_mime_content_type_get_media_type(type.ptr), "text"))
+        return false;
+    readContentType(type.ptr, walker.out);
+    char buffer[128];
+    const QByteArrayView lower = lowerType(g_mime_content_type_get_media_type(type.ptr),
+                                           g_mime_content_type_get_media_subtype(type.ptr), buffer);
+    walker.readLeaf(lower, g_mime_content_type_get_parameter(type.ptr, "charset"), content,
+                    nullptr);
+    return true;
 }
 
 } // namespace
@@ -624,41 +745,36 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         return false;
     }
     out.headers = parseHeaderBlock(parts.header, HeaderBlock::Bounce);
-    thread_local ThreadParser parser;
-    GByteArray *input = parser.input();
-    appendMimeFields(input, parts.header);
-    append(input, "\n");
-    append(input, parts.body);
-    GRef<GMimeObject> message(parser.construct());
-    if (!message.ptr) {
-        error = QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
-        return false;
-    }
     out.subject = out.header("subject");
     out.from = out.header("from");
-    if (GMimeContentType *type = g_mime_object_get_content_type(message.ptr)) {
-        out.contentType = TextScan::lowerCase(
-            QString::fromUtf8(g_mime_content_type_get_media_type(type)) + QLatin1Char('/') +
-            QString::fromUtf8(g_mime_content_type_get_media_subtype(type)));
-        const char *reportType = g_mime_content_type_get_parameter(type, "report-type");
-        if (reportType)
-            out.reportType = TextScan::lowerCase(QString::fromUtf8(reportType));
-    }
+    const StructureFields structure = structureFields(parts.header);
     Walker walker{limits, out, {}};
-    walker.walk(message.ptr, 0);
-    if (walker.tooDeep) {
-        error = QCoreApplication::translate("BounceReader",
-                                            "MIME parts are nested more than %1 levels deep")
-                    .arg(limits.maxMimeDepth);
-        return false;
+    // Declared here: the walker's HTML parts live as long as the message.
+    GRef<GMimeObject> message(nullptr);
+    if (!readSinglePart(structure, parts.body, walker)) {
+        thread_local ThreadParser parser;
+        GByteArray *input = parser.input();
+        append(input, structure.lines);
+        append(input, "\n");
+        append(input, parts.body);
+        message.ptr = parser.construct();
+        if (!message.ptr) {
+            error =
+                QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
+            return false;
+        }
+        if (GMimeContentType *type = g_mime_object_get_content_type(message.ptr))
+            readContentType(type, out);
+        walker.walk(message.ptr, 0);
+        if (walker.tooDeep) {
+            error = QCoreApplication::translate("BounceReader",
+                                                "MIME parts are nested more than %1 levels deep")
+                        .arg(limits.maxMimeDepth);
+            return false;
+        }
     }
     if (QStringView(out.bodyText).trimmed().isEmpty() && !walker.htmlParts.isEmpty()) {
-        QString html;
-        for (GMimePart *part : std::as_const(walker.htmlParts)) {
-            QByteArray storage;
-            html += decode(content(part, storage),
-                           g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
-        }
+        const QString html = walker.htmlText();
         if (!html.isEmpty())
             out.bodyText = TextScan::htmlToText(html);
     }

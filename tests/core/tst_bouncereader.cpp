@@ -1,4 +1,5 @@
 #include "bounce/bouncereader.h"
+#include "bounce/mimeparser.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void notABounce();
     void headerSection_data();
     void headerSection();
+    void onePartSameAsInMultipart_data();
+    void onePartSameAsInMultipart();
 };
 
 // Help > Examples is a new user's first impression: each bundled bounce must be diagnosed
@@ -569,6 +572,89 @@ void TestBounceReader::headerSection()
     QVERIFY2(read.kind != BounceMessage::Kind::Error, qPrintable(read.error));
     QCOMPARE(read.subject, subject);
     QCOMPARE(read.recipients.isEmpty() ? QString() : read.recipients.first().reason, reason);
+}
+
+// A message of one text part is read without GMime's parser (see Mime::parse): it must read
+// exactly as the same part inside a multipart, which the parser reads.
+void TestBounceReader::onePartSameAsInMultipart_data()
+{
+    QTest::addColumn<QByteArray>("fields"); // the part's Content-* fields
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // in its text, its HTML's or its header fields
+
+    const QByteArray said = "<ana@example.org>: host mx.example.org said: 550 5.1.1 User\n"
+                            " unknown (in reply to RCPT TO command)\n";
+    const QString saidText = QString::fromLatin1(said);
+    QTest::newRow("no fields") << QByteArray() << said << saidText;
+    QTest::newRow("7bit, upper-case type")
+        << QByteArray("Content-Type: TEXT/Plain; charset=US-ASCII\n"
+                      "Content-Transfer-Encoding: 7bit\n")
+        << said << saidText;
+    QTest::newRow("folded type, raw Latin-1")
+        << QByteArray("Content-Type: text/plain;\n\tcharset=\"iso-8859-1\"\n"
+                      "Content-Transfer-Encoding: 8bit\n")
+        << QByteArray("Empf\xe4nger unbekannt: 550 5.1.1 User unknown\n")
+        << QStringLiteral("Empfänger unbekannt: 550 5.1.1 User unknown\n");
+    QTest::newRow("quoted-printable UTF-8")
+        << QByteArray("Content-Type: text/plain; charset=utf-8\n"
+                      "Content-Transfer-Encoding: Quoted-Printable\n")
+        << QByteArray("Destinataire inconnu =E2=80=93 550 5.1.1 User=\n unknown\n")
+        << QStringLiteral("Destinataire inconnu – 550 5.1.1 User unknown\n");
+    QTest::newRow("base64 KOI8-R")
+        << QByteArray("Content-Type: text/plain; charset=koi8-r\n"
+                      "Content-Transfer-Encoding: base64\n")
+        << QByteArray("\xf0\xcf\xcc\xd8\xda\xcf\xd7\xc1\xd4\xc5\xcc\xd8 550 5.1.1\n").toBase64() +
+               "\n"
+        << QStringLiteral("Пользователь 550 5.1.1\n");
+    QTest::newRow("HTML only") << QByteArray("Content-Type: text/html; charset=utf-8\n")
+                               << QByteArray(
+                                      "<html><body><p>550 5.1.1 User unknown</p></body></html>\n")
+                               << QStringLiteral("550 5.1.1 User unknown");
+    QTest::newRow("header fields as text")
+        << QByteArray("Content-Type: text/rfc822-headers\n")
+        << QByteArray("From: ben@sender.example\nSubject: Invoice 42\n") << "Invoice 42";
+    QTest::newRow("uuencoded (left to the parser)")
+        << QByteArray("Content-Type: text/plain\nContent-Transfer-Encoding: x-uuencode\n")
+        << QByteArray("begin 644 said.txt\n"
+                      "6-34P(#4N,2XQ(%5S97(@=6YK;F]W;@``\n"
+                      "`\nend\n")
+        << QStringLiteral("550 5.1.1 User unknown");
+    QTest::newRow("two types (left to the parser)")
+        << QByteArray("Content-Type: text/plain\nContent-Type: text/plain; charset=utf-8\n") << said
+        << saidText;
+}
+
+void TestBounceReader::onePartSameAsInMultipart()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QByteArray head = "From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail\n";
+    const QByteArray alone = head + fields + "\n" + content;
+    // The blank line before the closing boundary belongs to the boundary.
+    const QByteArray inMultipart = head + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n" +
+                                   fields + "\n" + content + "\n--b--\n";
+    ParsedMessage one;
+    ParsedMessage many;
+    QString error;
+    QVERIFY2(Mime::parse(alone, ReaderLimits(), one, error), qPrintable(error));
+    QVERIFY2(Mime::parse(inMultipart, ReaderLimits(), many, error), qPrintable(error));
+    QCOMPARE(one.hasOriginal, many.hasOriginal);
+    // Without text, both read the whole body as text instead: not the same body.
+    if (!one.hasOriginal)
+        QCOMPARE(one.bodyText, many.bodyText);
+    auto flatten = [](const HeaderFields &headers) {
+        QStringList flat;
+        for (const HeaderField &field : headers)
+            flat << QString::fromLatin1(field.name) + QLatin1Char(':') + field.value;
+        return flat;
+    };
+    QCOMPARE(flatten(one.originalHeaders), flatten(many.originalHeaders));
+    QVERIFY2(one.bodyText.contains(expected) || one.header("subject") == expected ||
+                 one.originalHeader("subject") == expected,
+             qPrintable(one.bodyText));
+    QVERIFY(one.contentType.startsWith(QLatin1String("text/")));
+    QCOMPARE(many.contentType, QStringLiteral("multipart/mixed"));
 }
 
 QTEST_GUILESS_MAIN(TestBounceReader)
