@@ -409,17 +409,30 @@ struct Walker
                            [type](const char *known) { return type.sliced(8) == known; });
     }
 
-    void readOriginal(const QByteArray &message)
+    // bytes with LF line endings: bytes themselves, or a converted copy in storage. Content
+    // the parser read has them already; a decoded base64 part may not.
+    static QByteArrayView withLfLineEndings(QByteArrayView bytes, QByteArray &storage)
+    {
+        if (indexOfByte(bytes, '\r') < 0)
+            return bytes;
+        storage = normaliseLineEndings(bytes.toByteArray());
+        return storage;
+    }
+
+    void readOriginal(QByteArrayView content)
     {
         out.hasOriginal = true;
+        // Only the header section is read and copied: the body may be a newsletter with its
+        // attachments.
+        QByteArray storage;
+        const QByteArrayView message = withLfLineEndings(content, storage);
         const qsizetype headerEnd = emptyLine(message);
-        out.originalHeaders = parseHeaderBlock(
-            headerEnd < 0 ? QByteArrayView(message) : QByteArrayView(message).first(headerEnd));
+        out.originalHeaders = parseHeaderBlock(headerEnd < 0 ? message : message.first(headerEnd));
         // Someone forwarded a bounce as an attachment: keep it to read instead.
         const QString from = TextScan::lowerCase(headerValue(out.originalHeaders, "from"));
         if (from.contains(QLatin1String("mailer-daemon")) ||
             from.contains(QLatin1String("postmaster")))
-            out.forwardedBounce = message;
+            out.forwardedBounce = message.toByteArray();
     }
 
     /// Reads a leaf part by what its type ("media/subtype", lower case) says it holds.
@@ -436,12 +449,13 @@ struct Walker
         } else if (type == "text/rfc822-headers" || type == "message/global-headers") {
             if (!out.hasOriginal) {
                 out.hasOriginal = true;
+                QByteArray converted;
                 out.originalHeaders =
-                    parseHeaderBlock(normaliseLineEndings(content(storage).toByteArray()));
+                    parseHeaderBlock(withLfLineEndings(content(storage), converted));
             }
         } else if (isEmbeddedMessage(type)) {
             if (!out.hasOriginal)
-                readOriginal(normaliseLineEndings(content(storage).toByteArray()));
+                readOriginal(content(storage));
         } else if (type == "text/html") {
             htmlParts.append(part ? Html{part, {}, {}}
                                   : Html{nullptr, content(storage).toByteArray(), charset});
