@@ -254,20 +254,25 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
                 outputs[state].append(alternative);
         }
         m_alternatives.append(alternatives);
-        m_literals.append(literals);
+        for (const QString &literal : std::as_const(literals)) {
+            m_literalStarts.append(quint32(m_literalChars.size()));
+            for (const QChar c : literal)
+                m_literalChars.append(c.unicode());
+        }
         for (qsizetype a = 0; a < alternatives.size(); ++a)
             m_alternativeOwners.append(index);
     }
     m_alternativeStarts.append(m_alternatives.size());
+    m_literalStarts.append(quint32(m_literalChars.size()));
     // Then the transitions of every state for every class, breadth first, each state's
     // failure (its longest proper suffix in the trie) being complete before it is needed.
     const qsizetype states = children.size();
-    m_next.fill(0, states * classCount);
+    QList<quint16> transitions(states * classCount, 0);
     QList<quint16> failure(states, 0);
     QList<quint16> queue;
     for (quint16 cls = 0; cls < classCount; ++cls) {
         if (const quint16 child = children[0][cls]) {
-            m_next[cls] = child;
+            transitions[cls] = child;
             queue.append(child);
         }
     }
@@ -281,23 +286,39 @@ FirstMatch::FirstMatch(const QList<QList<Pattern>> &groups)
         for (quint16 cls = 0; cls < classCount; ++cls) {
             const quint16 child = children[state][cls];
             if (child == 0) {
-                m_next[state * classCount + cls] = m_next[fail * classCount + cls];
+                transitions[state * classCount + cls] = transitions[fail * classCount + cls];
             } else {
-                m_next[state * classCount + cls] = child;
-                failure[child] = m_next[fail * classCount + cls];
+                transitions[state * classCount + cls] = child;
+                failure[child] = transitions[fail * classCount + cls];
                 queue.append(child);
             }
         }
     }
-    // The flag marks the few transitions into states with outputs.
-    m_outputStarts.reserve(states + 1);
-    for (const QList<quint16> &list : std::as_const(outputs)) {
-        m_outputStarts.append(quint32(m_outputPatterns.size()));
-        m_outputPatterns.append(list);
+    // Renumbered with the few states that have outputs last, so that one comparison says
+    // whether a transition reached one; each stored as its row's offset in m_next.
+    QList<quint32> renumbered(states);
+    quint32 number = 0;
+    for (const bool withOutputs : {false, true}) {
+        if (withOutputs)
+            m_firstOutputRow = number * classCount;
+        for (qsizetype state = 0; state < states; ++state) {
+            if (outputs.at(state).isEmpty() != withOutputs) {
+                renumbered[state] = number++;
+                if (withOutputs) {
+                    m_outputStarts.append(quint32(m_outputPatterns.size()));
+                    m_outputPatterns.append(outputs.at(state));
+                }
+            }
+        }
     }
     m_outputStarts.append(quint32(m_outputPatterns.size()));
-    for (quint16 &target : m_next)
-        target |= outputs.at(target).isEmpty() ? 0 : outputFlag;
+    m_next.fill(0, states * classCount);
+    for (qsizetype state = 0; state < states; ++state) {
+        for (quint32 cls = 0; cls < classCount; ++cls) {
+            m_next[renumbered.at(state) * classCount + cls] = quint16(
+                renumbered.at(transitions.at(state * classCount + cls)) * classCount / rowUnit);
+        }
+    }
 }
 
 FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
@@ -316,30 +337,37 @@ FirstMatch::Candidates FirstMatch::candidates(QStringView text) const
             classes[c] = static_cast<quint8>(classOf(c));
         return classes;
     }();
-    quint32 state = 0;
+    // Each character's step is one load from the row the last one reached: with rows stored
+    // as offsets there is no multiplication waiting between the loads.
+    quint32 row = 0;
     const quint16 *next = m_next.constData();
+    const quint32 firstOutputRow = m_firstOutputRow;
     const char16_t *units = text.utf16();
     const qsizetype size = text.size();
+    const char16_t *literalChars = m_literalChars.constData();
+    const quint32 *literalStarts = m_literalStarts.constData();
     for (qsizetype p = 0; p < size; ++p) {
         const char16_t c = units[p];
-        state = next[state * classCount + (c < 128 ? asciiClass[c] : classOf(c))];
-        if (!(state & outputFlag))
+        row = quint32(next[row + (c < 128 ? asciiClass[c] : classOf(c))]) * rowUnit;
+        if (row < firstOutputRow)
             continue;
-        state &= ~outputFlag;
+        const quint32 state = (row - firstOutputRow) / classCount;
         for (quint32 i = m_outputStarts.at(state); i < m_outputStarts.at(state + 1); ++i) {
             // The automaton saw the literal's first characters, by class: the whole literal
             // must be there, character by character, for the alternative to be able to match.
             const quint16 alternative = m_outputPatterns.at(i);
             if (candidate[alternative])
                 continue;
-            const QString &literal = m_literals.at(alternative);
-            const qsizetype start = p + 1 - std::min(literal.size(), maxLiteral);
-            if (start + literal.size() > size)
+            const char16_t *literal = literalChars + literalStarts[alternative];
+            const qsizetype length =
+                qsizetype(literalStarts[alternative + 1]) - qsizetype(literalStarts[alternative]);
+            const qsizetype start = p + 1 - std::min(length, maxLiteral);
+            if (start + length > size)
                 continue;
             qsizetype j = 0;
-            while (j < literal.size() && fold(text[start + j].unicode()) == literal[j].unicode())
+            while (j < length && fold(units[start + j]) == literal[j])
                 ++j;
-            if (j == literal.size()) {
+            if (j == length) {
                 candidate[alternative] = true;
                 found.patterns.append(m_alternativeOwners.at(alternative));
             }

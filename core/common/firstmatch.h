@@ -72,13 +72,16 @@ public:
 
 private:
     static constexpr qsizetype maxLiteral = 8;
-    static constexpr qsizetype maxStates = 0x7fff;
-    static constexpr quint16 outputFlag = 0x8000; ///< in m_next: the target has outputs
 
     // The automaton reads classes of folded characters: letters and digits each their own,
     // the rest a few shared ones. Sharing only lets it find a literal where there is none,
     // which costs a match but never loses one; the table stays small enough for the cache.
     static constexpr quint32 classCount = 48;
+    // Rows are stored as offset / rowUnit in 16 bits (half the memory of 32-bit offsets, for
+    // one shift), which bounds the number of states.
+    static constexpr quint32 rowUnit = 16;
+    static_assert(classCount % rowUnit == 0);
+    static constexpr qsizetype maxStates = 0xffff / (classCount / rowUnit);
     static quint32 classOf(char16_t c)
     {
         c = fold(c);
@@ -104,11 +107,17 @@ private:
     // pattern i's are m_alternatives[m_alternativeStarts[i]...m_alternativeStarts[i + 1]].
     QList<Pattern> m_alternatives;
     QList<qsizetype> m_alternativeStarts;
-    QStringList m_literals; ///< each alternative's, folded (the automaton knows its start)
-    // The automaton: m_next[state * classCount + class] is the next state, with outputFlag
-    // when that state has outputs: the alternatives whose literal ends there, directly or as
-    // a suffix, m_outputPatterns[m_outputStarts[state]...m_outputStarts[state + 1]].
+    // Each alternative's literal, folded (the automaton knows its start):
+    // m_literalChars[m_literalStarts[a]...m_literalStarts[a + 1]], all in one buffer.
+    QList<char16_t> m_literalChars;
+    QList<quint32> m_literalStarts;
+    // The automaton: a state is the offset of its row, state number * classCount, and
+    // m_next[row + class] * rowUnit is the next state's. The states from m_firstOutputRow on have
+    // outputs: the alternatives whose literal ends there, directly or as a suffix; state
+    // number m_firstOutputRow / classCount + k has
+    // m_outputPatterns[m_outputStarts[k]...m_outputStarts[k + 1]].
     QList<quint16> m_next;
+    quint32 m_firstOutputRow = 0;
     QList<quint32> m_outputStarts;
     QList<quint16> m_outputPatterns;
 };
