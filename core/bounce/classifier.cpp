@@ -380,8 +380,6 @@ QString translated(const QByteArray &text)
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
-    if (r.command.isEmpty())
-        r.command = TextScan::smtpCommand(r.diagnostic);
     const QString text = TextScan::lowerCase(r.diagnostic);
     // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
     // lower-casing keeps every character the prefilter compares, so the lower-case text's
