@@ -60,6 +60,25 @@ GMimeParserOptions *parserOptions()
     return options;
 }
 
+// The same for the parser, without the fallback charsets: GMime copies its options, charset by
+// charset, into every part's header list, and the parser decodes no text the walker reads
+// with them (types and their parameters are ASCII).
+GMimeParserOptions *structureOptions()
+{
+    static GMimeParserOptions *options = [] {
+        GMimeParserOptions *full = parserOptions();
+        GMimeParserOptions *created = g_mime_parser_options_new();
+        g_mime_parser_options_set_rfc2047_compliance_mode(
+            created, g_mime_parser_options_get_rfc2047_compliance_mode(full));
+        g_mime_parser_options_set_address_compliance_mode(
+            created, g_mime_parser_options_get_address_compliance_mode(full));
+        g_mime_parser_options_set_parameter_compliance_mode(
+            created, g_mime_parser_options_get_parameter_compliance_mode(full));
+        return created;
+    }();
+    return options;
+}
+
 // Owns a GObject reference for the scope.
 template<typename T>
 struct GRef
@@ -84,7 +103,7 @@ class ThreadParser final
 {
 public:
     ThreadParser()
-        : m_options(parserOptions())
+        : m_options(structureOptions())
         , m_bytes(g_byte_array_new())
         , m_input(g_mime_stream_mem_new())
         , m_parser(g_mime_parser_new())
@@ -581,7 +600,7 @@ bool readSinglePart(const StructureFields &fields, QByteArrayView body, Walker &
         (value.at(4) != '/' && value.at(4) != ' ' && value.at(4) != '\t'))
         return false;
     GRef<GMimeContentType> type(
-        g_mime_content_type_parse(parserOptions(), fields.contentType.constData()));
+        g_mime_content_type_parse(structureOptions(), fields.contentType.constData()));
     if (!type.ptr || g_ascii_strcasecmp(g_mime_content_type_get_media_type(type.ptr), "text"))
         return false;
     readContentType(type.ptr, walker.out);
