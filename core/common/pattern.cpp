@@ -14,17 +14,23 @@
 #define PCRE2_CODE_UNIT_WIDTH 16
 #include <pcre2.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcPattern, "bouncedoctor.common.pattern", QtWarningMsg)
 
 namespace BounceDoctor {
 
 namespace {
 
-// Whether a text contains any of a few literals (folded, see FirstMatch::fold), each found by
-// skipping ahead by up to its length where it cannot end (Boyer-Moore-Horspool): a scan of a
-// long text for phrases touches a fraction of its characters, where a pattern tries every
-// character that could start a match. (One shared scan for all literals can only skip as far
-// as its worst literal allows, which over letters is little: it measured slower.)
+// Whether a text contains any of a few literals (folded, see FirstMatch::fold). Each is found
+// eight places at a time: where two of its characters (its anchors) are, compared as vectors,
+// the whole literal is compared. Without SSE2, or for a literal whose every character is one a
+// non-ASCII character folds to, each is found by skipping ahead by up to its length where it
+// cannot end (Boyer-Moore-Horspool). Either touches a fraction of the work a pattern does by
+// trying every character that could start a match. (One shared scan for all literals can only
+// skip as far as its worst literal allows, which over letters is little: it measured slower.)
 class LiteralGate final
 {
 public:
@@ -47,6 +53,20 @@ public:
             for (qsizetype i = 0; i + 1 < literal.size(); ++i)
                 skip[literal.at(i).unicode() & 0xff] = static_cast<quint8>(literal.size() - 1 - i);
             m_skips.append(skip);
+            // The first and the last character a vector compare finds whatever their case:
+            // not 'k' or 's', which KELVIN SIGN and LONG S also fold to.
+            auto usable = [&literal](qsizetype i) {
+                const char16_t c = literal.at(i).unicode();
+                return c != u'k' && c != u's';
+            };
+            qsizetype first = 0;
+            while (first < literal.size() && !usable(first))
+                ++first;
+            qsizetype last = literal.size() - 1;
+            while (last > first && !usable(last))
+                --last;
+            using Anchors = std::pair<qsizetype, qsizetype>;
+            m_anchors.append(first < literal.size() ? Anchors(first, last) : Anchors(-1, -1));
         }
     }
 
@@ -62,6 +82,10 @@ public:
 private:
     bool occursIn(qsizetype k, QStringView text) const
     {
+#if defined(__SSE2__)
+        if (m_anchors.at(k).first >= 0)
+            return occursByAnchors(k, text);
+#endif
         const QString &literal = m_literals.at(k);
         const qsizetype length = literal.size();
         const auto *chars = reinterpret_cast<const char16_t *>(literal.utf16());
@@ -82,9 +106,60 @@ private:
         return false;
     }
 
+#if defined(__SSE2__)
+    bool occursByAnchors(qsizetype k, QStringView text) const
+    {
+        const QString &literal = m_literals.at(k);
+        const qsizetype length = literal.size();
+        const auto *chars = reinterpret_cast<const char16_t *>(literal.utf16());
+        const auto [first, last] = m_anchors.at(k);
+        const char16_t *units = text.utf16();
+        const qsizetype size = text.size();
+        auto isAt = [&](qsizetype start) {
+            for (qsizetype i = 0; i < length; ++i) {
+                if (FirstMatch::fold(units[start + i]) != chars[i])
+                    return false;
+            }
+            return true;
+        };
+        // A lower-case letter matches either case: OR-ing 0x20 in maps only its upper case to
+        // it. Any other character must be itself.
+        auto caseBit = [](char16_t c) { return _mm_set1_epi16(c >= u'a' && c <= u'z' ? 0x20 : 0); };
+        const __m128i firstChar = _mm_set1_epi16(static_cast<short>(chars[first]));
+        const __m128i lastChar = _mm_set1_epi16(static_cast<short>(chars[last]));
+        const __m128i firstCase = caseBit(chars[first]);
+        const __m128i lastCase = caseBit(chars[last]);
+        qsizetype start = 0;
+        // Eight starting places a round, while the literal at each is inside the text (and so
+        // are both anchors' eight characters).
+        for (; start + length + 7 <= size; start += 8) {
+            const __m128i atFirst =
+                _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + start + first));
+            const __m128i atLast =
+                _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + start + last));
+            const __m128i both =
+                _mm_and_si128(_mm_cmpeq_epi16(_mm_or_si128(atFirst, firstCase), firstChar),
+                              _mm_cmpeq_epi16(_mm_or_si128(atLast, lastCase), lastChar));
+            // Two bits a place.
+            for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(both)); mask != 0;
+                 mask &= mask - 1, mask &= mask - 1) {
+                if (isAt(start + __builtin_ctz(mask) / 2))
+                    return true;
+            }
+        }
+        for (; start + length <= size; ++start) {
+            if (isAt(start))
+                return true;
+        }
+        return false;
+    }
+#endif
+
     static constexpr qsizetype maxLength = 64;
     QStringList m_literals;
     QList<std::array<quint8, 256>> m_skips; ///< each literal's Horspool table
+    /// Each literal's two characters compared as vectors, or -1 when it has none to compare.
+    QList<std::pair<qsizetype, qsizetype>> m_anchors;
 };
 
 // Which patterns get a literal gate, and on which texts it pays: a few long literals, a text

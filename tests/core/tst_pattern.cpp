@@ -99,6 +99,12 @@ void TestPattern::sameAsQRegularExpression_data()
         << "kelvin scale" << ci << filler + QString::fromUtf16(u"\u212Aelvin scale") << 0;
     QTest::newRow("gate: long s matches s caselessly")
         << "status report" << ci << filler + QString::fromUtf16(u"\u017Ftatus report") << 0;
+    // Far from the end, where places are compared eight at a time (the last few one by one).
+    QTest::newRow("gate: Kelvin sign and long s mid-text, first and last")
+        << "kelvin sensors" << ci
+        << filler + QString::fromUtf16(u"\u212Aelvin sensor\u017F") + filler << 0;
+    QTest::newRow("gate: upper case mid-text")
+        << "kelvin sensors" << ci << filler + QStringLiteral("KELVIN SENSORS") + filler << 0;
     QTest::newRow("gate: only the last alternative present")
         << "alpha beta|gamma delta|epsilon zeta" << ci << filler + QStringLiteral("EPSILON ZETA")
         << 0;
