@@ -481,8 +481,12 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
     qsizetype headerEnd = Mime::emptyLine(bytes);
     if (headerEnd < 0)
         headerEnd = size;
+    // A limit the message is too small to exceed is not checked (most bounces are a few KB):
+    // a field takes at least two bytes and a line no more than the header section.
+    const bool headerFits =
+        headerEnd <= m_limits.maxHeaderLineBytes && (headerEnd + 1) / 2 <= m_limits.maxHeaderFields;
     int fields = 0;
-    for (qsizetype at = 0; at < headerEnd;) {
+    for (qsizetype at = 0; at < headerEnd && !headerFits;) {
         qsizetype end = Mime::indexOfByte(bytes, '\n', at);
         if (end < 0 || end > headerEnd)
             end = headerEnd;
@@ -497,6 +501,9 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
         return BounceReaderTr::tr("the message has more than %1 header fields")
             .arg(m_limits.maxHeaderFields);
     // Each multipart declares a boundary; GMime's work grows with how many are open at once.
+    // Each declaration counted takes its own nine bytes ("boundary=").
+    if (size / 9 <= m_limits.maxMimeMultiparts)
+        return {};
     int boundaries = 0;
     for (qsizetype at = Mime::indexOfByte(bytes, '=', 8); at >= 0;
          at = Mime::indexOfByte(bytes, '=', at + 1)) {

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void squeezeSameAsSimplified();
     void enhancedStatus_data();
     void enhancedStatus();
+    void emptyLineSameAsIndexOf_data();
+    void emptyLineSameAsIndexOf();
 };
 
 void TestTextScan::lowerCaseSameAsToLower_data()
@@ -189,6 +191,36 @@ void TestTextScan::enhancedStatus()
     QFETCH(QString, text);
     QFETCH(QString, status);
     QCOMPARE(TextScan::enhancedStatus(text), status);
+}
+
+// Mime::emptyLine() compares sixteen places at a time: the blank line must be found wherever it
+// falls against those blocks, as QByteArray::indexOf("\n\n") finds it.
+void TestTextScan::emptyLineSameAsIndexOf_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("from");
+    const QByteArray line = "Subject: x\n"; // 11 bytes
+    QTest::newRow("empty") << QByteArray() << 0;
+    QTest::newRow("none") << line.repeated(5) << 0;
+    QTest::newRow("at the start") << "\n\n" + line.repeated(3) << 0;
+    QTest::newRow("one newline at the very end") << line.repeated(3) << 0;
+    QTest::newRow("at the very end") << line.repeated(3) + "\n" << 0;
+    for (int pad = 12; pad <= 20; ++pad) {
+        const QByteArray bytes = QByteArray(pad, 'a') + "\n\n" + line.repeated(3);
+        QTest::addRow("after %d bytes", pad) << bytes << 0;
+        QTest::addRow("after %d bytes, from past it", pad) << bytes << pad + 1;
+    }
+    QTest::newRow("newline then CR") << line.repeated(2) + "\r\n\r\n" + line << 0;
+    QTest::newRow("three in a row") << QByteArray(30, 'a') + "\n\n\n" + line << 0;
+    QTest::newRow("from past the end") << line.repeated(2) + "\n" << 40;
+}
+
+void TestTextScan::emptyLineSameAsIndexOf()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, from);
+    const qsizetype expected = from > bytes.size() ? -1 : bytes.indexOf("\n\n", from);
+    QCOMPARE(Mime::emptyLine(bytes, from), expected);
 }
 
 QTEST_GUILESS_MAIN(TestTextScan)

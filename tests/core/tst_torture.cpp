@@ -159,6 +159,53 @@ private Q_SLOTS:
         }
     }
 
+    // The structure limits hold exactly at their edge, for small messages too (the reader
+    // skips counting what a message is too small to exceed).
+    void structureLimits_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("maxMimeMultiparts");
+        QTest::addColumn<int>("maxHeaderFields");
+        QTest::addColumn<qint64>("maxHeaderLineBytes");
+        QTest::addColumn<QString>("error"); // words of the error, or empty
+
+        const QByteArray threeLevels = nestedMultiparts(3);
+        QTest::newRow("3 multiparts, at the limit")
+            << threeLevels << 3 << 10000 << qint64(1024 * 1024) << "";
+        QTest::newRow("3 multiparts, over the limit")
+            << threeLevels << 2 << 10000 << qint64(1024 * 1024) << "more than 2 MIME multiparts";
+        QTest::newRow("upper-case BOUNDARY counts")
+            << QByteArray(threeLevels).replace("boundary", "BOUNDARY") << 2 << 10000
+            << qint64(1024 * 1024) << "more than 2 MIME multiparts";
+        // postfixBounce's header section has 3 fields.
+        QTest::newRow("fields at the limit")
+            << postfixBounce << 1000 << 3 << qint64(1024 * 1024) << "";
+        QTest::newRow("fields over the limit")
+            << postfixBounce << 1000 << 2 << qint64(1024 * 1024) << "more than 2 header fields";
+        QTest::newRow("header line over the limit")
+            << postfixBounce << 1000 << 10000 << qint64(20) << "longer than the limit of 20";
+    }
+
+    void structureLimits()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, maxMimeMultiparts);
+        QFETCH(int, maxHeaderFields);
+        QFETCH(qint64, maxHeaderLineBytes);
+        QFETCH(QString, error);
+        ReaderLimits limits;
+        limits.maxMimeMultiparts = maxMimeMultiparts;
+        limits.maxHeaderFields = maxHeaderFields;
+        limits.maxHeaderLineBytes = maxHeaderLineBytes;
+        const BounceMessage message = BounceReader(limits).readMessage(bytes);
+        if (error.isEmpty()) {
+            QVERIFY2(message.kind != BounceMessage::Kind::Error, qPrintable(message.error));
+        } else {
+            QCOMPARE(message.kind, BounceMessage::Kind::Error);
+            QVERIFY2(message.error.contains(error), qPrintable(message.error));
+        }
+    }
+
     void recipientLimit()
     {
         QByteArray dsn = "From: MAILER-DAEMON@mx.example.org\nSubject: Delivery Status "
