@@ -5,10 +5,20 @@
 namespace BounceDoctor::FormatHelpers {
 namespace {
 
+// One field of a status block, as views of the text: a field is read once, so lower-casing
+// and copying names and values into strings of their own cost more than reading them. An
+// empty name: a blank line.
 struct DsnField
 {
-    QString name; // lower case
-    QString value;
+    QStringView name;  ///< as written; see is()
+    QStringView value; ///< trimmed, first line; see text()
+    QString unfolded;  ///< the value with its continuation lines joined, when it has any
+
+    QStringView text() const { return unfolded.isNull() ? value : QStringView(unfolded); }
+    bool is(QLatin1StringView lowerName) const
+    {
+        return name.size() == lowerName.size() && name.compare(lowerName, Qt::CaseInsensitive) == 0;
+    }
 };
 
 // RFC 3464 fields with their continuation lines joined; blank lines kept as empty names.
@@ -29,16 +39,17 @@ QList<DsnField> unfoldFields(const QString &text)
         }
         if ((line.front() == QLatin1Char(' ') || line.front() == QLatin1Char('\t')) &&
             !fields.isEmpty() && !fields.last().name.isEmpty()) {
-            QString &value = fields.last().value;
-            value += QLatin1Char(' ');
-            value += line.trimmed();
+            DsnField &field = fields.last();
+            if (field.unfolded.isNull())
+                field.unfolded = field.value.toString();
+            field.unfolded += QLatin1Char(' ');
+            field.unfolded += line.trimmed();
             continue;
         }
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         if (colon <= 0 || line.left(colon).contains(QLatin1Char(' ')))
             continue;
-        fields.append({TextScan::lowerCase(line.left(colon).trimmed().toString()),
-                       line.mid(colon + 1).trimmed().toString()});
+        fields.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), {}});
     }
     return fields;
 }
@@ -108,10 +119,10 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
     QString reportingMta;
     QString arrivalDate;
     const QList<DsnField> fields = unfoldFields(text);
-    auto isRecipientField = [](const QString &name) {
-        return name == QLatin1String("final-recipient") ||
-               name == QLatin1String("original-recipient") ||
-               name == QLatin1String("x-actual-recipient");
+    auto isRecipientField = [](const DsnField &field) {
+        return field.is(QLatin1String("final-recipient")) ||
+               field.is(QLatin1String("original-recipient")) ||
+               field.is(QLatin1String("x-actual-recipient"));
     };
     qsizetype i = 0;
     while (i < fields.size()) {
@@ -120,7 +131,7 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
         qsizetype end = i;
         bool hasRecipient = false;
         while (end < fields.size() && !fields.at(end).name.isEmpty()) {
-            hasRecipient = hasRecipient || isRecipientField(fields.at(end).name);
+            hasRecipient = hasRecipient || isRecipientField(fields.at(end));
             ++end;
         }
         RecipientDiagnosis current;
@@ -138,48 +149,49 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
             hasFinal = hasOriginal = touched = false;
         };
         for (qsizetype k = i; k < end; ++k) {
-            const QString &name = fields.at(k).name;
-            const QString &value = fields.at(k).value;
-            if (name == QLatin1String("reporting-mta")) {
+            const DsnField &field = fields.at(k);
+            const QStringView value = field.text();
+            if (field.is(QLatin1String("reporting-mta"))) {
                 reportingMta = TextScan::stripTypePrefix(value);
                 continue;
             }
-            if (name == QLatin1String("arrival-date")) {
-                arrivalDate = value;
+            if (field.is(QLatin1String("arrival-date"))) {
+                arrivalDate = value.toString();
                 continue;
             }
             if (!hasRecipient)
                 continue;
-            if (name == QLatin1String("final-recipient")) {
+            if (field.is(QLatin1String("final-recipient"))) {
                 if (hasFinal)
                     flush();
                 hasFinal = true;
                 current.recipient = TextScan::cleanAddress(value);
-            } else if (name == QLatin1String("original-recipient")) {
+            } else if (field.is(QLatin1String("original-recipient"))) {
                 if (hasOriginal)
                     flush();
                 hasOriginal = true;
                 originalRecipient = TextScan::cleanAddress(value);
-            } else if (name == QLatin1String("action")) {
-                current.action = value.section(QLatin1Char(' '), 0, 0).toLower();
-            } else if (name == QLatin1String("status")) {
+            } else if (field.is(QLatin1String("action"))) {
+                const qsizetype space = value.indexOf(QLatin1Char(' '));
+                current.action = (space < 0 ? value : value.first(space)).toString().toLower();
+            } else if (field.is(QLatin1String("status"))) {
                 current.status = TextScan::enhancedStatus(value);
-            } else if (name == QLatin1String("remote-mta")) {
+            } else if (field.is(QLatin1String("remote-mta"))) {
                 current.remoteMta = TextScan::stripTypePrefix(value);
-            } else if (name == QLatin1String("diagnostic-code")) {
+            } else if (field.is(QLatin1String("diagnostic-code"))) {
                 current.diagnostic = TextScan::squeeze(TextScan::stripTypePrefix(value));
                 const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
                 if (semicolon > 0 && semicolon < 20)
-                    current.diagnosticType = value.left(semicolon).trimmed().toUpper();
-            } else if (name == QLatin1String("x-actual-recipient")) {
+                    current.diagnosticType = value.left(semicolon).trimmed().toString().toUpper();
+            } else if (field.is(QLatin1String("x-actual-recipient"))) {
                 // Delivery to a program ("|/usr/bin/procmail ..."): a local mailer failed.
                 if (TextScan::stripTypePrefix(value).startsWith(QLatin1Char('|')) &&
                     current.diagnosticType.isEmpty())
                     current.diagnosticType = QStringLiteral("X-UNIX");
-            } else if (name == QLatin1String("x-powermta-bouncecategory")) {
-                current.category = value.trimmed().toLower();
-            } else if (name == QLatin1String("last-attempt-date")) {
-                current.date = value;
+            } else if (field.is(QLatin1String("x-powermta-bouncecategory"))) {
+                current.category = value.trimmed().toString().toLower();
+            } else if (field.is(QLatin1String("last-attempt-date"))) {
+                current.date = value.toString();
             }
             touched = true;
         }
