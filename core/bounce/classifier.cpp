@@ -428,27 +428,32 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     r.permanent = r.status.startsWith(QLatin1Char('5')) ||
                   (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5')));
 
-    Advice advice = k.reasonAdvice.value(r.reason);
-    const Advice detailAdvice = k.detailAdvice.value(r.detail);
-    for (const Advice *over : {&detailAdvice, rule ? &rule->advice : nullptr}) {
-        if (!over)
-            continue;
-        if (!over->headline.isEmpty())
-            advice.headline = over->headline;
-        if (!over->explanation.isEmpty())
-            advice.explanation = over->explanation;
-        if (!over->responsible.isEmpty())
-            advice.responsible = over->responsible;
-        if (!over->firstStep.isEmpty())
-            advice.firstStep = over->firstStep;
-    }
-    r.hardBounce = r.permanent && k.reasonAdvice.value(r.reason).hard;
-    r.responsible = responsibleFromString(advice.responsible);
-    r.firstStep = firstStepFromString(advice.firstStep);
+    // Each part of the advice from the most specific entry that has it: the provider's rule,
+    // the detail's, then the reason's. Read in place: the knowledge is shared by every reader
+    // thread, and copying its strings makes both threads write their reference counts.
+    static const Advice none;
+    auto adviceFor = [](const QHash<QString, Advice> &table, const QString &key) {
+        const auto it = table.constFind(key);
+        return it == table.cend() ? &none : &it.value();
+    };
+    const Advice *reasonAdvice = adviceFor(k.reasonAdvice, r.reason);
+    const Advice *detailAdvice = adviceFor(k.detailAdvice, r.detail);
+    const Advice *ruleAdvice = rule ? &rule->advice : &none;
+    auto pick = [&](auto member) -> const auto &
+    {
+        for (const Advice *advice : {ruleAdvice, detailAdvice}) {
+            if (!(advice->*member).isEmpty())
+                return advice->*member;
+        }
+        return reasonAdvice->*member;
+    };
+    r.hardBounce = r.permanent && reasonAdvice->hard;
+    r.responsible = responsibleFromString(pick(&Advice::responsible));
+    r.firstStep = firstStepFromString(pick(&Advice::firstStep));
     if (!r.permanent && r.firstStep == FirstStep::None)
         r.firstStep = FirstStep::RetryLater;
-    r.headline = translated(advice.headline);
-    r.explanation = translated(advice.explanation);
+    r.headline = translated(pick(&Advice::headline));
+    r.explanation = translated(pick(&Advice::explanation));
     if (r.suggestedRecipient.isEmpty() && !r.recipient.isEmpty())
         r.suggestedRecipient = DomainSuggester::instance().suggestAddress(r.recipient);
 }
