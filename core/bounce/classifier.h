@@ -6,8 +6,8 @@ namespace BounceDoctor {
 
 /// Fills what a recipient's failure means from what the bounce says.
 ///
-/// Input: recipient, action, status, replyCode, command, diagnostic, remoteMta, reportingMta (and the
-/// message's context). Output: reason, detail, blocklist, permanent, hardBounce, responsible,
+/// Input: recipient, action, status, replyCode, command, diagnostic, remoteMta, reportingMta (and
+/// the message's context). Output: reason, detail, blocklist, permanent, hardBounce, responsible,
 /// firstStep, provider, suggestedRecipient, headline, explanation, and status when the bounce
 /// gave none. A reason already set by a format unit is kept as a strong hint. The command is
 /// read, not looked for: the reader names it first (FormatHelpers::nameCommands()).
