@@ -13,15 +13,12 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
 #include <deque>
-#include <map>
-#include <mutex>
-#include <thread>
-#include <vector>
 
 Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
 
@@ -304,58 +301,34 @@ private:
     bool m_tooLarge = false;
 };
 
-// Runs jobs on worker threads and hands their results to the sink in submission order, on the
-// thread that submits. Submitting blocks while too much is in flight, so a huge mbox streams.
-class OrderedPool final
+// Runs jobs on a thread pool and hands their results to the sink in submission order, on the
+// thread that submits. Submitting waits while too much is in flight, so a huge mbox streams.
+class OrderedDelivery final
 {
 public:
-    OrderedPool(const BounceReader::MessageSink &sink, int threads)
+    OrderedDelivery(const BounceReader::MessageSink &sink, int threads)
         : m_sink(sink)
         , m_maxInFlight(qsizetype(threads) * 4)
     {
-        m_workers.reserve(threads);
-        for (int i = 0; i < threads; ++i)
-            m_workers.emplace_back([this] { work(); });
+        m_pool.setMaxThreadCount(threads);
     }
-
-    ~OrderedPool()
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_jobReady.notify_all();
-        for (std::thread &worker : m_workers)
-            worker.join();
-    }
-
-    OrderedPool(const OrderedPool &) = delete;
-    OrderedPool &operator=(const OrderedPool &) = delete;
 
     void submit(BounceReader::Job &&job, qsizetype bytes)
     {
-        std::unique_lock lock(m_mutex);
         // Bounded by count and by bytes (one large message may always be in flight).
-        while (m_submitted - m_delivered >= m_maxInFlight ||
-               (m_bytesInFlight >= maxBytesInFlight && m_submitted > m_delivered)) {
-            if (!deliverReady(lock))
-                m_resultReady.wait(lock);
-        }
-        m_jobs.push_back({m_submitted++, bytes, std::move(job)});
+        while (!m_pending.empty() && (qsizetype(m_pending.size()) >= m_maxInFlight ||
+                                      m_bytesInFlight >= maxBytesInFlight))
+            deliverNext();
+        m_pending.push_back({QtConcurrent::run(&m_pool, std::move(job)), bytes});
         m_bytesInFlight += bytes;
-        lock.unlock();
-        m_jobReady.notify_one();
-        lock.lock();
-        deliverReady(lock);
+        while (!m_pending.empty() && m_pending.front().result.isFinished())
+            deliverNext();
     }
 
     void finish()
     {
-        std::unique_lock lock(m_mutex);
-        while (m_delivered < m_submitted) {
-            if (!deliverReady(lock))
-                m_resultReady.wait(lock);
-        }
+        while (!m_pending.empty())
+            deliverNext();
     }
 
 private:
@@ -363,61 +336,24 @@ private:
 
     struct Pending
     {
-        qsizetype sequence;
+        QFuture<BounceMessage> result;
         qsizetype bytes;
-        BounceReader::Job job;
     };
 
-    // Hands over the results that are next in order; the lock is released around the sink.
-    bool deliverReady(std::unique_lock<std::mutex> &lock)
+    // Waits for the oldest job and hands its message over.
+    void deliverNext()
     {
-        bool delivered = false;
-        auto it = m_results.find(m_delivered);
-        while (it != m_results.end()) {
-            BounceMessage message = std::move(it->second.first);
-            m_bytesInFlight -= it->second.second;
-            m_results.erase(it);
-            ++m_delivered;
-            delivered = true;
-            lock.unlock();
-            m_sink(std::move(message));
-            lock.lock();
-            it = m_results.find(m_delivered);
-        }
-        return delivered;
-    }
-
-    void work()
-    {
-        std::unique_lock lock(m_mutex);
-        while (true) {
-            m_jobReady.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
-            if (m_jobs.empty())
-                return;
-            Pending pending = std::move(m_jobs.front());
-            m_jobs.pop_front();
-            lock.unlock();
-            BounceMessage message = pending.job();
-            pending.job = nullptr; // frees the input before waiting for its turn
-            lock.lock();
-            m_results.emplace(pending.sequence, std::pair(std::move(message), pending.bytes));
-            if (pending.sequence == m_delivered)
-                m_resultReady.notify_all();
-        }
+        Pending next = std::move(m_pending.front());
+        m_pending.pop_front();
+        m_bytesInFlight -= next.bytes;
+        m_sink(next.result.takeResult());
     }
 
     const BounceReader::MessageSink &m_sink;
     const qsizetype m_maxInFlight;
-    std::mutex m_mutex;
-    std::condition_variable m_jobReady;
-    std::condition_variable m_resultReady;
-    std::deque<Pending> m_jobs;
-    std::map<qsizetype, std::pair<BounceMessage, qsizetype>> m_results;
-    std::vector<std::thread> m_workers;
-    qsizetype m_submitted = 0;
-    qsizetype m_delivered = 0;
+    QThreadPool m_pool;
+    std::deque<Pending> m_pending;
     qsizetype m_bytesInFlight = 0;
-    bool m_stopping = false;
 };
 
 } // namespace
@@ -645,16 +581,16 @@ void BounceReader::readPaths(const QStringList &paths, const MessageSink &sink, 
         }
         return;
     }
-    OrderedPool pool(sink, threads);
-    const JobSink submit = [&pool](Job &&job, qsizetype bytes) {
-        pool.submit(std::move(job), bytes);
+    OrderedDelivery delivery(sink, threads);
+    const JobSink submit = [&delivery](Job &&job, qsizetype bytes) {
+        delivery.submit(std::move(job), bytes);
     };
     for (const QString &path : paths) {
         if (batch.stopped)
             break;
         readPathJobs(path, submit, batch);
     }
-    pool.finish();
+    delivery.finish();
 }
 
 BounceMessage BounceReader::readSingle(const QByteArray &bytes, const QString &source) const
