@@ -49,7 +49,7 @@ QString tagValue(const QString &header, QLatin1String tag)
         const QStringView trimmed = part.trimmed();
         if (trimmed.startsWith(tag) &&
             trimmed.mid(tag.size()).trimmed().startsWith(QLatin1Char('=')))
-            return TextScan::squeeze(trimmed.mid(trimmed.indexOf(QLatin1Char('=')) + 1));
+            return trimmed.mid(trimmed.indexOf(QLatin1Char('=')) + 1).toString().simplified();
     }
     return {};
 }

@@ -380,7 +380,7 @@ QString translated(const QByteArray &text)
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
-    const QString text = TextScan::lowerCase(r.diagnostic);
+    const QString text = r.diagnostic.toLower();
     // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
     // lower-casing keeps every character the prefilter compares, so the lower-case text's
     // candidates include the diagnostic's.

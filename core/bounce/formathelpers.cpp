@@ -179,7 +179,7 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
             } else if (field.is(QLatin1String("remote-mta"))) {
                 current.remoteMta = TextScan::stripTypePrefix(value);
             } else if (field.is(QLatin1String("diagnostic-code"))) {
-                current.diagnostic = TextScan::squeeze(TextScan::stripTypePrefix(value));
+                current.diagnostic = TextScan::stripTypePrefix(value).simplified();
                 const qsizetype semicolon = value.indexOf(QLatin1Char(';'));
                 if (semicolon > 0 && semicolon < 20)
                     current.diagnosticType = value.left(semicolon).trimmed().toString().toUpper();
@@ -332,13 +332,13 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
     // Text after the last block (Gmail: the addresses, then one paragraph of details) belongs
     // to the recipients that have no words of their own.
     if (tailStart >= 0 && tailStart < region.size()) {
-        const QString tail = TextScan::squeeze(region.mid(tailStart));
+        const QString tail = region.mid(tailStart).toString().simplified();
         for (RecipientDiagnosis &recipient : recipients) {
             if (recipient.diagnostic.isEmpty() ||
                 (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
                  TextScan::enhancedStatus(recipient.diagnostic).isEmpty()))
                 recipient.diagnostic =
-                    TextScan::squeeze(QString(recipient.diagnostic + QLatin1Char(' ') + tail));
+                    QString(recipient.diagnostic + QLatin1Char(' ') + tail).simplified();
         }
     }
     return recipients;
@@ -346,7 +346,7 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
 
 void completeFromDiagnostic(RecipientDiagnosis &recipient)
 {
-    recipient.diagnostic = TextScan::squeeze(recipient.diagnostic);
+    recipient.diagnostic = recipient.diagnostic.simplified();
     if (recipient.status.isEmpty())
         recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
     if (recipient.replyCode.isEmpty())
@@ -384,8 +384,8 @@ void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recip
     bool transcript = false;
     auto assign = [&](RecipientDiagnosis *r) {
         r->command = current;
-        const QString said = TextScan::squeeze(reply);
-        if (!said.isEmpty() && !TextScan::squeeze(r->diagnostic).contains(said))
+        const QString said = reply.simplified();
+        if (!said.isEmpty() && !r->diagnostic.simplified().contains(said))
             r->diagnostic = said + QLatin1Char(' ') + r->diagnostic;
         assigned = true;
     };
@@ -439,7 +439,7 @@ void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recip
     // transcript has said which recipients its commands were for.
     if (transcript)
         return;
-    const QStringList named = TextScan::namedCommands(TextScan::squeeze(region));
+    const QStringList named = TextScan::namedCommands(region.toString().simplified());
     if (named.size() != 1)
         return;
     for (RecipientDiagnosis &recipient : recipients) {
@@ -494,7 +494,7 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
             addresses = failed.split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (!message.originalHeader("to").isEmpty())
             addresses = message.originalHeader("to").split(QLatin1Char(','), Qt::SkipEmptyParts);
-        const QString diagnostic = TextScan::squeeze(region);
+        const QString diagnostic = region.toString().simplified();
         for (const QString &entry : std::as_const(addresses)) {
             const QString address = TextScan::address(entry);
             if (address.isEmpty())
@@ -526,7 +526,7 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
               TextScan::enhancedStatus(recipient.diagnostic).isEmpty()) ||
              recipient.diagnostic.trimmed().isEmpty()))
             recipient.diagnostic = QString(recipient.diagnostic + QLatin1Char(' ') +
-                                           TextScan::squeeze(region.left(2000)));
+                                           region.left(2000).toString().simplified());
         completeFromDiagnostic(recipient);
     }
     return recipients;

@@ -452,7 +452,7 @@ struct Walker
         const qsizetype headerEnd = emptyLine(message);
         out.originalHeaders = parseHeaderBlock(headerEnd < 0 ? message : message.first(headerEnd));
         // Someone forwarded a bounce as an attachment: keep it to read instead.
-        const QString from = TextScan::lowerCase(headerValue(out.originalHeaders, "from"));
+        const QString from = headerValue(out.originalHeaders, "from").toLower();
         if (from.contains(QLatin1String("mailer-daemon")) ||
             from.contains(QLatin1String("postmaster")))
             out.forwardedBounce = message.toByteArray();
@@ -567,11 +567,12 @@ QString convert(QByteArrayView bytes, const QByteArray &charset)
 // The top level's type and report type.
 void readContentType(GMimeContentType *type, ParsedMessage &out)
 {
-    out.contentType = TextScan::lowerCase(
-        QString::fromUtf8(g_mime_content_type_get_media_type(type)) + QLatin1Char('/') +
-        QString::fromUtf8(g_mime_content_type_get_media_subtype(type)));
+    out.contentType = QString(QString::fromUtf8(g_mime_content_type_get_media_type(type)) +
+                              QLatin1Char('/') +
+                              QString::fromUtf8(g_mime_content_type_get_media_subtype(type)))
+                          .toLower();
     if (const char *reportType = g_mime_content_type_get_parameter(type, "report-type"))
-        out.reportType = TextScan::lowerCase(QString::fromUtf8(reportType));
+        out.reportType = QString::fromUtf8(reportType).toLower();
 }
 
 // A message of one text part (a third of bounces: qmail, Exim, Sendmail and others) needs no

@@ -178,48 +178,6 @@ bool isPublicIp(const QString &ip)
     return true;
 }
 
-QString squeeze(QStringView text)
-{
-    // Run by run through raw pointers: this reads every diagnostic and most notices, and
-    // appending QChar by QChar checks the capacity every time.
-    auto isSpace = [](char16_t c) {
-        return c == u' ' || (c >= u'\t' && c <= u'\r') || (c >= 0x80 && QChar::isSpace(c));
-    };
-    QString out(text.size(), Qt::Uninitialized);
-    auto *begin = reinterpret_cast<char16_t *>(out.data());
-    char16_t *to = begin;
-    const auto *from = reinterpret_cast<const char16_t *>(text.utf16());
-    const char16_t *end = from + text.size();
-    while (from < end) {
-        while (from < end && !isSpace(*from))
-            *to++ = *from++;
-        while (from < end && isSpace(*from))
-            ++from;
-        if (from < end && to != begin)
-            *to++ = u' ';
-    }
-    out.truncate(to - begin);
-    return out;
-}
-
-QString lowerCase(QString text)
-{
-    bool upper = false;
-    for (const QChar c : std::as_const(text)) {
-        if (c.unicode() >= 128)
-            return std::move(text).toLower();
-        upper = upper || (c.unicode() >= u'A' && c.unicode() <= u'Z');
-    }
-    if (!upper)
-        return text;
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        if (u >= u'A' && u <= u'Z')
-            c = QChar(char16_t(u + 32));
-    }
-    return text;
-}
-
 QString stripTypePrefix(QStringView text)
 {
     QStringView value = text.trimmed();

@@ -21,11 +21,6 @@ QString senderIpInText(QStringView text);
 QString receivedFromIp(QStringView received);
 /// False for private, loopback, link-local, documentation-free reserved ranges.
 bool isPublicIp(const QString &ip);
-/// Collapses runs of whitespace (including folded line breaks) into single spaces.
-QString squeeze(QStringView text);
-/// text.toLower(), without its per-character Unicode lookups for plain ASCII text (where both
-/// agree), and in place when text is not shared.
-QString lowerCase(QString text);
 /// Removes an RFC 3464 type prefix: "smtp; 550 ..." -> "550 ...", "dns; mx.example" ->
 /// "mx.example".
 QString stripTypePrefix(QStringView text);

@@ -11,49 +11,17 @@ class TestTextScan final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void lowerCaseSameAsToLower_data();
-    void lowerCaseSameAsToLower();
-    void lowerCaseOfUnsharedTextInPlace();
     void plainAscii_data();
     void plainAscii();
     void sendingIp_data();
     void sendingIp();
     void htmlToText_data();
     void htmlToText();
-    void squeezeSameAsSimplified_data();
-    void squeezeSameAsSimplified();
     void enhancedStatus_data();
     void enhancedStatus();
     void emptyLineSameAsIndexOf_data();
     void emptyLineSameAsIndexOf();
 };
-
-void TestTextScan::lowerCaseSameAsToLower_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::newRow("empty") << QString();
-    QTest::newRow("lower already") << QStringLiteral("final-recipient");
-    QTest::newRow("mixed ASCII") << QStringLiteral("Final-Recipient: RFC822; Ana@Example.ORG");
-    QTest::newRow("digits and symbols") << QStringLiteral("X-Spam-Score: 5.1 [@_^`{|}~]");
-    QTest::newRow("Latin-1") << QStringLiteral("Ä Ö Ü ÀÉÎ straße");
-    QTest::newRow("Greek and Cyrillic") << QStringLiteral("ΣΊΣΥΦΟΣ Москва");
-    QTest::newRow("Kelvin sign") << QStringLiteral("\u212A and \u0130");
-    QTest::newRow("ASCII then non-ASCII") << QStringLiteral("DELIVERY FAILED – Ünzustellbar");
-}
-
-void TestTextScan::lowerCaseSameAsToLower()
-{
-    QFETCH(QString, text);
-    QCOMPARE(TextScan::lowerCase(text), text.toLower());
-}
-
-void TestTextScan::lowerCaseOfUnsharedTextInPlace()
-{
-    const QString shared = QStringLiteral("Reporting-MTA");
-    QString copy = shared;
-    QCOMPARE(TextScan::lowerCase(copy), QStringLiteral("reporting-mta"));
-    QCOMPARE(shared, QStringLiteral("Reporting-MTA")); // a shared original is left alone
-}
 
 void TestTextScan::plainAscii_data()
 {
@@ -148,26 +116,6 @@ void TestTextScan::htmlToText()
     QFETCH(QString, html);
     QFETCH(QString, text);
     QCOMPARE(TextScan::htmlToText(html), text);
-}
-
-void TestTextScan::squeezeSameAsSimplified_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::newRow("empty") << QString();
-    QTest::newRow("only blanks") << QStringLiteral(" \t\r\n ");
-    QTest::newRow("one word") << QStringLiteral("unknown");
-    QTest::newRow("around and between")
-        << QStringLiteral("  550 5.1.1\n\t<ana@example.org>:   user\r\n unknown  ");
-    QTest::newRow("vertical tab and form feed") << QStringLiteral("a\vb\fc");
-    QTest::newRow("no-break and ideographic spaces")
-        << QString::fromUtf16(u"a\u00a0b\u3000c\u2028d\u0085e");
-    QTest::newRow("non-ASCII words") << QString::fromUtf16(u"  宛先  不明 \n Größe  ");
-}
-
-void TestTextScan::squeezeSameAsSimplified()
-{
-    QFETCH(QString, text);
-    QCOMPARE(TextScan::squeeze(text), text.simplified());
 }
 
 // The quick "no code here" answer must never hide one.

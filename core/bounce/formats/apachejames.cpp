@@ -28,7 +28,7 @@ public:
         if (from < 0 || details < 0)
             return {};
         const qsizetype start = from + qsizetype(qstrlen("Error message below:"));
-        const QString said = TextScan::squeeze(QStringView(body).mid(start, details - start));
+        const QString said = body.mid(start, details - start).simplified();
         static const Pattern rcpt(QStringLiteral(R"(^\s*RCPT TO:\s*(.+)$)"),
                                   Pattern::Multiline | Pattern::CaseInsensitive);
         QList<RecipientDiagnosis> recipients;

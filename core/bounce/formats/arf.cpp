@@ -32,7 +32,7 @@ public:
             recipient.recipient = TextScan::address(message.from);
             recipient.reason = QStringLiteral("feedback");
             recipient.detail = QStringLiteral("unsubscribe");
-            recipient.diagnostic = TextScan::squeeze(QStringView(message.bodyText).left(400));
+            recipient.diagnostic = message.bodyText.left(400).simplified();
             return {recipient};
         }
         QStringList addresses;
@@ -77,7 +77,7 @@ public:
             recipient.recipient = address;
             recipient.reason = QStringLiteral("feedback");
             recipient.detail = feedbackType.toLower();
-            recipient.diagnostic = TextScan::squeeze(message.bodyText);
+            recipient.diagnostic = message.bodyText.simplified();
             recipient.date = arrival;
             recipient.sendingIp = TextScan::isPublicIp(sourceIp) ? sourceIp : QString();
             recipients.append(recipient);

@@ -36,7 +36,7 @@ public:
         recipient.recipient = TextScan::address(message.from);
         recipient.reason = QStringLiteral("vacation");
         recipient.action = QStringLiteral("delivered");
-        recipient.diagnostic = TextScan::squeeze(QStringView(message.bodyText).left(400));
+        recipient.diagnostic = message.bodyText.left(400).simplified();
         recipient.date = message.header("date");
         return {recipient};
     }

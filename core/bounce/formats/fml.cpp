@@ -21,7 +21,7 @@ public:
         // The list's words before the help text ("If you know the general guide ...").
         const QString body = message.bodyText.trimmed();
         const qsizetype paragraph = body.indexOf(QLatin1String("\n\n"));
-        const QString words = TextScan::squeeze(paragraph < 0 ? body : body.left(paragraph));
+        const QString words = (paragraph < 0 ? body : body.left(paragraph)).simplified();
         const QString poster = TextScan::address(message.header("to"));
         if (words.isEmpty() || poster.isEmpty())
             return {};

@@ -52,8 +52,7 @@ public:
                 for (const RecipientDiagnosis &text : explained) {
                     if (text.recipient.compare(recipient.recipient, Qt::CaseInsensitive) == 0 ||
                         explained.size() == 1) {
-                        recipient.diagnostic = TextScan::squeeze(
-                            QString(recipient.diagnostic + QLatin1Char(' ') + text.diagnostic));
+                        recipient.diagnostic = QString(recipient.diagnostic + QLatin1Char(' ') + text.diagnostic).simplified();
                         break;
                     }
                 }
