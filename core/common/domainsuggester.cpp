@@ -5,10 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QtAlgorithms>
 
 #include <algorithm>
-#include <cstdlib>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSuggest, "bouncedoctor.common.suggest", QtInfoMsg)
@@ -63,140 +61,36 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
     , m_domainSet(m_domains.cbegin(), m_domains.cend())
     , m_secondLevelSet(m_secondLevelNames.cbegin(), m_secondLevelNames.cend())
     , m_topLevelSet(m_topLevelDomains.cbegin(), m_topLevelDomains.cend())
-    , m_domainCounts(countsOf(m_domains))
-    , m_secondLevelCounts(countsOf(m_secondLevelNames))
-    , m_topLevelCounts(countsOf(m_topLevelDomains))
 {}
-
-DomainSuggester::Counts DomainSuggester::countsOf(QStringView word)
-{
-    // Counts saturate: a difference of saturated counts still never exceeds the real one.
-    Counts counts{};
-    for (const QChar c : word) {
-        quint8 &count = counts.buckets[c.unicode() % counts.buckets.size()];
-        if (count < 255)
-            ++count;
-        counts.present |= quint64(1) << (c.unicode() % 64);
-    }
-    return counts;
-}
-
-QList<DomainSuggester::Counts> DomainSuggester::countsOf(const QStringList &words)
-{
-    QList<Counts> list;
-    list.reserve(words.size());
-    for (const QString &word : words)
-        list.append(countsOf(word));
-    return list;
-}
 
 int DomainSuggester::editDistance(const QString &a, const QString &b)
 {
-    // Three rolling rows instead of a matrix: this runs for every recipient of every bounce.
+    // d[i][j]: the distance between the first i characters of a and the first j of b.
     const qsizetype n = a.size();
     const qsizetype m = b.size();
-    std::vector<int> previous2(m + 1), previous(m + 1), current(m + 1);
+    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    for (qsizetype i = 0; i <= n; ++i)
+        d[i][0] = int(i);
     for (qsizetype j = 0; j <= m; ++j)
-        previous[j] = int(j);
+        d[0][j] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
-        current[0] = int(i);
         for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
             if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
-                current[j] = std::min(current[j], previous2[j - 2] + 1);
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
-        std::swap(previous2, previous);
-        std::swap(previous, current);
     }
-    return previous[m];
+    return d[n][m];
 }
 
-namespace {
-
-// editDistance() that gives up as soon as the result must exceed bound (then returns
-// bound + 1): a row's smallest entry never decreases from one row to the next, so once it
-// passes the bound no later row can come back under it. Only the band of cells within bound
-// of the diagonal is computed: a cell further off costs more than bound to reach, so it
-// counts as bound + 1 (and no path within bound goes through it). Short words use stack rows.
-int boundedEditDistance(QStringView a, QStringView b, int bound)
+QString DomainSuggester::closest(const QString &word, const QStringList &candidates, int limit)
 {
-    const qsizetype n = a.size();
-    const qsizetype m = b.size();
-    const int beyond = bound + 1;
-    if (std::abs(n - m) > bound)
-        return beyond;
-    constexpr qsizetype stackColumns = 64;
-    int stackRows[3][stackColumns + 1];
-    std::vector<int> heapRows;
-    int *previous2 = stackRows[0];
-    int *previous = stackRows[1];
-    int *current = stackRows[2];
-    if (m > stackColumns) {
-        heapRows.resize(3 * (m + 1));
-        previous2 = heapRows.data();
-        previous = previous2 + m + 1;
-        current = previous + m + 1;
-    }
-    const char16_t *x = a.utf16();
-    const char16_t *y = b.utf16();
-    for (qsizetype j = 0; j <= m; ++j)
-        previous[j] = std::min(int(j), beyond);
-    for (qsizetype i = 1; i <= n; ++i) {
-        const qsizetype low = std::max<qsizetype>(1, i - bound);
-        const qsizetype high = std::min<qsizetype>(m, i + bound);
-        // The cells either side of the band, which the next rows read.
-        current[low - 1] = low == 1 ? std::min(int(i), beyond) : beyond;
-        if (high < m)
-            current[high + 1] = beyond;
-        int rowMinimum = current[low - 1];
-        for (qsizetype j = low; j <= high; ++j) {
-            const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
-            int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-                value = std::min(value, previous2[j - 2] + 1);
-            value = std::min(value, beyond);
-            current[j] = value;
-            rowMinimum = std::min(rowMinimum, value);
-        }
-        if (rowMinimum > bound)
-            return beyond;
-        std::swap(previous2, previous);
-        std::swap(previous, current);
-    }
-    return std::min(previous[m], beyond);
-}
-
-} // namespace
-
-QString DomainSuggester::closest(const QString &word, const QStringList &candidates,
-                                 const QList<Counts> &counts, int limit) const
-{
+    // The first of the nearest candidates within the limit.
     QString best;
     int bestDistance = limit + 1;
-    const Counts wordCounts = countsOf(word);
-    for (qsizetype i = 0; i < candidates.size(); ++i) {
-        const QString &candidate = candidates.at(i);
-        // Lengths further apart than the limit can never be close enough.
-        if (std::abs(candidate.size() - word.size()) >= bestDistance)
-            continue;
-        // Neither can words with too many characters the other lacks: an edit adds, removes
-        // or replaces one character, a swap none (a lower bound of the distance).
-        const Counts &candidateCounts = counts.at(i);
-        if (int(qPopulationCount(wordCounts.present & ~candidateCounts.present)) >= bestDistance ||
-            int(qPopulationCount(candidateCounts.present & ~wordCounts.present)) >= bestDistance)
-            continue;
-        int surplus = 0;
-        int shortage = 0;
-        for (size_t b = 0; b < wordCounts.buckets.size(); ++b) {
-            const int difference = int(wordCounts.buckets[b]) - int(candidateCounts.buckets[b]);
-            surplus += std::max(difference, 0);
-            shortage += std::max(-difference, 0);
-        }
-        if (std::max(surplus, shortage) >= bestDistance)
-            continue;
-        // Only a distance below the best so far matters: stop counting beyond it.
-        const int distance = boundedEditDistance(word, candidate, bestDistance - 1);
+    for (const QString &candidate : candidates) {
+        const int distance = editDistance(word, candidate);
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -211,7 +105,7 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
     if (lower.isEmpty() || m_domainSet.contains(lower))
         return {};
 
-    const QString whole = closest(lower, m_domains, m_domainCounts, limitFor(lower));
+    const QString whole = closest(lower, m_domains, limitFor(lower));
     if (!whole.isEmpty())
         return whole;
 
@@ -224,14 +118,13 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
 
     QString betterSecond = secondLevel;
     if (!m_secondLevelSet.contains(secondLevel)) {
-        const QString candidate =
-            closest(secondLevel, m_secondLevelNames, m_secondLevelCounts, limitFor(secondLevel));
+        const QString candidate = closest(secondLevel, m_secondLevelNames, limitFor(secondLevel));
         if (!candidate.isEmpty())
             betterSecond = candidate;
     }
     QString betterTop = topLevel;
     if (!m_topLevelSet.contains(topLevel)) {
-        const QString candidate = closest(topLevel, m_topLevelDomains, m_topLevelCounts, 1);
+        const QString candidate = closest(topLevel, m_topLevelDomains, 1);
         if (!candidate.isEmpty())
             betterTop = candidate;
     }

@@ -4,8 +4,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <array>
-
 namespace BounceDoctor {
 
 /// Suggests the common mailbox domain a user most likely meant (gmial.com -> gmail.com),
@@ -31,20 +29,8 @@ public:
     static constexpr int maxDistance = 2;
 
 private:
-    /// How many of a word's characters fall in each of 32 buckets: two words whose counts
-    /// differ by more than d in total (either way) are more than d edits apart, which rules
-    /// out most candidates without computing their distance. present (which of 64 buckets
-    /// the word has at all) gives a weaker bound in two instructions, tried first.
-    struct Counts
-    {
-        std::array<quint8, 32> buckets;
-        quint64 present;
-    };
-    static Counts countsOf(QStringView word);
-    static QList<Counts> countsOf(const QStringList &words);
-
-    QString closest(const QString &word, const QStringList &candidates, const QList<Counts> &counts,
-                    int limit) const;
+    /// The first candidate nearest to word, at most limit edits away, or empty.
+    static QString closest(const QString &word, const QStringList &candidates, int limit);
 
     QStringList m_domains;
     QStringList m_secondLevelNames;
@@ -53,9 +39,6 @@ private:
     QSet<QString> m_domainSet;
     QSet<QString> m_secondLevelSet;
     QSet<QString> m_topLevelSet;
-    QList<Counts> m_domainCounts;
-    QList<Counts> m_secondLevelCounts;
-    QList<Counts> m_topLevelCounts;
 };
 
 } // namespace BounceDoctor
