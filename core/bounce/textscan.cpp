@@ -3,6 +3,10 @@
 #include "common/firstmatch.h"
 #include "common/pattern.h"
 
+#include <QHostAddress>
+
+#include <algorithm>
+
 namespace BounceDoctor::TextScan {
 namespace {
 
@@ -155,27 +159,27 @@ QString receivedFromIp(QStringView received)
 
 bool isPublicIp(const QString &ip)
 {
-    const QStringList parts = ip.split(QLatin1Char('.'));
-    if (parts.size() != 4)
+    QHostAddress address;
+    if (!address.setAddress(ip))
         return false;
-    int octet[4];
-    for (int i = 0; i < 4; ++i) {
-        bool ok = false;
-        octet[i] = parts.at(i).toInt(&ok);
-        if (!ok || octet[i] < 0 || octet[i] > 255)
-            return false;
-    }
-    if (octet[0] == 0 || octet[0] == 10 || octet[0] == 127 || octet[0] >= 224)
+    // An IPv4 address written as IPv6 (::ffff:203.0.113.5) is judged as the IPv4 one.
+    bool isIpv4 = false;
+    if (const quint32 ipv4 = address.toIPv4Address(&isIpv4); isIpv4)
+        address.setAddress(ipv4);
+    // QHostAddress counts private networks as global: they never identify a server on the
+    // internet, and neither does carrier-grade NAT's shared space (RFC 6598).
+    static const QList<QPair<QHostAddress, int>> privateNetworks = {
+        QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8")),
+        QHostAddress::parseSubnet(QStringLiteral("172.16.0.0/12")),
+        QHostAddress::parseSubnet(QStringLiteral("192.168.0.0/16")),
+        QHostAddress::parseSubnet(QStringLiteral("100.64.0.0/10")),
+    };
+    if (!address.isGlobal() || address.isUniqueLocalUnicast() || address.isSiteLocal())
         return false;
-    if (octet[0] == 172 && octet[1] >= 16 && octet[1] <= 31)
-        return false;
-    if (octet[0] == 192 && octet[1] == 168)
-        return false;
-    if (octet[0] == 169 && octet[1] == 254)
-        return false;
-    if (octet[0] == 100 && octet[1] >= 64 && octet[1] <= 127)
-        return false;
-    return true;
+    return std::none_of(privateNetworks.cbegin(), privateNetworks.cend(),
+                        [&address](const QPair<QHostAddress, int> &network) {
+                            return address.isInSubnet(network);
+                        });
 }
 
 QString stripTypePrefix(QStringView text)

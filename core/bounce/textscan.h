@@ -19,7 +19,8 @@ QString cleanAddress(QStringView text);
 QString senderIpInText(QStringView text);
 /// The first public IP in the "from" part of a Received header.
 QString receivedFromIp(QStringView received);
-/// False for private, loopback, link-local, documentation-free reserved ranges.
+/// Whether ip (IPv4 or IPv6) can be a server on the internet: false for private, shared,
+/// loopback, link-local, multicast and reserved addresses and for text that is no address.
 bool isPublicIp(const QString &ip);
 /// Removes an RFC 3464 type prefix: "smtp; 550 ..." -> "550 ...", "dns; mx.example" ->
 /// "mx.example".

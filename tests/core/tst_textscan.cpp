@@ -15,6 +15,8 @@ private Q_SLOTS:
     void plainAscii();
     void sendingIp_data();
     void sendingIp();
+    void isPublicIp_data();
+    void isPublicIp();
     void htmlToText_data();
     void htmlToText();
     void enhancedStatus_data();
@@ -86,6 +88,44 @@ void TestTextScan::sendingIp()
     QFETCH(QString, inReceived);
     QCOMPARE(TextScan::senderIpInText(diagnostic), inDiagnostic);
     QCOMPARE(TextScan::receivedFromIp(received), inReceived);
+}
+
+void TestTextScan::isPublicIp_data()
+{
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<bool>("isPublic");
+    QTest::newRow("IPv4 public") << QStringLiteral("8.8.8.8") << true;
+    QTest::newRow("IPv4 documentation") << QStringLiteral("203.0.113.5") << true;
+    QTest::newRow("IPv4 private 10/8") << QStringLiteral("10.1.2.3") << false;
+    QTest::newRow("IPv4 private 172.16/12") << QStringLiteral("172.20.0.1") << false;
+    QTest::newRow("IPv4 just outside 172.16/12") << QStringLiteral("172.32.0.1") << true;
+    QTest::newRow("IPv4 private 192.168/16") << QStringLiteral("192.168.1.1") << false;
+    QTest::newRow("IPv4 shared (CGNAT)") << QStringLiteral("100.64.0.1") << false;
+    QTest::newRow("IPv4 loopback") << QStringLiteral("127.0.0.1") << false;
+    QTest::newRow("IPv4 link-local") << QStringLiteral("169.254.10.1") << false;
+    QTest::newRow("IPv4 this network") << QStringLiteral("0.1.2.3") << false;
+    QTest::newRow("IPv4 multicast") << QStringLiteral("224.0.0.5") << false;
+    QTest::newRow("IPv4 reserved") << QStringLiteral("240.0.0.1") << false;
+    QTest::newRow("IPv4 broadcast") << QStringLiteral("255.255.255.255") << false;
+    QTest::newRow("IPv4 octet too large") << QStringLiteral("203.0.113.256") << false;
+    QTest::newRow("IPv6 public") << QStringLiteral("2a00:1450:4001:82b::200e") << true;
+    QTest::newRow("IPv6 loopback") << QStringLiteral("::1") << false;
+    QTest::newRow("IPv6 unspecified") << QStringLiteral("::") << false;
+    QTest::newRow("IPv6 link-local") << QStringLiteral("fe80::1") << false;
+    QTest::newRow("IPv6 unique local") << QStringLiteral("fd12:3456::1") << false;
+    QTest::newRow("IPv6 site-local") << QStringLiteral("fec0::1") << false;
+    QTest::newRow("IPv6 multicast") << QStringLiteral("ff02::1") << false;
+    QTest::newRow("IPv4-mapped private") << QStringLiteral("::ffff:192.168.0.1") << false;
+    QTest::newRow("IPv4-mapped public") << QStringLiteral("::ffff:198.51.100.7") << true;
+    QTest::newRow("not an address") << QStringLiteral("mx.example.org") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestTextScan::isPublicIp()
+{
+    QFETCH(QString, ip);
+    QFETCH(bool, isPublic);
+    QCOMPARE(TextScan::isPublicIp(ip), isPublic);
 }
 
 // Tags go from a '<' to the next '>' (as <[^>]*> would), and blanks before a line break go.
