@@ -3,6 +3,7 @@
 #include "checklistwidget.h"
 #include "report/reportwriter.h"
 
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -87,7 +88,7 @@ void DiagnosisView::buildDetails()
     m_serverWords->setAccessibleName(tr("The server's exact words"));
     m_serverWords->setReadOnly(true);
     m_serverWords->setMaximumHeight(110);
-    m_serverWords->setFont(QFont(QStringLiteral("monospace")));
+    m_serverWords->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     wordsLayout->addWidget(m_serverWords);
     details->addWidget(wordsBox);
 
