@@ -2,6 +2,7 @@
 
 #include "bounce/bouncereader.h"
 #include "checks/checkrunner.h"
+#include "common/mailaddress.h"
 #include "dns/aresresolver.h"
 #include "output.h"
 
@@ -35,13 +36,6 @@ QString symbol(FindingStatus status)
         break;
     }
     return QStringLiteral("i");
-}
-
-QString domainOf(const QString &address)
-{
-    QString domain = address.section(QLatin1Char('@'), -1);
-    domain.remove(QLatin1Char('>'));
-    return domain.trimmed();
 }
 
 } // namespace
@@ -144,7 +138,7 @@ int runCheck(const QStringList &arguments)
                 input.recipient = r.recipient;
                 input.sendingIp = r.sendingIp;
                 input.fromAddress = message.original.from;
-                input.sendingDomain = domainOf(message.original.from);
+                input.sendingDomain = MailAddress::domainOf(message.original.from);
                 input.dkimDomain = message.original.dkimDomain;
                 input.dkimSelector = message.original.dkimSelector;
                 input.authenticationResults = message.original.authenticationResults;

@@ -1,5 +1,7 @@
 #include "authresultsparser.h"
 
+#include "common/mailaddress.h"
+
 namespace BounceDoctor {
 namespace {
 
@@ -78,12 +80,6 @@ bool isSpecial(const QList<Token> &tokens, qsizetype i, char c)
 {
     return i < tokens.size() && tokens.at(i).type == Token::Special &&
            tokens.at(i).text == QLatin1Char(c);
-}
-
-QString domainOf(const QString &value)
-{
-    const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
-    return (at >= 0 ? value.mid(at + 1) : value).toLower();
 }
 
 } // namespace
@@ -189,18 +185,18 @@ QList<AuthenticationResult> AuthResultsParser::results(const QString &value)
         result.result = method.result;
         result.authServId = header.authServId;
         if (method.method == QLatin1String("spf")) {
-            result.domain = domainOf(method.property(QStringLiteral("smtp.mailfrom")));
+            result.domain = MailAddress::domainOf(method.property(QStringLiteral("smtp.mailfrom")));
             if (result.domain.isEmpty())
-                result.domain = domainOf(method.property(QStringLiteral("smtp.helo")));
+                result.domain = MailAddress::domainOf(method.property(QStringLiteral("smtp.helo")));
         } else if (method.method == QLatin1String("dkim")) {
-            result.domain = domainOf(method.property(QStringLiteral("header.d")));
+            result.domain = MailAddress::domainOf(method.property(QStringLiteral("header.d")));
             if (result.domain.isEmpty())
-                result.domain = domainOf(method.property(QStringLiteral("header.i")));
+                result.domain = MailAddress::domainOf(method.property(QStringLiteral("header.i")));
             result.selector = method.property(QStringLiteral("header.s"));
         } else if (method.method == QLatin1String("dmarc")) {
-            result.domain = domainOf(method.property(QStringLiteral("header.from")));
+            result.domain = MailAddress::domainOf(method.property(QStringLiteral("header.from")));
         } else if (!method.properties.isEmpty()) {
-            result.domain = domainOf(method.properties.first().second);
+            result.domain = MailAddress::domainOf(method.properties.first().second);
         }
         results.append(result);
     }

@@ -2,6 +2,7 @@
 
 #include "common/domainsuggester.h"
 #include "common/firstmatch.h"
+#include "common/mailaddress.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
 #include "textscan.h"
@@ -327,9 +328,7 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
         const qsizetype index = k.providerHosts.indexIn(host);
         return index < 0 ? QString() : k.providers.at(index).name;
     };
-    // What follows the last '@' (QString::section(), without its list of sections).
-    const qsizetype at = r.recipient.lastIndexOf(QLatin1Char('@'));
-    const QString domain = at >= 0 ? r.recipient.mid(at + 1).toLower() : QString();
+    const QString domain = MailAddress::domainPart(r.recipient).toLower();
     for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
         if (const QString name = byHost(host); !name.isEmpty())
             return name;

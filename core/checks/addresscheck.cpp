@@ -2,6 +2,7 @@
 
 #include "bounce/knowledgebase.h"
 #include "common/domainsuggester.h"
+#include "common/mailaddress.h"
 #include "common/pattern.h"
 
 #include <QCoreApplication>
@@ -101,13 +102,12 @@ AddressCheck::Syntax AddressCheck::parse(const QString &input)
     QString address = input.trimmed();
     if (address.startsWith(QLatin1Char('<')) && address.endsWith(QLatin1Char('>')))
         address = address.mid(1, address.size() - 2);
-    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
-    if (at < 0) {
+    if (!address.contains(QLatin1Char('@'))) {
         syntax.problem = AddressCheckTr::tr("there is no @ in the address");
         return syntax;
     }
-    syntax.localPart = address.left(at);
-    syntax.domain = address.mid(at + 1);
+    syntax.localPart = MailAddress::localPart(address);
+    syntax.domain = MailAddress::domainPart(address);
     if (address.contains(QLatin1Char(' ')) && !syntax.localPart.startsWith(QLatin1Char('"'))) {
         syntax.problem = AddressCheckTr::tr("the address contains a space");
         return syntax;

@@ -1,13 +1,12 @@
 #include "blocklistcheck.h"
 
 #include "bounce/knowledgebase.h"
+#include "common/mailaddress.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QUrl>
-
-#include <libpsl.h>
 
 namespace BounceDoctor {
 namespace {
@@ -130,18 +129,12 @@ QString BlocklistCheck::reversedName(const QString &ip)
     return nibbles.join(QLatin1Char('.'));
 }
 
-QString BlocklistCheck::organizationalDomain(const QString &domain)
-{
-    const QByteArray lower = domain.trimmed().toLower().toUtf8();
-    const char *registrable = psl_registrable_domain(psl_builtin(), lower.constData());
-    return registrable ? QString::fromUtf8(registrable) : domain.trimmed().toLower();
-}
-
 void BlocklistCheck::start(const CheckInput &input)
 {
     const QString reversed = reversedName(input.sendingIp);
-    const QString domain =
-        input.sendingDomain.isEmpty() ? QString() : organizationalDomain(input.sendingDomain);
+    const QString domain = input.sendingDomain.isEmpty()
+                               ? QString()
+                               : MailAddress::organizationalDomain(input.sendingDomain);
     if (reversed.isEmpty() && domain.isEmpty()) {
         Finding f;
         f.id = QStringLiteral("dnsbl.input");

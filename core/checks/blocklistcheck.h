@@ -41,8 +41,6 @@ public:
 
     /// "4.3.2.1" for 1.2.3.4; reversed nibbles for IPv6; empty when ip is not an address.
     static QString reversedName(const QString &ip);
-    /// The organizational domain (libpsl): mail.shop.example.co.uk -> example.co.uk.
-    static QString organizationalDomain(const QString &domain);
 
 private:
     void checkReverseDns(const QString &ip);

@@ -1,5 +1,7 @@
 #include "domainsuggester.h"
 
+#include "mailaddress.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -138,13 +140,13 @@ QString DomainSuggester::suggestDomain(const QString &domain) const
 
 QString DomainSuggester::suggestAddress(const QString &address) const
 {
-    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
-    if (at <= 0)
+    const QString localPart = MailAddress::localPart(address);
+    if (localPart.isEmpty())
         return {};
-    const QString domain = suggestDomain(address.mid(at + 1));
+    const QString domain = suggestDomain(MailAddress::domainPart(address));
     if (domain.isEmpty())
         return {};
-    return address.left(at + 1) + domain;
+    return localPart + QLatin1Char('@') + domain;
 }
 
 } // namespace BounceDoctor

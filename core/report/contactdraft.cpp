@@ -1,5 +1,7 @@
 #include "contactdraft.h"
 
+#include "common/mailaddress.h"
+
 #include <QCoreApplication>
 
 namespace BounceDoctor {
@@ -67,7 +69,7 @@ QUrl ContactDraft::mailtoUrl() const
 ContactDraft ContactDraft::forRecipient(const BounceMessage &message, const RecipientDiagnosis &r)
 {
     ContactDraft draft;
-    const QString domain = r.recipient.section(QLatin1Char('@'), -1);
+    const QString domain = MailAddress::domainPart(r.recipient);
     draft.to = domain.isEmpty() ? QString() : QStringLiteral("postmaster@") + domain;
     const QString sender =
         message.original.from.isEmpty() ? ContactDraftTr::tr("our address") : message.original.from;

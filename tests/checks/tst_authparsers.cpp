@@ -391,16 +391,6 @@ private Q_SLOTS:
         QFETCH(bool, aligned);
         QCOMPARE(dmarcAligned(authenticated, from, strict), aligned);
     }
-
-    void organizationalDomains()
-    {
-        QCOMPARE(organizationalDomain(QStringLiteral("mail.example.com")),
-                 QStringLiteral("example.com"));
-        QCOMPARE(organizationalDomain(QStringLiteral("a.b.shop.co.uk")),
-                 QStringLiteral("shop.co.uk"));
-        QCOMPARE(organizationalDomain(QStringLiteral("example.com")),
-                 QStringLiteral("example.com"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestAuthParsers)

@@ -1,5 +1,6 @@
 #include "authenticationcheck.h"
 
+#include "common/mailaddress.h"
 #include "dkimkey.h"
 #include "dmarcrecord.h"
 #include "spfevaluator.h"
@@ -17,23 +18,6 @@ Q_LOGGING_CATEGORY(lcAuthCheck, "bouncedoctor.checks.authentication", QtInfoMsg)
 namespace BounceDoctor {
 
 namespace {
-
-QString domainOf(const QString &addressOrDomain)
-{
-    QString text = addressOrDomain.trimmed();
-    // "Name <user@example.com>" → user@example.com
-    const int open = text.lastIndexOf(QLatin1Char('<'));
-    const int close = text.lastIndexOf(QLatin1Char('>'));
-    if (open >= 0 && close > open)
-        text = text.mid(open + 1, close - open - 1);
-    const int at = text.lastIndexOf(QLatin1Char('@'));
-    if (at >= 0)
-        text = text.mid(at + 1);
-    text = text.trimmed().toLower();
-    if (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text;
-}
 
 QString txtOf(const DnsRecord &record)
 {
@@ -107,11 +91,12 @@ void AuthenticationCheck::start(const CheckInput &input)
     m_done = 0;
     m_running = true;
 
-    const QString sendingDomain =
-        domainOf(input.sendingDomain.isEmpty() ? input.fromAddress : input.sendingDomain);
-    const QString fromDomain =
-        domainOf(input.fromAddress.isEmpty() ? input.sendingDomain : input.fromAddress);
-    const QString dkimDomain = input.dkimDomain.isEmpty() ? fromDomain : domainOf(input.dkimDomain);
+    const QString sendingDomain = MailAddress::domainOf(
+        input.sendingDomain.isEmpty() ? input.fromAddress : input.sendingDomain);
+    const QString fromDomain = MailAddress::domainOf(
+        input.fromAddress.isEmpty() ? input.sendingDomain : input.fromAddress);
+    const QString dkimDomain =
+        input.dkimDomain.isEmpty() ? fromDomain : MailAddress::domainOf(input.dkimDomain);
 
     // Hold one unit of work so that findings emitted synchronously cannot finish early.
     addWork();
@@ -248,7 +233,7 @@ void AuthenticationCheck::startSpf(const QString &domain)
                               });
             return;
         }
-        const QString fromDomain = domainOf(m_input.fromAddress);
+        const QString fromDomain = MailAddress::domainOf(m_input.fromAddress);
         const QString sender = !m_input.fromAddress.isEmpty() && fromDomain == domain
                                    ? m_input.fromAddress.trimmed()
                                    : QStringLiteral("postmaster@") + domain;
@@ -343,7 +328,7 @@ void AuthenticationCheck::startDkim(const QString &domain)
         selectors.append(m_input.dkimSelector.trimmed().toLower());
     for (const AuthenticationResult &result : std::as_const(m_input.authenticationResults)) {
         if (result.method == QLatin1String("dkim") && !result.selector.isEmpty() &&
-            (result.domain.isEmpty() || domainOf(result.domain) == domain) &&
+            (result.domain.isEmpty() || MailAddress::domainOf(result.domain) == domain) &&
             !selectors.contains(result.selector.toLower()))
             selectors.append(result.selector.toLower());
     }
@@ -495,7 +480,7 @@ void AuthenticationCheck::lookupDmarc(const QString &fromDomain, const QString &
                 records.append(txtOf(record));
         }
         if (records.isEmpty()) {
-            const QString organizational = organizationalDomain(fromDomain);
+            const QString organizational = MailAddress::organizationalDomain(fromDomain);
             if (!isFallback && organizational != fromDomain) {
                 lookupDmarc(fromDomain, organizational, true);
                 return;
@@ -505,7 +490,7 @@ void AuthenticationCheck::lookupDmarc(const QString &fromDomain, const QString &
                         tr("Large mailbox providers (Gmail, Yahoo, Microsoft) expect one and may "
                            "reject or junk the mail without it. Start with \"v=DMARC1; p=none; "
                            "rua=mailto:...\" at _dmarc.%1.")
-                            .arg(organizationalDomain(fromDomain)),
+                            .arg(MailAddress::organizationalDomain(fromDomain)),
                         evidence);
             reportAlignment(fromDomain, false, false);
             return;
@@ -561,7 +546,8 @@ void AuthenticationCheck::checkReportAuthorization(const QString &policyDomain,
     for (const QString &uri : uris) {
         const QString reportDomain = dmarcReportDomain(uri);
         if (reportDomain.isEmpty() ||
-            organizationalDomain(reportDomain) == organizationalDomain(policyDomain) ||
+            MailAddress::organizationalDomain(reportDomain) ==
+                MailAddress::organizationalDomain(policyDomain) ||
             asked.contains(reportDomain))
             continue;
         asked.insert(reportDomain);
@@ -610,7 +596,7 @@ void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strict
         const QString method = result.method.toLower();
         if (method != QLatin1String("spf") && method != QLatin1String("dkim"))
             continue;
-        const QString domain = domainOf(result.domain);
+        const QString domain = MailAddress::domainOf(result.domain);
         evidence.append(
             QStringLiteral("%1=%2 %3 (%4)").arg(method, result.result, domain, result.authServId));
         const bool passed = result.result.compare(QLatin1String("pass"), Qt::CaseInsensitive) == 0;

@@ -1,10 +1,9 @@
 #include "dmarcrecord.h"
 
+#include "common/mailaddress.h"
 #include "dkimkey.h"
 
 #include <QCoreApplication>
-
-#include <libpsl.h>
 
 namespace BounceDoctor {
 
@@ -20,14 +19,6 @@ bool isPolicy(const QString &value)
 {
     return value == QLatin1String("none") || value == QLatin1String("quarantine") ||
            value == QLatin1String("reject");
-}
-
-QString normalizedDomain(QString domain)
-{
-    domain = domain.trimmed().toLower();
-    if (domain.endsWith(QLatin1Char('.')))
-        domain.chop(1);
-    return domain;
 }
 
 } // namespace
@@ -153,31 +144,20 @@ QString dmarcReportDomain(const QString &uri)
     const int bang = address.indexOf(QLatin1Char('!'));
     if (bang >= 0)
         address.truncate(bang);
-    const int at = address.lastIndexOf(QLatin1Char('@'));
-    if (at <= 0 || at == address.size() - 1)
+    if (MailAddress::localPart(address).isEmpty())
         return {};
-    return normalizedDomain(address.mid(at + 1));
-}
-
-QString organizationalDomain(const QString &domain)
-{
-    const QString name = normalizedDomain(domain);
-    if (name.isEmpty())
-        return {};
-    const QByteArray utf8 = name.toUtf8();
-    const char *registrable = psl_registrable_domain(psl_builtin(), utf8.constData());
-    return registrable ? QString::fromUtf8(registrable) : name;
+    return MailAddress::normalizedDomain(MailAddress::domainPart(address));
 }
 
 bool dmarcAligned(const QString &authenticated, const QString &fromDomain, bool strict)
 {
-    const QString a = normalizedDomain(authenticated);
-    const QString b = normalizedDomain(fromDomain);
+    const QString a = MailAddress::normalizedDomain(authenticated);
+    const QString b = MailAddress::normalizedDomain(fromDomain);
     if (a.isEmpty() || b.isEmpty())
         return false;
     if (strict)
         return a == b;
-    return organizationalDomain(a) == organizationalDomain(b);
+    return MailAddress::organizationalDomain(a) == MailAddress::organizationalDomain(b);
 }
 
 } // namespace BounceDoctor

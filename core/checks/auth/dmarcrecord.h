@@ -32,9 +32,6 @@ DmarcRecord parseDmarcRecord(const QString &text);
 /// The domain a rua/ruf URI sends reports to: "mailto:d@example.net!10m" → example.net.
 QString dmarcReportDomain(const QString &uri);
 
-/// The organizational domain through the public suffix list (libpsl's built-in copy).
-QString organizationalDomain(const QString &domain);
-
 /// DMARC identifier alignment: strict needs the same name, relaxed the same organizational
 /// domain.
 bool dmarcAligned(const QString &authenticated, const QString &fromDomain, bool strict);

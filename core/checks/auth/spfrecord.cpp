@@ -1,5 +1,7 @@
 #include "spfrecord.h"
 
+#include "common/mailaddress.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QUrl>
@@ -495,9 +497,11 @@ std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacr
     QString out;
     const QHostAddress ip = spfNormalizedAddress(context.ip);
     const bool v6 = ip.protocol() == QAbstractSocket::IPv6Protocol;
-    const int at = context.sender.lastIndexOf(QLatin1Char('@'));
-    const QString localPart = at >= 0 ? context.sender.left(at) : QString();
-    const QString senderDomain = at >= 0 ? context.sender.mid(at + 1) : context.sender;
+    // A sender without '@' is a domain alone (RFC 7208 4.3: postmaster@ is implied).
+    const QString localPart = MailAddress::localPart(context.sender);
+    const QString senderDomain = context.sender.contains(QLatin1Char('@'))
+                                     ? MailAddress::domainPart(context.sender)
+                                     : context.sender;
 
     const bool ok = walkMacroString(
         macroString, err, [&](const QString &literal) { out += literal; },
