@@ -194,7 +194,7 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         f.detail = AddressCheckTr::tr(
             "DNS has no such domain, so no mail can reach it. Check the spelling of the "
             "part after the @; the domain may also have expired.");
-        f.evidence.append(evidence(answer));
+        f.evidence.append(dnsEvidence(answer));
         report(f);
         return;
     }
@@ -220,7 +220,7 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         f.detail = AddressCheckTr::tr(
             "Its owner has published that this domain never receives mail (RFC 7505). "
             "The address cannot work; ask the recipient for another one.");
-        f.evidence.append(evidence(answer));
+        f.evidence.append(dnsEvidence(answer));
         report(f);
         return;
     }
@@ -232,7 +232,7 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
     mx.status = FindingStatus::Ok;
     mx.title =
         AddressCheckTr::tr("%1 receives mail at %2.").arg(domain, hosts.join(QStringLiteral(", ")));
-    mx.evidence.append(evidence(answer));
+    mx.evidence.append(dnsEvidence(answer));
     report(mx);
 
     const QString provider = providerOf(hosts);
@@ -255,7 +255,7 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
             if (a.status == DnsStatus::Ok && !a.records.isEmpty())
                 ++*resolved;
             else
-                failed->append(evidence(a));
+                failed->append(dnsEvidence(a));
             if (--*remaining > 0)
                 return;
             Finding f;
@@ -283,7 +283,7 @@ void AddressCheck::checkFallback(const DnsAnswer &answer)
 {
     Finding f;
     f.id = QStringLiteral("address.mx");
-    f.evidence.append(evidence(answer));
+    f.evidence.append(dnsEvidence(answer));
     if (!answer.answered()) {
         report(couldNotCheck(f.id, AddressCheckTr::tr("the address of %1").arg(m_syntax.domain),
                              answer));

@@ -171,7 +171,7 @@ void BlocklistCheck::start(const CheckInput &input)
             [this, zone, shown](const DnsAnswer &answer) {
                 Finding f;
                 f.id = QStringLiteral("dnsbl.") + zone.zone;
-                f.evidence.append(evidence(answer));
+                f.evidence.append(dnsEvidence(answer));
                 if (answer.status == DnsStatus::NxDomain ||
                     (answer.status == DnsStatus::Ok && answer.records.isEmpty())) {
                     f.status = FindingStatus::Ok;
@@ -232,7 +232,7 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
     ask(arpa, DnsType::PTR, [this, ip, address](const DnsAnswer &answer) {
         Finding f;
         f.id = QStringLiteral("rdns");
-        f.evidence.append(evidence(answer));
+        f.evidence.append(dnsEvidence(answer));
         if (!answer.answered()) {
             report(
                 couldNotCheck(f.id, BlocklistCheckTr::tr("the reverse DNS of %1").arg(ip), answer));
@@ -252,10 +252,10 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
         const DnsType type =
             address.protocol() == QAbstractSocket::IPv4Protocol ? DnsType::A : DnsType::AAAA;
         ask(name, type,
-            [this, ip, name, address, first = evidence(answer)](const DnsAnswer &forward) {
+            [this, ip, name, address, first = dnsEvidence(answer)](const DnsAnswer &forward) {
                 Finding g;
                 g.id = QStringLiteral("rdns");
-                g.evidence = {first, evidence(forward)};
+                g.evidence = {first, dnsEvidence(forward)};
                 if (!forward.answered()) {
                     report(couldNotCheck(g.id, BlocklistCheckTr::tr("the address of %1").arg(name),
                                          forward));

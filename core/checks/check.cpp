@@ -51,29 +51,6 @@ void Check::finishIfIdle()
     Q_EMIT finished();
 }
 
-QString Check::evidence(const DnsAnswer &answer)
-{
-    QString line = dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name + QStringLiteral(": ");
-    if (answer.status == DnsStatus::NxDomain)
-        return line + QStringLiteral("NXDOMAIN (the name does not exist)");
-    if (answer.status != DnsStatus::Ok)
-        return line + dnsStatusName(answer.status) + QStringLiteral(" (") + answer.errorText +
-               QLatin1Char(')');
-    if (answer.records.isEmpty())
-        return line + QStringLiteral("no records");
-    QStringList values;
-    for (const DnsRecord &record : answer.records) {
-        if (answer.type == DnsType::MX)
-            values.append(QString::number(record.preference) + QLatin1Char(' ') + record.value);
-        else if (answer.type == DnsType::TXT)
-            values.append(QLatin1Char('"') + record.texts.join(QStringLiteral("\" \"")) +
-                          QLatin1Char('"'));
-        else
-            values.append(record.value);
-    }
-    return line + values.join(QStringLiteral(", "));
-}
-
 Finding Check::couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer)
 {
     Finding finding;
@@ -84,7 +61,7 @@ Finding Check::couldNotCheck(const QString &id, const QString &what, const DnsAn
     finding.detail = QCoreApplication::translate(
         "Check", "The DNS question could not be answered, so this says nothing either way. Check "
                  "your network and DNS server settings, then run the check again.");
-    finding.evidence.append(evidence(answer));
+    finding.evidence.append(dnsEvidence(answer));
     return finding;
 }
 

@@ -55,8 +55,6 @@ protected:
     /// For checks without DNS work, or after reporting that nothing could be asked.
     void finishIfIdle();
 
-    /// "MX example.com: 10 mx1.example.com, 20 mx2.example.com" / "A x: timeout (...)"
-    static QString evidence(const DnsAnswer &answer);
     /// A finding for an answer that could not be had: never a pass, never a fail.
     static Finding couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer);
 

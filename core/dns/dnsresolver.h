@@ -60,6 +60,11 @@ struct DnsAnswer
 QString dnsTypeName(DnsType type);
 QString dnsStatusName(DnsStatus status);
 
+/// An answer as one line of a finding's evidence, the question and what came back:
+/// "MX example.com -> 10 mx1.example.com, 20 mx2.example.com (127.0.0.1)",
+/// "A x.example -> NXDOMAIN", "TXT y.example -> timeout (no answer in 5 s)".
+QString dnsEvidence(const DnsAnswer &answer);
+
 /// Asynchronous DNS. Callbacks run on the resolver's thread (the Qt event loop), never
 /// inside lookup(); they are dropped when context is destroyed first.
 class DnsResolver : public QObject

@@ -44,33 +44,6 @@ QString failureReason(const DnsAnswer &answer)
 
 } // namespace
 
-QString dnsEvidence(const DnsAnswer &answer)
-{
-    QString outcome;
-    if (answer.status == DnsStatus::NxDomain) {
-        outcome = QStringLiteral("NXDOMAIN");
-    } else if (answer.status != DnsStatus::Ok) {
-        outcome = failureReason(answer);
-    } else if (answer.records.isEmpty()) {
-        outcome = QStringLiteral("(no records)");
-    } else {
-        QStringList values;
-        for (const DnsRecord &record : answer.records) {
-            if (record.type == DnsType::TXT)
-                values.append(QLatin1Char('"') + record.texts.join(QStringLiteral("\" \"")) +
-                              QLatin1Char('"'));
-            else
-                values.append(record.value);
-        }
-        outcome = values.join(QStringLiteral(" | "));
-    }
-    QString line = dnsTypeName(answer.type) + QLatin1Char(' ') + answer.name +
-                   QStringLiteral(" -> ") + outcome;
-    if (!answer.server.isEmpty())
-        line += QStringLiteral(" (") + answer.server + QLatin1Char(')');
-    return line;
-}
-
 AuthenticationCheck::AuthenticationCheck(DnsResolver *resolver, QObject *parent)
     : Check(resolver, parent)
 {}

@@ -45,7 +45,4 @@ private:
     bool m_running = false;
 };
 
-/// "TXT name -> answer" lines for evidence.
-QString dnsEvidence(const DnsAnswer &answer);
-
 } // namespace BounceDoctor

@@ -148,37 +148,13 @@ void SpfEvaluator::cancel()
 void SpfEvaluator::lookup(const std::shared_ptr<State> &state, const QString &name, DnsType type,
                           std::function<void(const DnsAnswer &)> callback)
 {
-    m_resolver->lookup(
-        name, type, this,
-        [this, state, name, type, callback = std::move(callback)](const DnsAnswer &answer) {
-            if (state->finished || state->generation != m_generation)
-                return;
-            QStringList values;
-            for (const DnsRecord &record : answer.records) {
-                if (record.type == DnsType::TXT)
-                    values.append(QLatin1Char('"') + record.texts.join(QStringLiteral("\" \"")) +
-                                  QLatin1Char('"'));
-                else
-                    values.append(record.value);
-            }
-            const QString typeName = type == DnsType::TXT    ? QStringLiteral("TXT")
-                                     : type == DnsType::A    ? QStringLiteral("A")
-                                     : type == DnsType::AAAA ? QStringLiteral("AAAA")
-                                     : type == DnsType::MX   ? QStringLiteral("MX")
-                                     : type == DnsType::PTR  ? QStringLiteral("PTR")
-                                                             : QStringLiteral("?");
-            QString outcome;
-            if (answer.status == DnsStatus::Ok)
-                outcome = values.isEmpty() ? QStringLiteral("(no records)")
-                                           : values.join(QStringLiteral(", "));
-            else if (answer.status == DnsStatus::NxDomain)
-                outcome = QStringLiteral("NXDOMAIN");
-            else
-                outcome = answer.errorText.isEmpty() ? QStringLiteral("error") : answer.errorText;
-            state->evaluation.queries.append(typeName + QLatin1Char(' ') + name +
-                                             QStringLiteral(" -> ") + outcome);
-            callback(answer);
-        });
+    m_resolver->lookup(name, type, this,
+                       [this, state, callback = std::move(callback)](const DnsAnswer &answer) {
+                           if (state->finished || state->generation != m_generation)
+                               return;
+                           state->evaluation.queries.append(dnsEvidence(answer));
+                           callback(answer);
+                       });
 }
 
 void SpfEvaluator::checkHost(const QHostAddress &ip, const QString &domain, const QString &sender,
