@@ -1,7 +1,6 @@
 #include "diagnosis.h"
 
-#include <array>
-#include <utility>
+#include "common/enumnames.h"
 
 namespace BounceDoctor {
 namespace {
@@ -25,46 +24,26 @@ constexpr std::array firstStepNames{
     std::pair{FirstStep::RetryLater, "retry-later"},
 };
 
-template<typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[candidate, name] : names) {
-        if (candidate == value)
-            return QString::fromLatin1(name);
-    }
-    return QString::fromLatin1(names.front().second);
-}
-
-template<typename Enum, std::size_t N>
-Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &names, const QString &text)
-{
-    for (const auto &[value, name] : names) {
-        if (text == QLatin1String(name))
-            return value;
-    }
-    return names.front().first;
-}
-
 } // namespace
 
 QString responsibleName(Responsible responsible)
 {
-    return nameOf(responsibleNames, responsible);
+    return enumName(responsibleNames, responsible);
 }
 
 QString firstStepName(FirstStep step)
 {
-    return nameOf(firstStepNames, step);
+    return enumName(firstStepNames, step);
 }
 
 Responsible responsibleFromString(const QString &text)
 {
-    return valueOf(responsibleNames, text);
+    return enumValue(responsibleNames, text);
 }
 
 FirstStep firstStepFromString(const QString &text)
 {
-    return valueOf(firstStepNames, text);
+    return enumValue(firstStepNames, text);
 }
 
 } // namespace BounceDoctor

@@ -1,37 +1,32 @@
 #include "finding.h"
 
+#include "common/enumnames.h"
+
 namespace BounceDoctor {
+
+constexpr std::array checkStepNames{
+    std::pair{CheckStep::VerifyAddress, "verify-address"},
+    std::pair{CheckStep::Blocklists, "blocklists"},
+    std::pair{CheckStep::Authentication, "authentication"},
+    std::pair{CheckStep::ContactRecipientIt, "contact-recipient-it"},
+};
 
 QString checkStepName(CheckStep step)
 {
-    switch (step) {
-    case CheckStep::VerifyAddress:
-        return QStringLiteral("verify-address");
-    case CheckStep::Blocklists:
-        return QStringLiteral("blocklists");
-    case CheckStep::Authentication:
-        return QStringLiteral("authentication");
-    case CheckStep::ContactRecipientIt:
-        return QStringLiteral("contact-recipient-it");
-    }
-    return {};
+    return enumName(checkStepNames, step);
 }
+
+constexpr std::array findingStatusNames{
+    std::pair{FindingStatus::Ok, "ok"},
+    std::pair{FindingStatus::Warning, "warning"},
+    std::pair{FindingStatus::Problem, "problem"},
+    std::pair{FindingStatus::CouldNotCheck, "could-not-check"},
+    std::pair{FindingStatus::Info, "info"},
+};
 
 QString findingStatusName(FindingStatus status)
 {
-    switch (status) {
-    case FindingStatus::Ok:
-        return QStringLiteral("ok");
-    case FindingStatus::Warning:
-        return QStringLiteral("warning");
-    case FindingStatus::Problem:
-        return QStringLiteral("problem");
-    case FindingStatus::CouldNotCheck:
-        return QStringLiteral("could-not-check");
-    case FindingStatus::Info:
-        return QStringLiteral("info");
-    }
-    return {};
+    return enumName(findingStatusNames, status);
 }
 
 } // namespace BounceDoctor

@@ -1,51 +1,36 @@
 #include "dnsresolver.h"
 
+#include "common/enumnames.h"
+
 namespace BounceDoctor {
+
+constexpr std::array dnsTypeNames{
+    std::pair{DnsType::A, "A"},     std::pair{DnsType::AAAA, "AAAA"},
+    std::pair{DnsType::MX, "MX"},   std::pair{DnsType::TXT, "TXT"},
+    std::pair{DnsType::PTR, "PTR"}, std::pair{DnsType::CNAME, "CNAME"},
+    std::pair{DnsType::NS, "NS"},
+};
 
 QString dnsTypeName(DnsType type)
 {
-    switch (type) {
-    case DnsType::A:
-        return QStringLiteral("A");
-    case DnsType::AAAA:
-        return QStringLiteral("AAAA");
-    case DnsType::MX:
-        return QStringLiteral("MX");
-    case DnsType::TXT:
-        return QStringLiteral("TXT");
-    case DnsType::PTR:
-        return QStringLiteral("PTR");
-    case DnsType::CNAME:
-        return QStringLiteral("CNAME");
-    case DnsType::NS:
-        return QStringLiteral("NS");
-    }
-    return {};
+    return enumName(dnsTypeNames, type);
 }
+
+constexpr std::array dnsStatusNames{
+    std::pair{DnsStatus::Ok, "ok"},
+    std::pair{DnsStatus::NxDomain, "nxdomain"},
+    std::pair{DnsStatus::Timeout, "timeout"},
+    std::pair{DnsStatus::ServFail, "servfail"},
+    std::pair{DnsStatus::Refused, "refused"},
+    std::pair{DnsStatus::NoNetwork, "no-network"},
+    std::pair{DnsStatus::Malformed, "malformed"},
+    std::pair{DnsStatus::Cancelled, "cancelled"},
+    std::pair{DnsStatus::Error, "error"},
+};
 
 QString dnsStatusName(DnsStatus status)
 {
-    switch (status) {
-    case DnsStatus::Ok:
-        return QStringLiteral("ok");
-    case DnsStatus::NxDomain:
-        return QStringLiteral("nxdomain");
-    case DnsStatus::Timeout:
-        return QStringLiteral("timeout");
-    case DnsStatus::ServFail:
-        return QStringLiteral("servfail");
-    case DnsStatus::Refused:
-        return QStringLiteral("refused");
-    case DnsStatus::NoNetwork:
-        return QStringLiteral("no-network");
-    case DnsStatus::Malformed:
-        return QStringLiteral("malformed");
-    case DnsStatus::Cancelled:
-        return QStringLiteral("cancelled");
-    case DnsStatus::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    return enumName(dnsStatusNames, status);
 }
 
 QString dnsEvidence(const DnsAnswer &answer)

@@ -1,5 +1,6 @@
 #include "spfevaluator.h"
 
+#include "common/enumnames.h"
 #include "spfrecord.h"
 
 #include <QCoreApplication>
@@ -91,25 +92,16 @@ QString kind(const StatePtr &state, const char *name, const QString &text)
 
 } // namespace
 
+constexpr std::array spfResultNames{
+    std::pair{SpfResult::None, "none"},           std::pair{SpfResult::Neutral, "neutral"},
+    std::pair{SpfResult::Pass, "pass"},           std::pair{SpfResult::Fail, "fail"},
+    std::pair{SpfResult::SoftFail, "softfail"},   std::pair{SpfResult::TempError, "temperror"},
+    std::pair{SpfResult::PermError, "permerror"},
+};
+
 QString spfResultName(SpfResult result)
 {
-    switch (result) {
-    case SpfResult::None:
-        return QStringLiteral("none");
-    case SpfResult::Neutral:
-        return QStringLiteral("neutral");
-    case SpfResult::Pass:
-        return QStringLiteral("pass");
-    case SpfResult::Fail:
-        return QStringLiteral("fail");
-    case SpfResult::SoftFail:
-        return QStringLiteral("softfail");
-    case SpfResult::TempError:
-        return QStringLiteral("temperror");
-    case SpfResult::PermError:
-        return QStringLiteral("permerror");
-    }
-    return {};
+    return enumName(spfResultNames, result);
 }
 
 struct SpfEvaluator::State

@@ -1,5 +1,6 @@
 #include "spfrecord.h"
 
+#include "common/enumnames.h"
 #include "common/mailaddress.h"
 
 #include <QCoreApplication>
@@ -215,42 +216,28 @@ bool isSpfRecordText(const QString &text)
     return text.size() == 6 || text.at(6) == QLatin1Char(' ');
 }
 
+constexpr std::array spfQualifierSymbols{
+    std::pair{SpfQualifier::Pass, "+"},
+    std::pair{SpfQualifier::Fail, "-"},
+    std::pair{SpfQualifier::SoftFail, "~"},
+    std::pair{SpfQualifier::Neutral, "?"},
+};
+
 QString spfQualifierSymbol(SpfQualifier qualifier)
 {
-    switch (qualifier) {
-    case SpfQualifier::Pass:
-        return QStringLiteral("+");
-    case SpfQualifier::Fail:
-        return QStringLiteral("-");
-    case SpfQualifier::SoftFail:
-        return QStringLiteral("~");
-    case SpfQualifier::Neutral:
-        return QStringLiteral("?");
-    }
-    return {};
+    return enumName(spfQualifierSymbols, qualifier);
 }
+
+constexpr std::array spfMechanismNames{
+    std::pair{SpfMechanism::All, "all"}, std::pair{SpfMechanism::Include, "include"},
+    std::pair{SpfMechanism::A, "a"},     std::pair{SpfMechanism::Mx, "mx"},
+    std::pair{SpfMechanism::Ptr, "ptr"}, std::pair{SpfMechanism::Ip4, "ip4"},
+    std::pair{SpfMechanism::Ip6, "ip6"}, std::pair{SpfMechanism::Exists, "exists"},
+};
 
 QString spfMechanismName(SpfMechanism mechanism)
 {
-    switch (mechanism) {
-    case SpfMechanism::All:
-        return QStringLiteral("all");
-    case SpfMechanism::Include:
-        return QStringLiteral("include");
-    case SpfMechanism::A:
-        return QStringLiteral("a");
-    case SpfMechanism::Mx:
-        return QStringLiteral("mx");
-    case SpfMechanism::Ptr:
-        return QStringLiteral("ptr");
-    case SpfMechanism::Ip4:
-        return QStringLiteral("ip4");
-    case SpfMechanism::Ip6:
-        return QStringLiteral("ip6");
-    case SpfMechanism::Exists:
-        return QStringLiteral("exists");
-    }
-    return {};
+    return enumName(spfMechanismNames, mechanism);
 }
 
 bool isValidSpfDomainSpec(const QString &spec, QString *error)
