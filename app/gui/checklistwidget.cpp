@@ -71,7 +71,7 @@ ChecklistWidget::ChecklistWidget(QWidget *parent)
     blocklistForm->addRow(tr("Sending IP:"), m_sendingIpEdit);
     m_blocklistAdvice = wrappedLabel({}, blocklists);
     blocklistForm->addRow(m_blocklistAdvice);
-    m_steps.append(makeStep(FirstStep::CheckBlocklists, QStringLiteral("stepBlocklists"),
+    m_steps.append(makeStep(FirstStep::Blocklists, QStringLiteral("stepBlocklists"),
                             tr("2. Check blocklists"),
                             tr("Receiving servers refuse mail from IP addresses and domains on "
                                "public blocklists. If your sending IP is listed, fix the cause "
@@ -95,7 +95,7 @@ ChecklistWidget::ChecklistWidget(QWidget *parent)
     m_authResults->setRootIsDecorated(false);
     m_authResults->setMaximumHeight(120);
     authForm->addRow(m_authResults);
-    m_steps.append(makeStep(FirstStep::CheckAuthentication, QStringLiteral("stepAuthentication"),
+    m_steps.append(makeStep(FirstStep::Authentication, QStringLiteral("stepAuthentication"),
                             tr("3. Check SPF, DKIM and DMARC"),
                             tr("These DNS records prove that your server may send for your "
                                "domain. Large providers reject or junk mail that fails them."),
@@ -163,17 +163,7 @@ ChecklistWidget::~ChecklistWidget()
 
 CheckStep ChecklistWidget::checkStepOf(FirstStep kind)
 {
-    switch (kind) {
-    case FirstStep::CheckBlocklists:
-        return CheckStep::Blocklists;
-    case FirstStep::CheckAuthentication:
-        return CheckStep::Authentication;
-    case FirstStep::ContactRecipientIt:
-        return CheckStep::ContactRecipientIt;
-    default:
-        break;
-    }
-    return CheckStep::VerifyAddress;
+    return checklistStep(kind).value_or(CheckStep::VerifyAddress);
 }
 
 bool ChecklistWidget::isRunning() const
@@ -290,8 +280,8 @@ ChecklistWidget::Step ChecklistWidget::makeStep(FirstStep kind, const QString &o
     bodyLayout->addWidget(wrappedLabel(why, step.body));
     content->setParent(step.body);
     bodyLayout->addWidget(content);
-    if (kind == FirstStep::VerifyAddress || kind == FirstStep::CheckBlocklists ||
-        kind == FirstStep::CheckAuthentication) {
+    if (kind == FirstStep::VerifyAddress || kind == FirstStep::Blocklists ||
+        kind == FirstStep::Authentication) {
         auto *runRow = new QHBoxLayout;
         step.run = new QPushButton(tr("&Run check"), step.body);
         step.run->setObjectName(objectName + QStringLiteral("Run"));
@@ -386,8 +376,7 @@ void ChecklistWidget::setDiagnosis(const BounceMessage &message, const Recipient
 
     // The recommended step first, the others in their usual order.
     FirstStep first = r.firstStep;
-    if (first != FirstStep::VerifyAddress && first != FirstStep::CheckBlocklists &&
-        first != FirstStep::CheckAuthentication && first != FirstStep::ContactRecipientIt)
+    if (!checklistStep(first))
         first = r.permanent ? FirstStep::ContactRecipientIt : FirstStep::VerifyAddress;
     for (qsizetype i = 0; i < m_steps.size(); ++i) {
         if (m_steps.at(i).kind == first) {

@@ -16,8 +16,8 @@ constexpr std::array responsibleNames{
 constexpr std::array firstStepNames{
     std::pair{FirstStep::None, "none"},
     std::pair{FirstStep::VerifyAddress, "verify-address"},
-    std::pair{FirstStep::CheckBlocklists, "check-blocklists"},
-    std::pair{FirstStep::CheckAuthentication, "check-authentication"},
+    std::pair{FirstStep::Blocklists, "check-blocklists"},
+    std::pair{FirstStep::Authentication, "check-authentication"},
     std::pair{FirstStep::ContactRecipientIt, "contact-recipient-it"},
     std::pair{FirstStep::ReviewContent, "review-content"},
     std::pair{FirstStep::FixSendingSetup, "fix-sending-setup"},
@@ -39,6 +39,22 @@ QString firstStepName(FirstStep step)
 Responsible responsibleFromString(const QString &text)
 {
     return enumValue(responsibleNames, text);
+}
+
+std::optional<CheckStep> checklistStep(FirstStep step)
+{
+    switch (step) {
+    case FirstStep::VerifyAddress:
+        return CheckStep::VerifyAddress;
+    case FirstStep::Blocklists:
+        return CheckStep::Blocklists;
+    case FirstStep::Authentication:
+        return CheckStep::Authentication;
+    case FirstStep::ContactRecipientIt:
+        return CheckStep::ContactRecipientIt;
+    default:
+        return std::nullopt;
+    }
 }
 
 FirstStep firstStepFromString(const QString &text)

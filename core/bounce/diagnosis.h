@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace BounceDoctor {
 
 /// One method's result from an Authentication-Results header (RFC 8601), e.g. "dkim=pass
@@ -40,18 +42,31 @@ enum class Responsible
     RecipientAdmin
 };
 
-/// Where the guided checklist should start for this failure.
+/// The guided checklist's steps, in their default order.
+enum class CheckStep
+{
+    VerifyAddress,
+    Blocklists,
+    Authentication,
+    ContactRecipientIt
+};
+
+/// What to do first for this failure: one of the checklist's steps (same names as CheckStep),
+/// or advice the checklist has no step for.
 enum class FirstStep
 {
     None,
     VerifyAddress,
-    CheckBlocklists,
-    CheckAuthentication,
+    Blocklists,
+    Authentication,
     ContactRecipientIt,
     ReviewContent,
     FixSendingSetup,
     RetryLater
 };
+
+/// The checklist step a first step is, if it is one.
+std::optional<CheckStep> checklistStep(FirstStep step);
 
 /// The diagnosis of one failed (or delayed, or delivered) recipient.
 struct RecipientDiagnosis

@@ -1,20 +1,13 @@
 #pragma once
 
+#include "bounce/diagnosis.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
 namespace BounceDoctor {
-
-/// The guided checklist's steps, in their default order.
-enum class CheckStep
-{
-    VerifyAddress,
-    Blocklists,
-    Authentication,
-    ContactRecipientIt
-};
 
 enum class FindingStatus
 {

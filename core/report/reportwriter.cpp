@@ -72,9 +72,9 @@ QString ReportWriter::firstStepText(FirstStep step)
     switch (step) {
     case FirstStep::VerifyAddress:
         return ReportTr::tr("Verify the recipient address");
-    case FirstStep::CheckBlocklists:
+    case FirstStep::Blocklists:
         return ReportTr::tr("Check blocklists");
-    case FirstStep::CheckAuthentication:
+    case FirstStep::Authentication:
         return ReportTr::tr("Check SPF, DKIM and DMARC");
     case FirstStep::ContactRecipientIt:
         return ReportTr::tr("Contact the recipient's IT");

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void responsibleNames_data();
     void responsibleNames();
     void unknownNamesFallBack();
+    void checklistSteps_data();
+    void checklistSteps();
 };
 
 void TestDiagnosis::firstStepNames_data()
@@ -22,9 +24,8 @@ void TestDiagnosis::firstStepNames_data()
     QTest::addColumn<QString>("name");
     QTest::newRow("none") << FirstStep::None << QStringLiteral("none");
     QTest::newRow("verify") << FirstStep::VerifyAddress << QStringLiteral("verify-address");
-    QTest::newRow("blocklists") << FirstStep::CheckBlocklists << QStringLiteral("check-blocklists");
-    QTest::newRow("auth") << FirstStep::CheckAuthentication
-                          << QStringLiteral("check-authentication");
+    QTest::newRow("blocklists") << FirstStep::Blocklists << QStringLiteral("check-blocklists");
+    QTest::newRow("auth") << FirstStep::Authentication << QStringLiteral("check-authentication");
     QTest::newRow("contact") << FirstStep::ContactRecipientIt
                              << QStringLiteral("contact-recipient-it");
     QTest::newRow("content") << FirstStep::ReviewContent << QStringLiteral("review-content");
@@ -64,6 +65,28 @@ void TestDiagnosis::unknownNamesFallBack()
 {
     QCOMPARE(firstStepFromString(QStringLiteral("reboot-the-internet")), FirstStep::None);
     QCOMPARE(responsibleFromString(QString()), Responsible::Unknown);
+}
+
+void TestDiagnosis::checklistSteps_data()
+{
+    QTest::addColumn<FirstStep>("first");
+    QTest::addColumn<int>("step"); // the CheckStep, or -1 for advice without a checklist step
+    QTest::newRow("verify") << FirstStep::VerifyAddress << int(CheckStep::VerifyAddress);
+    QTest::newRow("blocklists") << FirstStep::Blocklists << int(CheckStep::Blocklists);
+    QTest::newRow("auth") << FirstStep::Authentication << int(CheckStep::Authentication);
+    QTest::newRow("contact") << FirstStep::ContactRecipientIt << int(CheckStep::ContactRecipientIt);
+    QTest::newRow("none") << FirstStep::None << -1;
+    QTest::newRow("content") << FirstStep::ReviewContent << -1;
+    QTest::newRow("setup") << FirstStep::FixSendingSetup << -1;
+    QTest::newRow("retry") << FirstStep::RetryLater << -1;
+}
+
+void TestDiagnosis::checklistSteps()
+{
+    QFETCH(FirstStep, first);
+    QFETCH(int, step);
+    const std::optional<CheckStep> found = checklistStep(first);
+    QCOMPARE(found ? int(*found) : -1, step);
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)
