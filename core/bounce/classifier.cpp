@@ -203,17 +203,15 @@ const Knowledge &knowledge()
         k.rules.temporaryWords = Pattern(words.value(QLatin1String("temporaryWords")).toString(),
                                          Pattern::CaseInsensitive);
 
-        const QJsonObject &providers = KnowledgeBase::document(QStringLiteral("providers.json"));
-        const QJsonArray list = providers.value(QLatin1String("providers")).toArray();
-        for (const QJsonValue &value : list) {
-            const QJsonObject entry = value.toObject();
+        for (const KnowledgeBase::ProviderEntry &entry : KnowledgeBase::providers()) {
+            // A provider known only by its MX hosts (AddressCheck) never shows in a bounce.
+            if (entry.hosts.isEmpty() && entry.signs.isEmpty() && entry.rules.isEmpty())
+                continue;
             Provider p;
-            p.name = entry.value(QLatin1String("name")).toString();
-            p.hosts = KnowledgeBase::combined(
-                KnowledgeBase::stringList(entry.value(QLatin1String("hosts"))));
-            p.textSigns = Matcher::from(entry.value(QLatin1String("signs")).toObject());
-            const QJsonArray rules = entry.value(QLatin1String("rules")).toArray();
-            for (const QJsonValue &ruleValue : rules) {
+            p.name = entry.name;
+            p.hosts = KnowledgeBase::combined(entry.hosts);
+            p.textSigns = Matcher::from(entry.signs);
+            for (const QJsonValue &ruleValue : entry.rules) {
                 const QJsonObject rule = ruleValue.toObject();
                 p.rules.append({Matcher::from(rule), rule.value(QLatin1String("status")).toString(),
                                 rule.value(QLatin1String("command")).toString(),

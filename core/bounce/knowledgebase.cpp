@@ -48,6 +48,26 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
+const QList<ProviderEntry> &providers()
+{
+    static const QList<ProviderEntry> list = [] {
+        QList<ProviderEntry> entries;
+        const QJsonArray array =
+            document(QStringLiteral("providers.json")).value(QLatin1String("providers")).toArray();
+        for (const QJsonValue &value : array) {
+            const QJsonObject entry = value.toObject();
+            entries.append({entry.value(QLatin1String("name")).toString(),
+                            entry.value(QLatin1String("title")).toString(),
+                            stringList(entry.value(QLatin1String("hosts"))),
+                            entry.value(QLatin1String("signs")).toObject(),
+                            entry.value(QLatin1String("rules")).toArray(),
+                            stringList(entry.value(QLatin1String("mx")))});
+        }
+        return entries;
+    }();
+    return list;
+}
+
 QList<Pattern> patterns(const QJsonValue &value)
 {
     QList<Pattern> list;

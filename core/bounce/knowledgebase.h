@@ -3,6 +3,7 @@
 #include "common/pattern.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <QVarLengthArray>
@@ -14,6 +15,22 @@ namespace BounceDoctor::KnowledgeBase {
 const QJsonObject &document(const QString &fileName);
 
 QStringList stringList(const QJsonValue &value);
+
+/// A mailbox provider of providers.json, the one list of them: how a bounce shows the provider
+/// refused (hosts, signs, rules: Classifier) and how a domain's MX hosts show it hosts the
+/// domain's mail (mx: AddressCheck).
+struct ProviderEntry
+{
+    QString name;      ///< stable id, the diagnosis's provider: "microsoft"
+    QString title;     ///< the name people know: "Microsoft 365"
+    QStringList hosts; ///< regular expressions for the provider's servers named in a bounce
+    QJsonObject signs; ///< phrases or patterns only its bounces use
+    QJsonArray rules;  ///< its own codes and wordings, before the generic meanings
+    QStringList mx;    ///< regular expressions for its MX host names
+};
+
+/// The providers in the file's order, loaded once.
+const QList<ProviderEntry> &providers();
 
 /// A user-facing knowledge text (headline, explanation, blocklist meaning) in the user's
 /// language. lupdate finds these texts through translations/KnowledgeTexts.cmake.

@@ -123,14 +123,9 @@ QString AddressCheck::providerOf(const QStringList &mxHosts)
 {
     static const QList<QPair<QString, Pattern>> providers = [] {
         QList<QPair<QString, Pattern>> list;
-        const QJsonArray array = KnowledgeBase::document(QStringLiteral("mail-providers.json"))
-                                     .value(QLatin1String("providers"))
-                                     .toArray();
-        for (const QJsonValue &value : array) {
-            const QJsonObject entry = value.toObject();
-            list.append({entry.value(QLatin1String("name")).toString(),
-                         KnowledgeBase::combined(
-                             KnowledgeBase::stringList(entry.value(QLatin1String("mx"))))});
+        for (const KnowledgeBase::ProviderEntry &entry : KnowledgeBase::providers()) {
+            if (!entry.mx.isEmpty())
+                list.append({entry.title, KnowledgeBase::combined(entry.mx)});
         }
         return list;
     }();

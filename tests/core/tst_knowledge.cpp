@@ -104,9 +104,8 @@ private Q_SLOTS:
 void TestKnowledge::filesLoad_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char *name :
-         {"reasons.json", "providers.json", "details.json", "bounce-reasons.json",
-          "common-domains.json", "blocklists.json", "mail-providers.json"})
+    for (const char *name : {"reasons.json", "providers.json", "details.json",
+                             "bounce-reasons.json", "common-domains.json", "blocklists.json"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -146,6 +145,15 @@ void TestKnowledge::providerRulesAreValid()
         QVERIFY2(!names.contains(name), qPrintable(name + QStringLiteral(" twice")));
         names.insert(name);
         verifyPatterns(provider.value(QLatin1String("hosts")), name);
+        // Known by its MX hosts, shown by its title; or known from bounces; or both.
+        verifyPatterns(provider.value(QLatin1String("mx")), name + QStringLiteral(" mx"));
+        QVERIFY2(provider.value(QLatin1String("mx")).toArray().isEmpty() ||
+                     !provider.value(QLatin1String("title")).toString().isEmpty(),
+                 qPrintable(name + QStringLiteral(" has MX hosts but no title")));
+        QVERIFY2(provider.contains(QLatin1String("mx")) ||
+                     provider.contains(QLatin1String("hosts")) ||
+                     provider.contains(QLatin1String("signs")),
+                 qPrintable(name + QStringLiteral(" can never be recognised")));
         const QJsonArray rules = provider.value(QLatin1String("rules")).toArray();
         for (const QJsonValue &ruleValue : rules) {
             const QJsonObject rule = ruleValue.toObject();
