@@ -1,7 +1,5 @@
 #include "settings.h"
 
-#include "bounce/bouncereader.h"
-
 namespace BounceDoctor {
 namespace {
 
@@ -13,6 +11,9 @@ const QString blocklistsKey = QStringLiteral("blocklists/zones");
 const QString languageKey = QStringLiteral("ui/language");
 const QString maxMessageKey = QStringLiteral("limits/maxMessageMegabytes");
 const QString maxBatchKey = QStringLiteral("limits/maxBatchMessages");
+// The reader's own limit (ReaderLimits::maxMessageBytes, in the bounce layer above this one);
+// tst_bouncereader checks that the two agree.
+constexpr int defaultMaxMessageMegabytes = 50;
 
 } // namespace
 
@@ -80,7 +81,7 @@ void Settings::setSpamhausDqsKey(const QString &key)
 
 int Settings::maxMessageMegabytes() const
 {
-    return m_settings.value(maxMessageKey, int(ReaderLimits().maxMessageBytes >> 20)).toInt();
+    return m_settings.value(maxMessageKey, defaultMaxMessageMegabytes).toInt();
 }
 
 void Settings::setMaxMessageMegabytes(int megabytes)

@@ -1,8 +1,11 @@
 #include "bounce/bouncereader.h"
 #include "bounce/mimeparser.h"
+#include "common/settings.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void headerSection();
     void onePartSameAsInMultipart_data();
     void onePartSameAsInMultipart();
+    void settingsDefaultIsTheReadersLimit();
 };
 
 // Help > Examples is a new user's first impression: each bundled bounce must be diagnosed
@@ -655,6 +659,13 @@ void TestBounceReader::onePartSameAsInMultipart()
              qPrintable(one.bodyText));
     QVERIFY(one.contentType.startsWith(QLatin1String("text/")));
     QCOMPARE(many.contentType, QStringLiteral("multipart/mixed"));
+}
+
+void TestBounceReader::settingsDefaultIsTheReadersLimit()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("limits/maxMessageMegabytes"));
+    QCOMPARE(qint64(Settings().maxMessageMegabytes()) << 20, ReaderLimits().maxMessageBytes);
 }
 
 QTEST_GUILESS_MAIN(TestBounceReader)
