@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace BounceDoctor;
 
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void headerSection();
     void onePartSameAsInMultipart_data();
     void onePartSameAsInMultipart();
+    void threadsKeepInputOrder_data();
+    void threadsKeepInputOrder();
     void settingsDefaultIsTheReadersLimit();
 };
 
@@ -659,6 +662,53 @@ void TestBounceReader::onePartSameAsInMultipart()
              qPrintable(one.bodyText));
     QVERIFY(one.contentType.startsWith(QLatin1String("text/")));
     QCOMPARE(many.contentType, QStringLiteral("multipart/mixed"));
+}
+
+void TestBounceReader::threadsKeepInputOrder_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("two") << 2;
+    QTest::newRow("five") << 5;
+}
+
+// Messages read on worker threads reach the sink one at a time on the calling thread, in
+// input order, exactly as they do read one after the other.
+void TestBounceReader::threadsKeepInputOrder()
+{
+    QFETCH(int, threads);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList originals = {fixture(QStringLiteral("three.mbox")),
+                                   fixture(QStringLiteral("qmail-hostunknown.eml")),
+                                   fixture(QStringLiteral("exim-prose-mailboxfull.eml"))};
+    QStringList paths;
+    for (int i = 0; i < 40; ++i) {
+        const QString path = dir.filePath(QStringLiteral("%1.eml").arg(i, 2, 10, QLatin1Char('0')));
+        QVERIFY(QFile::copy(originals.at(i % originals.size()), path));
+        paths.append(path);
+    }
+    paths.append(dir.filePath(QStringLiteral("missing.eml"))); // an error keeps its place too
+    auto summary = [](const BounceMessage &m) {
+        QStringList fields{m.source, QString::number(m.index), QString::number(int(m.kind))};
+        for (const RecipientDiagnosis &r : m.recipients)
+            fields.append(r.reason);
+        return fields.join(QLatin1Char(' '));
+    };
+    QStringList oneByOne;
+    BounceReader().readPaths(
+        paths, [&](BounceMessage &&m) { oneByOne.append(summary(m)); }, 1);
+    QStringList threaded;
+    bool onCallingThread = true;
+    BounceReader().readPaths(
+        paths,
+        [&](BounceMessage &&m) {
+            onCallingThread = onCallingThread && QThread::currentThread() == thread();
+            threaded.append(summary(m));
+        },
+        threads);
+    QCOMPARE(oneByOne.size(), 14 * 3 + 26 + 1); // 14 mboxes of three, 26 messages, 1 error
+    QCOMPARE(threaded, oneByOne);
+    QVERIFY(onCallingThread);
 }
 
 void TestBounceReader::settingsDefaultIsTheReadersLimit()
