@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSuggest, "bouncedoctor.common.suggest", QtInfoMsg)
@@ -67,23 +68,24 @@ DomainSuggester::DomainSuggester(QStringList domains, QStringList secondLevelNam
 
 int DomainSuggester::editDistance(const QString &a, const QString &b)
 {
-    // d[i][j]: the distance between the first i characters of a and the first j of b.
+    // d(i, j): the distance between the first i characters of a and the first j of b.
     const qsizetype n = a.size();
     const qsizetype m = b.size();
-    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    std::vector<int> cells((n + 1) * (m + 1));
+    auto d = [&cells, m](qsizetype i, qsizetype j) -> int & { return cells[i * (m + 1) + j]; };
     for (qsizetype i = 0; i <= n; ++i)
-        d[i][0] = int(i);
+        d(i, 0) = int(i);
     for (qsizetype j = 0; j <= m; ++j)
-        d[0][j] = int(j);
+        d(0, j) = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
         for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            d(i, j) = std::min({d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + cost});
             if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                d(i, j) = std::min(d(i, j), d(i - 2, j - 2) + 1);
         }
     }
-    return d[n][m];
+    return d(n, m);
 }
 
 QString DomainSuggester::closest(const QString &word, const QStringList &candidates, int limit)
@@ -92,6 +94,9 @@ QString DomainSuggester::closest(const QString &word, const QStringList &candida
     QString best;
     int bestDistance = limit + 1;
     for (const QString &candidate : candidates) {
+        // Each character more or fewer is an edit: a length further off is never close enough.
+        if (std::abs(candidate.size() - word.size()) > limit)
+            continue;
         const int distance = editDistance(word, candidate);
         if (distance < bestDistance) {
             best = candidate;
