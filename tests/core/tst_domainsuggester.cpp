@@ -74,8 +74,8 @@ void TestDomainSuggester::suggestsWholeAddress()
 
 namespace {
 
-// suggestDomain() as plain full edit distances give it: the shortcuts (length, character
-// counts, bounded and banded distances) must never change the answer.
+// suggestDomain() as full edit distances to every candidate give it: skipping candidates by
+// their length must never change the answer.
 QString closestPlain(const QString &word, const QStringList &candidates, int limit)
 {
     QString best;
