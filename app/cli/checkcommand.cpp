@@ -2,6 +2,7 @@
 
 #include "bounce/bouncereader.h"
 #include "checks/checkrunner.h"
+#include "common/enumnames.h"
 #include "common/mailaddress.h"
 #include "dns/aresresolver.h"
 #include "output.h"
@@ -21,21 +22,15 @@ struct CliTr
     Q_DECLARE_TR_FUNCTIONS(CliTr)
 };
 
+constexpr std::array statusSymbols{
+    std::pair{FindingStatus::Info, "i"},          std::pair{FindingStatus::Ok, "✓"},
+    std::pair{FindingStatus::Warning, "⚠"},       std::pair{FindingStatus::Problem, "✗"},
+    std::pair{FindingStatus::CouldNotCheck, "?"},
+};
+
 QString symbol(FindingStatus status)
 {
-    switch (status) {
-    case FindingStatus::Ok:
-        return QStringLiteral("✓");
-    case FindingStatus::Warning:
-        return QStringLiteral("⚠");
-    case FindingStatus::Problem:
-        return QStringLiteral("✗");
-    case FindingStatus::CouldNotCheck:
-        return QStringLiteral("?");
-    case FindingStatus::Info:
-        break;
-    }
-    return QStringLiteral("i");
+    return enumName(statusSymbols, status);
 }
 
 } // namespace

@@ -7,7 +7,7 @@
 #include <utility>
 
 /// The one way an enum's values get their stable names (in JSON, saved cases, evidence):
-/// a table of {value, name} pairs next to the enum's name function.
+/// a table of {value, name} pairs (UTF-8) next to the enum's name function.
 namespace BounceDoctor {
 
 template<typename Enum, std::size_t N>
@@ -19,9 +19,9 @@ QString enumName(const EnumNames<Enum, N> &names, Enum value)
 {
     for (const auto &[candidate, name] : names) {
         if (candidate == value)
-            return QString::fromLatin1(name);
+            return QString::fromUtf8(name);
     }
-    return QString::fromLatin1(names.front().second);
+    return QString::fromUtf8(names.front().second);
 }
 
 /// The value named text in names; the first entry's value when no name matches.
