@@ -567,10 +567,10 @@ QString convert(QByteArrayView bytes, const QByteArray &charset)
 // The top level's type and report type.
 void readContentType(GMimeContentType *type, ParsedMessage &out)
 {
-    out.contentType = QString(QString::fromUtf8(g_mime_content_type_get_media_type(type)) +
-                              QLatin1Char('/') +
-                              QString::fromUtf8(g_mime_content_type_get_media_subtype(type)))
-                          .toLower();
+    out.contentType =
+        QString(QString::fromUtf8(g_mime_content_type_get_media_type(type)) + QLatin1Char('/') +
+                QString::fromUtf8(g_mime_content_type_get_media_subtype(type)))
+            .toLower();
     if (const char *reportType = g_mime_content_type_get_parameter(type, "report-type"))
         out.reportType = QString::fromUtf8(reportType).toLower();
 }

@@ -52,7 +52,9 @@ public:
                 for (const RecipientDiagnosis &text : explained) {
                     if (text.recipient.compare(recipient.recipient, Qt::CaseInsensitive) == 0 ||
                         explained.size() == 1) {
-                        recipient.diagnostic = QString(recipient.diagnostic + QLatin1Char(' ') + text.diagnostic).simplified();
+                        recipient.diagnostic =
+                            QString(recipient.diagnostic + QLatin1Char(' ') + text.diagnostic)
+                                .simplified();
                         break;
                     }
                 }
