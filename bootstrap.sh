@@ -12,9 +12,13 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
     libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev libpcre2-dev
+    # the case history: Qt SQL's SQLite driver, and PostgreSQL's for a team's shared store
+    libqt6sql6-sqlite libqt6sql6-psql
     # test tools: a real DNS server on loopback, packaging validators, the sanitizer and fuzz
     # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports)
     dnsmasq-base desktop-file-utils appstream
+    # the case store's tests against a real PostgreSQL server on loopback
+    postgresql
     clang-14 libclang-rt-14-dev llvm-14
 )
 

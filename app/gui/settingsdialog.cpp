@@ -4,6 +4,7 @@
 #include "common/settings.h"
 #include "common/translation.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -80,6 +81,38 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_maxBatch->setSingleStep(10000);
     m_maxBatch->setValue(settings.maxBatchMessages());
     form->addRow(tr("Most messages &opened at once:"), m_maxBatch);
+    m_historyEnabled = new QCheckBox(tr("&Keep a history of cases"), this);
+    m_historyEnabled->setObjectName(QStringLiteral("historyEnabledCheck"));
+    m_historyEnabled->setChecked(settings.historyEnabled());
+    form->addRow(m_historyEnabled);
+    m_historyBounceText = new QCheckBox(tr("Keep the bounce's own te&xt in each case"), this);
+    m_historyBounceText->setObjectName(QStringLiteral("historyBounceTextCheck"));
+    m_historyBounceText->setChecked(settings.historyStoresBounceText());
+    form->addRow(m_historyBounceText);
+    m_historyRetention = new QSpinBox(this);
+    m_historyRetention->setObjectName(QStringLiteral("historyRetentionSpin"));
+    m_historyRetention->setRange(0, 36500);
+    m_historyRetention->setSpecialValueText(tr("Keep forever"));
+    m_historyRetention->setSuffix(tr(" days"));
+    m_historyRetention->setValue(settings.historyRetentionDays());
+    form->addRow(tr("Delete cases &after:"), m_historyRetention);
+    m_historyLocation = new QLineEdit(settings.historyLocation(), this);
+    m_historyLocation->setObjectName(QStringLiteral("historyLocationEdit"));
+    m_historyLocation->setAccessibleName(tr("Shared case history"));
+    m_historyLocation->setPlaceholderText(tr("This computer only"));
+    form->addRow(tr("Shared &history:"), m_historyLocation);
+    auto *historyHint = new QLabel(tr("For a team: postgresql://user:password@host:5432/database. "
+                                      "Empty keeps the history in a file on this computer. "
+                                      "Applies when Bounce Doctor starts again."),
+                                   this);
+    historyHint->setWordWrap(true);
+    form->addRow(historyHint);
+    connect(m_historyEnabled, &QCheckBox::toggled, this, [this](bool on) {
+        for (QWidget *w : std::initializer_list<QWidget *>{m_historyBounceText, m_historyRetention,
+                                                           m_historyLocation})
+            w->setEnabled(on);
+    });
+    Q_EMIT m_historyEnabled->toggled(m_historyEnabled->isChecked());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -105,6 +138,10 @@ void SettingsDialog::accept()
     settings.setBlocklists(zones);
     settings.setMaxMessageMegabytes(m_maxMessage->value());
     settings.setMaxBatchMessages(m_maxBatch->value());
+    settings.setHistoryEnabled(m_historyEnabled->isChecked());
+    settings.setHistoryStoresBounceText(m_historyBounceText->isChecked());
+    settings.setHistoryRetentionDays(m_historyRetention->value());
+    settings.setHistoryLocation(m_historyLocation->text());
     QDialog::accept();
 }
 

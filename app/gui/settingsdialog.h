@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
@@ -9,8 +10,8 @@ class QSpinBox;
 
 namespace BounceDoctor::Gui {
 
-/// Language, DNS servers, timeout, blocklists and the Spamhaus DQS key, kept through the typed
-/// Settings wrapper.
+/// Language, DNS servers, timeout, blocklists, the Spamhaus DQS key, limits and the case
+/// history, kept through the typed Settings wrapper.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,6 +29,10 @@ private:
     QListWidget *m_blocklists = nullptr;
     QSpinBox *m_maxMessage = nullptr;
     QSpinBox *m_maxBatch = nullptr;
+    QCheckBox *m_historyEnabled = nullptr;
+    QCheckBox *m_historyBounceText = nullptr;
+    QSpinBox *m_historyRetention = nullptr;
+    QLineEdit *m_historyLocation = nullptr;
 };
 
 } // namespace BounceDoctor::Gui

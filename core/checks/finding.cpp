@@ -16,6 +16,11 @@ QString checkStepName(CheckStep step)
     return enumName(checkStepNames, step);
 }
 
+CheckStep checkStepFromName(QStringView name)
+{
+    return enumValue(checkStepNames, name);
+}
+
 constexpr std::array findingStatusNames{
     std::pair{FindingStatus::Ok, "ok"},
     std::pair{FindingStatus::Warning, "warning"},
@@ -27,6 +32,11 @@ constexpr std::array findingStatusNames{
 QString findingStatusName(FindingStatus status)
 {
     return enumName(findingStatusNames, status);
+}
+
+FindingStatus findingStatusFromName(QStringView name)
+{
+    return enumValue(findingStatusNames, name);
 }
 
 } // namespace BounceDoctor

@@ -33,5 +33,8 @@ struct Finding
 QString
 checkStepName(CheckStep step); ///< verify-address, blocklists, authentication, contact-recipient-it
 QString findingStatusName(FindingStatus status); ///< ok, warning, problem, could-not-check, info
+/// The step or status a name above stands for (the first one for an unknown name).
+CheckStep checkStepFromName(QStringView name);
+FindingStatus findingStatusFromName(QStringView name);
 
 } // namespace BounceDoctor

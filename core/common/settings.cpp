@@ -14,6 +14,10 @@ const QString maxBatchKey = QStringLiteral("limits/maxBatchMessages");
 // The reader's own limit (ReaderLimits::maxMessageBytes, in the bounce layer above this one);
 // tst_bouncereader checks that the two agree.
 constexpr int defaultMaxMessageMegabytes = 50;
+const QString historyEnabledKey = QStringLiteral("history/enabled");
+const QString historyLocationKey = QStringLiteral("history/location");
+const QString historyRetentionKey = QStringLiteral("history/retentionDays");
+const QString historyBounceTextKey = QStringLiteral("history/storeBounceText");
 
 } // namespace
 
@@ -109,6 +113,46 @@ QString Settings::language() const
 void Settings::setLanguage(const QString &language)
 {
     m_settings.setValue(languageKey, language);
+}
+
+bool Settings::historyEnabled() const
+{
+    return m_settings.value(historyEnabledKey, true).toBool();
+}
+
+void Settings::setHistoryEnabled(bool enabled)
+{
+    m_settings.setValue(historyEnabledKey, enabled);
+}
+
+QString Settings::historyLocation() const
+{
+    return m_settings.value(historyLocationKey).toString();
+}
+
+void Settings::setHistoryLocation(const QString &location)
+{
+    m_settings.setValue(historyLocationKey, location.trimmed());
+}
+
+int Settings::historyRetentionDays() const
+{
+    return qMax(0, m_settings.value(historyRetentionKey, 0).toInt());
+}
+
+void Settings::setHistoryRetentionDays(int days)
+{
+    m_settings.setValue(historyRetentionKey, qMax(0, days));
+}
+
+bool Settings::historyStoresBounceText() const
+{
+    return m_settings.value(historyBounceTextKey, true).toBool();
+}
+
+void Settings::setHistoryStoresBounceText(bool store)
+{
+    m_settings.setValue(historyBounceTextKey, store);
 }
 
 } // namespace BounceDoctor

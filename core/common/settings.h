@@ -32,6 +32,20 @@ public:
     QString language() const; ///< empty: follow the system
     void setLanguage(const QString &language);
 
+    /// Whether diagnoses are kept as cases in the history.
+    bool historyEnabled() const;
+    void setHistoryEnabled(bool enabled);
+    /// Where the history is: empty for the SQLite file under the user's data folder, else a
+    /// file path or a PostgreSQL URL (postgresql://user:password@host:port/database).
+    QString historyLocation() const;
+    void setHistoryLocation(const QString &location);
+    /// Cases older than this many days are deleted at start-up; 0 keeps them forever.
+    int historyRetentionDays() const;
+    void setHistoryRetentionDays(int days);
+    /// Whether a case keeps the bounce's own text (size-capped), besides its diagnosis.
+    bool historyStoresBounceText() const;
+    void setHistoryStoresBounceText(bool store);
+
     static constexpr int maxRecentFiles = 10;
 
 private:
