@@ -1,6 +1,7 @@
 #include "bounce/bouncereader.h"
 #include "report/contactdraft.h"
 #include "report/reportwriter.h"
+#include "report/stepadvice.h"
 
 #include <QTest>
 #include <QUrlQuery>
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void htmlEscapesBounceText();
     void markdownEscapesBounceText();
     void ticketTextHasTheFacts();
+    void sizeLimitFromTheServersWords_data();
+    void sizeLimitFromTheServersWords();
     void mailtoIsPercentEncoded_data();
     void mailtoIsPercentEncoded();
     void draftIsTailored();
@@ -114,6 +117,31 @@ void TestReport::draftIsTailored()
     QVERIFY(draft.body.contains(QLatin1String("without prior approval")));
     QVERIFY(draft.body.contains(QLatin1String("allowed senders")));
     QVERIFY(draft.body.contains(QLatin1String("office@school.example")));
+}
+
+void TestReport::sizeLimitFromTheServersWords_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("bytes after maximum")
+        << "552 5.3.4 Message size exceeds fixed maximum message size of 10485760 bytes"
+        << qint64(10485760);
+    QTest::newRow("the limit, not the message's size")
+        << "552 5.2.3 Message size 12000000 exceeds size limit 10240000 of server"
+        << qint64(10240000);
+    QTest::newRow("megabytes") << "552 Message too large (max 25 MB)" << qint64(25 * 1024 * 1024);
+    QTest::newRow("grouped digits")
+        << "552 5.3.4 Your message exceeded Google's message size limits (35,882,577 bytes)"
+        << qint64(35882577);
+    QTest::newRow("no limit named") << "552 5.3.4 Message size exceeds fixed limit" << qint64(0);
+    QTest::newRow("only codes") << "552 5.3.4 Error: message file too big" << qint64(0);
+}
+
+void TestReport::sizeLimitFromTheServersWords()
+{
+    QFETCH(QString, diagnostic);
+    QFETCH(qint64, bytes);
+    QCOMPARE(StepAdvice::sizeLimit(diagnostic), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestReport)
