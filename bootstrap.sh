@@ -13,8 +13,9 @@ packages=(
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
     libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev libpcre2-dev libmimalloc-dev
     # test tools: a real DNS server on loopback, packaging validators, the sanitizer and fuzz
-    # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports)
-    dnsmasq-base desktop-file-utils appstream
+    # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports); pdftotext reads the
+    # exported PDF back in the GUI tests
+    dnsmasq-base desktop-file-utils appstream poppler-utils
     clang-14 libclang-rt-14-dev llvm-14
 )
 
