@@ -387,6 +387,19 @@ void TestMainWindow::settingsChooseBlocklists()
         dialog.accept();
     }
     QCOMPARE(BounceDoctor::Settings().blocklists(), QStringList{QStringLiteral("bl.spamcop.net")});
+    {
+        // The DQS key is a credential: typed like a password, kept as typed.
+        SettingsDialog dialog;
+        auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("dqsKeyEdit"));
+        QVERIFY(key);
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        key->clear();
+        QTest::keyClicks(key, QStringLiteral("abc123secret"));
+        QVERIFY(!key->displayText().contains(QLatin1String("secret")));
+        dialog.accept();
+        QCOMPARE(BounceDoctor::Settings().spamhausDqsKey(), QStringLiteral("abc123secret"));
+        BounceDoctor::Settings().setSpamhausDqsKey({});
+    }
 
     BounceDoctor::Test::DnsmasqServer server(
         {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2")},
