@@ -163,6 +163,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Addresses are told apart by both ends: elide in the middle, the whole one in the tooltip.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->resizeSection(RecipientColumn, 200);
+    m_table->horizontalHeader()->resizeSection(ReasonColumn, 150);
     m_table->verticalHeader()->hide();
     leftLayout->addWidget(m_table, 3);
 
@@ -428,8 +433,7 @@ void MainWindow::onMessagesRead(const QList<BounceMessage> &messages, int genera
             const RecipientDiagnosis &r = message.recipients.at(i);
             QList<QStandardItem *> row;
             const QString reasonId =
-                r.detail.isEmpty() ? r.reason
-                                   : r.reason + QStringLiteral(" (") + r.detail + QLatin1Char(')');
+                r.detail.isEmpty() ? r.reason : r.reason + QStringLiteral(", ") + r.detail;
             const QString reasonWords = ReportWriter::reasonText(r.reason, r.detail);
             for (const QString &text :
                  {r.recipient, reasonWords,

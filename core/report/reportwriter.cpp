@@ -79,7 +79,10 @@ ReportWriter::Outcome ReportWriter::outcomeOf(const RecipientDiagnosis &r)
         return Outcome::Delayed;
     if (!r.permanent)
         return Outcome::Temporary;
-    return r.hardBounce ? Outcome::Permanent : Outcome::Refused;
+    // Permanent means the address will not work. Relaying refused is "hard" for the engine,
+    // but it is the sender's set-up that must change: the address may be fine.
+    return r.hardBounce && r.responsible != Responsible::SenderAdmin ? Outcome::Permanent
+                                                                     : Outcome::Refused;
 }
 
 QString ReportWriter::permanenceText(const RecipientDiagnosis &recipient)
@@ -199,8 +202,10 @@ QString ReportWriter::reasonText(const QString &reason, const QString &detail)
     QString text = reasonWords ? ReportTr::tr(reasonWords) : reason;
     if (!detail.isEmpty()) {
         const char *detailWords = details.value(detail);
-        text += QStringLiteral(" (") + (detailWords ? ReportTr::tr(detailWords) : detail) +
-                QLatin1Char(')');
+        const QString words = detailWords ? ReportTr::tr(detailWords) : detail;
+        // "Relaying refused (relaying)" says nothing the reason did not.
+        if (!text.contains(words, Qt::CaseInsensitive))
+            text += QStringLiteral(" (") + words + QLatin1Char(')');
     }
     return text;
 }
@@ -253,9 +258,8 @@ QString ReportWriter::findingStatusText(FindingStatus status)
 QList<Fact> ReportWriter::factsOf(const BounceMessage &message, const RecipientDiagnosis &r,
                                   bool forScreen)
 {
-    const QString reasonId = r.detail.isEmpty()
-                                 ? r.reason
-                                 : r.reason + QStringLiteral(" (") + r.detail + QLatin1Char(')');
+    const QString reasonId =
+        r.detail.isEmpty() ? r.reason : r.reason + QStringLiteral(", ") + r.detail;
     QList<Fact> facts;
     facts.append({ReportTr::tr("Recipient"), r.recipient, {}});
     facts.append({ReportTr::tr("Status"),

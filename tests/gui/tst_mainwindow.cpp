@@ -879,6 +879,11 @@ void TestMainWindow::plainWordsAndOutcomeBadges_data()
                                   << "Mailbox full"
                                   << "Refused, not retried"
                                   << "recipient";
+    QTest::newRow("relaying denied: the set-up, not the address")
+        << "copier@office.example: 554 5.7.1 <copier@office.example>: Relay access denied"
+        << "Relaying refused"
+        << "Refused, not retried"
+        << "administrator";
     QTest::newRow("user unknown") << "jo@example.com: 550 5.1.1 <jo@example.com>... User unknown"
                                   << "Address does not exist"
                                   << "Permanent"
