@@ -4,6 +4,7 @@
 #include "common/settings.h"
 #include "common/version.h"
 #include "diagnosisview.h"
+#include "helpdialog.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
 #include "settingsdialog.h"
@@ -310,11 +311,18 @@ void MainWindow::createMenus()
                 diagnoseText(QString::fromUtf8(file.readAll()));
         });
     }
+    QAction *help = helpMenu->addAction(tr("&How to Read a Bounce"), this, [this] {
+        if (!m_help)
+            m_help = new HelpDialog(this);
+        m_help->show();
+        m_help->raise();
+        m_help->activateWindow();
+    });
+    help->setShortcut(QKeySequence::HelpContents);
+    help->setObjectName(QStringLiteral("helpAction"));
+    helpMenu->addSeparator();
     helpMenu->addAction(tr("&About Bounce Doctor"), this, [this] {
-        QMessageBox::about(this, tr("About Bounce Doctor"),
-                           tr("<b>Bounce Doctor</b> %1<br>Explains why an email bounced and "
-                              "walks you through fixing it.<br>GPL-3.0-or-later")
-                               .arg(applicationVersion()));
+        QMessageBox::about(this, tr("About Bounce Doctor"), HelpDialog::aboutHtml());
     });
 }
 

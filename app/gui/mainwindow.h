@@ -24,6 +24,7 @@ class QTimer;
 namespace BounceDoctor::Gui {
 
 class DiagnosisView;
+class HelpDialog;
 class ReaderWorker;
 
 /// The assistant's single window: take a bounce in, show what went wrong and how to fix it.
@@ -90,6 +91,7 @@ private:
     DiagnosisView *m_view = nullptr;
     QMenu *m_recentMenu = nullptr;
     QScrollArea *m_scroll = nullptr;
+    HelpDialog *m_help = nullptr;
     QSplitter *m_splitter = nullptr;
     QList<QAction *> m_diagnosisActions; ///< enabled only while a diagnosis is on show
     QAction *m_suppressionAction = nullptr;

@@ -1,7 +1,9 @@
 #include "checklistwidget.h"
 #include "common/settings.h"
 #include "common/translation.h"
+#include "common/version.h"
 #include "dnsmasqserver.h"
+#include "helpdialog.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
 
@@ -33,6 +35,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -134,6 +137,7 @@ private Q_SLOTS:
     void exportCarriesChecksTicksAndDraft();
     void pdfWrapsLongWords();
     void actionsFollowState();
+    void helpAndAbout();
 };
 
 void TestMainWindow::initTestCase()
@@ -1061,6 +1065,24 @@ void TestMainWindow::actionsFollowState()
         QStringLiteral("jo@example.com: 550 5.1.1 <jo@example.com>... User unknown"));
     QTRY_VERIFY(!window.isReading());
     QTRY_VERIFY(remove->isEnabled());
+}
+
+// F1 opens the help with the glossary; the About box names version, licence and credits.
+void TestMainWindow::helpAndAbout()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_F1);
+    QTRY_VERIFY(window.findChild<HelpDialog *>() && window.findChild<HelpDialog *>()->isVisible());
+    auto *text = window.findChild<QTextBrowser *>(QStringLiteral("helpText"));
+    QVERIFY(text);
+    for (const char *term : {"SPF", "DKIM", "DMARC", "PTR", "Blocklist", "MX"})
+        QVERIFY2(text->toPlainText().contains(QLatin1String(term)), term);
+    const QString about = HelpDialog::aboutHtml();
+    QVERIFY(about.contains(BounceDoctor::applicationVersion()));
+    QVERIFY(about.contains(QLatin1String("GPL-3.0-or-later")));
+    QVERIFY(about.contains(QLatin1String("Sisimai")));
 }
 
 QTEST_MAIN(TestMainWindow)
