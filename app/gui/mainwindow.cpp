@@ -167,8 +167,10 @@ MainWindow::MainWindow(QWidget *parent)
     // Addresses are told apart by both ends: elide in the middle, the whole one in the tooltip.
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->resizeSection(RecipientColumn, 200);
-    m_table->horizontalHeader()->resizeSection(ReasonColumn, 150);
+    m_table->horizontalHeader()->resizeSection(RecipientColumn, 190);
+    m_table->horizontalHeader()->resizeSection(ReasonColumn, 140);
+    m_table->horizontalHeader()->resizeSection(CodeColumn, 75);
+    m_table->horizontalHeader()->resizeSection(ProviderColumn, 80);
     m_table->verticalHeader()->hide();
     leftLayout->addWidget(m_table, 3);
 
@@ -442,7 +444,7 @@ void MainWindow::onMessagesRead(const QList<BounceMessage> &messages, int genera
             QList<QStandardItem *> row;
             const QString reasonId =
                 r.detail.isEmpty() ? r.reason : r.reason + QStringLiteral(", ") + r.detail;
-            const QString reasonWords = ReportWriter::reasonText(r.reason, r.detail);
+            const QString reasonWords = ReportWriter::reasonText(r);
             for (const QString &text :
                  {r.recipient, reasonWords,
                   QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed(),

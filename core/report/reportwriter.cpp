@@ -123,6 +123,8 @@ QString ReportWriter::whoActsText(const RecipientDiagnosis &recipient)
 {
     if (StepAdvice::isNotAFailure(recipient))
         return ReportTr::tr("Nobody: nothing failed");
+    if (recipient.action == QLatin1String("delayed"))
+        return ReportTr::tr("Nobody yet: your mail server is still trying");
     return responsibleText(recipient.responsible);
 }
 
@@ -210,6 +212,14 @@ QString ReportWriter::reasonText(const QString &reason, const QString &detail)
     return text;
 }
 
+QString ReportWriter::reasonText(const RecipientDiagnosis &recipient)
+{
+    // The engine files a delay under "expired" (Sisimai's vocabulary): it has not expired yet.
+    if (recipient.action == QLatin1String("delayed"))
+        return ReportTr::tr("Delayed, still being retried");
+    return reasonText(recipient.reason, recipient.detail);
+}
+
 QString ReportWriter::providerText(const QString &provider)
 {
     // Brand names, as the providers write them: not translated.
@@ -265,7 +275,7 @@ QList<Fact> ReportWriter::factsOf(const BounceMessage &message, const RecipientD
     facts.append({ReportTr::tr("Status"),
                   QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed(),
                   {}});
-    facts.append({ReportTr::tr("Reason"), reasonText(r.reason, r.detail), reasonId});
+    facts.append({ReportTr::tr("Reason"), reasonText(r), reasonId});
     if (!forScreen) {
         facts.append({ReportTr::tr("Outcome"), permanenceText(r), {}});
         facts.append({ReportTr::tr("Who must act"), whoActsText(r), {}});

@@ -71,6 +71,8 @@ public:
     static QString firstStepText(FirstStep step);
     /// A reason id (mesgtoobig) in plain words (Message too large), translated.
     static QString reasonText(const QString &reason, const QString &detail = {});
+    /// The same for one recipient: a delay that is still retried reads as such.
+    static QString reasonText(const RecipientDiagnosis &recipient);
     /// A provider id (nttdocomo) as people write it (NTT Docomo).
     static QString providerText(const QString &provider);
     /// The facts worth showing; forScreen leaves out what the window shows elsewhere.

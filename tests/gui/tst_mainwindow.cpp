@@ -892,6 +892,14 @@ void TestMainWindow::plainWordsAndOutcomeBadges_data()
                                   << "Address does not exist"
                                   << "Permanent"
                                   << "You";
+    QTest::newRow("a delay notice")
+        << QStringLiteral("file:") + QString::fromUtf8([] {
+               QFile file(fixture("rfc3464/delayed.eml"));
+               return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+           }())
+        << "Delayed, still being retried"
+        << "Delayed, still trying"
+        << "Nobody yet";
     QTest::newRow("delivery receipt")
         << QStringLiteral("file:") + QString::fromUtf8(deliveryReceipt()) << "Delivered"
         << "Not a failure"
@@ -924,7 +932,7 @@ void TestMainWindow::plainWordsAndOutcomeBadges()
     static QSet<QString> styles;
     styles.insert(child<QLabel>(window, "permanenceBadge")->styleSheet());
     if (QByteArray(QTest::currentDataTag()) == "delivery receipt")
-        QCOMPARE(styles.size(), 3); // permanent, refused and not-a-failure look different
+        QCOMPARE(styles.size(), 4); // permanent, refused, delayed, not-a-failure differ
 }
 
 void TestMainWindow::exportCarriesChecksTicksAndDraft_data()
