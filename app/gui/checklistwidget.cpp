@@ -291,6 +291,7 @@ void ChecklistWidget::addStep(FirstStep kind, int number)
         runRow->addWidget(step.run);
         runRow->addWidget(step.cancel);
         runRow->addWidget(step.progress, 1);
+        runRow->addStretch(); // the buttons keep their size while the bar is hidden
         bodyLayout->addLayout(runRow);
         step.results = new QTreeWidget(step.body);
         step.results->setObjectName(name + QStringLiteral("Results"));

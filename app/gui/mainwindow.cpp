@@ -35,6 +35,7 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextDocument>
 #include <QThread>
@@ -62,6 +63,20 @@ enum Column
 };
 constexpr int MessageRole = Qt::UserRole + 1;
 constexpr int RecipientRole = Qt::UserRole + 2;
+
+/// Elides its column's text in the middle.
+class MiddleElideDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
 
 /// The local files a drag carries; empty for text or remote URLs (never fetched).
 QStringList localFilesOf(const QMimeData *data)
@@ -163,14 +178,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // Addresses are told apart by both ends: elide in the middle, the whole one in the tooltip.
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    // The reason takes the width left; the others keep theirs and can be resized.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
+    header->resizeSection(RecipientColumn, 165);
+    header->resizeSection(CodeColumn, 82);
+    header->resizeSection(ProviderColumn, 80);
+    header->resizeSection(ActorColumn, 110);
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->resizeSection(RecipientColumn, 190);
-    m_table->horizontalHeader()->resizeSection(ReasonColumn, 140);
-    m_table->horizontalHeader()->resizeSection(CodeColumn, 75);
-    m_table->horizontalHeader()->resizeSection(ProviderColumn, 80);
+    // Addresses are told apart by both ends: elide them in the middle (the whole address is
+    // in the tooltip); other columns elide at the end.
+    m_table->setItemDelegateForColumn(RecipientColumn, new MiddleElideDelegate(m_table));
     m_table->verticalHeader()->hide();
     leftLayout->addWidget(m_table, 3);
 
