@@ -941,6 +941,7 @@ void TestMainWindow::exportCarriesChecksTicksAndDraft_data()
     QTest::newRow("markdown") << "md";
     QTest::newRow("html") << "html";
     QTest::newRow("ticket") << "ticket";
+    QTest::newRow("pdf") << "pdf";
 }
 
 // What the user did goes into the report: the checks run with their evidence, the Done ticks
@@ -979,6 +980,18 @@ void TestMainWindow::exportCarriesChecksTicksAndDraft()
         QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("ana@hill.test")));
         text = QApplication::clipboard()->text();
         QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("copied")));
+    } else if (format == QLatin1String("pdf")) {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        MainWindow::saveFileHook = [path](const QString &) { return path; };
+        window.findChild<QAction *>(QStringLiteral("exportPdfAction"))->trigger();
+        QProcess process;
+        process.start(pdftotext, {path, QStringLiteral("-")});
+        QVERIFY(process.waitForFinished(20000));
+        // Line breaks fall where the page is full: compare without white space.
+        text = QString::fromUtf8(process.readAllStandardOutput())
+                   .remove(QRegularExpression(QStringLiteral("\\s+")));
     } else {
         MainWindow::saveFileHook = [path](const QString &) { return path; };
         window
@@ -991,13 +1004,20 @@ void TestMainWindow::exportCarriesChecksTicksAndDraft()
         text = QString::fromUtf8(file.readAll());
         QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("saved")));
     }
+    auto has = [&](const QString &words) {
+        return text.contains(format == QLatin1String("pdf")
+                                 ? QString(words).remove(QRegularExpression(QStringLiteral("\\s+")))
+                                 : words);
+    };
     // The check row, its status and evidence; the tick; the draft as edited.
-    QVERIFY2(text.contains(QLatin1String("hill.test receives mail at mx1.hill.test")),
-             qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("mx1.hill.test")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("Our phone: 0123 456789")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("postmaster@hill.test")), qPrintable(text));
-    if (format == QLatin1String("html")) {
+    QVERIFY2(has(QStringLiteral("hill.test receives mail at mx1.hill.test")), qPrintable(text));
+    QVERIFY2(has(QStringLiteral("MX hill.test")), qPrintable(text)); // the evidence
+    QVERIFY2(has(QStringLiteral("Our phone: 0123 456789")), qPrintable(text));
+    QVERIFY2(has(QStringLiteral("postmaster@hill.test")), qPrintable(text));
+    if (format == QLatin1String("pdf")) {
+        QVERIFY2(has(QStringLiteral("done")), qPrintable(text));
+        QVERIFY2(has(QStringLiteral("Message to the recipient's IT")), qPrintable(text));
+    } else if (format == QLatin1String("html")) {
         QVERIFY(text.contains(QLatin1String("<style>")));
         QVERIFY(text.contains(QLatin1String("1. Contact the recipient&#x27;s IT</th><td>done")) ||
                 text.contains(QLatin1String("1. Contact the recipient's IT</th><td>done")));
