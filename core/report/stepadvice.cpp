@@ -203,7 +203,8 @@ QStringList nothingToDoPoints(const RecipientDiagnosis &r)
         points << StepAdviceTr::tr(
             "This is a delivery report: the message reached the recipient's server. Nothing "
             "failed.");
-    points << StepAdviceTr::tr("Keep this notice if you need proof of delivery.");
+    if (r.reason != QLatin1String("vacation"))
+        points << StepAdviceTr::tr("Keep this notice if you need proof of delivery.");
     return points;
 }
 
