@@ -130,7 +130,7 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
     case FirstStep::VerifyAddress:
         m_recipientEdit = input(QStringLiteral("recipientEdit"), tr("Recipient address"), content);
         m_recipientEdit->setText(r.recipient);
-        form->addRow(tr("&Recipient:"), m_recipientEdit);
+        form->addRow(tr("Recipient:"), m_recipientEdit);
         form->addRow(wrappedLabel(r.suggestedRecipient.isEmpty()
                                       ? tr("Nothing in the address looks mistyped.")
                                       : tr("Did you mean %1?").arg(r.suggestedRecipient),
@@ -139,7 +139,7 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
     case FirstStep::CheckBlocklists:
         m_sendingIpEdit = input(QStringLiteral("sendingIpEdit"), tr("Sending IP address"), content);
         m_sendingIpEdit->setText(r.sendingIp);
-        form->addRow(tr("Sending &IP:"), m_sendingIpEdit);
+        form->addRow(tr("Sending IP:"), m_sendingIpEdit);
         form->addRow(wrappedLabel(
             r.blocklist.isEmpty()
                 ? (r.sendingIp.isEmpty() ? tr("The bounce does not show your sending IP: ask your "
@@ -156,8 +156,8 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
         senderDomain.remove(QLatin1Char('>'));
         m_sendingDomainEdit->setText(senderDomain.trimmed());
         m_selectorEdit->setText(m_message.original.dkimSelector);
-        form->addRow(tr("Sending &domain:"), m_sendingDomainEdit);
-        form->addRow(tr("DKIM &selector:"), m_selectorEdit);
+        form->addRow(tr("Sending domain:"), m_sendingDomainEdit);
+        form->addRow(tr("DKIM selector:"), m_selectorEdit);
         const QList<AuthenticationResult> &results = m_message.original.authenticationResults;
         form->addRow(wrappedLabel(
             results.isEmpty() ? tr("The bounce carries no authentication results.")
@@ -190,8 +190,8 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
         m_draftTo->setText(draft.to);
         m_draftSubject->setText(draft.subject);
         m_draftBody->setPlainText(draft.body);
-        form->addRow(tr("&To:"), m_draftTo);
-        form->addRow(tr("S&ubject:"), m_draftSubject);
+        form->addRow(tr("To:"), m_draftTo);
+        form->addRow(tr("Subject:"), m_draftSubject);
         form->addRow(m_draftBody);
         form->addRow(wrappedLabel(tr("Also reach the recipient by phone or another channel: "
                                      "they may not know their mail system refuses you."),

@@ -266,9 +266,9 @@ QString title(FirstStep step)
     case FirstStep::ContactRecipientIt:
         return StepAdviceTr::tr("Contact the recipient's IT");
     case FirstStep::FixSendingSetup:
-        return StepAdviceTr::tr("Fix your sending set-up");
+        return StepAdviceTr::tr("Fix the sending set-up");
     case FirstStep::ReviewContent:
-        return StepAdviceTr::tr("Review the content");
+        return StepAdviceTr::tr("Review the message content");
     case FirstStep::RetryLater:
         return StepAdviceTr::tr("Wait");
     case FirstStep::None:
@@ -282,8 +282,9 @@ QString why(FirstStep step, const RecipientDiagnosis &r)
     switch (step) {
     case FirstStep::VerifyAddress:
         return StepAdviceTr::tr(
-            "A typing mistake or an address that no longer exists is a common cause of a bounce. "
-            "Check the spelling letter by letter, and that the domain after the @ is right.");
+            "A typing mistake or an address that no longer exists is the most common cause of a "
+            "bounce. Check the spelling letter by letter, and that the domain after the @ is "
+            "right.");
     case FirstStep::CheckBlocklists:
         return StepAdviceTr::tr(
             "Receiving servers refuse mail from IP addresses and domains on public blocklists. If "
