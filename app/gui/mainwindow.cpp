@@ -178,14 +178,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // The reason takes the width left; the others keep theirs and can be resized.
+    // Recipient and reason share the width left; the short columns keep theirs.
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
+    header->setSectionResizeMode(RecipientColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
-    header->resizeSection(RecipientColumn, 165);
     header->resizeSection(CodeColumn, 82);
     header->resizeSection(ProviderColumn, 80);
-    header->resizeSection(ActorColumn, 110);
+    header->resizeSection(ActorColumn, 100);
     m_table->setWordWrap(false);
     // Addresses are told apart by both ends: elide them in the middle (the whole address is
     // in the tooltip); other columns elide at the end.
