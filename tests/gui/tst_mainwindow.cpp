@@ -28,6 +28,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void pdfWrapsLongWords();
     void actionsFollowState();
     void helpAndAbout();
+    void geometryAndSplitterRestored();
 };
 
 void TestMainWindow::initTestCase()
@@ -1111,6 +1113,30 @@ void TestMainWindow::helpAndAbout()
     QVERIFY(about.contains(BounceDoctor::applicationVersion()));
     QVERIFY(about.contains(QLatin1String("GPL-3.0-or-later")));
     QVERIFY(about.contains(QLatin1String("Sisimai")));
+}
+
+// The window comes back at the size it was closed with, and so does the split between panes.
+void TestMainWindow::geometryAndSplitterRestored()
+{
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 640);
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({300, 600});
+        sizes = splitter->sizes();
+        window.close();
+    }
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(900, 640));
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+    BounceDoctor::Settings().setWindowGeometry({});
+    BounceDoctor::Settings().setSplitterState({});
 }
 
 QTEST_MAIN(TestMainWindow)
