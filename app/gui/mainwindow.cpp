@@ -28,6 +28,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -254,9 +255,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     updateActions();
-    resize(1180, 780);
     const Settings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry())) {
+        // The first window fits the screen at any scale: a laptop at 150 % has 1280 x 720
+        // device-independent pixels, less the panels.
+        resize(1180, 780);
+        if (const QScreen *screen = this->screen())
+            resize(size().boundedTo(screen->availableGeometry().size() * 0.92));
+    }
     m_splitter->restoreState(settings.splitterState());
 }
 

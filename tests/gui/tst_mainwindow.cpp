@@ -24,6 +24,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -67,6 +68,19 @@ bool stepOpen(QWidget &window, const QString &step)
 {
     auto *header = child<QToolButton>(window, qPrintable(step + QStringLiteral("Header")));
     return header && header->isChecked() && header->isVisibleTo(&window);
+}
+
+// Clicks a control of the diagnosis pane as a user does: scrolled into view first, since a
+// click lands on whatever the window shows at that point.
+void clickInPane(QWidget *widget, QPoint at = {})
+{
+    QVERIFY(widget);
+    QCoreApplication::processEvents(); // lay out what was just opened
+    if (auto *scroll =
+            widget->window()->findChild<QScrollArea *>(QStringLiteral("diagnosisScroll"));
+        scroll && scroll->isAncestorOf(widget))
+        scroll->ensureWidgetVisible(widget);
+    QTest::mouseClick(widget, Qt::LeftButton, {}, at.isNull() ? widget->rect().center() : at);
 }
 
 // A delivery receipt (RFC 3464 with Action: delivered): nothing failed.
@@ -140,6 +154,7 @@ private Q_SLOTS:
     void actionsFollowState();
     void helpAndAbout();
     void geometryAndSplitterRestored();
+    void firstWindowFitsTheScreen();
 };
 
 void TestMainWindow::initTestCase()
@@ -329,7 +344,7 @@ void TestMainWindow::runCheckShowsRows()
     window.diagnoseText(QStringLiteral("ana@shop.test: 550 5.1.1 <ana@shop.test>... User unknown"));
     QTRY_VERIFY(!window.isReading());
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepVerifyAddress")));
-    QTest::mouseClick(child<QPushButton>(window, "stepVerifyAddressRun"), Qt::LeftButton);
+    clickInPane(child<QPushButton>(window, "stepVerifyAddressRun"));
     auto *results = child<QTreeWidget>(window, "stepVerifyAddressResults");
     QTRY_VERIFY_WITH_TIMEOUT(results->topLevelItemCount() >= 3, 10000);
     QStringList rows;
@@ -355,16 +370,16 @@ void TestMainWindow::cancelRunningCheck()
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepBlocklists")));
     auto *run = child<QPushButton>(window, "stepBlocklistsRun");
     auto *cancel = child<QPushButton>(window, "stepBlocklistsCancel");
-    QTest::mouseClick(run, Qt::LeftButton);
+    clickInPane(run);
     QTRY_VERIFY(cancel->isVisible());
     QVERIFY(!run->isEnabled());
-    QTest::mouseClick(cancel, Qt::LeftButton);
+    clickInPane(cancel);
     QTRY_VERIFY(run->isEnabled());
     QVERIFY(!cancel->isVisible());
     QTest::qWait(200);
     QCOMPARE(child<QTreeWidget>(window, "stepBlocklistsResults")->topLevelItemCount(), 0);
     // A new bounce while a check runs: no stale rows for the wrong bounce.
-    QTest::mouseClick(run, Qt::LeftButton);
+    clickInPane(run);
     auto *checklist = window.findChild<ChecklistWidget *>();
     QVERIFY(checklist->isRunning());
     window.diagnoseText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
@@ -420,7 +435,7 @@ void TestMainWindow::settingsChooseBlocklists()
         "554 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using bl.spamcop.net"));
     QTRY_VERIFY(!window.isReading());
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepBlocklists")));
-    QTest::mouseClick(child<QPushButton>(window, "stepBlocklistsRun"), Qt::LeftButton);
+    clickInPane(child<QPushButton>(window, "stepBlocklistsRun"));
     QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "stepBlocklistsRun")->isEnabled(), 10000);
     auto *results = child<QTreeWidget>(window, "stepBlocklistsResults");
     QStringList rows;
@@ -562,7 +577,7 @@ void TestMainWindow::closeWindowMidCheck()
             QStringLiteral("550 5.7.1 Client host [192.0.2.99] blocked using zen.spamhaus.org"));
         QTRY_VERIFY(!window->isReading());
         QTRY_VERIFY(stepOpen(*window, QStringLiteral("stepBlocklists")));
-        QTest::mouseClick(child<QPushButton>(*window, "stepBlocklistsRun"), Qt::LeftButton);
+        clickInPane(child<QPushButton>(*window, "stepBlocklistsRun"));
         auto *checklist = window->findChild<ChecklistWidget *>();
         QVERIFY(checklist->isRunning());
         QPointer<MainWindow> guard(window);
@@ -702,16 +717,15 @@ void TestMainWindow::stateKeptAcrossRowSwitches()
         }
     }();
     QVERIFY2(step != QLatin1String("stepOther"), "three.mbox's first row changed");
-    QTest::mouseClick(child<QCheckBox>(window, qPrintable(step + QStringLiteral("Done"))),
-                      Qt::LeftButton, {}, QPoint(5, 5));
+    clickInPane(child<QCheckBox>(window, qPrintable(step + QStringLiteral("Done"))), QPoint(5, 5));
     QVERIFY(child<QCheckBox>(window, qPrintable(step + QStringLiteral("Done")))->isChecked());
     auto *verifyHeader = child<QToolButton>(window, "stepVerifyAddressHeader");
     if (!verifyHeader->isChecked())
-        QTest::mouseClick(verifyHeader, Qt::LeftButton);
+        clickInPane(verifyHeader);
     auto *recipient = child<QLineEdit>(window, "recipientEdit");
     recipient->selectAll();
     QTest::keyClicks(recipient, QStringLiteral("typed@by-hand.example"));
-    QTest::mouseClick(child<QPushButton>(window, "stepVerifyAddressRun"), Qt::LeftButton);
+    clickInPane(child<QPushButton>(window, "stepVerifyAddressRun"));
     QVERIFY(first->isRunning());
     auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("diagnosisScroll"));
     scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
@@ -966,14 +980,13 @@ void TestMainWindow::exportCarriesChecksTicksAndDraft()
         "ana@hill.test: 550 5.5.5 Message not delivered to user without prior approval"));
     QTRY_VERIFY(!window.isReading());
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepContactIt")));
-    QTest::mouseClick(child<QCheckBox>(window, "stepContactItDone"), Qt::LeftButton, {},
-                      QPoint(5, 5));
+    clickInPane(child<QCheckBox>(window, "stepContactItDone"), QPoint(5, 5));
     auto *body = child<QPlainTextEdit>(window, "draftBody");
     body->moveCursor(QTextCursor::End);
     QTest::keyClicks(body, QStringLiteral("Our phone: 0123 456789"));
-    QTest::mouseClick(child<QToolButton>(window, "stepVerifyAddressHeader"), Qt::LeftButton);
+    clickInPane(child<QToolButton>(window, "stepVerifyAddressHeader"));
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepVerifyAddress")));
-    QTest::mouseClick(child<QPushButton>(window, "stepVerifyAddressRun"), Qt::LeftButton);
+    clickInPane(child<QPushButton>(window, "stepVerifyAddressRun"));
     QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "stepVerifyAddressRun")->isEnabled(),
                              10000);
     QString text;
@@ -1137,6 +1150,23 @@ void TestMainWindow::geometryAndSplitterRestored()
     QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("mainSplitter"))->sizes(), sizes);
     BounceDoctor::Settings().setWindowGeometry({});
     BounceDoctor::Settings().setSplitterState({});
+}
+
+// With nothing remembered, the window fits the screen it opens on (offscreen: 800 x 600).
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    BounceDoctor::Settings().setWindowGeometry({});
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(window.frameGeometry().width() <= available.width() &&
+                 window.frameGeometry().height() <= available.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
 }
 
 QTEST_MAIN(TestMainWindow)
