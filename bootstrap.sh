@@ -15,8 +15,9 @@ packages=(
     # the case history: Qt SQL's SQLite driver, and PostgreSQL's for a team's shared store
     libqt6sql6-sqlite libqt6sql6-psql
     # test tools: a real DNS server on loopback, packaging validators, the sanitizer and fuzz
-    # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports)
-    dnsmasq-base desktop-file-utils appstream
+    # builds (clang-14 with libFuzzer; llvm-14 symbolizes their reports); pdftotext reads the
+    # exported PDF back in the GUI tests
+    dnsmasq-base desktop-file-utils appstream poppler-utils
     # the case store's tests against a real PostgreSQL server on loopback
     postgresql
     clang-14 libclang-rt-14-dev llvm-14

@@ -560,6 +560,38 @@
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>Nachricht in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>No mail app answered: use Copy message and paste it into your mail program.</source>
+        <translation>Kein E-Mail-Programm hat reagiert: Kopieren Sie die Nachricht und fügen Sie sie in Ihr E-Mail-Programm ein.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words:</source>
+        <translation>Wortlaut des Servers:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Shows or hides this step</source>
+        <translation>Blendet diesen Schritt ein oder aus</translation>
+    </message>
+    <message>
+        <source>Run check: %1</source>
+        <translation>Prüfung starten: %1</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
         <source>Recipient address</source>
         <translation>Empfängeradresse</translation>
     </message>
@@ -744,6 +776,10 @@ Betreff: %2
 <context>
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
         <source>Diagnosis headline</source>
         <translation>Diagnose-Überschrift</translation>
     </message>
@@ -810,6 +846,46 @@ Betreff: %2
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
+    <message>
+        <source>Open saved messages (.eml), an mbox, or a folder of them</source>
+        <translation>Gespeicherte Nachrichten (.eml), eine mbox-Datei oder einen Ordner damit öffnen</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Anzahlen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;How to Read a Bounce</source>
+        <translation>&amp;Wie man eine Unzustellbarkeitsnachricht liest</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Datei nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Open a folder of bounces</source>
+        <translation>Ordner mit Unzustellbarkeitsnachrichten öffnen</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Ticket text copied to the clipboard.</source>
+        <translation>Tickettext in die Zwischenablage kopiert.</translation>
+    </message>
     <message>
         <source>Bounce text</source>
         <translation>Text der Unzustellbarkeitsnachricht</translation>
@@ -2046,6 +2122,294 @@ Betreff: %2
 <context>
     <name>ReportTr</name>
     <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>nicht erledigt</translation>
+    </message>
+    <message>
+        <source>Refused, not retried</source>
+        <translation>Abgelehnt, kein neuer Versuch</translation>
+    </message>
+    <message>
+        <source>Delayed, still trying</source>
+        <translation>Verzögert, wird weiter versucht</translation>
+    </message>
+    <message>
+        <source>Not a failure</source>
+        <translation>Kein Fehler</translation>
+    </message>
+    <message>
+        <source>Nobody: nothing failed</source>
+        <translation>Niemand: nichts ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Nobody yet: your mail server is still trying</source>
+        <translation>Noch niemand: Ihr Mailserver versucht es weiter</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>Adresse existiert nicht</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>Domain existiert nicht</translation>
+    </message>
+    <message>
+        <source>Recipient has moved</source>
+        <translation>Empfänger ist umgezogen</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled</source>
+        <translation>Postfach deaktiviert</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Postfach voll</translation>
+    </message>
+    <message>
+        <source>Over the mailbox&apos;s size limit</source>
+        <translation>Über der Größengrenze des Postfachs</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Nachricht zu groß</translation>
+    </message>
+    <message>
+        <source>Relaying refused</source>
+        <translation>Weiterleitung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sender authentication failed</source>
+        <translation>Absenderauthentifizierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Poor sender reputation</source>
+        <translation>Schlechter Ruf des Absenders</translation>
+    </message>
+    <message>
+        <source>No reverse DNS for the sender</source>
+        <translation>Kein Reverse-DNS für den Absender</translation>
+    </message>
+    <message>
+        <source>Message breaks the standard</source>
+        <translation>Nachricht verletzt den Standard</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS) failed</source>
+        <translation>Verschlüsselung (TLS) fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Filtered by the recipient</source>
+        <translation>Vom Empfänger gefiltert</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>Absenderadresse abgelehnt</translation>
+    </message>
+    <message>
+        <source>Judged as spam</source>
+        <translation>Als Spam eingestuft</translation>
+    </message>
+    <message>
+        <source>Malware suspected</source>
+        <translation>Schadsoftware vermutet</translation>
+    </message>
+    <message>
+        <source>Against the recipient&apos;s policy</source>
+        <translation>Gegen die Richtlinien des Empfängers</translation>
+    </message>
+    <message>
+        <source>Security check failed</source>
+        <translation>Sicherheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>Zu viele Verbindungen</translation>
+    </message>
+    <message>
+        <source>Sending too fast</source>
+        <translation>Zu schnelles Senden</translation>
+    </message>
+    <message>
+        <source>Sender blocked</source>
+        <translation>Absender blockiert</translation>
+    </message>
+    <message>
+        <source>Gave up after retrying</source>
+        <translation>Nach Wiederholungen aufgegeben</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>Netzwerkproblem</translation>
+    </message>
+    <message>
+        <source>Receiving server error</source>
+        <translation>Fehler des empfangenden Servers</translation>
+    </message>
+    <message>
+        <source>Receiving server full</source>
+        <translation>Empfangender Server voll</translation>
+    </message>
+    <message>
+        <source>Domain accepts no mail</source>
+        <translation>Domain nimmt keine E-Mails an</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s mail program failed</source>
+        <translation>Mailprogramm des Empfängers fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Mail protocol error</source>
+        <translation>Fehler im Mailprotokoll</translation>
+    </message>
+    <message>
+        <source>Content refused</source>
+        <translation>Inhalt abgelehnt</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Automatische Antwort</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Spam-Beschwerde</translation>
+    </message>
+    <message>
+        <source>On a suppression list</source>
+        <translation>Auf einer Sperrliste</translation>
+    </message>
+    <message>
+        <source>approved senders only</source>
+        <translation>nur freigegebene Absender</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>IP on a blocklist</source>
+        <translation>IP auf einer Sperrliste</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>reverse DNS</source>
+        <translation>Reverse-DNS</translation>
+    </message>
+    <message>
+        <source>relaying</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>Konto deaktiviert</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>Ruf</translation>
+    </message>
+    <message>
+        <source>suppression list</source>
+        <translation>Sperrliste</translation>
+    </message>
+    <message>
+        <source>recipient policy</source>
+        <translation>Richtlinie des Empfängers</translation>
+    </message>
+    <message>
+        <source>restricted recipient</source>
+        <translation>eingeschränkter Empfänger</translation>
+    </message>
+    <message>
+        <source>unsubscribe request</source>
+        <translation>Abmeldewunsch</translation>
+    </message>
+    <message>
+        <source>unknown to the recipient&apos;s directory</source>
+        <translation>im Verzeichnis des Empfängers unbekannt</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried</source>
+        <translation>Verzögert, wird weiter versucht</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>Nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>no check run</source>
+        <translation>keine Prüfung durchgeführt</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT</source>
+        <translation>Nachricht an die IT des Empfängers</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>An: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Checkliste:</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT:</source>
+        <translation>Nachricht an die IT des Empfängers:</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
@@ -2375,6 +2739,112 @@ Betreff: %2
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
         <translation>Zu öffnende Unzustellbarkeitsnachrichten (.eml, mbox, Ordner).</translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>Sending IP</source>
+        <translation>Sendende IP</translation>
+    </message>
+</context>
+<context>
+    <name>StepAdviceTr</name>
+    <message>
+        <source>The server accepts messages up to %1, attachments included.</source>
+        <translation>Der Server nimmt Nachrichten bis %1 an, Anhänge eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>The server does not say its limit; many accept 10 to 25 MB, attachments included.</source>
+        <translation>Der Server nennt seine Grenze nicht; viele nehmen 10 bis 25 MB an, Anhänge eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>Then send the changed message again to the same address.</source>
+        <translation>Senden Sie die geänderte Nachricht dann erneut an dieselbe Adresse.</translation>
+    </message>
+    <message>
+        <source>The message was passed on to a system that sends no further reports. Nothing failed.</source>
+        <translation>Die Nachricht wurde an ein System weitergegeben, das keine weiteren Berichte sendet. Nichts ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>This is a delivery report: the message reached the recipient&apos;s server. Nothing failed.</source>
+        <translation>Dies ist eine Zustellbestätigung: Die Nachricht hat den Server des Empfängers erreicht. Nichts ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Keep this notice if you need proof of delivery.</source>
+        <translation>Bewahren Sie diese Mitteilung auf, wenn Sie einen Zustellnachweis brauchen.</translation>
+    </message>
+    <message>
+        <source>Verify the recipient address</source>
+        <translation>Empfängeradresse überprüfen</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>Sperrlisten prüfen</translation>
+    </message>
+    <message>
+        <source>Check SPF, DKIM and DMARC</source>
+        <translation>SPF, DKIM und DMARC prüfen</translation>
+    </message>
+    <message>
+        <source>Contact the recipient&apos;s IT</source>
+        <translation>IT des Empfängers kontaktieren</translation>
+    </message>
+    <message>
+        <source>Fix the sending set-up</source>
+        <translation>Versand-Konfiguration korrigieren</translation>
+    </message>
+    <message>
+        <source>Review the message content</source>
+        <translation>Inhalt der Nachricht überprüfen</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Abwarten</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Nichts zu tun</translation>
+    </message>
+    <message>
+        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
+        <translation>Ein Tippfehler oder eine Adresse, die nicht mehr existiert, ist die häufigste Ursache für eine Unzustellbarkeitsnachricht. Prüfen Sie die Schreibweise Buchstabe für Buchstabe und ob die Domain nach dem @ stimmt.</translation>
+    </message>
+    <message>
+        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
+        <translation>Empfangsserver weisen E-Mails von IP-Adressen und Domains ab, die auf öffentlichen Sperrlisten stehen. Wenn Ihre sendende IP gelistet ist, beheben Sie die Ursache (oft ein gehacktes Konto oder eine Spam-Beschwerde) und beantragen Sie dann die Entfernung bei der Liste.</translation>
+    </message>
+    <message>
+        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
+        <translation>Diese DNS-Einträge belegen, dass Ihr Server für Ihre Domain senden darf. Große Anbieter lehnen E-Mails ab, die diese Prüfungen nicht bestehen, oder verschieben sie in den Spam-Ordner.</translation>
+    </message>
+    <message>
+        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
+        <translation>Wenn die Empfängerseite Ihre E-Mails abweist, können nur deren Administratoren das ändern. Diese Nachricht gibt ihnen alle nötigen Informationen.</translation>
+    </message>
+    <message>
+        <source>The message is late, not lost. Usually there is nothing to do but wait.</source>
+        <translation>Die Nachricht ist verspätet, nicht verloren. Meist bleibt nur abzuwarten.</translation>
+    </message>
+    <message>
+        <source>The problem is temporary. Usually it is enough to wait and send again.</source>
+        <translation>Das Problem ist vorübergehend. Meist genügt es, zu warten und erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this notice is for your information.</source>
+        <translation>Nichts ist fehlgeschlagen: Diese Mitteilung dient nur zur Information.</translation>
     </message>
 </context>
 </TS>

@@ -560,6 +560,38 @@
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>Mensaje copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>No mail app answered: use Copy message and paste it into your mail program.</source>
+        <translation>Ninguna aplicación de correo respondió: copie el mensaje y péguelo en su programa de correo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words:</source>
+        <translation>Las palabras del servidor:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Shows or hides this step</source>
+        <translation>Muestra u oculta este paso</translation>
+    </message>
+    <message>
+        <source>Run check: %1</source>
+        <translation>Ejecutar la comprobación: %1</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progreso de la comprobación</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Hecho: %1</translation>
+    </message>
+    <message>
         <source>Recipient address</source>
         <translation>Dirección del destinatario</translation>
     </message>
@@ -744,6 +776,10 @@ Asunto: %2
 <context>
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
         <source>Diagnosis headline</source>
         <translation>Titular del diagnóstico</translation>
     </message>
@@ -810,6 +846,46 @@ Asunto: %2
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
+    <message>
+        <source>Open saved messages (.eml), an mbox, or a folder of them</source>
+        <translation>Abrir mensajes guardados (.eml), un archivo mbox o una carpeta</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Recuentos</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;How to Read a Bounce</source>
+        <translation>&amp;Cómo leer un rebote</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Archivo no encontrado: %1</translation>
+    </message>
+    <message>
+        <source>Open a folder of bounces</source>
+        <translation>Abrir una carpeta de rebotes</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Informe guardado en %1</translation>
+    </message>
+    <message>
+        <source>Ticket text copied to the clipboard.</source>
+        <translation>Texto del ticket copiado al portapapeles.</translation>
+    </message>
     <message>
         <source>Bounce text</source>
         <translation>Texto del rebote</translation>
@@ -2046,6 +2122,294 @@ Asunto: %2
 <context>
     <name>ReportTr</name>
     <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>sin hacer</translation>
+    </message>
+    <message>
+        <source>Refused, not retried</source>
+        <translation>Rechazado, sin reintento</translation>
+    </message>
+    <message>
+        <source>Delayed, still trying</source>
+        <translation>Retrasado, se sigue intentando</translation>
+    </message>
+    <message>
+        <source>Not a failure</source>
+        <translation>No es un fallo</translation>
+    </message>
+    <message>
+        <source>Nobody: nothing failed</source>
+        <translation>Nadie: nada ha fallado</translation>
+    </message>
+    <message>
+        <source>Nobody yet: your mail server is still trying</source>
+        <translation>Nadie por ahora: su servidor de correo sigue intentándolo</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>La dirección no existe</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>El dominio no existe</translation>
+    </message>
+    <message>
+        <source>Recipient has moved</source>
+        <translation>El destinatario se ha mudado</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled</source>
+        <translation>Buzón desactivado</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Buzón lleno</translation>
+    </message>
+    <message>
+        <source>Over the mailbox&apos;s size limit</source>
+        <translation>Supera el límite de tamaño del buzón</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Mensaje demasiado grande</translation>
+    </message>
+    <message>
+        <source>Relaying refused</source>
+        <translation>Retransmisión rechazada</translation>
+    </message>
+    <message>
+        <source>Sender authentication failed</source>
+        <translation>Falló la autenticación del remitente</translation>
+    </message>
+    <message>
+        <source>Poor sender reputation</source>
+        <translation>Mala reputación del remitente</translation>
+    </message>
+    <message>
+        <source>No reverse DNS for the sender</source>
+        <translation>Sin DNS inverso para el remitente</translation>
+    </message>
+    <message>
+        <source>Message breaks the standard</source>
+        <translation>El mensaje incumple el estándar</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS) failed</source>
+        <translation>Falló el cifrado (TLS)</translation>
+    </message>
+    <message>
+        <source>Filtered by the recipient</source>
+        <translation>Filtrado por el destinatario</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>Dirección del remitente rechazada</translation>
+    </message>
+    <message>
+        <source>Judged as spam</source>
+        <translation>Considerado spam</translation>
+    </message>
+    <message>
+        <source>Malware suspected</source>
+        <translation>Sospecha de malware</translation>
+    </message>
+    <message>
+        <source>Against the recipient&apos;s policy</source>
+        <translation>Contra la política del destinatario</translation>
+    </message>
+    <message>
+        <source>Security check failed</source>
+        <translation>Falló la comprobación de seguridad</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>Demasiadas conexiones</translation>
+    </message>
+    <message>
+        <source>Sending too fast</source>
+        <translation>Envío demasiado rápido</translation>
+    </message>
+    <message>
+        <source>Sender blocked</source>
+        <translation>Remitente bloqueado</translation>
+    </message>
+    <message>
+        <source>Gave up after retrying</source>
+        <translation>Abandonado tras reintentar</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>Problema de red</translation>
+    </message>
+    <message>
+        <source>Receiving server error</source>
+        <translation>Error del servidor receptor</translation>
+    </message>
+    <message>
+        <source>Receiving server full</source>
+        <translation>Servidor receptor lleno</translation>
+    </message>
+    <message>
+        <source>Domain accepts no mail</source>
+        <translation>El dominio no acepta correo</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s mail program failed</source>
+        <translation>Falló el programa de correo del destinatario</translation>
+    </message>
+    <message>
+        <source>Mail protocol error</source>
+        <translation>Error del protocolo de correo</translation>
+    </message>
+    <message>
+        <source>Content refused</source>
+        <translation>Contenido rechazado</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Respuesta automática</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Queja por spam</translation>
+    </message>
+    <message>
+        <source>On a suppression list</source>
+        <translation>En una lista de supresión</translation>
+    </message>
+    <message>
+        <source>approved senders only</source>
+        <translation>solo remitentes aprobados</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>IP on a blocklist</source>
+        <translation>IP en una lista de bloqueo</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <translation>límite de envío</translation>
+    </message>
+    <message>
+        <source>reverse DNS</source>
+        <translation>DNS inverso</translation>
+    </message>
+    <message>
+        <source>relaying</source>
+        <translation>retransmisión</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>reputación</translation>
+    </message>
+    <message>
+        <source>suppression list</source>
+        <translation>lista de supresión</translation>
+    </message>
+    <message>
+        <source>recipient policy</source>
+        <translation>política del destinatario</translation>
+    </message>
+    <message>
+        <source>restricted recipient</source>
+        <translation>destinatario restringido</translation>
+    </message>
+    <message>
+        <source>unsubscribe request</source>
+        <translation>solicitud de baja</translation>
+    </message>
+    <message>
+        <source>unknown to the recipient&apos;s directory</source>
+        <translation>desconocido en el directorio del destinatario</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried</source>
+        <translation>Retrasado, se sigue reintentando</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>No se pudo comprobar</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Lista de pasos</translation>
+    </message>
+    <message>
+        <source>no check run</source>
+        <translation>sin comprobación</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT</source>
+        <translation>Mensaje al departamento de TI del destinatario</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Lista de pasos:</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT:</source>
+        <translation>Mensaje al departamento de TI del destinatario:</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
@@ -2375,6 +2739,112 @@ Asunto: %2
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
         <translation>Rebotes que abrir (.eml, mbox, carpeta).</translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>Sending IP</source>
+        <translation>IP de envío</translation>
+    </message>
+</context>
+<context>
+    <name>StepAdviceTr</name>
+    <message>
+        <source>The server accepts messages up to %1, attachments included.</source>
+        <translation>El servidor acepta mensajes de hasta %1, adjuntos incluidos.</translation>
+    </message>
+    <message>
+        <source>The server does not say its limit; many accept 10 to 25 MB, attachments included.</source>
+        <translation>El servidor no indica su límite; muchos aceptan de 10 a 25 MB, adjuntos incluidos.</translation>
+    </message>
+    <message>
+        <source>Then send the changed message again to the same address.</source>
+        <translation>Después envíe de nuevo el mensaje modificado a la misma dirección.</translation>
+    </message>
+    <message>
+        <source>The message was passed on to a system that sends no further reports. Nothing failed.</source>
+        <translation>El mensaje se entregó a un sistema que no envía más informes. Nada ha fallado.</translation>
+    </message>
+    <message>
+        <source>This is a delivery report: the message reached the recipient&apos;s server. Nothing failed.</source>
+        <translation>Es un informe de entrega: el mensaje llegó al servidor del destinatario. Nada ha fallado.</translation>
+    </message>
+    <message>
+        <source>Keep this notice if you need proof of delivery.</source>
+        <translation>Guarde este aviso si necesita una prueba de entrega.</translation>
+    </message>
+    <message>
+        <source>Verify the recipient address</source>
+        <translation>Verificar la dirección del destinatario</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>Comprobar las listas de bloqueo</translation>
+    </message>
+    <message>
+        <source>Check SPF, DKIM and DMARC</source>
+        <translation>Comprobar SPF, DKIM y DMARC</translation>
+    </message>
+    <message>
+        <source>Contact the recipient&apos;s IT</source>
+        <translation>Contactar con el equipo de TI del destinatario</translation>
+    </message>
+    <message>
+        <source>Fix the sending set-up</source>
+        <translation>Corregir la configuración de envío</translation>
+    </message>
+    <message>
+        <source>Review the message content</source>
+        <translation>Revisar el contenido del mensaje</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Esperar</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>No hay que hacer nada</translation>
+    </message>
+    <message>
+        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
+        <translation>Un error de escritura o una dirección que ya no existe es la causa más frecuente de un rebote. Revise la dirección letra por letra y compruebe que el dominio que va después de la @ es correcto.</translation>
+    </message>
+    <message>
+        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
+        <translation>Los servidores receptores rechazan el correo de direcciones IP y dominios que figuran en listas de bloqueo públicas. Si su IP de envío aparece en una, corrija la causa (a menudo una cuenta pirateada o una queja por spam) y después pida a la lista que la retire.</translation>
+    </message>
+    <message>
+        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
+        <translation>Estos registros DNS demuestran que su servidor puede enviar correo en nombre de su dominio. Los grandes proveedores rechazan o envían a spam el correo que no los supera.</translation>
+    </message>
+    <message>
+        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
+        <translation>Cuando el lado receptor le rechaza, solo sus administradores pueden cambiarlo. Este mensaje les da la información que necesitan.</translation>
+    </message>
+    <message>
+        <source>The message is late, not lost. Usually there is nothing to do but wait.</source>
+        <translation>El mensaje va con retraso, no se ha perdido. Normalmente solo hay que esperar.</translation>
+    </message>
+    <message>
+        <source>The problem is temporary. Usually it is enough to wait and send again.</source>
+        <translation>El problema es temporal. Normalmente basta con esperar y volver a enviar.</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this notice is for your information.</source>
+        <translation>Nada ha fallado: este aviso es solo informativo.</translation>
     </message>
 </context>
 </TS>

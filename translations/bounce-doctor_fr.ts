@@ -560,6 +560,38 @@
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>Message copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>No mail app answered: use Copy message and paste it into your mail program.</source>
+        <translation>Aucune application de messagerie n&apos;a répondu : copiez le message et collez-le dans votre logiciel de messagerie.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words:</source>
+        <translation>Les mots du serveur :</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Shows or hides this step</source>
+        <translation>Affiche ou masque cette étape</translation>
+    </message>
+    <message>
+        <source>Run check: %1</source>
+        <translation>Lancer la vérification : %1</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progression de la vérification</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fait : %1</translation>
+    </message>
+    <message>
         <source>Recipient address</source>
         <translation>Adresse du destinataire</translation>
     </message>
@@ -744,6 +776,10 @@ Objet&#xa0;: %2
 <context>
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
         <source>Diagnosis headline</source>
         <translation>Titre du diagnostic</translation>
     </message>
@@ -810,6 +846,46 @@ Objet&#xa0;: %2
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
+    <message>
+        <source>Open saved messages (.eml), an mbox, or a folder of them</source>
+        <translation>Ouvrir des messages enregistrés (.eml), un fichier mbox ou un dossier</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Décomptes</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;How to Read a Bounce</source>
+        <translation>&amp;Comment lire un rejet</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Effacer la liste</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Fichier introuvable : %1</translation>
+    </message>
+    <message>
+        <source>Open a folder of bounces</source>
+        <translation>Ouvrir un dossier de rejets</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Rapport enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Ticket text copied to the clipboard.</source>
+        <translation>Texte du ticket copié dans le presse-papiers.</translation>
+    </message>
     <message>
         <source>Bounce text</source>
         <translation>Texte du message de non-remise</translation>
@@ -2046,6 +2122,294 @@ Objet&#xa0;: %2
 <context>
     <name>ReportTr</name>
     <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>pas fait</translation>
+    </message>
+    <message>
+        <source>Refused, not retried</source>
+        <translation>Refusé, pas de nouvel essai</translation>
+    </message>
+    <message>
+        <source>Delayed, still trying</source>
+        <translation>Retardé, nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>Not a failure</source>
+        <translation>Pas un échec</translation>
+    </message>
+    <message>
+        <source>Nobody: nothing failed</source>
+        <translation>Personne : rien n&apos;a échoué</translation>
+    </message>
+    <message>
+        <source>Nobody yet: your mail server is still trying</source>
+        <translation>Personne pour l&apos;instant : votre serveur de messagerie réessaie encore</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>L&apos;adresse n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>Le domaine n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Recipient has moved</source>
+        <translation>Le destinataire a changé d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled</source>
+        <translation>Boîte aux lettres désactivée</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Boîte aux lettres pleine</translation>
+    </message>
+    <message>
+        <source>Over the mailbox&apos;s size limit</source>
+        <translation>Au-delà de la taille maximale de la boîte</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Message trop volumineux</translation>
+    </message>
+    <message>
+        <source>Relaying refused</source>
+        <translation>Relais refusé</translation>
+    </message>
+    <message>
+        <source>Sender authentication failed</source>
+        <translation>Échec de l&apos;authentification de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>Poor sender reputation</source>
+        <translation>Mauvaise réputation de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>No reverse DNS for the sender</source>
+        <translation>Pas de DNS inverse pour l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>Message breaks the standard</source>
+        <translation>Le message ne respecte pas la norme</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS) failed</source>
+        <translation>Échec du chiffrement (TLS)</translation>
+    </message>
+    <message>
+        <source>Filtered by the recipient</source>
+        <translation>Filtré par le destinataire</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>Adresse de l&apos;expéditeur refusée</translation>
+    </message>
+    <message>
+        <source>Judged as spam</source>
+        <translation>Jugé comme spam</translation>
+    </message>
+    <message>
+        <source>Malware suspected</source>
+        <translation>Logiciel malveillant suspecté</translation>
+    </message>
+    <message>
+        <source>Against the recipient&apos;s policy</source>
+        <translation>Contraire à la politique du destinataire</translation>
+    </message>
+    <message>
+        <source>Security check failed</source>
+        <translation>Échec du contrôle de sécurité</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>Trop de connexions</translation>
+    </message>
+    <message>
+        <source>Sending too fast</source>
+        <translation>Envoi trop rapide</translation>
+    </message>
+    <message>
+        <source>Sender blocked</source>
+        <translation>Expéditeur bloqué</translation>
+    </message>
+    <message>
+        <source>Gave up after retrying</source>
+        <translation>Abandon après plusieurs essais</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>Problème réseau</translation>
+    </message>
+    <message>
+        <source>Receiving server error</source>
+        <translation>Erreur du serveur destinataire</translation>
+    </message>
+    <message>
+        <source>Receiving server full</source>
+        <translation>Serveur destinataire saturé</translation>
+    </message>
+    <message>
+        <source>Domain accepts no mail</source>
+        <translation>Le domaine n&apos;accepte pas de courrier</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s mail program failed</source>
+        <translation>Échec du logiciel de messagerie du destinataire</translation>
+    </message>
+    <message>
+        <source>Mail protocol error</source>
+        <translation>Erreur du protocole de messagerie</translation>
+    </message>
+    <message>
+        <source>Content refused</source>
+        <translation>Contenu refusé</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Distribué</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Réponse automatique</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Plainte pour spam</translation>
+    </message>
+    <message>
+        <source>On a suppression list</source>
+        <translation>Sur une liste de suppression</translation>
+    </message>
+    <message>
+        <source>approved senders only</source>
+        <translation>expéditeurs approuvés uniquement</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>non authentifié</translation>
+    </message>
+    <message>
+        <source>IP on a blocklist</source>
+        <translation>IP sur une liste de blocage</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <translation>limite de débit</translation>
+    </message>
+    <message>
+        <source>reverse DNS</source>
+        <translation>DNS inverse</translation>
+    </message>
+    <message>
+        <source>relaying</source>
+        <translation>relais</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>compte désactivé</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>réputation</translation>
+    </message>
+    <message>
+        <source>suppression list</source>
+        <translation>liste de suppression</translation>
+    </message>
+    <message>
+        <source>recipient policy</source>
+        <translation>politique du destinataire</translation>
+    </message>
+    <message>
+        <source>restricted recipient</source>
+        <translation>destinataire restreint</translation>
+    </message>
+    <message>
+        <source>unsubscribe request</source>
+        <translation>demande de désabonnement</translation>
+    </message>
+    <message>
+        <source>unknown to the recipient&apos;s directory</source>
+        <translation>inconnu de l&apos;annuaire du destinataire</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried</source>
+        <translation>Retardé, nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>Vérification impossible</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>no check run</source>
+        <translation>aucune vérification lancée</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT</source>
+        <translation>Message au service informatique du destinataire</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À : %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Liste de contrôle :</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT:</source>
+        <translation>Message au service informatique du destinataire :</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>Destinataire</translation>
     </message>
@@ -2375,6 +2739,112 @@ Objet&#xa0;: %2
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
         <translation>Messages de non-remise à ouvrir (.eml, mbox, dossier).</translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>Sending IP</source>
+        <translation>IP d&apos;envoi</translation>
+    </message>
+</context>
+<context>
+    <name>StepAdviceTr</name>
+    <message>
+        <source>The server accepts messages up to %1, attachments included.</source>
+        <translation>Le serveur accepte les messages jusqu&apos;à %1, pièces jointes comprises.</translation>
+    </message>
+    <message>
+        <source>The server does not say its limit; many accept 10 to 25 MB, attachments included.</source>
+        <translation>Le serveur n&apos;indique pas sa limite ; beaucoup acceptent de 10 à 25 Mo, pièces jointes comprises.</translation>
+    </message>
+    <message>
+        <source>Then send the changed message again to the same address.</source>
+        <translation>Renvoyez ensuite le message modifié à la même adresse.</translation>
+    </message>
+    <message>
+        <source>The message was passed on to a system that sends no further reports. Nothing failed.</source>
+        <translation>Le message a été transmis à un système qui n&apos;envoie pas d&apos;autre rapport. Rien n&apos;a échoué.</translation>
+    </message>
+    <message>
+        <source>This is a delivery report: the message reached the recipient&apos;s server. Nothing failed.</source>
+        <translation>Ceci est un rapport de distribution : le message est arrivé sur le serveur du destinataire. Rien n&apos;a échoué.</translation>
+    </message>
+    <message>
+        <source>Keep this notice if you need proof of delivery.</source>
+        <translation>Conservez cet avis si vous avez besoin d&apos;une preuve de distribution.</translation>
+    </message>
+    <message>
+        <source>Verify the recipient address</source>
+        <translation>Vérifier l&apos;adresse du destinataire</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>Vérifier les listes de blocage</translation>
+    </message>
+    <message>
+        <source>Check SPF, DKIM and DMARC</source>
+        <translation>Vérifier SPF, DKIM et DMARC</translation>
+    </message>
+    <message>
+        <source>Contact the recipient&apos;s IT</source>
+        <translation>Contacter le service informatique du destinataire</translation>
+    </message>
+    <message>
+        <source>Fix the sending set-up</source>
+        <translation>Corriger la configuration d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Review the message content</source>
+        <translation>Relire le contenu du message</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Attendre</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Aucune action nécessaire</translation>
+    </message>
+    <message>
+        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
+        <translation>Une faute de frappe ou une adresse qui n&apos;existe plus est la cause la plus fréquente de non-remise. Vérifiez l&apos;orthographe lettre par lettre, et assurez-vous que le domaine après le @ est correct.</translation>
+    </message>
+    <message>
+        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
+        <translation>Les serveurs de réception refusent les e-mails provenant d&apos;adresses IP et de domaines inscrits sur des listes de blocage publiques. Si votre IP d&apos;envoi y figure, corrigez la cause (souvent un compte piraté ou une plainte pour spam), puis demandez à la liste de la retirer.</translation>
+    </message>
+    <message>
+        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
+        <translation>Ces enregistrements DNS prouvent que votre serveur a le droit d&apos;envoyer des e-mails pour votre domaine. Les grands fournisseurs rejettent ou classent en spam les e-mails qui échouent à ces contrôles.</translation>
+    </message>
+    <message>
+        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
+        <translation>Lorsque le serveur du destinataire refuse vos e-mails, seuls ses administrateurs peuvent y remédier. Ce message leur fournit les informations dont ils ont besoin.</translation>
+    </message>
+    <message>
+        <source>The message is late, not lost. Usually there is nothing to do but wait.</source>
+        <translation>Le message est en retard, pas perdu. En général, il suffit d&apos;attendre.</translation>
+    </message>
+    <message>
+        <source>The problem is temporary. Usually it is enough to wait and send again.</source>
+        <translation>Le problème est temporaire. En général, il suffit d&apos;attendre et de renvoyer.</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this notice is for your information.</source>
+        <translation>Rien n&apos;a échoué : cet avis est pour information.</translation>
     </message>
 </context>
 </TS>

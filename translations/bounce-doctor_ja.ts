@@ -560,6 +560,38 @@
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>メッセージをクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>No mail app answered: use Copy message and paste it into your mail program.</source>
+        <translation>メールアプリが応答しません。メッセージをコピーしてメールソフトに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words:</source>
+        <translation>サーバーの応答:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Shows or hides this step</source>
+        <translation>この手順を表示または非表示にします</translation>
+    </message>
+    <message>
+        <source>Run check: %1</source>
+        <translation>チェックを実行: %1</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>チェックの進行状況</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完了: %1</translation>
+    </message>
+    <message>
         <source>Recipient address</source>
         <translation>受信者のアドレス</translation>
     </message>
@@ -743,6 +775,10 @@ Subject: %2
 <context>
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
         <source>Diagnosis headline</source>
         <translation>診断の概要</translation>
     </message>
@@ -809,6 +845,46 @@ Subject: %2
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
+    <message>
+        <source>Open saved messages (.eml), an mbox, or a folder of them</source>
+        <translation>保存したメッセージ (.eml)、mbox、またはそれらのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;How to Read a Bounce</source>
+        <translation>バウンスの読み方(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>一覧を消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>ファイルが見つかりません: %1</translation>
+    </message>
+    <message>
+        <source>Open a folder of bounces</source>
+        <translation>バウンスのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>レポートを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Ticket text copied to the clipboard.</source>
+        <translation>チケット用テキストをクリップボードにコピーしました。</translation>
+    </message>
     <message>
         <source>Bounce text</source>
         <translation>バウンスメールの本文</translation>
@@ -2045,6 +2121,294 @@ Subject: %2
 <context>
     <name>ReportTr</name>
     <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Refused, not retried</source>
+        <translation>拒否（再送なし）</translation>
+    </message>
+    <message>
+        <source>Delayed, still trying</source>
+        <translation>遅延中（再試行中）</translation>
+    </message>
+    <message>
+        <source>Not a failure</source>
+        <translation>失敗ではありません</translation>
+    </message>
+    <message>
+        <source>Nobody: nothing failed</source>
+        <translation>不要（失敗はありません）</translation>
+    </message>
+    <message>
+        <source>Nobody yet: your mail server is still trying</source>
+        <translation>まだ不要（送信サーバーが再試行中）</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>アドレスが存在しない</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>ドメインが存在しない</translation>
+    </message>
+    <message>
+        <source>Recipient has moved</source>
+        <translation>宛先が移転した</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled</source>
+        <translation>メールボックスが無効</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>メールボックスが満杯</translation>
+    </message>
+    <message>
+        <source>Over the mailbox&apos;s size limit</source>
+        <translation>メールボックスのサイズ上限を超過</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>メッセージが大きすぎる</translation>
+    </message>
+    <message>
+        <source>Relaying refused</source>
+        <translation>中継を拒否</translation>
+    </message>
+    <message>
+        <source>Sender authentication failed</source>
+        <translation>送信者認証に失敗</translation>
+    </message>
+    <message>
+        <source>Poor sender reputation</source>
+        <translation>送信者の評価が低い</translation>
+    </message>
+    <message>
+        <source>No reverse DNS for the sender</source>
+        <translation>送信元に逆引き DNS がない</translation>
+    </message>
+    <message>
+        <source>Message breaks the standard</source>
+        <translation>メッセージが規格に違反</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS) failed</source>
+        <translation>暗号化 (TLS) に失敗</translation>
+    </message>
+    <message>
+        <source>Filtered by the recipient</source>
+        <translation>受信側でフィルター</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>送信者アドレスを拒否</translation>
+    </message>
+    <message>
+        <source>Judged as spam</source>
+        <translation>スパムと判定</translation>
+    </message>
+    <message>
+        <source>Malware suspected</source>
+        <translation>マルウェアの疑い</translation>
+    </message>
+    <message>
+        <source>Against the recipient&apos;s policy</source>
+        <translation>受信側のポリシー違反</translation>
+    </message>
+    <message>
+        <source>Security check failed</source>
+        <translation>セキュリティチェックに失敗</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>接続が多すぎる</translation>
+    </message>
+    <message>
+        <source>Sending too fast</source>
+        <translation>送信が速すぎる</translation>
+    </message>
+    <message>
+        <source>Sender blocked</source>
+        <translation>送信者をブロック</translation>
+    </message>
+    <message>
+        <source>Gave up after retrying</source>
+        <translation>再試行の末に断念</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>ネットワークの問題</translation>
+    </message>
+    <message>
+        <source>Receiving server error</source>
+        <translation>受信サーバーのエラー</translation>
+    </message>
+    <message>
+        <source>Receiving server full</source>
+        <translation>受信サーバーの容量不足</translation>
+    </message>
+    <message>
+        <source>Domain accepts no mail</source>
+        <translation>ドメインがメールを受け付けない</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s mail program failed</source>
+        <translation>受信側のメールプログラムが失敗</translation>
+    </message>
+    <message>
+        <source>Mail protocol error</source>
+        <translation>メールプロトコルのエラー</translation>
+    </message>
+    <message>
+        <source>Content refused</source>
+        <translation>内容を拒否</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>配信済み</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>自動応答</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>迷惑メールの苦情</translation>
+    </message>
+    <message>
+        <source>On a suppression list</source>
+        <translation>配信停止リストに登録</translation>
+    </message>
+    <message>
+        <source>approved senders only</source>
+        <translation>承認済みの送信者のみ</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未認証</translation>
+    </message>
+    <message>
+        <source>IP on a blocklist</source>
+        <translation>IP がブロックリストに掲載</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <translation>送信レート制限</translation>
+    </message>
+    <message>
+        <source>reverse DNS</source>
+        <translation>逆引き DNS</translation>
+    </message>
+    <message>
+        <source>relaying</source>
+        <translation>中継</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>アカウント無効</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>suppression list</source>
+        <translation>配信停止リスト</translation>
+    </message>
+    <message>
+        <source>recipient policy</source>
+        <translation>受信側のポリシー</translation>
+    </message>
+    <message>
+        <source>restricted recipient</source>
+        <translation>制限された宛先</translation>
+    </message>
+    <message>
+        <source>unsubscribe request</source>
+        <translation>配信停止の依頼</translation>
+    </message>
+    <message>
+        <source>unknown to the recipient&apos;s directory</source>
+        <translation>受信側のディレクトリに存在しない</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried</source>
+        <translation>遅延中（再試行中）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>確認できません</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>チェックリスト</translation>
+    </message>
+    <message>
+        <source>no check run</source>
+        <translation>チェック未実行</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT</source>
+        <translation>受信側 IT 部門へのメッセージ</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>宛先: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>件名: %1</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>チェックリスト:</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT:</source>
+        <translation>受信側 IT 部門へのメッセージ:</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>受信者</translation>
     </message>
@@ -2373,6 +2737,112 @@ Subject: %2
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
         <translation>開くバウンスメール（.eml、mbox、フォルダー）。</translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>Sending IP</source>
+        <translation>送信元 IP</translation>
+    </message>
+</context>
+<context>
+    <name>StepAdviceTr</name>
+    <message>
+        <source>The server accepts messages up to %1, attachments included.</source>
+        <translation>このサーバーが受け付けるメッセージは添付ファイルを含めて %1 までです。</translation>
+    </message>
+    <message>
+        <source>The server does not say its limit; many accept 10 to 25 MB, attachments included.</source>
+        <translation>サーバーは上限を示していません。多くのサーバーは添付ファイルを含めて 10〜25 MB まで受け付けます。</translation>
+    </message>
+    <message>
+        <source>Then send the changed message again to the same address.</source>
+        <translation>その後、変更したメッセージを同じアドレスに送り直してください。</translation>
+    </message>
+    <message>
+        <source>The message was passed on to a system that sends no further reports. Nothing failed.</source>
+        <translation>メッセージはそれ以上報告を送らないシステムに引き渡されました。失敗はありません。</translation>
+    </message>
+    <message>
+        <source>This is a delivery report: the message reached the recipient&apos;s server. Nothing failed.</source>
+        <translation>これは配信通知です。メッセージは宛先のサーバーに届きました。失敗はありません。</translation>
+    </message>
+    <message>
+        <source>Keep this notice if you need proof of delivery.</source>
+        <translation>配信の証明が必要な場合は、この通知を保管してください。</translation>
+    </message>
+    <message>
+        <source>Verify the recipient address</source>
+        <translation>受信者のアドレスを確認する</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>ブロックリストを確認する</translation>
+    </message>
+    <message>
+        <source>Check SPF, DKIM and DMARC</source>
+        <translation>SPF、DKIM、DMARC を確認する</translation>
+    </message>
+    <message>
+        <source>Contact the recipient&apos;s IT</source>
+        <translation>受信者側の IT 部門に連絡する</translation>
+    </message>
+    <message>
+        <source>Fix the sending set-up</source>
+        <translation>送信側の設定を修正する</translation>
+    </message>
+    <message>
+        <source>Review the message content</source>
+        <translation>メッセージの内容を見直す</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>待つ</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>対応は不要です</translation>
+    </message>
+    <message>
+        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
+        <translation>入力ミスや、すでに存在しないアドレスは、バウンスの最もよくある原因です。つづりを 1 文字ずつ確認し、@ の後のドメインが正しいかどうかも確認してください。</translation>
+    </message>
+    <message>
+        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
+        <translation>受信サーバーは、公開ブロックリストに登録された IP アドレスやドメインからのメールを拒否します。送信元 IP が登録されている場合は、原因（乗っ取られたアカウントやスパムの苦情であることが多い）を解消してから、リストに登録解除を依頼してください。</translation>
+    </message>
+    <message>
+        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
+        <translation>これらの DNS レコードは、あなたのサーバーがあなたのドメインからメールを送信してよいことを証明するものです。大手のメールサービスは、これらに失敗したメールを拒否したり、迷惑メールに振り分けたりします。</translation>
+    </message>
+    <message>
+        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
+        <translation>受信側があなたのメールを拒否している場合、それを変更できるのは受信側の管理者だけです。このメッセージには、管理者が必要とする情報がまとめられています。</translation>
+    </message>
+    <message>
+        <source>The message is late, not lost. Usually there is nothing to do but wait.</source>
+        <translation>メッセージは遅れているだけで、失われていません。通常は待つだけで十分です。</translation>
+    </message>
+    <message>
+        <source>The problem is temporary. Usually it is enough to wait and send again.</source>
+        <translation>問題は一時的です。通常は時間をおいて再送すれば十分です。</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this notice is for your information.</source>
+        <translation>失敗はありません。この通知はお知らせです。</translation>
     </message>
 </context>
 </TS>

@@ -560,6 +560,38 @@
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
     <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>Mensagem copiada para a área de transferência.</translation>
+    </message>
+    <message>
+        <source>No mail app answered: use Copy message and paste it into your mail program.</source>
+        <translation>Nenhum aplicativo de e-mail respondeu: copie a mensagem e cole-a no seu programa de e-mail.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s words:</source>
+        <translation>As palavras do servidor:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Shows or hides this step</source>
+        <translation>Mostra ou oculta esta etapa</translation>
+    </message>
+    <message>
+        <source>Run check: %1</source>
+        <translation>Executar verificação: %1</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progresso da verificação</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Concluído: %1</translation>
+    </message>
+    <message>
         <source>Recipient address</source>
         <translation>Endereço do destinatário</translation>
     </message>
@@ -744,6 +776,10 @@ Assunto: %2
 <context>
     <name>BounceDoctor::Gui::DiagnosisView</name>
     <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
         <source>Diagnosis headline</source>
         <translation>Título do diagnóstico</translation>
     </message>
@@ -810,6 +846,46 @@ Assunto: %2
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>
+    <message>
+        <source>Open saved messages (.eml), an mbox, or a folder of them</source>
+        <translation>Abrir mensagens salvas (.eml), um arquivo mbox ou uma pasta</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatários</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Contagens</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Abrir &amp;pasta…</translation>
+    </message>
+    <message>
+        <source>&amp;How to Read a Bounce</source>
+        <translation>&amp;Como ler uma devolução</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Limpar lista</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Arquivo não encontrado: %1</translation>
+    </message>
+    <message>
+        <source>Open a folder of bounces</source>
+        <translation>Abrir uma pasta de devoluções</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Relatório salvo em %1</translation>
+    </message>
+    <message>
+        <source>Ticket text copied to the clipboard.</source>
+        <translation>Texto do chamado copiado para a área de transferência.</translation>
+    </message>
     <message>
         <source>Bounce text</source>
         <translation>Texto da devolução</translation>
@@ -2046,6 +2122,294 @@ Assunto: %2
 <context>
     <name>ReportTr</name>
     <message>
+        <source>done</source>
+        <translation>concluído</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>não concluído</translation>
+    </message>
+    <message>
+        <source>Refused, not retried</source>
+        <translation>Recusado, sem nova tentativa</translation>
+    </message>
+    <message>
+        <source>Delayed, still trying</source>
+        <translation>Atrasado, ainda tentando</translation>
+    </message>
+    <message>
+        <source>Not a failure</source>
+        <translation>Não é uma falha</translation>
+    </message>
+    <message>
+        <source>Nobody: nothing failed</source>
+        <translation>Ninguém: nada falhou</translation>
+    </message>
+    <message>
+        <source>Nobody yet: your mail server is still trying</source>
+        <translation>Ninguém por enquanto: seu servidor de e-mail ainda está tentando</translation>
+    </message>
+    <message>
+        <source>Address does not exist</source>
+        <translation>O endereço não existe</translation>
+    </message>
+    <message>
+        <source>Domain does not exist</source>
+        <translation>O domínio não existe</translation>
+    </message>
+    <message>
+        <source>Recipient has moved</source>
+        <translation>O destinatário mudou de endereço</translation>
+    </message>
+    <message>
+        <source>Mailbox disabled</source>
+        <translation>Caixa postal desativada</translation>
+    </message>
+    <message>
+        <source>Mailbox full</source>
+        <translation>Caixa postal cheia</translation>
+    </message>
+    <message>
+        <source>Over the mailbox&apos;s size limit</source>
+        <translation>Acima do limite de tamanho da caixa postal</translation>
+    </message>
+    <message>
+        <source>Message too large</source>
+        <translation>Mensagem grande demais</translation>
+    </message>
+    <message>
+        <source>Relaying refused</source>
+        <translation>Retransmissão recusada</translation>
+    </message>
+    <message>
+        <source>Sender authentication failed</source>
+        <translation>Falha na autenticação do remetente</translation>
+    </message>
+    <message>
+        <source>Poor sender reputation</source>
+        <translation>Má reputação do remetente</translation>
+    </message>
+    <message>
+        <source>No reverse DNS for the sender</source>
+        <translation>Sem DNS reverso para o remetente</translation>
+    </message>
+    <message>
+        <source>Message breaks the standard</source>
+        <translation>A mensagem viola o padrão</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS) failed</source>
+        <translation>Falha na criptografia (TLS)</translation>
+    </message>
+    <message>
+        <source>Filtered by the recipient</source>
+        <translation>Filtrado pelo destinatário</translation>
+    </message>
+    <message>
+        <source>Sender address refused</source>
+        <translation>Endereço do remetente recusado</translation>
+    </message>
+    <message>
+        <source>Judged as spam</source>
+        <translation>Considerada spam</translation>
+    </message>
+    <message>
+        <source>Malware suspected</source>
+        <translation>Suspeita de malware</translation>
+    </message>
+    <message>
+        <source>Against the recipient&apos;s policy</source>
+        <translation>Contra a política do destinatário</translation>
+    </message>
+    <message>
+        <source>Security check failed</source>
+        <translation>Falha na verificação de segurança</translation>
+    </message>
+    <message>
+        <source>Too many connections</source>
+        <translation>Conexões demais</translation>
+    </message>
+    <message>
+        <source>Sending too fast</source>
+        <translation>Envio rápido demais</translation>
+    </message>
+    <message>
+        <source>Sender blocked</source>
+        <translation>Remetente bloqueado</translation>
+    </message>
+    <message>
+        <source>Gave up after retrying</source>
+        <translation>Desistiu após novas tentativas</translation>
+    </message>
+    <message>
+        <source>Network problem</source>
+        <translation>Problema de rede</translation>
+    </message>
+    <message>
+        <source>Receiving server error</source>
+        <translation>Erro do servidor de destino</translation>
+    </message>
+    <message>
+        <source>Receiving server full</source>
+        <translation>Servidor de destino cheio</translation>
+    </message>
+    <message>
+        <source>Domain accepts no mail</source>
+        <translation>O domínio não aceita e-mail</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s mail program failed</source>
+        <translation>Falha no programa de e-mail do destinatário</translation>
+    </message>
+    <message>
+        <source>Mail protocol error</source>
+        <translation>Erro no protocolo de e-mail</translation>
+    </message>
+    <message>
+        <source>Content refused</source>
+        <translation>Conteúdo recusado</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Em espera</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Resposta automática</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>Reclamação de spam</translation>
+    </message>
+    <message>
+        <source>On a suppression list</source>
+        <translation>Em uma lista de supressão</translation>
+    </message>
+    <message>
+        <source>approved senders only</source>
+        <translation>somente remetentes aprovados</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>sem autenticação</translation>
+    </message>
+    <message>
+        <source>IP on a blocklist</source>
+        <translation>IP em uma lista de bloqueio</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <translation>limite de envio</translation>
+    </message>
+    <message>
+        <source>reverse DNS</source>
+        <translation>DNS reverso</translation>
+    </message>
+    <message>
+        <source>relaying</source>
+        <translation>retransmissão</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>conta desativada</translation>
+    </message>
+    <message>
+        <source>reputation</source>
+        <translation>reputação</translation>
+    </message>
+    <message>
+        <source>suppression list</source>
+        <translation>lista de supressão</translation>
+    </message>
+    <message>
+        <source>recipient policy</source>
+        <translation>política do destinatário</translation>
+    </message>
+    <message>
+        <source>restricted recipient</source>
+        <translation>destinatário restrito</translation>
+    </message>
+    <message>
+        <source>unsubscribe request</source>
+        <translation>pedido de cancelamento</translation>
+    </message>
+    <message>
+        <source>unknown to the recipient&apos;s directory</source>
+        <translation>desconhecido no diretório do destinatário</translation>
+    </message>
+    <message>
+        <source>Delayed, still being retried</source>
+        <translation>Atrasado, ainda em nova tentativa</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>Não foi possível verificar</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informação</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Lista de verificação</translation>
+    </message>
+    <message>
+        <source>no check run</source>
+        <translation>nenhuma verificação executada</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT</source>
+        <translation>Mensagem para a TI do destinatário</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Assunto: %1</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>Lista de verificação:</translation>
+    </message>
+    <message>
+        <source>Message to the recipient&apos;s IT:</source>
+        <translation>Mensagem para a TI do destinatário:</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>Destinatário</translation>
     </message>
@@ -2375,6 +2739,112 @@ Assunto: %2
     <message>
         <source>Bounces to open (.eml, mbox, folder).</source>
         <translation>Mensagens de devolução a abrir (.eml, mbox, pasta).</translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>Sending IP</source>
+        <translation>IP de envio</translation>
+    </message>
+</context>
+<context>
+    <name>StepAdviceTr</name>
+    <message>
+        <source>The server accepts messages up to %1, attachments included.</source>
+        <translation>O servidor aceita mensagens de até %1, anexos incluídos.</translation>
+    </message>
+    <message>
+        <source>The server does not say its limit; many accept 10 to 25 MB, attachments included.</source>
+        <translation>O servidor não informa o limite; muitos aceitam de 10 a 25 MB, anexos incluídos.</translation>
+    </message>
+    <message>
+        <source>Then send the changed message again to the same address.</source>
+        <translation>Depois envie a mensagem alterada novamente para o mesmo endereço.</translation>
+    </message>
+    <message>
+        <source>The message was passed on to a system that sends no further reports. Nothing failed.</source>
+        <translation>A mensagem foi repassada a um sistema que não envia outros relatórios. Nada falhou.</translation>
+    </message>
+    <message>
+        <source>This is a delivery report: the message reached the recipient&apos;s server. Nothing failed.</source>
+        <translation>Este é um relatório de entrega: a mensagem chegou ao servidor do destinatário. Nada falhou.</translation>
+    </message>
+    <message>
+        <source>Keep this notice if you need proof of delivery.</source>
+        <translation>Guarde este aviso se precisar de comprovante de entrega.</translation>
+    </message>
+    <message>
+        <source>Verify the recipient address</source>
+        <translation>Verifique o endereço do destinatário</translation>
+    </message>
+    <message>
+        <source>Check blocklists</source>
+        <translation>Verifique as listas de bloqueio</translation>
+    </message>
+    <message>
+        <source>Check SPF, DKIM and DMARC</source>
+        <translation>Verifique SPF, DKIM e DMARC</translation>
+    </message>
+    <message>
+        <source>Contact the recipient&apos;s IT</source>
+        <translation>Entre em contato com a equipe de TI do destinatário</translation>
+    </message>
+    <message>
+        <source>Fix the sending set-up</source>
+        <translation>Corrija a configuração de envio</translation>
+    </message>
+    <message>
+        <source>Review the message content</source>
+        <translation>Revise o conteúdo da mensagem</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Aguardar</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>Nada a fazer</translation>
+    </message>
+    <message>
+        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
+        <translation>Um erro de digitação ou um endereço que não existe mais é a causa mais comum de devolução. Confira a grafia letra por letra e veja se o domínio depois do @ está certo.</translation>
+    </message>
+    <message>
+        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
+        <translation>Os servidores de destino recusam e-mails de endereços IP e domínios que estão em listas de bloqueio públicas. Se o seu IP de envio estiver listado, corrija a causa (muitas vezes uma conta invadida ou uma denúncia de spam) e depois peça à lista que o remova.</translation>
+    </message>
+    <message>
+        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
+        <translation>Esses registros DNS comprovam que o seu servidor pode enviar e-mails pelo seu domínio. Os grandes provedores rejeitam ou mandam para o spam os e-mails reprovados nessas verificações.</translation>
+    </message>
+    <message>
+        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
+        <translation>Quando o lado do destinatário recusa as suas mensagens, só os administradores de lá podem mudar isso. Esta mensagem traz as informações de que eles precisam.</translation>
+    </message>
+    <message>
+        <source>The message is late, not lost. Usually there is nothing to do but wait.</source>
+        <translation>A mensagem está atrasada, não perdida. Normalmente basta aguardar.</translation>
+    </message>
+    <message>
+        <source>The problem is temporary. Usually it is enough to wait and send again.</source>
+        <translation>O problema é temporário. Normalmente basta aguardar e enviar de novo.</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this notice is for your information.</source>
+        <translation>Nada falhou: este aviso é apenas informativo.</translation>
     </message>
 </context>
 </TS>

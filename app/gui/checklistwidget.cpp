@@ -4,19 +4,21 @@
 #include "common/settings.h"
 #include "dns/aresresolver.h"
 #include "report/contactdraft.h"
+#include "report/stepadvice.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QFormLayout>
-#include <QGroupBox>
+#include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -41,114 +43,71 @@ QLineEdit *input(const QString &objectName, const QString &accessibleName, QWidg
     return edit;
 }
 
+QString objectNameOf(FirstStep kind)
+{
+    switch (kind) {
+    case FirstStep::VerifyAddress:
+        return QStringLiteral("stepVerifyAddress");
+    case FirstStep::Blocklists:
+        return QStringLiteral("stepBlocklists");
+    case FirstStep::Authentication:
+        return QStringLiteral("stepAuthentication");
+    case FirstStep::ContactRecipientIt:
+        return QStringLiteral("stepContactIt");
+    case FirstStep::FixSendingSetup:
+        return QStringLiteral("stepFixSetup");
+    case FirstStep::ReviewContent:
+        return QStringLiteral("stepReviewContent");
+    case FirstStep::RetryLater:
+        return QStringLiteral("stepWait");
+    case FirstStep::None:
+        break;
+    }
+    return QStringLiteral("stepNothingToDo");
+}
+
+bool isCheckStep(FirstStep kind)
+{
+    return kind == FirstStep::VerifyAddress || kind == FirstStep::Blocklists ||
+           kind == FirstStep::Authentication;
+}
+
+/// The steps that fit a diagnosis, the recommended one first: advice steps only when they are
+/// the recommendation, the message to the recipient's IT only when their side must act.
+QList<FirstStep> stepsFor(const RecipientDiagnosis &r)
+{
+    const FirstStep first = StepAdvice::firstStep(r);
+    QList<FirstStep> steps{first};
+    if (first == FirstStep::None)
+        return steps;
+    for (FirstStep check :
+         {FirstStep::VerifyAddress, FirstStep::Blocklists, FirstStep::Authentication}) {
+        if (check != first)
+            steps.append(check);
+    }
+    if (first != FirstStep::ContactRecipientIt && StepAdvice::recipientSideActs(r))
+        steps.append(FirstStep::ContactRecipientIt);
+    return steps;
+}
+
 } // namespace
 
-ChecklistWidget::ChecklistWidget(QWidget *parent)
+ChecklistWidget::ChecklistWidget(const BounceMessage &message, const RecipientDiagnosis &r,
+                                 QWidget *parent)
     : QWidget(parent)
+    , m_message(message)
+    , m_recipient(r)
 {
     setObjectName(QStringLiteral("checklist"));
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
-
-    // 1. Verify the address
-    auto *address = new QWidget(this);
-    auto *addressForm = new QFormLayout(address);
-    m_recipientEdit = input(QStringLiteral("recipientEdit"), tr("Recipient address"), address);
-    addressForm->addRow(tr("Recipient:"), m_recipientEdit);
-    m_addressAdvice = wrappedLabel({}, address);
-    addressForm->addRow(m_addressAdvice);
-    m_steps.append(makeStep(FirstStep::VerifyAddress, QStringLiteral("stepVerifyAddress"),
-                            tr("1. Verify the recipient address"),
-                            tr("A typing mistake or an address that no longer exists is the most "
-                               "common cause of a bounce. Check the spelling letter by letter, "
-                               "and that the domain after the @ is right."),
-                            address));
-
-    // 2. Check blocklists
-    auto *blocklists = new QWidget(this);
-    auto *blocklistForm = new QFormLayout(blocklists);
-    m_sendingIpEdit = input(QStringLiteral("sendingIpEdit"), tr("Sending IP address"), blocklists);
-    blocklistForm->addRow(tr("Sending IP:"), m_sendingIpEdit);
-    m_blocklistAdvice = wrappedLabel({}, blocklists);
-    blocklistForm->addRow(m_blocklistAdvice);
-    m_steps.append(makeStep(FirstStep::Blocklists, QStringLiteral("stepBlocklists"),
-                            tr("2. Check blocklists"),
-                            tr("Receiving servers refuse mail from IP addresses and domains on "
-                               "public blocklists. If your sending IP is listed, fix the cause "
-                               "(often a hacked account or a spam complaint), then ask the list "
-                               "to remove it."),
-                            blocklists));
-
-    // 3. SPF, DKIM, DMARC
-    auto *auth = new QWidget(this);
-    auto *authForm = new QFormLayout(auth);
-    m_sendingDomainEdit = input(QStringLiteral("sendingDomainEdit"), tr("Sending domain"), auth);
-    m_selectorEdit = input(QStringLiteral("dkimSelectorEdit"), tr("DKIM selector"), auth);
-    authForm->addRow(tr("Sending domain:"), m_sendingDomainEdit);
-    authForm->addRow(tr("DKIM selector:"), m_selectorEdit);
-    m_authAdvice = wrappedLabel({}, auth);
-    authForm->addRow(m_authAdvice);
-    m_authResults = new QTreeWidget(auth);
-    m_authResults->setObjectName(QStringLiteral("authResultsTree"));
-    m_authResults->setAccessibleName(tr("Authentication results in the bounce"));
-    m_authResults->setHeaderLabels({tr("Check"), tr("Result"), tr("Domain"), tr("Evaluated by")});
-    m_authResults->setRootIsDecorated(false);
-    m_authResults->setMaximumHeight(120);
-    authForm->addRow(m_authResults);
-    m_steps.append(makeStep(FirstStep::Authentication, QStringLiteral("stepAuthentication"),
-                            tr("3. Check SPF, DKIM and DMARC"),
-                            tr("These DNS records prove that your server may send for your "
-                               "domain. Large providers reject or junk mail that fails them."),
-                            auth));
-
-    // 4. Contact the recipient's IT
-    auto *contact = new QWidget(this);
-    auto *contactForm = new QFormLayout(contact);
-    m_draftTo = input(QStringLiteral("draftToEdit"), tr("Draft recipient"), contact);
-    m_draftSubject = input(QStringLiteral("draftSubjectEdit"), tr("Draft subject"), contact);
-    m_draftBody = new QPlainTextEdit(contact);
-    m_draftBody->setObjectName(QStringLiteral("draftBody"));
-    m_draftBody->setAccessibleName(tr("Draft message"));
-    m_draftBody->setMinimumHeight(180);
-    contactForm->addRow(tr("To:"), m_draftTo);
-    contactForm->addRow(tr("Subject:"), m_draftSubject);
-    contactForm->addRow(m_draftBody);
-    contactForm->addRow(wrappedLabel(tr("Also reach the recipient by phone or another channel: "
-                                        "they may not know their mail system refuses you."),
-                                     contact));
-    auto *buttons = new QHBoxLayout;
-    m_copyDraft = new QPushButton(tr("&Copy message"), contact);
-    m_copyDraft->setObjectName(QStringLiteral("copyDraftButton"));
-    m_mailDraft = new QPushButton(tr("Open in &mail app"), contact);
-    m_mailDraft->setObjectName(QStringLiteral("mailDraftButton"));
-    buttons->addWidget(m_copyDraft);
-    buttons->addWidget(m_mailDraft);
-    buttons->addStretch();
-    contactForm->addRow(buttons);
-    connect(m_copyDraft, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(
-            tr("To: %1\nSubject: %2\n\n%3")
-                .arg(m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()));
-    });
-    connect(m_mailDraft, &QPushButton::clicked, this, [this] {
-        ContactDraft draft{m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()};
-        QDesktopServices::openUrl(draft.mailtoUrl());
-    });
-    m_steps.append(makeStep(FirstStep::ContactRecipientIt, QStringLiteral("stepContactIt"),
-                            tr("4. Contact the recipient's IT"),
-                            tr("When the receiving side refuses you, only its administrators "
-                               "can change that. This message gives them what they need."),
-                            contact));
-    for (const Step &step : std::as_const(m_steps))
-        m_layout->addWidget(step.box);
+    // Built in the order shown, so keyboard focus follows what the eye reads.
+    const QList<FirstStep> kinds = stepsFor(r);
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        addStep(kinds.at(i), int(i + 1));
     m_layout->addStretch();
-    for (qsizetype i = 0; i < m_steps.size(); ++i) {
-        if (!m_steps.at(i).run)
-            continue;
-        connect(m_steps.at(i).run, &QPushButton::clicked, this, [this, i] { runStep(m_steps[i]); });
-        connect(m_steps.at(i).cancel, &QPushButton::clicked, this,
-                [this, i] { cancelStep(m_steps[i]); });
-    }
+    for (Step &step : m_steps)
+        setOpen(step, step.kind == kinds.first());
 }
 
 ChecklistWidget::~ChecklistWidget()
@@ -159,6 +118,256 @@ ChecklistWidget::~ChecklistWidget()
         runner->cancel();
         delete runner;
     }
+}
+
+QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
+{
+    const RecipientDiagnosis &r = m_recipient;
+    auto *content = new QWidget(parent);
+    auto *form = new QFormLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+    switch (kind) {
+    case FirstStep::VerifyAddress:
+        m_recipientEdit = input(QStringLiteral("recipientEdit"), tr("Recipient address"), content);
+        m_recipientEdit->setText(r.recipient);
+        form->addRow(tr("Recipient:"), m_recipientEdit);
+        form->addRow(wrappedLabel(r.suggestedRecipient.isEmpty()
+                                      ? tr("Nothing in the address looks mistyped.")
+                                      : tr("Did you mean %1?").arg(r.suggestedRecipient),
+                                  content));
+        break;
+    case FirstStep::Blocklists:
+        m_sendingIpEdit = input(QStringLiteral("sendingIpEdit"), tr("Sending IP address"), content);
+        m_sendingIpEdit->setText(r.sendingIp);
+        form->addRow(tr("Sending IP:"), m_sendingIpEdit);
+        form->addRow(wrappedLabel(
+            r.blocklist.isEmpty()
+                ? (r.sendingIp.isEmpty() ? tr("The bounce does not show your sending IP: ask your "
+                                              "email provider for it, or type it above.")
+                                         : tr("The bounce names no blocklist."))
+                : tr("The server's reply names the blocklist %1.").arg(r.blocklist),
+            content));
+        break;
+    case FirstStep::Authentication: {
+        m_sendingDomainEdit =
+            input(QStringLiteral("sendingDomainEdit"), tr("Sending domain"), content);
+        m_selectorEdit = input(QStringLiteral("dkimSelectorEdit"), tr("DKIM selector"), content);
+        QString senderDomain = m_message.original.from.section(QLatin1Char('@'), -1);
+        senderDomain.remove(QLatin1Char('>'));
+        m_sendingDomainEdit->setText(senderDomain.trimmed());
+        m_selectorEdit->setText(m_message.original.dkimSelector);
+        form->addRow(tr("Sending domain:"), m_sendingDomainEdit);
+        form->addRow(tr("DKIM selector:"), m_selectorEdit);
+        const QList<AuthenticationResult> &results = m_message.original.authenticationResults;
+        form->addRow(wrappedLabel(
+            results.isEmpty() ? tr("The bounce carries no authentication results.")
+                              : tr("The returned message carries %n authentication result(s).",
+                                   nullptr, int(results.size())),
+            content));
+        if (!results.isEmpty()) {
+            auto *tree = new QTreeWidget(content);
+            tree->setObjectName(QStringLiteral("authResultsTree"));
+            tree->setAccessibleName(tr("Authentication results in the bounce"));
+            tree->setHeaderLabels({tr("Check"), tr("Result"), tr("Domain"), tr("Evaluated by")});
+            tree->setRootIsDecorated(false);
+            tree->setMaximumHeight(120);
+            for (const AuthenticationResult &result : results)
+                new QTreeWidgetItem(tree, {result.method.toUpper(), result.result, result.domain,
+                                           result.authServId});
+            form->addRow(tree);
+        }
+        break;
+    }
+    case FirstStep::ContactRecipientIt: {
+        const ContactDraft draft = ContactDraft::forRecipient(m_message, r);
+        m_draftTo = input(QStringLiteral("draftToEdit"), tr("Draft recipient"), content);
+        m_draftSubject = input(QStringLiteral("draftSubjectEdit"), tr("Draft subject"), content);
+        m_draftBody = new QPlainTextEdit(content);
+        m_draftBody->setObjectName(QStringLiteral("draftBody"));
+        m_draftBody->setAccessibleName(tr("Draft message"));
+        m_draftBody->setTabChangesFocus(true);
+        m_draftBody->setMinimumHeight(180);
+        m_draftTo->setText(draft.to);
+        m_draftSubject->setText(draft.subject);
+        m_draftBody->setPlainText(draft.body);
+        form->addRow(tr("To:"), m_draftTo);
+        form->addRow(tr("Subject:"), m_draftSubject);
+        form->addRow(m_draftBody);
+        form->addRow(wrappedLabel(tr("Also reach the recipient by phone or another channel: "
+                                     "they may not know their mail system refuses you."),
+                                  content));
+        auto *buttons = new QHBoxLayout;
+        auto *copy = new QPushButton(tr("&Copy message"), content);
+        copy->setObjectName(QStringLiteral("copyDraftButton"));
+        auto *mail = new QPushButton(tr("Open in &mail app"), content);
+        mail->setObjectName(QStringLiteral("mailDraftButton"));
+        buttons->addWidget(copy);
+        buttons->addWidget(mail);
+        buttons->addStretch();
+        form->addRow(buttons);
+        connect(copy, &QPushButton::clicked, this, [this] {
+            QApplication::clipboard()->setText(
+                tr("To: %1\nSubject: %2\n\n%3")
+                    .arg(m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()));
+            Q_EMIT statusMessage(tr("Message copied to the clipboard."));
+        });
+        connect(mail, &QPushButton::clicked, this, [this] {
+            const ContactDraft edited{m_draftTo->text(), m_draftSubject->text(),
+                                      m_draftBody->toPlainText()};
+            if (!QDesktopServices::openUrl(edited.mailtoUrl()))
+                Q_EMIT statusMessage(tr("No mail app answered: use Copy message and paste it "
+                                        "into your mail program."));
+        });
+        break;
+    }
+    case FirstStep::FixSendingSetup:
+    case FirstStep::ReviewContent:
+    case FirstStep::RetryLater:
+    case FirstStep::None: {
+        QStringList lines;
+        for (const QString &point : StepAdvice::points(kind, r))
+            lines.append(QStringLiteral("• ") + point);
+        QLabel *advice = wrappedLabel(lines.join(QLatin1Char('\n')), content);
+        advice->setObjectName(objectNameOf(kind) + QStringLiteral("Advice"));
+        form->addRow(advice);
+        if ((kind == FirstStep::FixSendingSetup || kind == FirstStep::ReviewContent) &&
+            !r.diagnostic.isEmpty()) {
+            QLabel *words = wrappedLabel(r.diagnostic, content);
+            words->setObjectName(objectNameOf(kind) + QStringLiteral("ServerWords"));
+            words->setFont(QFont(QStringLiteral("monospace")));
+            words->setFrameShape(QFrame::StyledPanel);
+            words->setMargin(4);
+            form->addRow(wrappedLabel(tr("The server's words:"), content));
+            form->addRow(words);
+        }
+        break;
+    }
+    }
+    return content;
+}
+
+void ChecklistWidget::addStep(FirstStep kind, int number)
+{
+    const QString name = objectNameOf(kind);
+    Step step;
+    step.kind = kind;
+    step.title = tr("%1. %2").arg(number).arg(StepAdvice::title(kind));
+    step.frame = new QFrame(this);
+    step.frame->setObjectName(name);
+    step.frame->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(step.frame);
+    // The header opens and closes the step: a button, so it is not read out as a second
+    // checkbox next to Done, and it comes before the step's fields in the tab order.
+    step.header = new QToolButton(step.frame);
+    step.header->setObjectName(name + QStringLiteral("Header"));
+    step.header->setText(step.title);
+    step.header->setCheckable(true);
+    step.header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    step.header->setAutoRaise(true);
+    step.header->setAccessibleName(step.title);
+    step.header->setAccessibleDescription(tr("Shows or hides this step"));
+    QFont headerFont = step.header->font();
+    headerFont.setBold(true);
+    step.header->setFont(headerFont);
+    layout->addWidget(step.header);
+
+    step.body = new QWidget(step.frame);
+    auto *bodyLayout = new QVBoxLayout(step.body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(wrappedLabel(StepAdvice::why(kind, m_recipient), step.body));
+    bodyLayout->addWidget(contentOf(kind, step.body));
+    if (isCheckStep(kind)) {
+        auto *runRow = new QHBoxLayout;
+        step.run = new QPushButton(tr("&Run check"), step.body);
+        step.run->setObjectName(name + QStringLiteral("Run"));
+        step.run->setAccessibleName(tr("Run check: %1").arg(StepAdvice::title(kind)));
+        step.cancel = new QPushButton(tr("Cancel"), step.body);
+        step.cancel->setObjectName(name + QStringLiteral("Cancel"));
+        step.cancel->hide();
+        step.progress = new QProgressBar(step.body);
+        step.progress->setObjectName(name + QStringLiteral("Progress"));
+        step.progress->setAccessibleName(tr("Check progress"));
+        step.progress->hide();
+        runRow->addWidget(step.run);
+        runRow->addWidget(step.cancel);
+        runRow->addWidget(step.progress, 1);
+        runRow->addStretch(); // the buttons keep their size while the bar is hidden
+        bodyLayout->addLayout(runRow);
+        step.results = new QTreeWidget(step.body);
+        step.results->setObjectName(name + QStringLiteral("Results"));
+        step.results->setAccessibleName(tr("Check results"));
+        step.results->setHeaderHidden(true);
+        step.results->setWordWrap(true);
+        step.results->setMinimumHeight(120);
+        step.results->header()->setStretchLastSection(true);
+        bodyLayout->addWidget(step.results);
+        connect(step.run, &QPushButton::clicked, this, [this, kind] { runStep(*stepOf(kind)); });
+        connect(step.cancel, &QPushButton::clicked, this,
+                [this, kind] { cancelStep(*stepOf(kind)); });
+    }
+    step.done = new QCheckBox(tr("Done"), step.body);
+    step.done->setObjectName(name + QStringLiteral("Done"));
+    step.done->setAccessibleName(tr("Done: %1").arg(StepAdvice::title(kind)));
+    bodyLayout->addWidget(step.done);
+    layout->addWidget(step.body);
+    connect(step.header, &QToolButton::toggled, this, [this, kind](bool open) {
+        if (Step *s = stepOf(kind))
+            setOpen(*s, open);
+    });
+    m_layout->addWidget(step.frame);
+    m_steps.append(step);
+}
+
+void ChecklistWidget::setOpen(Step &step, bool open)
+{
+    const QSignalBlocker blocker(step.header);
+    step.header->setChecked(open);
+    step.header->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    step.body->setVisible(open);
+}
+
+ChecklistWidget::Step *ChecklistWidget::stepOf(FirstStep kind)
+{
+    for (Step &step : m_steps) {
+        if (step.kind == kind)
+            return &step;
+    }
+    return nullptr;
+}
+
+QList<FirstStep> ChecklistWidget::steps() const
+{
+    QList<FirstStep> kinds;
+    for (const Step &step : m_steps)
+        kinds.append(step.kind);
+    return kinds;
+}
+
+FirstStep ChecklistWidget::openStep() const
+{
+    for (const Step &step : m_steps) {
+        if (step.header->isChecked())
+            return step.kind;
+    }
+    return m_steps.first().kind;
+}
+
+QWidget *ChecklistWidget::firstFocusWidget() const
+{
+    return m_steps.first().header;
+}
+
+ChecklistRecord ChecklistWidget::record() const
+{
+    ChecklistRecord record;
+    for (const Step &step : m_steps)
+        record.steps.append(
+            {step.title, step.done->isChecked(), step.run != nullptr, step.ran, step.findings});
+    if (m_draftBody) {
+        record.hasDraft = true;
+        record.draft = {m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()};
+    }
+    return record;
 }
 
 CheckStep ChecklistWidget::checkStepOf(FirstStep kind)
@@ -174,10 +383,11 @@ bool ChecklistWidget::isRunning() const
 CheckInput ChecklistWidget::currentInput() const
 {
     CheckInput input;
-    input.recipient = m_recipientEdit->text().trimmed();
-    input.sendingIp = m_sendingIpEdit->text().trimmed();
-    input.sendingDomain = m_sendingDomainEdit->text().trimmed();
-    input.dkimSelector = m_selectorEdit->text().trimmed();
+    auto textOf = [](const QLineEdit *edit) { return edit ? edit->text().trimmed() : QString(); };
+    input.recipient = textOf(m_recipientEdit);
+    input.sendingIp = textOf(m_sendingIpEdit);
+    input.sendingDomain = textOf(m_sendingDomainEdit);
+    input.dkimSelector = textOf(m_selectorEdit);
     input.fromAddress = m_message.original.from;
     input.dkimDomain = m_message.original.dkimDomain;
     input.authenticationResults = m_message.original.authenticationResults;
@@ -195,6 +405,8 @@ void ChecklistWidget::runStep(Step &step)
         m_resolver = std::make_unique<AresResolver>(
             AresResolver::Options{settings.dnsServers(), settings.dnsTimeoutMs(), 2});
     step.results->clear();
+    step.findings.clear();
+    step.ran = true;
     if (!m_resolver->setupError().isEmpty()) {
         Finding f;
         f.status = FindingStatus::CouldNotCheck;
@@ -214,13 +426,7 @@ void ChecklistWidget::runStep(Step &step)
     step.progress->setRange(0, 0);
     step.progress->show();
     const FirstStep kind = step.kind;
-    auto stepOf = [this, kind]() -> Step & {
-        for (Step &s : m_steps) {
-            if (s.kind == kind)
-                return s;
-        }
-        return m_steps.first();
-    };
+    auto stepOf = [this, kind]() -> Step & { return *this->stepOf(kind); };
     connect(runner, &CheckRunner::findingReady, this,
             [this, stepOf](const Finding &f) { addResult(stepOf(), f); });
     connect(runner, &CheckRunner::finished, this, [this, stepOf, key, runner] {
@@ -252,6 +458,7 @@ void ChecklistWidget::addResult(Step &step, const Finding &finding)
         {int(FindingStatus::Problem), QStringLiteral("✗")},
         {int(FindingStatus::CouldNotCheck), QStringLiteral("?")},
         {int(FindingStatus::Info), QStringLiteral("ℹ")}};
+    step.findings.append(finding);
     auto *item = new QTreeWidgetItem(step.results);
     item->setText(0, marks.value(int(finding.status)) + QLatin1Char(' ') + finding.title);
     item->setData(0, Qt::UserRole, findingStatusName(finding.status));
@@ -262,132 +469,6 @@ void ChecklistWidget::addResult(Step &step, const Finding &finding)
         new QTreeWidgetItem(item, {line});
     if (finding.link.isValid() && finding.link.scheme() != QLatin1String("mailto"))
         new QTreeWidgetItem(item, {tr("More: %1").arg(finding.link.toString())});
-}
-
-ChecklistWidget::Step ChecklistWidget::makeStep(FirstStep kind, const QString &objectName,
-                                                const QString &title, const QString &why,
-                                                QWidget *content)
-{
-    Step step;
-    step.kind = kind;
-    step.box = new QGroupBox(title, this);
-    step.box->setObjectName(objectName);
-    step.box->setCheckable(true); // checked = open
-    auto *layout = new QVBoxLayout(step.box);
-    step.body = new QWidget(step.box);
-    auto *bodyLayout = new QVBoxLayout(step.body);
-    bodyLayout->setContentsMargins(0, 0, 0, 0);
-    bodyLayout->addWidget(wrappedLabel(why, step.body));
-    content->setParent(step.body);
-    bodyLayout->addWidget(content);
-    if (kind == FirstStep::VerifyAddress || kind == FirstStep::Blocklists ||
-        kind == FirstStep::Authentication) {
-        auto *runRow = new QHBoxLayout;
-        step.run = new QPushButton(tr("&Run check"), step.body);
-        step.run->setObjectName(objectName + QStringLiteral("Run"));
-        step.cancel = new QPushButton(tr("Cancel"), step.body);
-        step.cancel->setObjectName(objectName + QStringLiteral("Cancel"));
-        step.cancel->hide();
-        step.progress = new QProgressBar(step.body);
-        step.progress->setObjectName(objectName + QStringLiteral("Progress"));
-        step.progress->hide();
-        runRow->addWidget(step.run);
-        runRow->addWidget(step.cancel);
-        runRow->addWidget(step.progress, 1);
-        bodyLayout->addLayout(runRow);
-        step.results = new QTreeWidget(step.body);
-        step.results->setObjectName(objectName + QStringLiteral("Results"));
-        step.results->setAccessibleName(tr("Check results"));
-        step.results->setHeaderHidden(true);
-        step.results->setWordWrap(true);
-        step.results->setMinimumHeight(120);
-        step.results->header()->setStretchLastSection(true);
-        bodyLayout->addWidget(step.results);
-    }
-    step.done = new QCheckBox(tr("Done"), step.body);
-    step.done->setObjectName(objectName + QStringLiteral("Done"));
-    bodyLayout->addWidget(step.done);
-    layout->addWidget(step.body);
-    QWidget *body = step.body;
-    connect(step.box, &QGroupBox::toggled, body, &QWidget::setVisible);
-    return step;
-}
-
-void ChecklistWidget::openOnly(FirstStep kind)
-{
-    for (const Step &step : std::as_const(m_steps)) {
-        const bool open = step.kind == kind;
-        step.box->setChecked(open);
-        step.body->setVisible(open);
-    }
-}
-
-void ChecklistWidget::clear()
-{
-    // A new bounce: stop checks of the old one so no stale result shows for the wrong bounce.
-    for (Step &step : m_steps) {
-        step.done->setChecked(false);
-        if (step.run) {
-            cancelStep(step);
-            step.results->clear();
-        }
-    }
-    m_authResults->clear();
-    for (QLineEdit *edit : {m_recipientEdit, m_sendingIpEdit, m_sendingDomainEdit, m_selectorEdit,
-                            m_draftTo, m_draftSubject})
-        edit->clear();
-    m_draftBody->clear();
-}
-
-void ChecklistWidget::setDiagnosis(const BounceMessage &message, const RecipientDiagnosis &r)
-{
-    clear();
-    m_message = message;
-    m_recipient = r;
-    for (const AuthenticationResult &result : message.original.authenticationResults)
-        new QTreeWidgetItem(m_authResults, {result.method.toUpper(), result.result, result.domain,
-                                            result.authServId});
-    m_authResults->setVisible(!message.original.authenticationResults.isEmpty());
-    m_recipientEdit->setText(r.recipient);
-    m_sendingIpEdit->setText(r.sendingIp);
-    QString senderDomain = message.original.from.section(QLatin1Char('@'), -1);
-    senderDomain.remove(QLatin1Char('>'));
-    m_sendingDomainEdit->setText(senderDomain.trimmed());
-    m_selectorEdit->setText(message.original.dkimSelector);
-
-    m_addressAdvice->setText(r.suggestedRecipient.isEmpty()
-                                 ? tr("Nothing in the address looks mistyped.")
-                                 : tr("Did you mean %1?").arg(r.suggestedRecipient));
-    m_blocklistAdvice->setText(
-        r.blocklist.isEmpty()
-            ? (r.sendingIp.isEmpty() ? tr("The bounce does not show your sending IP: ask your "
-                                          "email provider for it, or type it above.")
-                                     : tr("The bounce names no blocklist."))
-            : tr("The server's reply names the blocklist %1.").arg(r.blocklist));
-    m_authAdvice->setText(message.original.authenticationResults.isEmpty()
-                              ? tr("The bounce carries no authentication results.")
-                              : tr("The returned message carries %n authentication result(s).",
-                                   nullptr, int(message.original.authenticationResults.size())));
-
-    const ContactDraft draft = ContactDraft::forRecipient(message, r);
-    m_draftTo->setText(draft.to);
-    m_draftSubject->setText(draft.subject);
-    m_draftBody->setPlainText(draft.body);
-
-    // The recommended step first, the others in their usual order.
-    FirstStep first = r.firstStep;
-    if (!checklistStep(first))
-        first = r.permanent ? FirstStep::ContactRecipientIt : FirstStep::VerifyAddress;
-    for (qsizetype i = 0; i < m_steps.size(); ++i) {
-        if (m_steps.at(i).kind == first) {
-            m_layout->removeWidget(m_steps.at(i).box);
-            m_layout->insertWidget(0, m_steps.at(i).box);
-        } else {
-            m_layout->removeWidget(m_steps.at(i).box);
-            m_layout->insertWidget(m_layout->count() - 1, m_steps.at(i).box);
-        }
-    }
-    openOnly(first);
 }
 
 } // namespace BounceDoctor::Gui

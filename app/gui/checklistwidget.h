@@ -2,6 +2,7 @@
 
 #include "bounce/diagnosis.h"
 #include "checks/check.h"
+#include "report/reportwriter.h"
 
 #include <QHash>
 #include <QWidget>
@@ -9,12 +10,13 @@
 #include <memory>
 
 class QCheckBox;
-class QGroupBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 class QTreeWidget;
 class QVBoxLayout;
 
@@ -25,37 +27,53 @@ class CheckRunner;
 
 namespace BounceDoctor::Gui {
 
-/// The guided checklist: four steps in the order the diagnosis recommends, the recommended
-/// one open. Each says what is checked and why, with inputs prefilled from the bounce.
+/// The guided checklist of one recipient: the step the diagnosis recommends first and open,
+/// then the other steps that fit it. Each says what is checked and why, with inputs prefilled
+/// from the bounce. One widget per recipient keeps its checks, ticks and edits.
 class ChecklistWidget final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ChecklistWidget(QWidget *parent = nullptr);
+    explicit ChecklistWidget(const BounceMessage &message, const RecipientDiagnosis &recipient,
+                             QWidget *parent = nullptr);
 
     ~ChecklistWidget() override;
 
-    void setDiagnosis(const BounceMessage &message, const RecipientDiagnosis &recipient);
-    void clear();
     bool isRunning() const;
+    /// The steps in the order shown, for tests and the tab order.
+    QList<FirstStep> steps() const;
+    FirstStep openStep() const;
+    /// What the user did here (Done ticks, checks run, the draft), for exports and tickets.
+    ChecklistRecord record() const;
+    /// Where keyboard focus enters the checklist: the first step's header.
+    QWidget *firstFocusWidget() const;
+
+Q_SIGNALS:
+    /// Short feedback for the status bar ("Message copied").
+    void statusMessage(const QString &text);
 
 private:
     struct Step
     {
         FirstStep kind;
-        QGroupBox *box = nullptr;
+        QString title;
+        QFrame *frame = nullptr;
+        QToolButton *header = nullptr;
         QWidget *body = nullptr;
         QCheckBox *done = nullptr;
         QPushButton *run = nullptr;
         QPushButton *cancel = nullptr;
         QProgressBar *progress = nullptr;
         QTreeWidget *results = nullptr;
+        QList<Finding> findings;
+        bool ran = false;
     };
 
-    Step makeStep(FirstStep kind, const QString &objectName, const QString &title,
-                  const QString &why, QWidget *content);
-    void openOnly(FirstStep kind);
+    void addStep(FirstStep kind, int number);
+    QWidget *contentOf(FirstStep kind, QWidget *parent);
+    void setOpen(Step &step, bool open);
+    Step *stepOf(FirstStep kind);
     void runStep(Step &step);
     void cancelStep(Step &step);
     void addResult(Step &step, const Finding &finding);
@@ -68,15 +86,9 @@ private:
     QLineEdit *m_sendingIpEdit = nullptr;
     QLineEdit *m_sendingDomainEdit = nullptr;
     QLineEdit *m_selectorEdit = nullptr;
-    QLabel *m_addressAdvice = nullptr;
-    QLabel *m_blocklistAdvice = nullptr;
-    QLabel *m_authAdvice = nullptr;
     QLineEdit *m_draftTo = nullptr;
     QLineEdit *m_draftSubject = nullptr;
     QPlainTextEdit *m_draftBody = nullptr;
-    QPushButton *m_copyDraft = nullptr;
-    QPushButton *m_mailDraft = nullptr;
-    QTreeWidget *m_authResults = nullptr;
 
     BounceMessage m_message;
     RecipientDiagnosis m_recipient;

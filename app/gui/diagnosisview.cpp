@@ -23,6 +23,30 @@ QLabel *plainLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
+// Fixed colours with their own text colour, so each outcome reads the same on light and dark
+// desktops: red for permanent, orange for refused this time, amber for temporary, green for
+// not a failure.
+QString badgeStyle(ReportWriter::Outcome outcome)
+{
+    const char *colours = "background:#b3261e;color:#ffffff;";
+    switch (outcome) {
+    case ReportWriter::Outcome::Permanent:
+        break;
+    case ReportWriter::Outcome::Refused:
+        colours = "background:#c25100;color:#ffffff;";
+        break;
+    case ReportWriter::Outcome::Temporary:
+    case ReportWriter::Outcome::Delayed:
+        colours = "background:#f5c542;color:#000000;";
+        break;
+    case ReportWriter::Outcome::NotAFailure:
+        colours = "background:#2e7d32;color:#ffffff;";
+        break;
+    }
+    return QStringLiteral("QLabel{%1border-radius:3px;padding:2px 6px;}")
+        .arg(QLatin1String(colours));
+}
+
 } // namespace
 
 DiagnosisView::DiagnosisView(QWidget *parent)
@@ -54,11 +78,7 @@ void DiagnosisView::buildDetails()
     details->setContentsMargins(0, 0, 0, 0);
     auto *badges = new QHBoxLayout;
     m_badge = plainLabel(QStringLiteral("permanenceBadge"), m_details);
-    m_badge->setFrameShape(QFrame::StyledPanel);
-    m_badge->setMargin(4);
-    m_badge->setBackgroundRole(QPalette::Highlight);
-    m_badge->setForegroundRole(QPalette::HighlightedText);
-    m_badge->setAutoFillBackground(true);
+    m_badge->setAccessibleName(tr("Outcome"));
     QFont badgeFont = m_badge->font();
     badgeFont.setBold(true);
     m_badge->setFont(badgeFont);
@@ -87,26 +107,51 @@ void DiagnosisView::buildDetails()
     m_serverWords->setObjectName(QStringLiteral("serverWords"));
     m_serverWords->setAccessibleName(tr("The server's exact words"));
     m_serverWords->setReadOnly(true);
+    m_serverWords->setTabChangesFocus(true);
     m_serverWords->setMaximumHeight(110);
     m_serverWords->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     wordsLayout->addWidget(m_serverWords);
     details->addWidget(wordsBox);
 
     auto *checklistBox = new QGroupBox(tr("What to do, step by step"), m_details);
-    auto *checklistLayout = new QVBoxLayout(checklistBox);
-    m_checklist = new ChecklistWidget(checklistBox);
-    checklistLayout->addWidget(m_checklist);
+    m_checklistLayout = new QVBoxLayout(checklistBox);
     details->addWidget(checklistBox);
     layout->insertWidget(1, m_details);
+}
+
+QString DiagnosisView::keyOf(const BounceMessage &message, const RecipientDiagnosis &r)
+{
+    // The same bounce read again (the file reopened, the text pasted again) finds its work.
+    return QStringList{message.source,
+                       QString::number(message.index),
+                       message.original.messageId,
+                       r.recipient,
+                       r.status,
+                       r.date,
+                       r.diagnostic}
+        .join(QChar(0x1f));
+}
+
+ChecklistRecord DiagnosisView::recordFor(const BounceMessage &message,
+                                         const RecipientDiagnosis &r) const
+{
+    const ChecklistWidget *checklist = m_checklists.value(keyOf(message, r));
+    return checklist ? checklist->record() : ChecklistRecord{};
+}
+
+QWidget *DiagnosisView::firstFocusWidget() const
+{
+    return m_headline;
 }
 
 void DiagnosisView::showMessage(const QString &text)
 {
     m_headline->setText(text);
-    if (m_details) {
+    if (m_details)
         m_details->hide();
-        m_checklist->clear();
-    }
+    if (m_current)
+        m_current->hide();
+    m_current = nullptr;
 }
 
 void DiagnosisView::showDiagnosis(const BounceMessage &message, const RecipientDiagnosis &r)
@@ -114,9 +159,10 @@ void DiagnosisView::showDiagnosis(const BounceMessage &message, const RecipientD
     if (!m_details)
         buildDetails();
     m_headline->setText(r.headline);
+    const ReportWriter::Outcome outcome = ReportWriter::outcomeOf(r);
     m_badge->setText(ReportWriter::permanenceText(r));
-    m_responsible->setText(
-        tr("Who needs to act: %1").arg(ReportWriter::responsibleText(r.responsible)));
+    m_badge->setStyleSheet(badgeStyle(outcome));
+    m_responsible->setText(tr("Who needs to act: %1").arg(ReportWriter::whoActsText(r)));
     m_suggestion->setText(r.suggestedRecipient.isEmpty()
                               ? QString()
                               : tr("Did you mean %1?").arg(r.suggestedRecipient));
@@ -125,29 +171,50 @@ void DiagnosisView::showDiagnosis(const BounceMessage &message, const RecipientD
 
     while (m_facts->rowCount() > 0)
         m_facts->removeRow(0);
-    const QList<QPair<QString, QString>> facts = {
-        {tr("Recipient:"), r.recipient},
-        {tr("Status:"), QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed()},
-        {tr("Reason:"), r.detail.isEmpty()
-                            ? r.reason
-                            : r.reason + QStringLiteral(" (") + r.detail + QLatin1Char(')')},
-        {tr("Provider:"), r.provider},
-        {tr("Remote server:"), r.remoteMta},
-        {tr("Sending IP:"), r.sendingIp},
-        {tr("Sender:"), message.original.from},
-        {tr("Subject:"), message.original.subject},
-        {tr("Date:"), r.date.isEmpty() ? message.original.date : r.date},
-    };
-    for (const auto &[label, value] : facts) {
-        if (value.isEmpty())
-            continue;
+    for (const ReportWriter::Fact &fact : ReportWriter::factsOf(message, r, true)) {
         QLabel *field = plainLabel(QString(), this);
-        field->setText(value);
-        m_facts->addRow(label, field);
+        field->setAccessibleName(fact.label);
+        if (fact.note.isEmpty()) {
+            field->setText(fact.value);
+        } else {
+            // The plain words, and the engine's name for experts in small print.
+            field->setTextFormat(Qt::RichText);
+            field->setText(fact.value.toHtmlEscaped() + QStringLiteral(" <small>(") +
+                           fact.note.toHtmlEscaped() + QStringLiteral(")</small>"));
+        }
+        m_facts->addRow(fact.label + QLatin1Char(':'), field);
     }
     m_serverWords->setPlainText(r.diagnostic);
-    m_checklist->setDiagnosis(message, r);
+
+    ChecklistWidget *&checklist = m_checklists[keyOf(message, r)];
+    if (!checklist) {
+        checklist = new ChecklistWidget(message, r, m_details);
+        connect(checklist, &ChecklistWidget::statusMessage, this, &DiagnosisView::statusMessage);
+        m_checklistLayout->addWidget(checklist);
+    }
+    if (m_current && m_current != checklist)
+        m_current->hide();
+    m_current = checklist;
+    m_current->show();
     m_details->show();
+    updateTabOrder();
+}
+
+void DiagnosisView::updateTabOrder()
+{
+    // Facts and checklists are made as they are needed, which puts them last in the focus
+    // chain: put the chain back in the order the pane reads.
+    QList<QWidget *> order{m_headline, m_badge, m_responsible, m_suggestion, m_explanation};
+    for (int row = 0; row < m_facts->rowCount(); ++row) {
+        if (QLayoutItem *item = m_facts->itemAt(row, QFormLayout::FieldRole);
+            item && item->widget())
+            order.append(item->widget());
+    }
+    order.append(m_serverWords);
+    if (m_current)
+        order.append(m_current);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
 }
 
 } // namespace BounceDoctor::Gui

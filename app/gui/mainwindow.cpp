@@ -1,14 +1,17 @@
 #include "mainwindow.h"
 
+#include "checklistwidget.h"
 #include "common/settings.h"
 #include "common/version.h"
 #include "diagnosisview.h"
+#include "helpdialog.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
 #include "settingsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -25,19 +28,27 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextDocument>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace BounceDoctor::Gui {
 
 std::function<QStringList()> MainWindow::openFilesHook;
+std::function<QString()> MainWindow::openFolderHook;
 std::function<QString(const QString &)> MainWindow::saveFileHook;
 
 namespace {
@@ -53,6 +64,33 @@ enum Column
 };
 constexpr int MessageRole = Qt::UserRole + 1;
 constexpr int RecipientRole = Qt::UserRole + 2;
+
+/// Elides its column's text in the middle.
+class MiddleElideDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+/// The local files a drag carries; empty for text or remote URLs (never fetched).
+QStringList localFilesOf(const QMimeData *data)
+{
+    QStringList paths;
+    if (!data || !data->hasUrls())
+        return paths;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
 
 QString csvField(const QString &text)
 {
@@ -94,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_diagnoseButton->setDefault(true);
     auto *openButton = new QPushButton(tr("&Open file…"), left);
     openButton->setObjectName(QStringLiteral("openButton"));
+    openButton->setToolTip(tr("Open saved messages (.eml), an mbox, or a folder of them"));
     buttons->addWidget(m_diagnoseButton);
     buttons->addWidget(openButton);
     buttons->addStretch();
@@ -128,32 +167,62 @@ MainWindow::MainWindow(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
+    // The tooltips carry the shown words and the engine's ids: "hostunknown" finds its rows.
+    m_proxy->setFilterRole(Qt::ToolTipRole);
     m_table = new QTableView(left);
     m_table->setObjectName(QStringLiteral("resultsTable"));
-    m_table->setAccessibleName(tr("Failed recipients"));
+    m_table->setAccessibleName(tr("Recipients"));
+    // Tab moves on to the diagnosis; the arrow keys move between rows.
+    m_table->setTabKeyNavigation(false);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Recipient and reason share the width left; the short columns keep theirs.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(RecipientColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
+    header->resizeSection(CodeColumn, 82);
+    header->resizeSection(ProviderColumn, 80);
+    header->resizeSection(ActorColumn, 100);
+    m_table->setWordWrap(false);
+    // Addresses are told apart by both ends: elide them in the middle (the whole address is
+    // in the tooltip); other columns elide at the end.
+    m_table->setItemDelegateForColumn(RecipientColumn, new MiddleElideDelegate(m_table));
     m_table->verticalHeader()->hide();
     leftLayout->addWidget(m_table, 3);
 
     m_countsLabel = new QLabel(left);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_countsLabel->setAccessibleName(tr("Counts"));
     m_countsLabel->setWordWrap(true);
     leftLayout->addWidget(m_countsLabel);
 
-    auto *scroll = new QScrollArea(splitter);
-    scroll->setWidgetResizable(true);
-    m_view = new DiagnosisView(scroll);
-    scroll->setWidget(m_view);
+    m_scroll = new QScrollArea(splitter);
+    m_scroll->setObjectName(QStringLiteral("diagnosisScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // its contents take focus, not the frame
+    m_view = new DiagnosisView(m_scroll);
+    m_scroll->setWidget(m_view);
     splitter->addWidget(left);
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_scroll);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter = splitter;
     setCentralWidget(splitter);
+    connect(m_view, &DiagnosisView::statusMessage, this, &MainWindow::showStatus);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    // F6 and Shift+F6 move between the panes: the bounce text, the recipients, the diagnosis.
+    auto *nextPane = new QShortcut(QKeySequence(Qt::Key_F6), this);
+    connect(nextPane, &QShortcut::activated, this, [this] { focusNextPane(1); });
+    auto *previousPane = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6), this);
+    connect(previousPane, &QShortcut::activated, this, [this] { focusNextPane(-1); });
+    // Drops on any child (the paste box above all) open files instead of inserting their URL.
+    qApp->installEventFilter(this);
 
     m_pasteTimer = new QTimer(this);
     m_pasteTimer->setSingleShot(true);
@@ -185,11 +254,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_thread->start();
 
     createMenus();
-    resize(1180, 780);
+    updateActions();
+    const Settings settings;
+    if (!restoreGeometry(settings.windowGeometry())) {
+        // The first window fits the screen at any scale: a laptop at 150 % has 1280 x 720
+        // device-independent pixels, less the panels.
+        resize(1180, 780);
+        if (const QScreen *screen = this->screen())
+            resize(size().boundedTo(screen->availableGeometry().size() * 0.92));
+    }
+    m_splitter->restoreState(settings.splitterState());
 }
 
 MainWindow::~MainWindow()
 {
+    qApp->removeEventFilter(this);
     m_thread->quit();
     m_thread->wait();
 }
@@ -199,23 +278,32 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *open = fileMenu->addAction(tr("&Open…"), this, &MainWindow::openFilesDialog);
     open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openAction"));
+    fileMenu->addAction(tr("Open &Folder…"), this, &MainWindow::openFolderDialog)
+        ->setObjectName(QStringLiteral("openFolderAction"));
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     updateRecentMenu();
     fileMenu->addSeparator();
     QMenu *exportMenu = fileMenu->addMenu(tr("&Export Report"));
-    exportMenu->addAction(tr("&Markdown…"), this, [this] { exportReport(QStringLiteral("md")); })
-        ->setObjectName(QStringLiteral("exportMarkdownAction"));
-    exportMenu->addAction(tr("&HTML…"), this, [this] { exportReport(QStringLiteral("html")); })
-        ->setObjectName(QStringLiteral("exportHtmlAction"));
-    exportMenu->addAction(tr("&PDF…"), this, [this] { exportReport(QStringLiteral("pdf")); })
-        ->setObjectName(QStringLiteral("exportPdfAction"));
+    m_diagnosisActions.append(exportMenu->menuAction());
+    m_diagnosisActions.append(exportMenu->addAction(
+        tr("&Markdown…"), this, [this] { exportReport(QStringLiteral("md")); }));
+    m_diagnosisActions.last()->setObjectName(QStringLiteral("exportMarkdownAction"));
+    m_diagnosisActions.append(exportMenu->addAction(
+        tr("&HTML…"), this, [this] { exportReport(QStringLiteral("html")); }));
+    m_diagnosisActions.last()->setObjectName(QStringLiteral("exportHtmlAction"));
+    m_diagnosisActions.append(
+        exportMenu->addAction(tr("&PDF…"), this, [this] { exportReport(QStringLiteral("pdf")); }));
+    m_diagnosisActions.last()->setObjectName(QStringLiteral("exportPdfAction"));
     QAction *ticket =
         fileMenu->addAction(tr("&Copy as Ticket Text"), this, &MainWindow::copyTicketText);
     ticket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    fileMenu
-        ->addAction(tr("Export &Addresses to Remove…"), this, &MainWindow::exportSuppressionList)
-        ->setObjectName(QStringLiteral("exportSuppressionAction"));
+    ticket->setObjectName(QStringLiteral("copyTicketAction"));
+    m_diagnosisActions.append(ticket);
+    m_suppressionAction = fileMenu->addAction(tr("Export &Addresses to Remove…"), this,
+                                              &MainWindow::exportSuppressionList);
+    m_suppressionAction->setObjectName(QStringLiteral("exportSuppressionAction"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -250,20 +338,50 @@ void MainWindow::createMenus()
                 diagnoseText(QString::fromUtf8(file.readAll()));
         });
     }
+    QAction *help = helpMenu->addAction(tr("&How to Read a Bounce"), this, [this] {
+        if (!m_help)
+            m_help = new HelpDialog(this);
+        m_help->show();
+        m_help->raise();
+        m_help->activateWindow();
+    });
+    help->setShortcut(QKeySequence::HelpContents);
+    help->setObjectName(QStringLiteral("helpAction"));
+    helpMenu->addSeparator();
     helpMenu->addAction(tr("&About Bounce Doctor"), this, [this] {
-        QMessageBox::about(this, tr("About Bounce Doctor"),
-                           tr("<b>Bounce Doctor</b> %1<br>Explains why an email bounced and "
-                              "walks you through fixing it.<br>GPL-3.0-or-later")
-                               .arg(applicationVersion()));
+        QMessageBox::about(this, tr("About Bounce Doctor"), HelpDialog::aboutHtml());
     });
 }
 
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = Settings().recentFiles();
-    for (const QString &path : files)
-        m_recentMenu->addAction(path, this, [this, path] { openPaths({path}); });
+    Settings settings;
+    QStringList files = settings.recentFiles();
+    // Files deleted or moved since are not offered.
+    for (const QString &path : std::as_const(files)) {
+        if (!QFileInfo::exists(path))
+            settings.removeRecentFile(path);
+    }
+    files = settings.recentFiles();
+    for (const QString &path : std::as_const(files)) {
+        const QFileInfo info(path);
+        QAction *action =
+            m_recentMenu->addAction(info.fileName().isEmpty() ? path : info.fileName(), this,
+                                    [this, path] { openPaths({path}); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu
+            ->addAction(tr("&Clear List"), this,
+                        [this] {
+                            Settings().clearRecentFiles();
+                            updateRecentMenu();
+                        })
+            ->setObjectName(QStringLiteral("clearRecentAction"));
+    }
     m_recentMenu->setEnabled(!files.isEmpty());
 }
 
@@ -284,11 +402,40 @@ void MainWindow::openPaths(const QStringList &paths)
     if (paths.isEmpty())
         return;
     Settings settings;
-    for (const QString &path : paths)
-        settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+    QStringList found;
+    QStringList missing;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            missing.append(tr("File not found: %1").arg(QDir::toNativeSeparators(path)));
+            settings.removeRecentFile(info.absoluteFilePath());
+            continue;
+        }
+        found.append(path);
+        settings.addRecentFile(info.absoluteFilePath());
+    }
     updateRecentMenu();
+    if (found.isEmpty()) {
+        // Nothing to read: keep the diagnosis on show and say what is wrong.
+        showError(missing.join(QLatin1Char('\n')));
+        showStatus(missing.first());
+        return;
+    }
     startReading();
-    Q_EMIT readPathsRequested(paths, m_generation);
+    m_errors = missing;
+    {
+        // The text of an earlier paste does not belong to the file now open.
+        const QSignalBlocker blocker(m_pasteBox);
+        m_pasteTimer->stop();
+        m_pasteBox->clear();
+    }
+    const QFileInfo first(found.first());
+    const QString name = first.fileName().isEmpty() ? found.first() : first.fileName();
+    setWindowTitle(
+        found.size() == 1 ? name : tr("%1 and %n more", nullptr, int(found.size() - 1)).arg(name));
+    if (!missing.isEmpty())
+        showError(missing.join(QLatin1Char('\n')));
+    Q_EMIT readPathsRequested(found, m_generation);
 }
 
 void MainWindow::diagnoseText(const QString &text)
@@ -300,6 +447,7 @@ void MainWindow::diagnoseText(const QString &text)
         m_pasteBox->setPlainText(text);
     }
     startReading();
+    setWindowTitle(applicationName());
     Q_EMIT readTextRequested(text, m_generation);
 }
 
@@ -319,11 +467,22 @@ void MainWindow::onMessagesRead(const QList<BounceMessage> &messages, int genera
         for (int i = 0; i < message.recipients.size(); ++i) {
             const RecipientDiagnosis &r = message.recipients.at(i);
             QList<QStandardItem *> row;
-            row << new QStandardItem(r.recipient) << new QStandardItem(r.reason)
-                << new QStandardItem(
-                       QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed())
-                << new QStandardItem(r.provider)
-                << new QStandardItem(ReportWriter::responsibleText(r.responsible));
+            const QString reasonId =
+                r.detail.isEmpty() ? r.reason : r.reason + QStringLiteral(", ") + r.detail;
+            const QString reasonWords = ReportWriter::reasonText(r);
+            for (const QString &text :
+                 {r.recipient, reasonWords,
+                  QStringList{r.replyCode, r.status}.join(QLatin1Char(' ')).trimmed(),
+                  ReportWriter::providerText(r.provider), ReportWriter::whoActsText(r)}) {
+                auto *item = new QStandardItem(text);
+                item->setToolTip(text);
+                row << item;
+            }
+            row.at(ReasonColumn)->setToolTip(reasonWords + QStringLiteral(" — ") + reasonId);
+            if (!r.provider.isEmpty())
+                row.at(ProviderColumn)
+                    ->setToolTip(row.at(ProviderColumn)->text() + QStringLiteral(" — ") +
+                                 r.provider);
             row.first()->setData(messageIndex, MessageRole);
             row.first()->setData(i, RecipientRole);
             m_model->appendRow(row);
@@ -342,6 +501,7 @@ void MainWindow::onFinished(int generation)
     m_progress->hide();
     if (!m_errors.isEmpty())
         showError(m_errors.join(QLatin1Char('\n')));
+    updateActions();
     if (m_model->rowCount() == 0)
         m_view->showMessage(
             m_errors.isEmpty()
@@ -366,7 +526,10 @@ void MainWindow::updateCounts()
     QStringList parts;
     for (auto it = perReason.cbegin(); it != perReason.cend(); ++it)
         parts.append(QStringLiteral("%1: %2").arg(it.key()).arg(it.value()));
-    const int messages = int(m_messages.size());
+    const int messages =
+        int(std::count_if(m_messages.cbegin(), m_messages.cend(), [](const BounceMessage &m) {
+            return m.kind != BounceMessage::Kind::Error;
+        }));
     m_countsLabel->setText(messages == 0 ? QString()
                                          : tr("Messages read: %1. ").arg(messages) +
                                                parts.join(QStringLiteral(", ")));
@@ -390,16 +553,81 @@ void MainWindow::showSelected()
     const QStandardItem *item = m_model->item(current.row(), RecipientColumn);
     const BounceMessage &message = m_messages.at(item->data(MessageRole).toInt());
     m_view->showDiagnosis(message, message.recipients.at(item->data(RecipientRole).toInt()));
+    // Another recipient starts at its headline, not where the last one was scrolled to.
+    m_scroll->verticalScrollBar()->setValue(0);
+    updateActions();
+}
+
+QList<ChecklistRecord> MainWindow::workFor(const BounceMessage &message) const
+{
+    QList<ChecklistRecord> work;
+    for (const RecipientDiagnosis &r : message.recipients)
+        work.append(m_view->recordFor(message, r));
+    return work;
+}
+
+void MainWindow::updateActions()
+{
+    const bool diagnosis = !m_reading && m_table->currentIndex().isValid();
+    for (QAction *action : std::as_const(m_diagnosisActions))
+        action->setEnabled(diagnosis);
+    const bool anyHard =
+        std::any_of(m_messages.cbegin(), m_messages.cend(), [](const BounceMessage &m) {
+            return std::any_of(m.recipients.cbegin(), m.recipients.cend(),
+                               [](const RecipientDiagnosis &r) { return r.hardBounce; });
+        });
+    m_suppressionAction->setEnabled(!m_reading && anyHard);
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::focusNextPane(int direction)
+{
+    // Each pane: the widget that contains it, and where focus lands in it.
+    QList<QPair<QWidget *, QWidget *>> panes{{m_pasteBox, m_pasteBox}, {m_table, m_table}};
+    if (m_view->currentChecklist())
+        panes.append({m_scroll, m_view->firstFocusWidget()});
+    const QWidget *focus = QApplication::focusWidget();
+    qsizetype current = direction > 0 ? -1 : 0;
+    for (qsizetype i = 0; i < panes.size(); ++i) {
+        if (focus && (focus == panes.at(i).first || panes.at(i).first->isAncestorOf(focus)))
+            current = i;
+    }
+    const qsizetype next = (current + direction + panes.size()) % panes.size();
+    panes.at(next).second->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::openFilesDialog()
 {
-    const QStringList paths =
-        openFilesHook ? openFilesHook()
-                      : QFileDialog::getOpenFileNames(
-                            this, tr("Open bounces"), QString(),
-                            tr("Email messages (*.eml *.mbox *.txt *.msg);;All files (*)"));
+    QStringList paths;
+    if (openFilesHook) {
+        paths = openFilesHook();
+    } else {
+        // Mailbox files often have no extension (Thunderbird's "Inbox"): "*" keeps them in
+        // "All supported", and the reader says clearly when a file is not mail.
+        paths = QFileDialog::getOpenFileNames(
+            this, tr("Open bounces"), Settings().lastOpenFolder(),
+            tr("All supported: messages, mailboxes, files without extension (*.eml *.mbox "
+               "*.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)"));
+    }
+    if (!paths.isEmpty())
+        Settings().setLastOpenFolder(QFileInfo(paths.first()).absolutePath());
     openPaths(paths);
+}
+
+void MainWindow::openFolderDialog()
+{
+    const QString folder =
+        openFolderHook ? openFolderHook()
+                       : QFileDialog::getExistingDirectory(this, tr("Open a folder of bounces"),
+                                                           Settings().lastOpenFolder());
+    if (folder.isEmpty())
+        return;
+    Settings().setLastOpenFolder(folder);
+    openPaths({folder});
 }
 
 void MainWindow::pasteFromClipboard()
@@ -433,8 +661,13 @@ void MainWindow::exportReport(const QString &format)
         writer.setTitle(tr("Bounce diagnosis"));
         writer.setCreator(applicationName());
         QTextDocument document;
-        document.setHtml(ReportWriter::html(*message));
+        // Long words (addresses, URLs, server replies) wrap at the page edge, never cut.
+        QTextOption option = document.defaultTextOption();
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        document.setDefaultTextOption(option);
+        document.setHtml(ReportWriter::html(*message, workFor(*message)));
         document.print(&writer);
+        showStatus(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
         return;
     }
     QSaveFile file(path);
@@ -442,11 +675,14 @@ void MainWindow::exportReport(const QString &format)
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    const QString text = format == QLatin1String("html") ? ReportWriter::html(*message)
-                                                         : ReportWriter::markdown(*message);
+    const QString text = format == QLatin1String("html")
+                             ? ReportWriter::html(*message, workFor(*message))
+                             : ReportWriter::markdown(*message, workFor(*message));
     file.write(text.toUtf8());
     if (!file.commit())
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    else
+        showStatus(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::exportSuppressionList()
@@ -472,12 +708,18 @@ void MainWindow::exportSuppressionList()
     file.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
     if (!file.commit())
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    else
+        showStatus(tr("%n address(es) saved to %1", nullptr, int(lines.size() - 1))
+                       .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::copyTicketText()
 {
-    if (const BounceMessage *message = selectedMessage())
-        QApplication::clipboard()->setText(ReportWriter::ticketText(*message));
+    const BounceMessage *message = selectedMessage();
+    if (!message || message->recipients.isEmpty())
+        return;
+    QApplication::clipboard()->setText(ReportWriter::ticketText(*message, workFor(*message)));
+    showStatus(tr("Ticket text copied to the clipboard."));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -486,14 +728,37 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type type = event->type();
+    if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop)
+        return QMainWindow::eventFilter(watched, event);
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget || widget == this || widget->window() != this)
+        return QMainWindow::eventFilter(watched, event);
+    auto *drop = static_cast<QDropEvent *>(event);
+    const QStringList paths = localFilesOf(drop->mimeData());
+    if (paths.isEmpty())
+        return QMainWindow::eventFilter(watched, event); // text: the widget takes it as usual
+    drop->setDropAction(Qt::CopyAction);
+    drop->accept();
+    if (type == QEvent::Drop)
+        openPaths(paths);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setSplitterState(m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QMimeData *data = event->mimeData();
-    QStringList paths;
-    for (const QUrl &url : data->urls()) {
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    }
+    const QStringList paths = localFilesOf(data);
     if (!paths.isEmpty())
         openPaths(paths);
     else if (data->hasText())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bounce/diagnosis.h"
+#include "report/reportwriter.h"
 
 #include <QMainWindow>
 
@@ -12,6 +13,8 @@ class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
+class QSplitter;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
@@ -21,6 +24,7 @@ class QTimer;
 namespace BounceDoctor::Gui {
 
 class DiagnosisView;
+class HelpDialog;
 class ReaderWorker;
 
 /// The assistant's single window: take a bounce in, show what went wrong and how to fix it.
@@ -39,6 +43,7 @@ public:
 
     /// Test hooks (KeePassXC-style): when set, used instead of the file dialogs.
     static std::function<QStringList()> openFilesHook;
+    static std::function<QString()> openFolderHook;
     static std::function<QString(const QString &suffix)> saveFileHook;
 
 Q_SIGNALS:
@@ -49,6 +54,8 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
@@ -59,6 +66,11 @@ private:
     void updateCounts();
     void updateRecentMenu();
     void openFilesDialog();
+    void openFolderDialog();
+    void focusNextPane(int direction);
+    void updateActions();
+    void showStatus(const QString &text);
+    QList<ChecklistRecord> workFor(const BounceMessage &message) const;
     void pasteFromClipboard();
     void exportReport(const QString &format);
     void exportSuppressionList();
@@ -78,6 +90,11 @@ private:
     QProgressBar *m_progress = nullptr;
     DiagnosisView *m_view = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    HelpDialog *m_help = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QList<QAction *> m_diagnosisActions; ///< enabled only while a diagnosis is on show
+    QAction *m_suppressionAction = nullptr;
     QTimer *m_pasteTimer = nullptr;
 
     QThread *m_thread = nullptr;

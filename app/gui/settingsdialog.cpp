@@ -53,6 +53,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&Timeout per query:"), m_timeout);
     m_dqsKey = new QLineEdit(settings.spamhausDqsKey(), this);
     m_dqsKey->setObjectName(QStringLiteral("dqsKeyEdit"));
+    m_dqsKey->setEchoMode(QLineEdit::Password); // a credential: never shown over a shoulder
     m_dqsKey->setAccessibleName(tr("Spamhaus DQS key"));
     m_dqsKey->setPlaceholderText(tr("Optional: a free key from Spamhaus"));
     form->addRow(tr("Spamhaus D&QS key:"), m_dqsKey);

@@ -18,6 +18,9 @@ const QString historyEnabledKey = QStringLiteral("history/enabled");
 const QString historyLocationKey = QStringLiteral("history/location");
 const QString historyRetentionKey = QStringLiteral("history/retentionDays");
 const QString historyBounceTextKey = QStringLiteral("history/storeBounceText");
+const QString lastOpenFolderKey = QStringLiteral("files/lastOpenFolder");
+const QString windowGeometryKey = QStringLiteral("ui/windowGeometry");
+const QString splitterStateKey = QStringLiteral("ui/splitterState");
 
 } // namespace
 
@@ -36,6 +39,48 @@ void Settings::addRecentFile(const QString &path)
     while (files.size() > maxRecentFiles)
         files.removeLast();
     m_settings.setValue(recentFilesKey, files);
+}
+
+void Settings::removeRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    m_settings.setValue(recentFilesKey, files);
+}
+
+void Settings::clearRecentFiles()
+{
+    m_settings.remove(recentFilesKey);
+}
+
+QString Settings::lastOpenFolder() const
+{
+    return m_settings.value(lastOpenFolderKey).toString();
+}
+
+void Settings::setLastOpenFolder(const QString &folder)
+{
+    m_settings.setValue(lastOpenFolderKey, folder);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(windowGeometryKey).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(windowGeometryKey, geometry);
+}
+
+QByteArray Settings::splitterState() const
+{
+    return m_settings.value(splitterStateKey).toByteArray();
+}
+
+void Settings::setSplitterState(const QByteArray &state)
+{
+    m_settings.setValue(splitterStateKey, state);
 }
 
 QStringList Settings::dnsServers() const

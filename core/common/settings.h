@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QSettings>
 #include <QStringList>
 
@@ -14,6 +15,14 @@ public:
 
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
+    void removeRecentFile(const QString &path);
+    void clearRecentFiles();
+    QString lastOpenFolder() const; ///< where the Open dialogs start
+    void setLastOpenFolder(const QString &folder);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
 
     QStringList dnsServers() const;
     void setDnsServers(const QStringList &servers);

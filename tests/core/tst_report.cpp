@@ -1,6 +1,7 @@
 #include "bounce/bouncereader.h"
 #include "report/contactdraft.h"
 #include "report/reportwriter.h"
+#include "report/stepadvice.h"
 
 #include <QTest>
 #include <QUrlQuery>
@@ -27,7 +28,11 @@ class TestReport final : public QObject
 private Q_SLOTS:
     void htmlEscapesBounceText();
     void markdownEscapesBounceText();
+    void markdownEscapesOnlyWhatItMust_data();
+    void markdownEscapesOnlyWhatItMust();
     void ticketTextHasTheFacts();
+    void sizeLimitFromTheServersWords_data();
+    void sizeLimitFromTheServersWords();
     void mailtoIsPercentEncoded_data();
     void mailtoIsPercentEncoded();
     void draftIsTailored();
@@ -48,7 +53,7 @@ void TestReport::markdownEscapesBounceText()
     const QString md = ReportWriter::markdown(hostileBounce());
     QVERIFY(!md.contains(QLatin1String("[link](http")));
     QVERIFY(!md.contains(QLatin1String("**bold**")));
-    QVERIFY(md.contains(QLatin1String("\\[link\\]\\(http")));
+    QVERIFY(md.contains(QLatin1String("\\[link\\](http\\://evil.example)")));
     // Raw markup may only appear inside code (indented lines), where Markdown shows it as text.
     const QStringList lines = md.split(QLatin1Char('\n'));
     for (const QString &line : lines) {
@@ -61,6 +66,57 @@ void TestReport::markdownEscapesBounceText()
                       "[click](javascript:alert(2))")));
 }
 
+void TestReport::markdownEscapesOnlyWhatItMust_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("blockStart");
+    QTest::addColumn<QString>("escaped");
+    QTest::newRow("status codes and dots stay")
+        << "550 5.7.1 see mx.example.org" << false << "550 5.7.1 see mx.example.org";
+    QTest::newRow("emphasis and code") << "*a* _b_ `c`" << false << "\\*a\\* \\_b\\_ \\`c\\`";
+    QTest::newRow("html and tables") << "<b>|x|</b>" << false << "\\<b\\>\\|x\\|\\</b\\>";
+    QTest::newRow("bare URL") << "go to http://x.example or www.x.example" << false
+                              << "go to http\\://x.example or www\\.x.example";
+    QTest::newRow("entity") << "&lt; & more" << false << "\\&lt; & more";
+    QTest::newRow("heading at a block start") << "# not a heading" << true << "\\# not a heading";
+    QTest::newRow("hash inside a cell") << "# 5" << false << "# 5";
+    QTest::newRow("ordered list at a block start") << "12. item" << true << "12\\. item";
+    QTest::newRow("lines flattened") << "a\nb" << false << "a b";
+}
+
+void TestReport::markdownEscapesOnlyWhatItMust()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, blockStart);
+    QFETCH(QString, escaped);
+    QCOMPARE(ReportWriter::escapeMarkdown(text, blockStart), escaped);
+}
+
+void TestReport::sizeLimitFromTheServersWords_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("bytes after maximum")
+        << "552 5.3.4 Message size exceeds fixed maximum message size of 10485760 bytes"
+        << qint64(10485760);
+    QTest::newRow("the limit, not the message's size")
+        << "552 5.2.3 Message size 12000000 exceeds size limit 10240000 of server"
+        << qint64(10240000);
+    QTest::newRow("megabytes") << "552 Message too large (max 25 MB)" << qint64(25 * 1024 * 1024);
+    QTest::newRow("grouped digits")
+        << "552 5.3.4 Your message exceeded Google's message size limits (35,882,577 bytes)"
+        << qint64(35882577);
+    QTest::newRow("no limit named") << "552 5.3.4 Message size exceeds fixed limit" << qint64(0);
+    QTest::newRow("only codes") << "552 5.3.4 Error: message file too big" << qint64(0);
+}
+
+void TestReport::sizeLimitFromTheServersWords()
+{
+    QFETCH(QString, diagnostic);
+    QFETCH(qint64, bytes);
+    QCOMPARE(StepAdvice::sizeLimit(diagnostic), bytes);
+}
+
 void TestReport::ticketTextHasTheFacts()
 {
     const BounceMessage message =
@@ -69,8 +125,9 @@ void TestReport::ticketTextHasTheFacts()
     QVERIFY(ticket.contains(QLatin1String("ana@example.net")));
     QVERIFY(ticket.contains(QLatin1String("552 5.2.2")));
     QVERIFY(ticket.contains(message.recipients.first().headline));
-    QVERIFY(ticket.contains(QLatin1String("Temporary")) ||
-            ticket.contains(QLatin1String("Permanent")));
+    // Refused for good this time, but a full mailbox is not a dead address.
+    QVERIFY(ticket.contains(QLatin1String("Refused, not retried")));
+    QVERIFY(!ticket.contains(QLatin1String("Permanent")));
 }
 
 void TestReport::mailtoIsPercentEncoded_data()
