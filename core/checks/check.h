@@ -40,6 +40,9 @@ public:
     virtual void cancel();
     bool isFinished() const { return m_finished; }
 
+    /// "MX example.com: 10 mx1.example.com, 20 mx2.example.com" / "A x: timeout (...)"
+    static QString evidence(const DnsAnswer &answer);
+
 Q_SIGNALS:
     void findingReady(const BounceDoctor::Finding &finding);
     void progress(int done, int total);
@@ -55,8 +58,6 @@ protected:
     /// For checks without DNS work, or after reporting that nothing could be asked.
     void finishIfIdle();
 
-    /// "MX example.com: 10 mx1.example.com, 20 mx2.example.com" / "A x: timeout (...)"
-    static QString evidence(const DnsAnswer &answer);
     /// A finding for an answer that could not be had: never a pass, never a fail.
     static Finding couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer);
 

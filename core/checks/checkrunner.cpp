@@ -4,6 +4,7 @@
 #include "auth/authenticationcheck.h"
 #include "contactcheck.h"
 #include "dns/cachingresolver.h"
+#include "resolverprobe.h"
 
 namespace BounceDoctor {
 
@@ -33,15 +34,23 @@ void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
     if (m_cache)
         m_cache->deleteLater();
     m_cache = new CachingResolver(m_resolver, this);
+    delete m_probe;
+    m_probe = nullptr;
+    m_held.clear();
+    m_causeReported = false;
     if (steps.isEmpty())
         steps = {CheckStep::VerifyAddress, CheckStep::Blocklists, CheckStep::Authentication,
                  CheckStep::ContactRecipientIt};
     QList<Check *> created;
+    bool asksDns = false;
     for (CheckStep step : steps) {
         Check *check = createCheck(step);
         if (!check)
             continue;
-        connect(check, &Check::findingReady, this, &CheckRunner::findingReady);
+        if (created.isEmpty())
+            m_firstStep = step;
+        asksDns = asksDns || step != CheckStep::ContactRecipientIt;
+        connect(check, &Check::findingReady, this, &CheckRunner::onFinding);
         connect(check, &Check::finished, this, &CheckRunner::onCheckFinished);
         m_checks.append(check);
         created.append(check);
@@ -50,6 +59,12 @@ void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
     if (created.isEmpty()) {
         Q_EMIT finished();
         return;
+    }
+    if (asksDns) {
+        m_probe = new ResolverProbe(m_cache, this);
+        m_probing = true;
+        connect(m_probe, &ResolverProbe::finished, this, &CheckRunner::onProbeFinished);
+        m_probe->start();
     }
     for (Check *check : created)
         check->start(input);
@@ -62,14 +77,64 @@ int CheckRunner::upstreamQueries() const
 
 void CheckRunner::cancel()
 {
-    if (m_running == 0)
+    const bool probing = m_probing;
+    if (m_running == 0 && !probing)
         return;
+    // Findings still held have not been judged: they never reach the user.
+    m_probing = false;
+    m_held.clear();
+    delete m_probe;
+    m_probe = nullptr;
     m_resolver->cancelAll();
     const QList<QPointer<Check>> checks = m_checks;
     for (const QPointer<Check> &check : checks) {
         if (check)
             check->cancel();
     }
+    if (m_running == 0 && probing)
+        Q_EMIT finished();
+}
+
+void CheckRunner::onFinding(const Finding &finding)
+{
+    if (m_probing)
+        m_held.append(finding);
+    else
+        relay(finding);
+}
+
+void CheckRunner::relay(const Finding &finding)
+{
+    if (!m_probe) {
+        Q_EMIT findingReady(finding);
+        return;
+    }
+    // The DNS server is named as the cause once, before the first verdict it takes away.
+    if (m_probe->distrusts(finding))
+        reportCause();
+    Q_EMIT findingReady(m_probe->judge(finding));
+}
+
+void CheckRunner::reportCause()
+{
+    if (m_causeReported)
+        return;
+    m_causeReported = true;
+    Finding cause = m_probe->finding();
+    cause.step = m_firstStep;
+    Q_EMIT findingReady(cause);
+}
+
+void CheckRunner::onProbeFinished()
+{
+    m_probing = false;
+    // A broken server is the cause of everything that follows: said first, whatever comes.
+    if (m_probe->verdict() == ResolverProbe::Verdict::Broken)
+        reportCause();
+    const QList<Finding> held = std::exchange(m_held, {});
+    for (const Finding &finding : held)
+        relay(finding);
+    finishIfDone();
 }
 
 void CheckRunner::onCheckFinished()
@@ -78,7 +143,13 @@ void CheckRunner::onCheckFinished()
     if (check)
         check->deleteLater();
     m_checks.removeAll(check);
-    if (--m_running == 0)
+    --m_running;
+    finishIfDone();
+}
+
+void CheckRunner::finishIfDone()
+{
+    if (m_running == 0 && !m_probing)
         Q_EMIT finished();
 }
 

@@ -25,6 +25,15 @@ enum class FindingStatus
     Info
 };
 
+/// What a finding's verdict rests on, so that a run can hold back the verdicts its DNS server
+/// cannot support (one that says "no such name" to everything, or redirects every name).
+enum class FindingBasis
+{
+    Input,      ///< the bounce or what the user typed, no DNS (syntax, headers, the draft)
+    DnsRecords, ///< records the DNS server returned
+    DnsAbsence  ///< the DNS server saying a name or record does not exist
+};
+
 /// One row of a check's result: ✓ / ⚠ / ✗ / ? with a plain sentence and the evidence.
 struct Finding
 {
@@ -35,6 +44,8 @@ struct Finding
     QString detail;       ///< what it means and what to do, translated
     QStringList evidence; ///< DNS names asked and raw answers, records, traces
     QUrl link;            ///< e.g. a blocklist's delisting page
+    FindingBasis basis = FindingBasis::Input;
+    QString about; ///< what was checked, in words ("the DMARC policy of example.com")
 };
 
 QString

@@ -1,6 +1,7 @@
 #include "checks/addresscheck.h"
 #include "checks/blocklistcheck.h"
 #include "checks/checkrunner.h"
+#include "checks/resolverprobe.h"
 #include "dns/aresresolver.h"
 #include "dns/cachingresolver.h"
 #include "dnsmasqserver.h"
@@ -32,6 +33,10 @@ private Q_SLOTS:
     void contactDraft();
     void cancelStopsTheRun();
     void identicalQuestionsAreAskedOnce();
+    void probeNamesAreServed();
+    void brokenResolver_data();
+    void brokenResolver();
+    void unprovenResolverKeepsRecords();
 
 private:
     QList<Finding> run(DnsResolver &resolver, const CheckInput &input, CheckStep step,
@@ -61,6 +66,20 @@ void TestChecks::initTestCase()
             QStringLiteral("host-record=phish.test.multi.surbl.org,127.0.0.8"),
             QStringLiteral("host-record=mykey.zen.dq.spamhaus.net,127.0.0.1"),
             QStringLiteral("host-record=99.2.0.192.mykey.zen.dq.spamhaus.net,127.0.0.4"),
+            // the lists' test points (RFC 5782 section 5, and the lists' own)
+            QStringLiteral("host-record=2.0.0.127.zen.spamhaus.org,127.0.0.2"),
+            QStringLiteral("host-record=2.0.0.127.mykey.zen.dq.spamhaus.net,127.0.0.2"),
+            QStringLiteral("host-record=2.0.0.127.bl.spamcop.net,127.0.0.2"),
+            QStringLiteral("host-record=test.uribl.com.multi.uribl.com,127.0.0.14"),
+            QStringLiteral("host-record=test.surbl.org.multi.surbl.org,127.0.0.254"),
+            // PSBL's test point is missing: this server does not give the list's answers
+            QStringLiteral("host-record=99.2.0.192.psbl.surriel.com,127.0.0.2"),
+            // Mailspike's never-listed test point is listed: it answers everything
+            QStringLiteral("host-record=2.0.0.127.bl.mailspike.net,127.0.0.2"),
+            QStringLiteral("host-record=1.0.0.127.bl.mailspike.net,127.0.0.2"),
+            // a DQS key Spamhaus refuses: its test points get the "public resolver" code
+            QStringLiteral("host-record=2.0.0.127.badkey.zen.dq.spamhaus.net,127.255.255.254"),
+            QStringLiteral("host-record=1.0.0.127.badkey.zen.dq.spamhaus.net,127.255.255.254"),
             // reverse DNS
             QStringLiteral("ptr-record=99.2.0.192.in-addr.arpa,mail.sender.test"),
             QStringLiteral("host-record=mail.sender.test,192.0.2.99"),
@@ -70,7 +89,8 @@ void TestChecks::initTestCase()
         QStringList{QStringLiteral("test"), QStringLiteral("spamhaus.org"),
                     QStringLiteral("spamcop.net"), QStringLiteral("uribl.com"),
                     QStringLiteral("surbl.org"), QStringLiteral("spamhaus.net"),
-                    QStringLiteral("in-addr.arpa"), QStringLiteral("outlook.com")});
+                    QStringLiteral("in-addr.arpa"), QStringLiteral("outlook.com"),
+                    QStringLiteral("surriel.com"), QStringLiteral("mailspike.net")});
     QString error;
     if (!m_server->start(&error))
         QSKIP(qPrintable(QStringLiteral("no DNS server for the test: ") + error));
@@ -238,6 +258,30 @@ void TestChecks::blocklists_data()
                              << ""
                              << "zen.spamhaus.org"
                              << "mykey" << FindingStatus::Problem << "XBL";
+    QTest::newRow("test point not listed")
+        << "192.0.2.99"
+        << ""
+        << "psbl.surriel.com"
+        << "" << FindingStatus::CouldNotCheck << "does not give this list's answers";
+    QTest::newRow("test point not listed, subject not listed either")
+        << "192.0.2.50"
+        << ""
+        << "psbl.surriel.com"
+        << "" << FindingStatus::CouldNotCheck << "does not give this list's answers";
+    QTest::newRow("never-listed test point listed")
+        << "192.0.2.50"
+        << ""
+        << "bl.mailspike.net"
+        << "" << FindingStatus::CouldNotCheck << "never lists";
+    QTest::newRow("spamhaus refuses the test points")
+        << "192.0.2.50"
+        << ""
+        << "zen.spamhaus.org"
+        << "badkey" << FindingStatus::CouldNotCheck << "public";
+    QTest::newRow("uribl not listed") << ""
+                                      << "clean.test"
+                                      << "multi.uribl.com"
+                                      << "" << FindingStatus::Ok << "not on";
 }
 
 void TestChecks::blocklists()
@@ -376,6 +420,120 @@ void TestChecks::identicalQuestionsAreAskedOnce()
                  [&](const DnsAnswer &) { ++answered; });
     QTRY_COMPARE(answered, 4);
     QCOMPARE(cache.upstreamQueries(), 1);
+}
+
+void TestChecks::probeNamesAreServed()
+{
+    // The test server answers exactly the names the runs probe.
+    QCOMPARE(DnsmasqServer::wellKnownNames(), ResolverProbe::existingNames());
+    QCOMPARE(ResolverProbe::absentZone(), QStringLiteral("root-servers.net"));
+}
+
+// Every finding that is not about the bounce itself or the typed input.
+static bool restsOnInputOnly(const Finding &f)
+{
+    static const QStringList ids = {
+        QStringLiteral("address.syntax"),  QStringLiteral("address.typo"),
+        QStringLiteral("dmarc.alignment"), QStringLiteral("contact.draft"),
+        QStringLiteral("dnsbl.input"),     QStringLiteral("spf.result")};
+    return ids.contains(f.id) && f.basis == FindingBasis::Input;
+}
+
+void TestChecks::brokenResolver_data()
+{
+    QTest::addColumn<QStringList>("zone");
+    QTest::addColumn<QString>("cause");
+    // A captive portal or filtering resolver: "no such name" for every name.
+    QTest::newRow("nxdomain for everything")
+        << QStringList{QStringLiteral("address=/#/")} << "no such name";
+    // A hotel network: every name has the portal's address.
+    QTest::newRow("one address for everything")
+        << QStringList{QStringLiteral("address=/#/192.0.2.1")} << "same address (192.0.2.1)";
+}
+
+void TestChecks::brokenResolver()
+{
+    QFETCH(QStringList, zone);
+    QFETCH(QString, cause);
+    DnsmasqServer broken(zone, {}, DnsmasqServer::WellKnown::NotServed);
+    QString error;
+    if (!broken.start(&error))
+        QSKIP(qPrintable(error));
+    AresResolver resolver({{broken.address()}, 2000, 1});
+    CheckRunner runner(&resolver);
+    QList<Finding> findings;
+    bool done = false;
+    connect(&runner, &CheckRunner::findingReady, this,
+            [&](const Finding &f) { findings.append(f); });
+    connect(&runner, &CheckRunner::finished, this, [&] { done = true; });
+    CheckInput input;
+    input.recipient = QStringLiteral("someone@outlook.com");
+    input.sendingIp = QStringLiteral("203.0.113.88");
+    input.sendingDomain = QStringLiteral("yahoo.com");
+    input.fromAddress = QStringLiteral("news@yahoo.com");
+    input.dkimSelector = QStringLiteral("s2048");
+    input.diagnosis.recipient = input.recipient;
+    input.diagnosis.reason = QStringLiteral("blocked");
+    runner.start(input);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+
+    int causes = 0;
+    int dnsFindings = 0;
+    for (const Finding &f : std::as_const(findings)) {
+        if (f.id == QLatin1String("dns.resolver")) {
+            ++causes;
+            QCOMPARE(f.status, FindingStatus::CouldNotCheck);
+            QVERIFY2(f.title.contains(cause), qPrintable(f.title));
+            continue;
+        }
+        if (restsOnInputOnly(f))
+            continue;
+        ++dnsFindings;
+        QVERIFY2(f.status == FindingStatus::CouldNotCheck,
+                 qPrintable(f.id + QStringLiteral(": ") + f.title));
+    }
+    QCOMPARE(causes, 1); // named once, not on every row
+    QVERIFY(dnsFindings >= 10);
+}
+
+void TestChecks::unprovenResolverKeepsRecords()
+{
+    // A private server that answers only its own zones: no proof that its "no such name" is
+    // true, but the records it does return are real.
+    DnsmasqServer server({QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2"),
+                          QStringLiteral("host-record=2.0.0.127.bl.spamcop.net,127.0.0.2"),
+                          QStringLiteral("mx-host=shop.test,mx1.shop.test,10"),
+                          QStringLiteral("host-record=mx1.shop.test,192.0.2.25")},
+                         {QStringLiteral("test"), QStringLiteral("spamcop.net")},
+                         DnsmasqServer::WellKnown::NotServed);
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    AresResolver resolver({{server.address()}, 1000, 1});
+    CheckInput input;
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    input.recipient = QStringLiteral("ana@missing.test");
+    QList<Finding> findings = run(resolver, input, CheckStep::Blocklists,
+                                  {{QStringLiteral("bl.spamcop.net")}, {}, false});
+    const Finding *listed = find(findings, QStringLiteral("dnsbl.bl.spamcop.net"));
+    QVERIFY(listed);
+    QCOMPARE(listed->status, FindingStatus::Problem);
+    QVERIFY(!find(findings, QStringLiteral("dns.resolver"))); // named only where it matters
+
+    findings = run(resolver, input, CheckStep::VerifyAddress);
+    const Finding *missing = find(findings, QStringLiteral("address.domain"));
+    QVERIFY(missing);
+    QCOMPARE(missing->status, FindingStatus::CouldNotCheck);
+    QVERIFY2(missing->title.contains(QLatin1String("missing.test")), qPrintable(missing->title));
+    const Finding *cause = find(findings, QStringLiteral("dns.resolver"));
+    QVERIFY(cause);
+    QVERIFY2(cause->title.contains(QLatin1String("certainly exists")), qPrintable(cause->title));
+
+    input.recipient = QStringLiteral("ana@shop.test");
+    findings = run(resolver, input, CheckStep::VerifyAddress);
+    const Finding *mx = find(findings, QStringLiteral("address.mx"));
+    QVERIFY(mx);
+    QCOMPARE(mx->status, FindingStatus::Ok);
 }
 
 QTEST_GUILESS_MAIN(TestChecks)

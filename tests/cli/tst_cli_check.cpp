@@ -41,7 +41,8 @@ void TestCliCheck::jsonFindingsForABounce()
 {
     DnsmasqServer server(
         {QStringLiteral("mx-host=fjordtrading.example,mail.fjordtrading.example,10"),
-         QStringLiteral("host-record=mail.fjordtrading.example,198.51.100.25")},
+         QStringLiteral("host-record=mail.fjordtrading.example,198.51.100.25"),
+         QStringLiteral("host-record=2.0.0.127.zen.spamhaus.org,127.0.0.2")},
         {QStringLiteral("example"), QStringLiteral("org"), QStringLiteral("net"),
          QStringLiteral("com"), QStringLiteral("arpa")});
     QString error;

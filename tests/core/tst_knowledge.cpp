@@ -106,7 +106,7 @@ void TestKnowledge::filesLoad_data()
     QTest::addColumn<QString>("name");
     for (const char *name :
          {"reasons.json", "providers.json", "details.json", "bounce-reasons.json",
-          "common-domains.json", "blocklists.json", "mail-providers.json"})
+          "common-domains.json", "blocklists.json", "mail-providers.json", "dns-probes.json"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 

@@ -324,7 +324,8 @@ void TestMainWindow::settingsChooseBlocklists()
     QCOMPARE(BounceDoctor::Settings().blocklists(), QStringList{QStringLiteral("bl.spamcop.net")});
 
     BounceDoctor::Test::DnsmasqServer server(
-        {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2")},
+        {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2"),
+         QStringLiteral("host-record=2.0.0.127.bl.spamcop.net,127.0.0.2")},
         {QStringLiteral("net"), QStringLiteral("org"), QStringLiteral("arpa")});
     QString error;
     if (!server.start(&error))

@@ -41,6 +41,16 @@ QString txtOf(const DnsRecord &record)
 }
 
 // Why a lookup could not be answered, in plain words.
+// Lint issues about names that do not exist (void lookups, no record) rest on absence.
+FindingBasis basisOf(const SpfLintIssue &issue)
+{
+    return issue.id.contains(QLatin1String("void")) ||
+                   issue.id.contains(QLatin1String("missing")) ||
+                   issue.id == QLatin1String("spf.none")
+               ? FindingBasis::DnsAbsence
+               : FindingBasis::DnsRecords;
+}
+
 QString failureReason(const DnsAnswer &answer)
 {
     switch (answer.status) {
@@ -112,25 +122,31 @@ void AuthenticationCheck::start(const CheckInput &input)
     const QString fromDomain =
         domainOf(input.fromAddress.isEmpty() ? input.sendingDomain : input.fromAddress);
     const QString dkimDomain = input.dkimDomain.isEmpty() ? fromDomain : domainOf(input.dkimDomain);
+    m_spfDomain = sendingDomain;
+    m_dkimDomain = dkimDomain;
+    m_dmarcDomain = fromDomain;
 
     // Hold one unit of work so that findings emitted synchronously cannot finish early.
     addWork();
     if (sendingDomain.isEmpty()) {
         emitFinding(QStringLiteral("spf.record"), FindingStatus::CouldNotCheck,
                     tr("SPF could not be checked: the sending domain is not known."),
-                    tr("Type the domain you send from (the part after @ in your address)."), {});
+                    tr("Type the domain you send from (the part after @ in your address)."), {},
+                    FindingBasis::Input);
     } else {
         startSpf(sendingDomain);
     }
     if (dkimDomain.isEmpty()) {
         emitFinding(QStringLiteral("dkim.keys"), FindingStatus::CouldNotCheck,
-                    tr("DKIM could not be checked: the signing domain is not known."), {}, {});
+                    tr("DKIM could not be checked: the signing domain is not known."), {}, {},
+                    FindingBasis::Input);
     } else {
         startDkim(dkimDomain);
     }
     if (fromDomain.isEmpty()) {
         emitFinding(QStringLiteral("dmarc.record"), FindingStatus::CouldNotCheck,
-                    tr("DMARC could not be checked: the From address is not known."), {}, {});
+                    tr("DMARC could not be checked: the From address is not known."), {}, {},
+                    FindingBasis::Input);
     } else {
         startDmarc(fromDomain);
     }
@@ -155,12 +171,28 @@ void AuthenticationCheck::lookup(const QString &name, DnsType type, DnsResolver:
     });
 }
 
+QString AuthenticationCheck::aboutOf(const QString &id) const
+{
+    if (id.startsWith(QLatin1String("dkim.key.")))
+        return tr("the DKIM key \"%1\" of %2").arg(id.mid(9), m_dkimDomain);
+    if (id.startsWith(QLatin1String("dkim.")))
+        return tr("the DKIM keys of %1").arg(m_dkimDomain);
+    if (id.startsWith(QLatin1String("dmarc.report.")))
+        return tr("whether %1 takes DMARC reports for %2").arg(id.mid(13), m_dmarcDomain);
+    if (id.startsWith(QLatin1String("dmarc.")))
+        return tr("the DMARC policy of %1").arg(m_dmarcDomain);
+    return tr("the SPF record of %1").arg(m_spfDomain);
+}
+
 void AuthenticationCheck::emitFinding(const QString &id, FindingStatus status, const QString &title,
-                                      const QString &detail, const QStringList &evidence)
+                                      const QString &detail, const QStringList &evidence,
+                                      FindingBasis basis)
 {
     Finding finding;
     finding.step = CheckStep::Authentication;
     finding.id = id;
+    finding.basis = basis;
+    finding.about = aboutOf(id);
     finding.status = status;
     finding.title = title;
     finding.detail = detail;
@@ -215,7 +247,9 @@ void AuthenticationCheck::startSpf(const QString &domain)
                         issue.status == FindingStatus::Problem
                             ? tr("The SPF record of %1 has a problem.").arg(domain)
                             : tr("The SPF record of %1 could be better.").arg(domain),
-                        issue.text, evidence);
+                        issue.text, evidence,
+                        issue.id == QLatin1String("spf.none") ? FindingBasis::DnsAbsence
+                                                              : FindingBasis::DnsRecords);
         }
         if (issues.isEmpty())
             emitFinding(QStringLiteral("spf.record"), FindingStatus::Ok,
@@ -230,7 +264,7 @@ void AuthenticationCheck::startSpf(const QString &domain)
                         tr("SPF was not evaluated: the sending IP address is not known."),
                         tr("Enter the IP address your mail left from to see whether SPF allows "
                            "it."),
-                        {});
+                        {}, FindingBasis::Input);
             // Still walk the include tree with an address no term should match, so that
             // lookup limits, void lookups and loops are found without an IP.
             auto *walker = new SpfEvaluator(resolver(), m_run);
@@ -242,7 +276,8 @@ void AuthenticationCheck::startSpf(const QString &domain)
                                       emitFinding(
                                           issue.id, issue.status,
                                           tr("The SPF setup of %1 has a problem.").arg(domain),
-                                          issue.text, evaluation.queries + evaluation.trace);
+                                          issue.text, evaluation.queries + evaluation.trace,
+                                          basisOf(issue));
                                   walker->deleteLater();
                                   workDone();
                               });
@@ -324,7 +359,7 @@ void AuthenticationCheck::startSpf(const QString &domain)
                             evaluation.result != SpfResult::PermError)
                             emitFinding(issue.id, issue.status,
                                         tr("The SPF setup of %1 has a problem.").arg(domain),
-                                        issue.text, evaluation.trace);
+                                        issue.text, evaluation.trace, basisOf(issue));
                     }
                 }
                 evaluator->deleteLater();
@@ -391,7 +426,7 @@ void AuthenticationCheck::startDkim(const QString &domain)
                                            "cannot find the key at %1, so the signature fails. "
                                            "Publish the key your mail provider gives you.")
                                             .arg(name),
-                                        {evidence});
+                                        {evidence}, FindingBasis::DnsAbsence);
                     } else {
                         ++tally->found;
                         const DkimKeyRecord key = parseDkimKeyRecord(texts.first());
@@ -462,7 +497,7 @@ void AuthenticationCheck::startDkim(const QString &domain)
                         tr("The selector is not known. Look at the DKIM-Signature header of "
                            "a message you sent (s=) and check that selector, or ask your "
                            "mail provider to turn on DKIM signing."),
-                        tally->evidence);
+                        tally->evidence, FindingBasis::DnsAbsence);
             });
     }
 }
@@ -506,7 +541,7 @@ void AuthenticationCheck::lookupDmarc(const QString &fromDomain, const QString &
                            "reject or junk the mail without it. Start with \"v=DMARC1; p=none; "
                            "rua=mailto:...\" at _dmarc.%1.")
                             .arg(organizationalDomain(fromDomain)),
-                        evidence);
+                        evidence, FindingBasis::DnsAbsence);
             reportAlignment(fromDomain, false, false);
             return;
         }
@@ -592,7 +627,7 @@ void AuthenticationCheck::checkReportAuthorization(const QString &policyDomain,
                        "%2._report._dmarc.%1 with \"v=DMARC1\", so receivers drop the "
                        "reports. Ask the report service to add it.")
                         .arg(reportDomain, policyDomain),
-                    evidence);
+                    evidence, FindingBasis::DnsAbsence);
         });
     }
 }
@@ -645,7 +680,7 @@ void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strict
             tr("The message passed DMARC alignment for %1.").arg(fromDomain),
             why.join(QStringLiteral("; ")) + tr(", which matches the From domain.") +
                 (notes.isEmpty() ? QString() : QLatin1Char(' ') + notes.join(QLatin1Char(' '))),
-            evidence);
+            evidence, FindingBasis::Input);
         return;
     }
     emitFinding(QStringLiteral("dmarc.alignment"), FindingStatus::Problem,
@@ -654,7 +689,7 @@ void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strict
                     tr("DMARC needs at least one of them to pass for %1 itself (or a "
                        "subdomain of it). Have your mail provider sign with DKIM for %1.")
                         .arg(fromDomain),
-                evidence);
+                evidence, FindingBasis::Input);
 }
 
 } // namespace BounceDoctor

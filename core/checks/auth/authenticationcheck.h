@@ -33,11 +33,16 @@ private:
 
     void lookup(const QString &name, DnsType type, DnsResolver::Callback callback);
     void emitFinding(const QString &id, FindingStatus status, const QString &title,
-                     const QString &detail, const QStringList &evidence);
+                     const QString &detail, const QStringList &evidence,
+                     FindingBasis basis = FindingBasis::DnsRecords);
+    QString aboutOf(const QString &id) const; ///< "the SPF record of example.com", ...
     void addWork(int count = 1);
     void workDone();
 
     CheckInput m_input;
+    QString m_spfDomain;
+    QString m_dkimDomain;
+    QString m_dmarcDomain;
     QPointer<QObject> m_run; ///< context of this run's DNS callbacks; deleting it cancels them
     int m_pending = 0;
     int m_total = 0;
