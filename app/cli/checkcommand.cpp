@@ -7,9 +7,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace BounceDoctor::Cli {
 namespace {
@@ -60,6 +62,11 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      CliTr::tr("Wait for each DNS answer this long."),
                                      QStringLiteral("MS"), QStringLiteral("3000"));
+    const QCommandLineOption deadline(
+        QStringLiteral("deadline"),
+        CliTr::tr("Stop checking after this many seconds in all (what is not checked by then is "
+                  "reported as such)."),
+        QStringLiteral("SECONDS"), QStringLiteral("120"));
     const QCommandLineOption ip(QStringLiteral("ip"), CliTr::tr("The sending IP address."),
                                 QStringLiteral("IP"));
     const QCommandLineOption domain(QStringLiteral("domain"), CliTr::tr("The sending domain."),
@@ -74,7 +81,7 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption format(QStringLiteral("format"),
                                     CliTr::tr("Output format: text or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions({server, timeout, ip, domain, selector, recipient, dqs, format});
+    parser.addOptions({server, timeout, deadline, ip, domain, selector, recipient, dqs, format});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  CliTr::tr("Bounces to diagnose and check."),
                                  QStringLiteral("[PATH...]"));
@@ -97,6 +104,12 @@ int runCheck(const QStringList &arguments)
     const int timeoutMs = parser.value(timeout).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0) {
         out.error(CliTr::tr("--timeout takes a number of milliseconds."));
+        return exitUsage;
+    }
+    bool deadlineOk = false;
+    const int deadlineSeconds = parser.value(deadline).toInt(&deadlineOk);
+    if (!deadlineOk || deadlineSeconds <= 0 || deadlineSeconds > 24 * 3600) {
+        out.error(CliTr::tr("--deadline takes a number of seconds, at most a day (86400)."));
         return exitUsage;
     }
     if (parser.positionalArguments().isEmpty() && !parser.isSet(recipient) && !parser.isSet(ip) &&
@@ -162,7 +175,16 @@ int runCheck(const QStringList &arguments)
         inputs.append(input);
     }
 
+    // One deadline for the whole command: a silent DNS server costs seconds per recipient, and
+    // a bounce may name thousands.
+    const QDeadlineTimer overall(qint64(deadlineSeconds) * 1000);
+    qsizetype checked = 0;
+    bool outOfTime = false;
     for (const CheckInput &input : std::as_const(inputs)) {
+        if (overall.hasExpired()) {
+            outOfTime = true;
+            break;
+        }
         if (!json)
             out.line(CliTr::tr("Checks for %1")
                          .arg(input.recipient.isEmpty() ? input.sendingIp : input.recipient));
@@ -191,10 +213,37 @@ int runCheck(const QStringList &arguments)
                 out.line(QStringLiteral("      ") + f.link.toString());
         });
         QObject::connect(&runner, &CheckRunner::finished, &loop, &QEventLoop::quit);
+        QTimer stop;
+        stop.setSingleShot(true);
+        QObject::connect(&stop, &QTimer::timeout, &loop, [&] {
+            outOfTime = true;
+            QObject::disconnect(&runner, &CheckRunner::findingReady, &loop, nullptr);
+            runner.cancel();
+            loop.quit();
+        });
         runner.start(input);
-        if (runner.isRunning())
+        if (runner.isRunning()) {
+            stop.start(int(std::max<qint64>(overall.remainingTime(), 0)));
             loop.exec();
+        }
         QObject::disconnect(&runner, nullptr, &loop, nullptr);
+        if (outOfTime)
+            break;
+        ++checked;
+    }
+    if (outOfTime) {
+        const QString message =
+            CliTr::tr("Stopped after the overall limit of %1 s (--deadline): %2 of %3 checks "
+                      "done; the rest were not checked.")
+                .arg(deadlineSeconds)
+                .arg(checked)
+                .arg(inputs.size());
+        if (json)
+            out.json({{QStringLiteral("kind"), QStringLiteral("error")},
+                      {QStringLiteral("error"), message}});
+        else
+            out.error(message);
+        return exitInputError;
     }
     return anyError ? exitInputError : exitOk;
 }

@@ -1,5 +1,6 @@
 #include "dnsmasqserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +8,7 @@
 #include <QTest>
 
 using BounceDoctor::Test::DnsmasqServer;
+using BounceDoctor::Test::SilentDnsPort;
 
 // `bounce-doctor-cli check` end to end against a real DNS server on loopback.
 class TestCliCheck final : public QObject
@@ -16,6 +18,7 @@ class TestCliCheck final : public QObject
 private Q_SLOTS:
     void jsonFindingsForABounce();
     void optionsOnly();
+    void overallDeadline();
 };
 
 namespace {
@@ -29,8 +32,14 @@ QList<QJsonObject> runCheck(const QStringList &arguments, int *exitCode)
     QList<QJsonObject> objects;
     const QList<QByteArray> lines = process.readAllStandardOutput().split('\n');
     for (const QByteArray &line : lines) {
-        if (!line.trimmed().isEmpty())
-            objects.append(QJsonDocument::fromJson(line).object());
+        if (line.trimmed().isEmpty())
+            continue;
+        // Whole JSON lines only, each an object.
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            qWarning("not a JSON line: %s", line.constData());
+        objects.append(document.object());
     }
     return objects;
 }
@@ -93,6 +102,35 @@ void TestCliCheck::optionsOnly()
     QCOMPARE(findings.first().value(QLatin1String("id")).toString(),
              QStringLiteral("address.syntax"));
     QCOMPARE(findings.first().value(QLatin1String("status")).toString(), QStringLiteral("problem"));
+}
+
+void TestCliCheck::overallDeadline()
+{
+    // A silent DNS server costs the whole per-answer timeout for every recipient; the command
+    // as a whole stops at its deadline and says what it did not check.
+    SilentDnsPort silent;
+    QElapsedTimer timer;
+    timer.start();
+    int exitCode = -1;
+    const QList<QJsonObject> lines =
+        runCheck({QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("--dns-server"), silent.address(), QStringLiteral("--timeout"),
+                  QStringLiteral("20000"), QStringLiteral("--deadline"), QStringLiteral("1"),
+                  QStringLiteral("--recipient"), QStringLiteral("ana@shop.example")},
+                 &exitCode);
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(exitCode, 1);
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines.last().value(QLatin1String("kind")).toString(), QStringLiteral("error"));
+    QVERIFY(lines.last()
+                .value(QLatin1String("error"))
+                .toString()
+                .contains(QLatin1String("--deadline")));
+
+    runCheck({QStringLiteral("--deadline"), QStringLiteral("0"), QStringLiteral("--recipient"),
+              QStringLiteral("ana@shop.example")},
+             &exitCode);
+    QCOMPARE(exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)
