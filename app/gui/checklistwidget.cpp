@@ -265,7 +265,11 @@ void ChecklistWidget::addResult(Step &step, const Finding &finding)
     auto *item = new QTreeWidgetItem(step.results);
     item->setText(0, marks.value(int(finding.status)) + QLatin1Char(' ') + finding.title);
     item->setData(0, Qt::UserRole, findingStatusName(finding.status));
-    item->setToolTip(0, finding.detail);
+    // Tooltips render rich text: the detail can carry DNS text (an SPF exp= record), so it is
+    // escaped inside a paragraph and always shows as the characters it is.
+    if (!finding.detail.isEmpty())
+        item->setToolTip(0, QStringLiteral("<p style=\"white-space:pre-wrap\">") +
+                                finding.detail.toHtmlEscaped() + QStringLiteral("</p>"));
     if (!finding.detail.isEmpty())
         new QTreeWidgetItem(item, {finding.detail});
     for (const QString &line : finding.evidence)

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void examplesMenuDiagnoses();
     void ticketTextOnClipboard();
     void runCheckShowsRows();
+    void dnsTextInTooltipsIsPlain();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
     void dropFileOrText_data();
@@ -270,6 +271,47 @@ void TestMainWindow::runCheckShowsRows()
                  .contains(QString::fromUtf8("✓ shop.test receives mail at mx1.shop.test")),
              qPrintable(rows.join(QLatin1Char('\n'))));
     QTRY_VERIFY(child<QPushButton>(window, "stepVerifyAddressRun")->isEnabled());
+    BounceDoctor::Settings().setDnsServers({});
+}
+
+void TestMainWindow::dnsTextInTooltipsIsPlain()
+{
+    // An SPF exp= record is text from DNS: in a tooltip it must not style itself or load images.
+    BounceDoctor::Test::DnsmasqServer server(
+        {QStringLiteral("txt-record=evil.test,\"v=spf1 -all exp=why.evil.test\""),
+         QStringLiteral("txt-record=why.evil.test,\"<b>bold</b><img src=file:///etc/hosts>\"")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    BounceDoctor::Settings().setDnsServers({server.address()});
+    MainWindow window;
+    window.show();
+    window.diagnoseText(QStringLiteral("ana@shop.test: 550 5.7.23 SPF check failed"));
+    QTRY_VERIFY(!window.isReading());
+    child<QGroupBox>(window, "stepAuthentication")->setChecked(true);
+    auto *domain = child<QLineEdit>(window, "sendingDomainEdit");
+    domain->clear();
+    QTest::keyClicks(domain, QStringLiteral("evil.test"));
+    child<QGroupBox>(window, "stepBlocklists")->setChecked(true); // the IP is typed there
+    auto *ip = child<QLineEdit>(window, "sendingIpEdit");
+    ip->clear();
+    QTest::keyClicks(ip, QStringLiteral("192.0.2.7"));
+    QTest::mouseClick(child<QPushButton>(window, "stepAuthenticationRun"), Qt::LeftButton);
+    auto *results = child<QTreeWidget>(window, "stepAuthenticationResults");
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "stepAuthenticationRun")->isEnabled(),
+                             10000);
+    QString tip;
+    for (int i = 0; i < results->topLevelItemCount(); ++i) {
+        if (results->topLevelItem(i)->toolTip(0).contains(QLatin1String("bold")))
+            tip = results->topLevelItem(i)->toolTip(0);
+    }
+    QStringList rows;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        rows.append(results->topLevelItem(i)->text(0));
+    QVERIFY2(!tip.isEmpty(), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY2(tip.contains(QLatin1String("&lt;b&gt;bold&lt;/b&gt;&lt;img")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QLatin1String("<b>")) && !tip.contains(QLatin1String("<img")),
+             qPrintable(tip));
     BounceDoctor::Settings().setDnsServers({});
 }
 
