@@ -129,15 +129,24 @@ int runCheck(const QStringList &arguments)
     // The inputs to check: one per recipient of each bounce, or the options alone.
     QList<CheckInput> inputs;
     bool anyError = false;
+    // What the user typed wins: every step checks it; the bounce's values are defaults.
     auto applyOptions = [&](CheckInput &input) {
-        if (parser.isSet(ip))
+        if (parser.isSet(ip)) {
             input.sendingIp = parser.value(ip);
-        if (parser.isSet(domain))
+            input.typed |= TypedField::SendingIp;
+        }
+        if (parser.isSet(domain)) {
             input.sendingDomain = parser.value(domain);
-        if (parser.isSet(selector))
+            input.typed |= TypedField::SendingDomain;
+        }
+        if (parser.isSet(selector)) {
             input.dkimSelector = parser.value(selector);
-        if (parser.isSet(recipient))
+            input.typed |= TypedField::DkimSelector;
+        }
+        if (parser.isSet(recipient)) {
             input.recipient = parser.value(recipient);
+            input.typed |= TypedField::Recipient;
+        }
     };
     const BounceReader reader;
     for (const QString &path : parser.positionalArguments()) {
@@ -194,6 +203,12 @@ int runCheck(const QStringList &arguments)
                 QJsonArray evidence;
                 for (const QString &line : f.evidence)
                     evidence.append(line);
+                QJsonArray checked;
+                for (const CheckedValue &value : f.checked)
+                    checked.append(
+                        QJsonObject{{QStringLiteral("what"), value.what},
+                                    {QStringLiteral("value"), value.value},
+                                    {QStringLiteral("from"), inputOriginName(value.from)}});
                 out.json({{QStringLiteral("kind"), QStringLiteral("finding")},
                           {QStringLiteral("recipient"), input.recipient},
                           {QStringLiteral("step"), checkStepName(f.step)},
@@ -202,11 +217,18 @@ int runCheck(const QStringList &arguments)
                           {QStringLiteral("title"), f.title},
                           {QStringLiteral("detail"), f.detail},
                           {QStringLiteral("evidence"), evidence},
+                          {QStringLiteral("checked"), checked},
                           {QStringLiteral("link"), f.link.toString(QUrl::FullyEncoded)}});
                 return;
             }
             out.line(QStringLiteral("  %1 [%2] %3")
                          .arg(symbol(f.status), checkStepName(f.step), f.title));
+            QStringList checked;
+            for (const CheckedValue &value : f.checked)
+                checked.append(QStringLiteral("%1 %2 (%3)")
+                                   .arg(value.what, value.value, inputOriginName(value.from)));
+            if (!checked.isEmpty())
+                out.line(QStringLiteral("      checked: ") + checked.join(QStringLiteral(", ")));
             for (const QString &line : f.evidence)
                 out.line(QStringLiteral("      ") + line);
             if (f.link.isValid() && f.link.scheme() != QLatin1String("mailto"))

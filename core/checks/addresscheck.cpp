@@ -146,6 +146,8 @@ QString AddressCheck::providerOf(const QStringList &mxHosts)
 void AddressCheck::start(const CheckInput &input)
 {
     m_syntax = parse(input.recipient);
+    setChecked(
+        {{QStringLiteral("recipient"), input.recipient, originOf(input, TypedField::Recipient)}});
     Finding syntax;
     syntax.id = QStringLiteral("address.syntax");
     if (!m_syntax.valid) {

@@ -190,12 +190,17 @@ void BlocklistCheck::start(const CheckInput &input)
         const QString zoneName =
             viaDqs ? m_options.spamhausDqsKey + QLatin1Char('.') + zone.dqs : zone.zone;
         const QString shown = zone.ipZone ? input.sendingIp : domain;
+        const CheckedValue checked =
+            zone.ipZone
+                ? CheckedValue{QStringLiteral("ip"), input.sendingIp.trimmed(),
+                               originOf(input, TypedField::SendingIp)}
+                : CheckedValue{QStringLiteral("domain"), domain, input.sendingDomainOrigin()};
         // The list's test points are asked alongside: a DNS server that does not give the
         // list's answers for them cannot be believed for the real subject either.
         auto answers = std::make_shared<ZoneAnswers>();
-        auto done = [this, zone, shown, answers] {
+        auto done = [this, zone, shown, checked, answers] {
             if (++answers->count == 3)
-                reportZone(zone, shown, *answers);
+                reportZone(zone, shown, checked, *answers);
         };
         const QString listed = zone.ipZone ? reversedName(zone.testListed) : zone.testListed;
         const QString unlisted = zone.ipZone ? reversedName(zone.testUnlisted) : zone.testUnlisted;
@@ -215,16 +220,19 @@ void BlocklistCheck::start(const CheckInput &input)
                 done();
             });
     }
+    setChecked({{QStringLiteral("ip"), input.sendingIp.trimmed(),
+                 originOf(input, TypedField::SendingIp)}});
     if (!reversed.isEmpty())
         checkReverseDns(input.sendingIp.trimmed());
     finishIfIdle();
 }
 
 void BlocklistCheck::reportZone(const BlocklistZone &zone, const QString &shown,
-                                const ZoneAnswers &answers)
+                                const CheckedValue &checked, const ZoneAnswers &answers)
 {
     const DnsAnswer &answer = answers.subject;
     Finding f;
+    f.checked = {checked};
     f.id = QStringLiteral("dnsbl.") + zone.zone;
     f.about = zone.name;
     f.evidence = {evidence(answer), evidence(answers.listed), evidence(answers.unlisted)};
@@ -232,6 +240,7 @@ void BlocklistCheck::reportZone(const BlocklistZone &zone, const QString &shown,
     if (!answer.answered()) {
         Finding failed = couldNotCheck(f.id, zone.name, answer);
         failed.evidence = f.evidence;
+        failed.checked = f.checked;
         report(failed);
         return;
     }

@@ -55,7 +55,8 @@ private:
         DnsAnswer unlisted; ///< a test point the list never lists
         int count = 0;
     };
-    void reportZone(const BlocklistZone &zone, const QString &shown, const ZoneAnswers &answers);
+    void reportZone(const BlocklistZone &zone, const QString &shown, const CheckedValue &checked,
+                    const ZoneAnswers &answers);
     /// Why the test points show that the DNS server does not give the list's answers, or empty.
     /// refusal: the reason is the list's own error code (e.g. Spamhaus' "public resolver").
     static QString testPointProblem(const BlocklistZone &zone, const ZoneAnswers &answers,

@@ -34,6 +34,26 @@ enum class FindingBasis
     DnsAbsence  ///< the DNS server saying a name or record does not exist
 };
 
+/// Where a value a check worked on came from.
+enum class InputOrigin
+{
+    Unknown,
+    Typed,                 ///< the user typed it (GUI step input, CLI option)
+    Bounce,                ///< the bounce's diagnosis (recipient, sending IP)
+    FromAddress,           ///< the returned message's From address
+    DkimSignature,         ///< the returned message's DKIM-Signature (d=, s=)
+    AuthenticationResults, ///< the returned message's Authentication-Results
+    CommonSelectors        ///< not known: the selectors mail services usually use
+};
+
+/// One value a finding checked: "domain example.com, typed".
+struct CheckedValue
+{
+    QString what; ///< domain, selector, ip, recipient
+    QString value;
+    InputOrigin from = InputOrigin::Unknown;
+};
+
 /// One row of a check's result: ✓ / ⚠ / ✗ / ? with a plain sentence and the evidence.
 struct Finding
 {
@@ -45,11 +65,14 @@ struct Finding
     QStringList evidence; ///< DNS names asked and raw answers, records, traces
     QUrl link;            ///< e.g. a blocklist's delisting page
     FindingBasis basis = FindingBasis::Input;
-    QString about; ///< what was checked, in words ("the DMARC policy of example.com")
+    QString about;               ///< what was checked, in words ("the DMARC policy of example.com")
+    QList<CheckedValue> checked; ///< the values it checked, and where each came from
 };
 
 QString
 checkStepName(CheckStep step); ///< verify-address, blocklists, authentication, contact-recipient-it
 QString findingStatusName(FindingStatus status); ///< ok, warning, problem, could-not-check, info
+/// typed, bounce, from-address, dkim-signature, authentication-results, common-selectors
+QString inputOriginName(InputOrigin origin);
 
 } // namespace BounceDoctor

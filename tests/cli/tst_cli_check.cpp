@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 using BounceDoctor::Test::DnsmasqServer;
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void jsonFindingsForABounce();
     void optionsOnly();
     void overallDeadline();
+    void typedOptionsWin();
 };
 
 namespace {
@@ -131,6 +133,45 @@ void TestCliCheck::overallDeadline()
               QStringLiteral("ana@shop.example")},
              &exitCode);
     QCOMPARE(exitCode, 2);
+}
+
+void TestCliCheck::typedOptionsWin()
+{
+    DnsmasqServer server(
+        {QStringLiteral("txt-record=acme-widgets.example,\"v=spf1 ip4:192.0.2.0/24 -all\""),
+         QStringLiteral("txt-record=selector1._domainkey.acme-widgets.example,\"v=DKIM1; p=\""),
+         QStringLiteral("txt-record=_dmarc.acme-widgets.example,\"v=DMARC1; p=reject\"")},
+        {QStringLiteral("example"), QStringLiteral("org"), QStringLiteral("net"),
+         QStringLiteral("com"), QStringLiteral("arpa")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    int exitCode = -1;
+    const QList<QJsonObject> findings =
+        runCheck({QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("--dns-server"), server.address(), QStringLiteral("--timeout"),
+                  QStringLiteral("2000"), QStringLiteral("--domain"),
+                  QStringLiteral("acme-widgets.example"), QStringLiteral("--selector"),
+                  QStringLiteral("selector1"), QStringLiteral("--ip"), QStringLiteral("192.0.2.44"),
+                  QStringLiteral(BD_TEST_DATA_DIR "/bounces/postfix-dsn-userunknown.eml")},
+                 &exitCode);
+    QCOMPARE(exitCode, 0);
+    QSet<QString> ids;
+    for (const QJsonObject &f : findings) {
+        if (f.value(QLatin1String("step")).toString() != QLatin1String("authentication") ||
+            f.value(QLatin1String("id")).toString() == QLatin1String("dmarc.alignment"))
+            continue;
+        ids.insert(f.value(QLatin1String("id")).toString());
+        const QJsonArray checked = f.value(QLatin1String("checked")).toArray();
+        QVERIFY(!checked.isEmpty());
+        const QJsonObject domain = checked.first().toObject();
+        QCOMPARE(domain.value(QLatin1String("value")).toString(),
+                 QStringLiteral("acme-widgets.example"));
+        QCOMPARE(domain.value(QLatin1String("from")).toString(), QStringLiteral("typed"));
+    }
+    QVERIFY(ids.contains(QStringLiteral("spf.result")));
+    QVERIFY(ids.contains(QStringLiteral("dkim.key.selector1"))); // revoked, but that selector
+    QVERIFY(ids.contains(QStringLiteral("dmarc.record")));
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)

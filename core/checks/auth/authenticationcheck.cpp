@@ -117,14 +117,36 @@ void AuthenticationCheck::start(const CheckInput &input)
     m_done = 0;
     m_running = true;
 
-    const QString sendingDomain =
-        domainOf(input.sendingDomain.isEmpty() ? input.fromAddress : input.sendingDomain);
-    const QString fromDomain =
-        domainOf(input.fromAddress.isEmpty() ? input.sendingDomain : input.fromAddress);
-    const QString dkimDomain = input.dkimDomain.isEmpty() ? fromDomain : domainOf(input.dkimDomain);
-    m_spfDomain = sendingDomain;
-    m_dkimDomain = dkimDomain;
-    m_dmarcDomain = fromDomain;
+    // A domain the user typed is what all three records are checked for; otherwise SPF takes
+    // the sending domain, DKIM the signature's d=, DMARC the From address.
+    const QString typedDomain =
+        input.typed.testFlag(TypedField::SendingDomain) ? domainOf(input.sendingDomain) : QString();
+    const QString from = domainOf(input.fromAddress);
+    if (!typedDomain.isEmpty()) {
+        m_spfDomain = m_dkimDomain = m_dmarcDomain = typedDomain;
+        m_spfOrigin = m_dkimOrigin = m_dmarcOrigin = InputOrigin::Typed;
+    } else {
+        m_spfDomain = domainOf(input.sendingDomain);
+        m_spfOrigin = input.sendingDomainOrigin();
+        if (m_spfDomain.isEmpty()) {
+            m_spfDomain = from;
+            m_spfOrigin = InputOrigin::FromAddress;
+        }
+        m_dmarcDomain = from.isEmpty() ? m_spfDomain : from;
+        m_dmarcOrigin = from.isEmpty() ? m_spfOrigin : InputOrigin::FromAddress;
+        m_dkimDomain = domainOf(input.dkimDomain);
+        m_dkimOrigin = InputOrigin::DkimSignature;
+        if (m_dkimDomain.isEmpty()) {
+            m_dkimDomain = m_dmarcDomain;
+            m_dkimOrigin = m_dmarcOrigin;
+        }
+    }
+    // Alignment is about the message the receiver saw: its own From domain.
+    m_alignmentDomain = from.isEmpty() ? m_dmarcDomain : from;
+    m_selectorOrigins.clear();
+    const QString sendingDomain = m_spfDomain;
+    const QString fromDomain = m_dmarcDomain;
+    const QString dkimDomain = m_dkimDomain;
 
     // Hold one unit of work so that findings emitted synchronously cannot finish early.
     addWork();
@@ -184,6 +206,28 @@ QString AuthenticationCheck::aboutOf(const QString &id) const
     return tr("the SPF record of %1").arg(m_spfDomain);
 }
 
+QList<CheckedValue> AuthenticationCheck::checkedOf(const QString &id) const
+{
+    const QString domain = QStringLiteral("domain");
+    if (id.startsWith(QLatin1String("dkim.key."))) {
+        const QString selector = id.mid(9);
+        return {{domain, m_dkimDomain, m_dkimOrigin},
+                {QStringLiteral("selector"), selector, m_selectorOrigins.value(selector)}};
+    }
+    if (id.startsWith(QLatin1String("dkim.")))
+        return {{domain, m_dkimDomain, m_dkimOrigin}};
+    if (id == QLatin1String("dmarc.alignment"))
+        return {{domain, m_alignmentDomain,
+                 m_alignmentDomain == m_dmarcDomain ? m_dmarcOrigin : InputOrigin::FromAddress}};
+    if (id.startsWith(QLatin1String("dmarc.")))
+        return {{domain, m_dmarcDomain, m_dmarcOrigin}};
+    QList<CheckedValue> checked{{domain, m_spfDomain, m_spfOrigin}};
+    if (id == QLatin1String("spf.result") && !m_input.sendingIp.trimmed().isEmpty())
+        checked.append({QStringLiteral("ip"), m_input.sendingIp.trimmed(),
+                        originOf(m_input, TypedField::SendingIp)});
+    return checked;
+}
+
 void AuthenticationCheck::emitFinding(const QString &id, FindingStatus status, const QString &title,
                                       const QString &detail, const QStringList &evidence,
                                       FindingBasis basis)
@@ -193,6 +237,7 @@ void AuthenticationCheck::emitFinding(const QString &id, FindingStatus status, c
     finding.id = id;
     finding.basis = basis;
     finding.about = aboutOf(id);
+    finding.checked = checkedOf(id);
     finding.status = status;
     finding.title = title;
     finding.detail = detail;
@@ -373,18 +418,36 @@ void AuthenticationCheck::startSpf(const QString &domain)
 void AuthenticationCheck::startDkim(const QString &domain)
 {
     QStringList selectors;
-    const bool fromSignature = !m_input.dkimSelector.trimmed().isEmpty();
-    if (fromSignature)
-        selectors.append(m_input.dkimSelector.trimmed().toLower());
+    const QString given = m_input.dkimSelector.trimmed().toLower();
+    const bool typed = m_input.typed.testFlag(TypedField::DkimSelector) && !given.isEmpty();
+    // The signature's selector belongs to the signature's domain: for another domain the user
+    // typed it is only a guess among the usual ones.
+    const bool signatureFits = m_dkimOrigin != InputOrigin::Typed ||
+                               domainOf(m_input.dkimDomain).isEmpty() ||
+                               domainOf(m_input.dkimDomain) == domain;
+    if (!given.isEmpty() && (typed || signatureFits)) {
+        selectors.append(given);
+        m_selectorOrigins.insert(given, typed ? InputOrigin::Typed : InputOrigin::DkimSignature);
+    }
     for (const AuthenticationResult &result : std::as_const(m_input.authenticationResults)) {
+        if (typed)
+            break;
         if (result.method == QLatin1String("dkim") && !result.selector.isEmpty() &&
             (result.domain.isEmpty() || domainOf(result.domain) == domain) &&
-            !selectors.contains(result.selector.toLower()))
+            !selectors.contains(result.selector.toLower())) {
             selectors.append(result.selector.toLower());
+            m_selectorOrigins.insert(result.selector.toLower(), InputOrigin::AuthenticationResults);
+        }
     }
     const bool known = !selectors.isEmpty();
-    if (!known)
+    if (!known) {
         selectors = commonDkimSelectors();
+        if (!given.isEmpty() && !selectors.contains(given))
+            selectors.prepend(given);
+        for (const QString &selector : std::as_const(selectors))
+            m_selectorOrigins.insert(selector, selector == given ? InputOrigin::DkimSignature
+                                                                 : InputOrigin::CommonSelectors);
+    }
 
     struct Tally
     {
@@ -632,9 +695,14 @@ void AuthenticationCheck::checkReportAuthorization(const QString &policyDomain,
     }
 }
 
-void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strictSpf,
+void AuthenticationCheck::reportAlignment(const QString &policyDomain, bool strictSpf,
                                           bool strictDkim)
 {
+    // The From domain of the message the receiver judged; a policy looked up for another
+    // (typed) domain says nothing of its alignment modes, so they are the relaxed default.
+    const QString fromDomain = m_alignmentDomain.isEmpty() ? policyDomain : m_alignmentDomain;
+    if (fromDomain != policyDomain)
+        strictSpf = strictDkim = false;
     QStringList evidence;
     bool anySpf = false;
     bool anyDkim = false;
