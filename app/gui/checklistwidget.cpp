@@ -193,6 +193,18 @@ CheckInput ChecklistWidget::currentInput() const
     input.authenticationResults = m_message.original.authenticationResults;
     input.diagnosis = m_recipient;
     input.message = m_message;
+    // What the user changed in a step's inputs wins over the bounce's value in every step.
+    auto changed = [](const QString &text, const QString &fromBounce) {
+        return !text.isEmpty() && text.compare(fromBounce.trimmed(), Qt::CaseInsensitive) != 0;
+    };
+    if (changed(input.recipient, m_recipient.recipient))
+        input.typed |= TypedField::Recipient;
+    if (changed(input.sendingIp, m_recipient.sendingIp))
+        input.typed |= TypedField::SendingIp;
+    if (changed(input.sendingDomain, m_bounceSendingDomain))
+        input.typed |= TypedField::SendingDomain;
+    if (changed(input.dkimSelector, m_message.original.dkimSelector))
+        input.typed |= TypedField::DkimSelector;
     return input;
 }
 
@@ -366,7 +378,8 @@ void ChecklistWidget::setDiagnosis(const BounceMessage &message, const Recipient
     m_sendingIpEdit->setText(r.sendingIp);
     QString senderDomain = message.original.from.section(QLatin1Char('@'), -1);
     senderDomain.remove(QLatin1Char('>'));
-    m_sendingDomainEdit->setText(senderDomain.trimmed());
+    m_bounceSendingDomain = senderDomain.trimmed();
+    m_sendingDomainEdit->setText(m_bounceSendingDomain);
     m_selectorEdit->setText(message.original.dkimSelector);
 
     m_addressAdvice->setText(r.suggestedRecipient.isEmpty()
