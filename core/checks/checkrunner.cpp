@@ -85,11 +85,17 @@ void CheckRunner::cancel()
     m_held.clear();
     delete m_probe;
     m_probe = nullptr;
-    m_resolver->cancelAll();
     const QList<QPointer<Check>> checks = m_checks;
     for (const QPointer<Check> &check : checks) {
         if (check)
             check->cancel();
+    }
+    // Only this run's questions go: the resolver is shared with other steps' runs, whose
+    // queries must go on. Dropping the run's cache drops every callback it still waits for;
+    // the queries themselves end in the resolver by their own timeout.
+    if (m_cache) {
+        m_cache->deleteLater();
+        m_cache = nullptr;
     }
     if (m_running == 0 && probing)
         Q_EMIT finished();

@@ -15,7 +15,8 @@ class ResolverProbe;
 /// Runs checklist steps concurrently over one resolver and relays what they find. Alongside the
 /// steps' questions it probes the DNS server (ResolverProbe) and holds the findings back until
 /// it knows whether the server's answers can carry a verdict; when they cannot, it says so once
-/// and turns the DNS verdicts into "could not check".
+/// and turns the DNS verdicts into "could not check". Cancel stops this run only: other runs on
+/// the same resolver (the GUI's other steps) go on untouched.
 class CheckRunner final : public QObject
 {
     Q_OBJECT

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void dnsFailureIsNeverPassOrFail();
     void contactDraft();
     void cancelStopsTheRun();
+    void cancelLeavesOtherRunsAlone();
     void identicalQuestionsAreAskedOnce();
     void probeNamesAreServed();
     void brokenResolver_data();
@@ -387,6 +388,41 @@ void TestChecks::cancelStopsTheRun()
     QVERIFY(!runner.isRunning());
     QTest::qWait(300);
     QCOMPARE(findings, before); // nothing arrives after the cancel
+}
+
+void TestChecks::cancelLeavesOtherRunsAlone()
+{
+    // The GUI runs each step in its own runner over one shared resolver.
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckRunner cancelled(&resolver);
+    CheckRunner running(&resolver);
+    QList<Finding> kept;
+    int afterCancel = 0;
+    bool done = false;
+    connect(&running, &CheckRunner::findingReady, this, [&](const Finding &f) { kept.append(f); });
+    connect(&running, &CheckRunner::finished, this, [&] { done = true; });
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    running.start(input, {CheckStep::VerifyAddress});
+    cancelled.start(input, {CheckStep::Blocklists});
+    connect(&cancelled, &CheckRunner::findingReady, this, [&] { ++afterCancel; });
+    cancelled.cancel();
+    QVERIFY(!cancelled.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    const Finding *mx = find(kept, QStringLiteral("address.mx"));
+    QVERIFY(mx);
+    QCOMPARE(mx->status, FindingStatus::Ok);
+    for (const Finding &f : std::as_const(kept))
+        QVERIFY2(f.status != FindingStatus::CouldNotCheck, qPrintable(f.id + f.title));
+    QCOMPARE(afterCancel, 0);
+
+    // The cancelled runner runs again cleanly.
+    QList<Finding> again = run(resolver, input, CheckStep::Blocklists,
+                               {{QStringLiteral("bl.spamcop.net")}, {}, false});
+    const Finding *listed = find(again, QStringLiteral("dnsbl.bl.spamcop.net"));
+    QVERIFY(listed);
+    QCOMPARE(listed->status, FindingStatus::Problem);
 }
 
 void TestChecks::identicalQuestionsAreAskedOnce()
