@@ -1,6 +1,7 @@
 #include "blocklistcheck.h"
 
 #include "bounce/knowledgebase.h"
+#include "helppages.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -222,6 +223,7 @@ void BlocklistCheck::start(const CheckInput &input)
     }
     setChecked({{QStringLiteral("ip"), input.sendingIp.trimmed(),
                  originOf(input, TypedField::SendingIp)}});
+    reportProviderBlocklist(input);
     if (!reversed.isEmpty())
         checkReverseDns(input.sendingIp.trimmed());
     finishIfIdle();
@@ -323,6 +325,36 @@ QString BlocklistCheck::testPointProblem(const BlocklistZone &zone, const ZoneAn
         return BlocklistCheckTr::tr("it says %1, which the list always lists, is not listed")
             .arg(zone.testListed);
     return {};
+}
+
+void BlocklistCheck::reportProviderBlocklist(const CheckInput &input)
+{
+    // A mailbox provider that refused the IP from its own list (Microsoft's S3150, ...): no
+    // public list shows that, only the provider's own form lifts it.
+    const RecipientDiagnosis &r = input.diagnosis;
+    if (r.detail != QLatin1String("ip-blocklist") && r.reason != QLatin1String("blocked"))
+        return;
+    if (!r.blocklist.isEmpty()) // the reply names a public list: that list is the one to ask
+        return;
+    const HelpPages::Provider provider = HelpPages::provider(r.provider);
+    for (const HelpPages::Page &page : provider.pages) {
+        if (page.kind != QLatin1String("delist") && page.kind != QLatin1String("reputation"))
+            continue;
+        Finding f;
+        f.id = QStringLiteral("dnsbl.provider.") + page.kind;
+        f.status = FindingStatus::Info;
+        f.title = page.title;
+        f.detail = page.kind == QLatin1String("delist")
+                       ? BlocklistCheckTr::tr("%1 refused the mail from its own block list, which "
+                                              "public blocklists do not show. Once the cause is "
+                                              "fixed, ask %1 to lift the block on this page.")
+                             .arg(provider.name)
+                       : BlocklistCheckTr::tr("How %1 sees the mail from your IP addresses, to "
+                                              "find the cause of the block.")
+                             .arg(provider.name);
+        f.link = page.url;
+        report(f);
+    }
 }
 
 void BlocklistCheck::checkReverseDns(const QString &ip)

@@ -61,6 +61,7 @@ private:
     /// refusal: the reason is the list's own error code (e.g. Spamhaus' "public resolver").
     static QString testPointProblem(const BlocklistZone &zone, const ZoneAnswers &answers,
                                     bool *refusal);
+    void reportProviderBlocklist(const CheckInput &input);
     void checkReverseDns(const QString &ip);
 
     Options m_options;

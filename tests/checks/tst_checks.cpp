@@ -31,6 +31,7 @@ private Q_SLOTS:
     void reverseDns();
     void dnsFailureIsNeverPassOrFail();
     void contactDraft();
+    void contactAtAProviderGoesToItsPages();
     void cancelStopsTheRun();
     void cancelLeavesOtherRunsAlone();
     void identicalQuestionsAreAskedOnce();
@@ -368,6 +369,39 @@ void TestChecks::contactDraft()
     QCOMPARE(findings.first().link.scheme(), QStringLiteral("mailto"));
 }
 
+void TestChecks::contactAtAProviderGoesToItsPages()
+{
+    // Microsoft's own block list (S3150) for a Hotmail recipient: no draft to postmaster@, the
+    // provider's delisting form instead, in step 2 and step 4.
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckInput input;
+    input.recipient = QStringLiteral("p.nakamura@hotmail.com");
+    input.sendingIp = QStringLiteral("192.0.2.50");
+    input.fromAddress = QStringLiteral("billing@sender.test");
+    input.diagnosis.recipient = input.recipient;
+    input.diagnosis.reason = QStringLiteral("blocked");
+    input.diagnosis.detail = QStringLiteral("ip-blocklist");
+    input.diagnosis.provider = QStringLiteral("microsoft");
+    input.diagnosis.responsible = Responsible::SenderAdmin;
+    QList<Finding> findings = run(resolver, input, CheckStep::ContactRecipientIt);
+    const Finding *draft = find(findings, QStringLiteral("contact.draft"));
+    QVERIFY(draft);
+    QVERIFY2(!draft->title.contains(QLatin1String("postmaster@")), qPrintable(draft->title));
+    QVERIFY(draft->link.isEmpty());
+    // Its rules in step 4; its delisting form in step 2, not twice.
+    const Finding *rules = find(findings, QStringLiteral("contact.help.rules"));
+    QVERIFY(rules);
+    QCOMPARE(rules->link.scheme(), QStringLiteral("https"));
+    QVERIFY(!find(findings, QStringLiteral("contact.help.delist")));
+
+    findings = run(resolver, input, CheckStep::Blocklists,
+                   {{QStringLiteral("bl.spamcop.net")}, {}, false});
+    const Finding *own = find(findings, QStringLiteral("dnsbl.provider.delist"));
+    QVERIFY(own);
+    QVERIFY(own->link.isValid());
+    QVERIFY2(own->detail.contains(QLatin1String("own block list")), qPrintable(own->detail));
+}
+
 void TestChecks::cancelStopsTheRun()
 {
     SilentDnsPort silent;
@@ -472,7 +506,9 @@ static bool restsOnInputOnly(const Finding &f)
         QStringLiteral("address.syntax"),  QStringLiteral("address.typo"),
         QStringLiteral("dmarc.alignment"), QStringLiteral("contact.draft"),
         QStringLiteral("dnsbl.input"),     QStringLiteral("spf.result")};
-    return ids.contains(f.id) && f.basis == FindingBasis::Input;
+    // Links to a provider's pages and the draft are information, never a verdict.
+    return f.basis == FindingBasis::Input &&
+           (ids.contains(f.id) || f.status == FindingStatus::Info);
 }
 
 void TestChecks::brokenResolver_data()
