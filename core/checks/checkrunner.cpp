@@ -2,6 +2,7 @@
 
 #include "addresscheck.h"
 #include "auth/authenticationcheck.h"
+#include "bulksender.h"
 #include "contactcheck.h"
 #include "dns/cachingresolver.h"
 #include "resolverprobe.h"
@@ -38,9 +39,14 @@ void CheckRunner::start(const CheckInput &input, QList<CheckStep> steps)
     m_probe = nullptr;
     m_held.clear();
     m_causeReported = false;
+    m_relayed.clear();
+    m_input = input;
     if (steps.isEmpty())
         steps = {CheckStep::VerifyAddress, CheckStep::Blocklists, CheckStep::Authentication,
                  CheckStep::ContactRecipientIt};
+    // The bulk sender rules draw on the address, blocklist and authentication findings.
+    m_bulkRules =
+        steps.contains(CheckStep::Blocklists) && steps.contains(CheckStep::Authentication);
     QList<Check *> created;
     bool asksDns = false;
     for (CheckStep step : steps) {
@@ -78,6 +84,7 @@ int CheckRunner::upstreamQueries() const
 void CheckRunner::cancel()
 {
     const bool probing = m_probing;
+    m_bulkRules = false; // a summary of a cancelled run would judge what was never asked
     if (m_running == 0 && !probing)
         return;
     // Findings still held have not been judged: they never reach the user.
@@ -112,13 +119,15 @@ void CheckRunner::onFinding(const Finding &finding)
 void CheckRunner::relay(const Finding &finding)
 {
     if (!m_probe) {
+        m_relayed.append(finding);
         Q_EMIT findingReady(finding);
         return;
     }
     // The DNS server is named as the cause once, before the first verdict it takes away.
     if (m_probe->distrusts(finding))
         reportCause();
-    Q_EMIT findingReady(m_probe->judge(finding));
+    m_relayed.append(m_probe->judge(finding));
+    Q_EMIT findingReady(m_relayed.last());
 }
 
 void CheckRunner::reportCause()
@@ -155,8 +164,14 @@ void CheckRunner::onCheckFinished()
 
 void CheckRunner::finishIfDone()
 {
-    if (m_running == 0 && !m_probing)
-        Q_EMIT finished();
+    if (m_running > 0 || m_probing)
+        return;
+    if (m_bulkRules) {
+        m_bulkRules = false;
+        for (const Finding &finding : BulkSender::findings(m_input, m_relayed))
+            Q_EMIT findingReady(finding);
+    }
+    Q_EMIT finished();
 }
 
 } // namespace BounceDoctor

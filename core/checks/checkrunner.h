@@ -63,6 +63,9 @@ private:
     int m_running = 0;
     bool m_probing = false;
     bool m_causeReported = false;
+    bool m_bulkRules = false; ///< end the run with the bulk sender requirements
+    CheckInput m_input;       ///< this run's input, for the bulk sender requirements
+    QList<Finding> m_relayed; ///< what this run has shown, as shown
 };
 
 } // namespace BounceDoctor

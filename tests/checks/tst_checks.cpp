@@ -1,5 +1,6 @@
 #include "checks/addresscheck.h"
 #include "checks/blocklistcheck.h"
+#include "checks/bulksender.h"
 #include "checks/checkrunner.h"
 #include "checks/resolverprobe.h"
 #include "dns/aresresolver.h"
@@ -36,6 +37,9 @@ private Q_SLOTS:
     void cancelLeavesOtherRunsAlone();
     void identicalQuestionsAreAskedOnce();
     void probeNamesAreServed();
+    void bulkSenderRules_data();
+    void bulkSenderRules();
+    void bulkSenderRulesEndAFullRun();
     void brokenResolver_data();
     void brokenResolver();
     void unprovenResolverKeepsRecords();
@@ -606,6 +610,123 @@ void TestChecks::unprovenResolverKeepsRecords()
     const Finding *mx = find(findings, QStringLiteral("address.mx"));
     QVERIFY(mx);
     QCOMPARE(mx->status, FindingStatus::Ok);
+}
+
+void TestChecks::bulkSenderRules_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<FindingStatus>("status");
+    QTest::newRow("spf passed at the receiver") << "good"
+                                                << "bulk.spf" << FindingStatus::Ok;
+    QTest::newRow("spf failed at the receiver") << "bad"
+                                                << "bulk.spf" << FindingStatus::Problem;
+    QTest::newRow("spf from the live check") << "live"
+                                             << "bulk.spf" << FindingStatus::Problem;
+    QTest::newRow("dkim passed") << "good"
+                                 << "bulk.dkim" << FindingStatus::Ok;
+    QTest::newRow("dkim unknown") << "live"
+                                  << "bulk.dkim" << FindingStatus::CouldNotCheck;
+    QTest::newRow("dmarc published, p=none is enough") << "good"
+                                                       << "bulk.dmarc" << FindingStatus::Ok;
+    QTest::newRow("dmarc missing") << "bad"
+                                   << "bulk.dmarc" << FindingStatus::Problem;
+    QTest::newRow("dmarc not checked") << "live"
+                                       << "bulk.dmarc" << FindingStatus::CouldNotCheck;
+    QTest::newRow("ptr confirmed") << "good"
+                                   << "bulk.ptr" << FindingStatus::Ok;
+    QTest::newRow("ptr does not point back") << "bad"
+                                             << "bulk.ptr" << FindingStatus::Problem;
+    QTest::newRow("key of 2048 bits") << "good"
+                                      << "bulk.dkim-key" << FindingStatus::Ok;
+    QTest::newRow("key of 512 bits") << "bad"
+                                     << "bulk.dkim-key" << FindingStatus::Problem;
+    QTest::newRow("message-id") << "good"
+                                << "bulk.message-id" << FindingStatus::Ok;
+    QTest::newRow("broken message-id") << "bad"
+                                       << "bulk.message-id" << FindingStatus::Problem;
+    QTest::newRow("date") << "good"
+                          << "bulk.date" << FindingStatus::Ok;
+    QTest::newRow("broken date") << "bad"
+                                 << "bulk.date" << FindingStatus::Problem;
+    QTest::newRow("no date returned") << "live"
+                                      << "bulk.date" << FindingStatus::CouldNotCheck;
+    QTest::newRow("tls not read") << "good"
+                                  << "bulk.tls" << FindingStatus::CouldNotCheck;
+    QTest::newRow("unsubscribe not read") << "good"
+                                          << "bulk.unsubscribe" << FindingStatus::CouldNotCheck;
+}
+
+void TestChecks::bulkSenderRules()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, id);
+    QFETCH(FindingStatus, status);
+    CheckInput input;
+    QList<Finding> run;
+    auto add = [&](const QString &findingId, FindingStatus s) {
+        Finding f;
+        f.id = findingId;
+        f.status = s;
+        f.title = findingId;
+        run.append(f);
+    };
+    if (scenario == QLatin1String("good")) {
+        input.authenticationResults = {
+            {QStringLiteral("spf"), QStringLiteral("pass"), {}, {}, {}},
+            {QStringLiteral("dkim"), QStringLiteral("pass"), {}, {}, {}}};
+        input.message.original.messageId = QStringLiteral("<a1b2@mail.shop.example>");
+        input.message.original.date = QStringLiteral("Tue, 3 Dec 2024 10:15:00 +0100");
+        add(QStringLiteral("dmarc.record"), FindingStatus::Ok);
+        add(QStringLiteral("rdns"), FindingStatus::Ok);
+        add(QStringLiteral("dkim.key.s1"), FindingStatus::Ok);
+    } else if (scenario == QLatin1String("bad")) {
+        input.authenticationResults = {
+            {QStringLiteral("spf"), QStringLiteral("fail"), {}, {}, {}},
+            {QStringLiteral("dkim"), QStringLiteral("fail"), {}, {}, {}}};
+        input.message.original.messageId = QStringLiteral("not an id");
+        input.message.original.date = QStringLiteral("yesterday");
+        add(QStringLiteral("dmarc.record"), FindingStatus::Problem);
+        add(QStringLiteral("rdns"), FindingStatus::Warning);
+        add(QStringLiteral("dkim.key.k1"), FindingStatus::Warning);
+    } else {
+        add(QStringLiteral("spf.result"), FindingStatus::Problem);
+        add(QStringLiteral("dmarc.record"), FindingStatus::CouldNotCheck);
+    }
+    const QList<Finding> rows = BulkSender::findings(input, run);
+    QCOMPARE(rows.size(), 10);
+    const Finding *f = find(rows, id);
+    QVERIFY2(f, qPrintable(id));
+    QCOMPARE(f->status, status);
+    QCOMPARE(f->step, CheckStep::Authentication);
+    // Each row names whose rule it is.
+    QVERIFY2(f->title.contains(QLatin1String("Gmail")) || f->title.startsWith(QLatin1String("RFC")),
+             qPrintable(f->title));
+}
+
+void TestChecks::bulkSenderRulesEndAFullRun()
+{
+    AresResolver resolver({{m_server->address()}, 2000, 1});
+    CheckRunner runner(&resolver);
+    QList<Finding> findings;
+    bool done = false;
+    connect(&runner, &CheckRunner::findingReady, this,
+            [&](const Finding &f) { findings.append(f); });
+    connect(&runner, &CheckRunner::finished, this, [&] { done = true; });
+    CheckInput input;
+    input.recipient = QStringLiteral("ana@shop.test");
+    input.sendingIp = QStringLiteral("192.0.2.99");
+    input.sendingDomain = QStringLiteral("sender.test");
+    runner.start(input);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    const Finding *ptr = find(findings, QStringLiteral("bulk.ptr"));
+    QVERIFY(ptr);
+    QCOMPARE(ptr->status, FindingStatus::Ok); // 192.0.2.99 is mail.sender.test and back
+    QCOMPARE(findings.last().id.left(5), QStringLiteral("bulk."));
+
+    // One step alone: no summary of steps that did not run.
+    findings = run(resolver, input, CheckStep::Blocklists);
+    QVERIFY(!find(findings, QStringLiteral("bulk.ptr")));
 }
 
 QTEST_GUILESS_MAIN(TestChecks)

@@ -159,8 +159,9 @@ void TestCliCheck::typedOptionsWin()
     QSet<QString> ids;
     for (const QJsonObject &f : findings) {
         if (f.value(QLatin1String("step")).toString() != QLatin1String("authentication") ||
-            f.value(QLatin1String("id")).toString() == QLatin1String("dmarc.alignment"))
-            continue;
+            f.value(QLatin1String("id")).toString() == QLatin1String("dmarc.alignment") ||
+            f.value(QLatin1String("id")).toString().startsWith(QLatin1String("bulk.")))
+            continue; // the message's own From, and the summary rows
         ids.insert(f.value(QLatin1String("id")).toString());
         const QJsonArray checked = f.value(QLatin1String("checked")).toArray();
         QVERIFY(!checked.isEmpty());
