@@ -9,9 +9,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace BounceDoctor::Cli {
 namespace {
@@ -49,6 +51,11 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      CliTr::tr("Wait for each DNS answer this long."),
                                      QStringLiteral("MS"), QStringLiteral("3000"));
+    const QCommandLineOption deadline(
+        QStringLiteral("deadline"),
+        CliTr::tr("Stop checking after this many seconds in all (what is not checked by then is "
+                  "reported as such)."),
+        QStringLiteral("SECONDS"), QStringLiteral("120"));
     const QCommandLineOption ip(QStringLiteral("ip"), CliTr::tr("The sending IP address."),
                                 QStringLiteral("IP"));
     const QCommandLineOption domain(QStringLiteral("domain"), CliTr::tr("The sending domain."),
@@ -63,7 +70,7 @@ int runCheck(const QStringList &arguments)
     const QCommandLineOption format(QStringLiteral("format"),
                                     CliTr::tr("Output format: text or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions({server, timeout, ip, domain, selector, recipient, dqs, format});
+    parser.addOptions({server, timeout, deadline, ip, domain, selector, recipient, dqs, format});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  CliTr::tr("Bounces to diagnose and check."),
                                  QStringLiteral("[PATH...]"));
@@ -88,6 +95,12 @@ int runCheck(const QStringList &arguments)
         out.error(CliTr::tr("--timeout takes a number of milliseconds."));
         return exitUsage;
     }
+    bool deadlineOk = false;
+    const int deadlineSeconds = parser.value(deadline).toInt(&deadlineOk);
+    if (!deadlineOk || deadlineSeconds <= 0 || deadlineSeconds > 24 * 3600) {
+        out.error(CliTr::tr("--deadline takes a number of seconds, at most a day (86400)."));
+        return exitUsage;
+    }
     if (parser.positionalArguments().isEmpty() && !parser.isSet(recipient) && !parser.isSet(ip) &&
         !parser.isSet(domain)) {
         out.error(CliTr::tr("Give a bounce (PATH or -), or --recipient, --ip or --domain."));
@@ -105,15 +118,24 @@ int runCheck(const QStringList &arguments)
     // The inputs to check: one per recipient of each bounce, or the options alone.
     QList<CheckInput> inputs;
     bool anyError = false;
+    // What the user typed wins: every step checks it; the bounce's values are defaults.
     auto applyOptions = [&](CheckInput &input) {
-        if (parser.isSet(ip))
+        if (parser.isSet(ip)) {
             input.sendingIp = parser.value(ip);
-        if (parser.isSet(domain))
+            input.typed |= TypedField::SendingIp;
+        }
+        if (parser.isSet(domain)) {
             input.sendingDomain = parser.value(domain);
-        if (parser.isSet(selector))
+            input.typed |= TypedField::SendingDomain;
+        }
+        if (parser.isSet(selector)) {
             input.dkimSelector = parser.value(selector);
-        if (parser.isSet(recipient))
+            input.typed |= TypedField::DkimSelector;
+        }
+        if (parser.isSet(recipient)) {
             input.recipient = parser.value(recipient);
+            input.typed |= TypedField::Recipient;
+        }
     };
     const BounceReader reader;
     for (const QString &path : parser.positionalArguments()) {
@@ -151,7 +173,16 @@ int runCheck(const QStringList &arguments)
         inputs.append(input);
     }
 
+    // One deadline for the whole command: a silent DNS server costs seconds per recipient, and
+    // a bounce may name thousands.
+    const QDeadlineTimer overall(qint64(deadlineSeconds) * 1000);
+    qsizetype checked = 0;
+    bool outOfTime = false;
     for (const CheckInput &input : std::as_const(inputs)) {
+        if (overall.hasExpired()) {
+            outOfTime = true;
+            break;
+        }
         if (!json)
             out.line(CliTr::tr("Checks for %1")
                          .arg(input.recipient.isEmpty() ? input.sendingIp : input.recipient));
@@ -161,6 +192,12 @@ int runCheck(const QStringList &arguments)
                 QJsonArray evidence;
                 for (const QString &line : f.evidence)
                     evidence.append(line);
+                QJsonArray checked;
+                for (const CheckedValue &value : f.checked)
+                    checked.append(
+                        QJsonObject{{QStringLiteral("what"), value.what},
+                                    {QStringLiteral("value"), value.value},
+                                    {QStringLiteral("from"), inputOriginName(value.from)}});
                 out.json({{QStringLiteral("kind"), QStringLiteral("finding")},
                           {QStringLiteral("recipient"), input.recipient},
                           {QStringLiteral("step"), checkStepName(f.step)},
@@ -169,21 +206,55 @@ int runCheck(const QStringList &arguments)
                           {QStringLiteral("title"), f.title},
                           {QStringLiteral("detail"), f.detail},
                           {QStringLiteral("evidence"), evidence},
+                          {QStringLiteral("checked"), checked},
                           {QStringLiteral("link"), f.link.toString(QUrl::FullyEncoded)}});
                 return;
             }
             out.line(QStringLiteral("  %1 [%2] %3")
                          .arg(symbol(f.status), checkStepName(f.step), f.title));
+            QStringList checked;
+            for (const CheckedValue &value : f.checked)
+                checked.append(QStringLiteral("%1 %2 (%3)")
+                                   .arg(value.what, value.value, inputOriginName(value.from)));
+            if (!checked.isEmpty())
+                out.line(QStringLiteral("      checked: ") + checked.join(QStringLiteral(", ")));
             for (const QString &line : f.evidence)
                 out.line(QStringLiteral("      ") + line);
             if (f.link.isValid() && f.link.scheme() != QLatin1String("mailto"))
                 out.line(QStringLiteral("      ") + f.link.toString());
         });
         QObject::connect(&runner, &CheckRunner::finished, &loop, &QEventLoop::quit);
+        QTimer stop;
+        stop.setSingleShot(true);
+        QObject::connect(&stop, &QTimer::timeout, &loop, [&] {
+            outOfTime = true;
+            QObject::disconnect(&runner, &CheckRunner::findingReady, &loop, nullptr);
+            runner.cancel();
+            loop.quit();
+        });
         runner.start(input);
-        if (runner.isRunning())
+        if (runner.isRunning()) {
+            stop.start(int(std::max<qint64>(overall.remainingTime(), 0)));
             loop.exec();
+        }
         QObject::disconnect(&runner, nullptr, &loop, nullptr);
+        if (outOfTime)
+            break;
+        ++checked;
+    }
+    if (outOfTime) {
+        const QString message =
+            CliTr::tr("Stopped after the overall limit of %1 s (--deadline): %2 of %3 checks "
+                      "done; the rest were not checked.")
+                .arg(deadlineSeconds)
+                .arg(checked)
+                .arg(inputs.size());
+        if (json)
+            out.json({{QStringLiteral("kind"), QStringLiteral("error")},
+                      {QStringLiteral("error"), message}});
+        else
+            out.error(message);
+        return exitInputError;
     }
     return anyError ? exitInputError : exitOk;
 }

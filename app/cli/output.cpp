@@ -2,7 +2,30 @@
 
 #include <QJsonDocument>
 
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace BounceDoctor::Cli {
+namespace {
+
+// All of it in as few write() calls as the kernel allows, past stdio's buffer: a process
+// killed between two lines leaves whole lines behind, never half a record.
+void writeAll(int fd, const QByteArray &bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t written = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return; // a closed pipe: nothing more can be said
+        }
+        done += written;
+    }
+}
+
+} // namespace
 
 void Output::line(const QString &text)
 {
@@ -13,9 +36,9 @@ void Output::line(const QString &text)
 
 void Output::json(const QJsonObject &object)
 {
-    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fputc('\n', stdout);
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fflush(stdout); // text written before keeps its place
+    writeAll(STDOUT_FILENO, bytes);
 }
 
 void Output::error(const QString &text)

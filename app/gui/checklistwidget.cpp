@@ -154,7 +154,8 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
         m_selectorEdit = input(QStringLiteral("dkimSelectorEdit"), tr("DKIM selector"), content);
         QString senderDomain = m_message.original.from.section(QLatin1Char('@'), -1);
         senderDomain.remove(QLatin1Char('>'));
-        m_sendingDomainEdit->setText(senderDomain.trimmed());
+        m_bounceSendingDomain = senderDomain.trimmed();
+        m_sendingDomainEdit->setText(m_bounceSendingDomain);
         m_selectorEdit->setText(m_message.original.dkimSelector);
         form->addRow(tr("Sending domain:"), m_sendingDomainEdit);
         form->addRow(tr("DKIM selector:"), m_selectorEdit);
@@ -393,6 +394,18 @@ CheckInput ChecklistWidget::currentInput() const
     input.authenticationResults = m_message.original.authenticationResults;
     input.diagnosis = m_recipient;
     input.message = m_message;
+    // What the user changed in a step's inputs wins over the bounce's value in every step.
+    auto changed = [](const QString &text, const QString &fromBounce) {
+        return !text.isEmpty() && text.compare(fromBounce.trimmed(), Qt::CaseInsensitive) != 0;
+    };
+    if (changed(input.recipient, m_recipient.recipient))
+        input.typed |= TypedField::Recipient;
+    if (changed(input.sendingIp, m_recipient.sendingIp))
+        input.typed |= TypedField::SendingIp;
+    if (changed(input.sendingDomain, m_bounceSendingDomain))
+        input.typed |= TypedField::SendingDomain;
+    if (changed(input.dkimSelector, m_message.original.dkimSelector))
+        input.typed |= TypedField::DkimSelector;
     return input;
 }
 
@@ -462,7 +475,11 @@ void ChecklistWidget::addResult(Step &step, const Finding &finding)
     auto *item = new QTreeWidgetItem(step.results);
     item->setText(0, marks.value(int(finding.status)) + QLatin1Char(' ') + finding.title);
     item->setData(0, Qt::UserRole, findingStatusName(finding.status));
-    item->setToolTip(0, finding.detail);
+    // Tooltips render rich text: the detail can carry DNS text (an SPF exp= record), so it is
+    // escaped inside a paragraph and always shows as the characters it is.
+    if (!finding.detail.isEmpty())
+        item->setToolTip(0, QStringLiteral("<p style=\"white-space:pre-wrap\">") +
+                                finding.detail.toHtmlEscaped() + QStringLiteral("</p>"));
     if (!finding.detail.isEmpty())
         new QTreeWidgetItem(item, {finding.detail});
     for (const QString &line : finding.evidence)

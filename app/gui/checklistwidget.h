@@ -92,6 +92,7 @@ private:
 
     BounceMessage m_message;
     RecipientDiagnosis m_recipient;
+    QString m_bounceSendingDomain; ///< the From domain the sending-domain input starts with
     std::unique_ptr<AresResolver> m_resolver;
     QHash<int, CheckRunner *> m_runners; ///< by FirstStep, one per running step
 };

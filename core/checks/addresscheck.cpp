@@ -141,6 +141,8 @@ QString AddressCheck::providerOf(const QStringList &mxHosts)
 void AddressCheck::start(const CheckInput &input)
 {
     m_syntax = parse(input.recipient);
+    setChecked(
+        {{QStringLiteral("recipient"), input.recipient, originOf(input, TypedField::Recipient)}});
     Finding syntax;
     syntax.id = QStringLiteral("address.syntax");
     if (!m_syntax.valid) {
@@ -185,6 +187,8 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding f;
         f.id = QStringLiteral("address.domain");
         f.status = FindingStatus::Problem;
+        f.basis = FindingBasis::DnsAbsence;
+        f.about = AddressCheckTr::tr("whether the domain %1 exists").arg(domain);
         f.title = AddressCheckTr::tr("The domain %1 does not exist.").arg(domain);
         f.detail = AddressCheckTr::tr(
             "DNS has no such domain, so no mail can reach it. Check the spelling of the "
@@ -210,6 +214,8 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding f;
         f.id = QStringLiteral("address.null-mx");
         f.status = FindingStatus::Problem;
+        f.basis = FindingBasis::DnsRecords;
+        f.about = AddressCheckTr::tr("the mail servers of %1").arg(domain);
         f.title =
             AddressCheckTr::tr("The domain %1 says it accepts no email (null MX).").arg(domain);
         f.detail = AddressCheckTr::tr(
@@ -225,6 +231,8 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
     Finding mx;
     mx.id = QStringLiteral("address.mx");
     mx.status = FindingStatus::Ok;
+    mx.basis = FindingBasis::DnsRecords;
+    mx.about = AddressCheckTr::tr("the mail servers of %1").arg(domain);
     mx.title =
         AddressCheckTr::tr("%1 receives mail at %2.").arg(domain, hosts.join(QStringLiteral(", ")));
     mx.evidence.append(dnsEvidence(answer));
@@ -235,6 +243,8 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
         Finding p;
         p.id = QStringLiteral("address.provider");
         p.status = FindingStatus::Info;
+        p.basis = FindingBasis::DnsRecords;
+        p.about = AddressCheckTr::tr("who hosts the mail of %1").arg(domain);
         p.title = AddressCheckTr::tr("%1 hosts this domain's mail.").arg(provider);
         p.detail = AddressCheckTr::tr("Advice and error codes from %1 apply to this recipient.")
                        .arg(provider);
@@ -255,6 +265,9 @@ void AddressCheck::checkMx(const DnsAnswer &answer)
                 return;
             Finding f;
             f.id = QStringLiteral("address.mx-hosts");
+            f.basis = failed->isEmpty() ? FindingBasis::DnsRecords : FindingBasis::DnsAbsence;
+            f.about =
+                AddressCheckTr::tr("the addresses of the mail servers of %1").arg(m_syntax.domain);
             if (*resolved > 0) {
                 f.status = failed->isEmpty() ? FindingStatus::Ok : FindingStatus::Warning;
                 f.title = failed->isEmpty()
@@ -278,6 +291,8 @@ void AddressCheck::checkFallback(const DnsAnswer &answer)
 {
     Finding f;
     f.id = QStringLiteral("address.mx");
+    f.basis = FindingBasis::DnsAbsence; // no MX record
+    f.about = AddressCheckTr::tr("the mail servers of %1").arg(m_syntax.domain);
     f.evidence.append(dnsEvidence(answer));
     if (!answer.answered()) {
         report(couldNotCheck(f.id, AddressCheckTr::tr("the address of %1").arg(m_syntax.domain),

@@ -2,6 +2,7 @@
 
 #include "bounce/knowledgebase.h"
 #include "common/mailaddress.h"
+#include "report/helppages.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -17,7 +18,9 @@ struct BlocklistCheckTr
     Q_DECLARE_TR_FUNCTIONS(BlocklistCheckTr)
 };
 
-struct Zone
+} // namespace
+
+struct BlocklistZone
 {
     QString zone;
     QString name;
@@ -28,7 +31,15 @@ struct Zone
     QUrl delist;
     QJsonObject codes;
     QJsonObject errors;
+    // RFC 5782 section 5 test points, or the list's own documented ones: as typed (an IP list's
+    // in forward order), asked under the zone like the real subject.
+    QString testListed;
+    QString testUnlisted;
 };
+
+namespace {
+
+using Zone = BlocklistZone;
 
 const QList<Zone> &zones()
 {
@@ -49,6 +60,12 @@ const QList<Zone> &zones()
             z.delist = QUrl(o.value(QLatin1String("delist")).toString());
             z.codes = o.value(QLatin1String("codes")).toObject();
             z.errors = o.value(QLatin1String("errors")).toObject();
+            z.testListed =
+                o.value(QLatin1String("testListed"))
+                    .toString(z.ipZone ? QStringLiteral("127.0.0.2") : QStringLiteral("test"));
+            z.testUnlisted =
+                o.value(QLatin1String("testUnlisted"))
+                    .toString(z.ipZone ? QStringLiteral("127.0.0.1") : QStringLiteral("invalid"));
             result.append(z);
         }
         return result;
@@ -132,9 +149,8 @@ QString BlocklistCheck::reversedName(const QString &ip)
 void BlocklistCheck::start(const CheckInput &input)
 {
     const QString reversed = reversedName(input.sendingIp);
-    const QString domain = input.sendingDomain.isEmpty()
-                               ? QString()
-                               : MailAddress::organizationalDomain(input.sendingDomain);
+    const QString domain =
+        input.sendingDomain.isEmpty() ? QString() : MailAddress::organizationalDomain(input.sendingDomain);
     if (reversed.isEmpty() && domain.isEmpty()) {
         Finding f;
         f.id = QStringLiteral("dnsbl.input");
@@ -167,60 +183,170 @@ void BlocklistCheck::start(const CheckInput &input)
         const QString zoneName =
             viaDqs ? m_options.spamhausDqsKey + QLatin1Char('.') + zone.dqs : zone.zone;
         const QString shown = zone.ipZone ? input.sendingIp : domain;
+        const CheckedValue checked =
+            zone.ipZone
+                ? CheckedValue{QStringLiteral("ip"), input.sendingIp.trimmed(),
+                               originOf(input, TypedField::SendingIp)}
+                : CheckedValue{QStringLiteral("domain"), domain, input.sendingDomainOrigin()};
+        // The list's test points are asked alongside: a DNS server that does not give the
+        // list's answers for them cannot be believed for the real subject either.
+        auto answers = std::make_shared<ZoneAnswers>();
+        auto done = [this, zone, shown, checked, answers] {
+            if (++answers->count == 3)
+                reportZone(zone, shown, checked, *answers);
+        };
+        const QString listed = zone.ipZone ? reversedName(zone.testListed) : zone.testListed;
+        const QString unlisted = zone.ipZone ? reversedName(zone.testUnlisted) : zone.testUnlisted;
         ask(subject + QLatin1Char('.') + zoneName, DnsType::A,
-            [this, zone, shown](const DnsAnswer &answer) {
-                Finding f;
-                f.id = QStringLiteral("dnsbl.") + zone.zone;
-                f.evidence.append(dnsEvidence(answer));
-                if (answer.status == DnsStatus::NxDomain ||
-                    (answer.status == DnsStatus::Ok && answer.records.isEmpty())) {
-                    f.status = FindingStatus::Ok;
-                    f.title = BlocklistCheckTr::tr("%1 is not on %2.").arg(shown, zone.name);
-                    report(f);
-                    return;
-                }
-                if (!answer.answered()) {
-                    report(couldNotCheck(f.id, zone.name, answer));
-                    return;
-                }
-                QString error;
-                QStringList listings;
-                for (const DnsRecord &record : answer.records) {
-                    QString listing;
-                    interpret(zone, record.value, &error, &listing);
-                    if (!error.isEmpty())
-                        break;
-                    listings.append(listing);
-                }
-                if (!error.isEmpty()) {
-                    f.status = FindingStatus::CouldNotCheck;
-                    f.title = BlocklistCheckTr::tr("Could not check %1: %2.").arg(zone.name, error);
-                    f.detail =
-                        zone.zone.contains(QLatin1String("spamhaus"))
-                            ? BlocklistCheckTr::tr(
-                                  "Spamhaus answers only queries from your own DNS resolver, not "
-                                  "public ones such as 1.1.1.1 or 8.8.8.8. Use your own or your "
-                                  "provider's resolver, or enter a free Spamhaus DQS key in "
-                                  "Settings.")
-                            : BlocklistCheckTr::tr(
-                                  "Ask through your own DNS resolver instead of a public one.");
-                    report(f);
-                    return;
-                }
-                f.status = FindingStatus::Problem;
-                f.title = BlocklistCheckTr::tr("%1 is listed on %2: %3.")
-                              .arg(shown, zone.name, listings.join(QStringLiteral("; ")));
-                f.detail = BlocklistCheckTr::tr(
-                    "Receiving servers that use this list refuse your mail. Fix the cause "
-                    "(a compromised account, a spam complaint, an open relay), then ask "
-                    "for removal on the list's page.");
-                f.link = zone.delist;
-                report(f);
+            [answers, done](const DnsAnswer &answer) {
+                answers->subject = answer;
+                done();
+            });
+        ask(listed + QLatin1Char('.') + zoneName, DnsType::A,
+            [answers, done](const DnsAnswer &answer) {
+                answers->listed = answer;
+                done();
+            });
+        ask(unlisted + QLatin1Char('.') + zoneName, DnsType::A,
+            [answers, done](const DnsAnswer &answer) {
+                answers->unlisted = answer;
+                done();
             });
     }
+    setChecked({{QStringLiteral("ip"), input.sendingIp.trimmed(),
+                 originOf(input, TypedField::SendingIp)}});
+    reportProviderBlocklist(input);
     if (!reversed.isEmpty())
         checkReverseDns(input.sendingIp.trimmed());
     finishIfIdle();
+}
+
+void BlocklistCheck::reportZone(const BlocklistZone &zone, const QString &shown,
+                                const CheckedValue &checked, const ZoneAnswers &answers)
+{
+    const DnsAnswer &answer = answers.subject;
+    Finding f;
+    f.checked = {checked};
+    f.id = QStringLiteral("dnsbl.") + zone.zone;
+    f.about = zone.name;
+    f.evidence = {dnsEvidence(answer), dnsEvidence(answers.listed), dnsEvidence(answers.unlisted)};
+    f.link = zone.delist;
+    if (!answer.answered()) {
+        Finding failed = couldNotCheck(f.id, zone.name, answer);
+        failed.evidence = f.evidence;
+        failed.checked = f.checked;
+        report(failed);
+        return;
+    }
+    QString error;
+    QStringList listings;
+    for (const DnsRecord &record : answer.records) {
+        QString listing;
+        interpret(zone, record.value, &error, &listing);
+        if (!error.isEmpty())
+            break;
+        listings.append(listing);
+    }
+    bool refusal = false;
+    const QString testProblem = testPointProblem(zone, answers, &refusal);
+    if (!error.isEmpty() || !testProblem.isEmpty()) {
+        f.status = FindingStatus::CouldNotCheck;
+        f.basis = FindingBasis::DnsRecords;
+        if (!error.isEmpty() || refusal)
+            f.title = BlocklistCheckTr::tr("Could not check %1: %2.")
+                          .arg(zone.name, error.isEmpty() ? testProblem : error);
+        else
+            f.title = BlocklistCheckTr::tr("Could not check %1: your DNS server does not give "
+                                           "this list's answers (%2).")
+                          .arg(zone.name, testProblem);
+        f.detail =
+            zone.zone.contains(QLatin1String("spamhaus"))
+                ? BlocklistCheckTr::tr(
+                      "Spamhaus answers only queries from your own DNS resolver, not public ones "
+                      "such as 1.1.1.1 or 8.8.8.8. Use your own or your provider's resolver, or "
+                      "enter a free Spamhaus DQS key in Settings.")
+                : BlocklistCheckTr::tr(
+                      "Ask through your own or your internet provider's DNS server instead of a "
+                      "public or filtering one, or look the address up on the list's web page.");
+        report(f);
+        return;
+    }
+    if (listings.isEmpty()) {
+        f.status = FindingStatus::Ok;
+        f.basis = FindingBasis::DnsAbsence;
+        f.title = BlocklistCheckTr::tr("%1 is not on %2.").arg(shown, zone.name);
+        f.link.clear();
+        report(f);
+        return;
+    }
+    f.status = FindingStatus::Problem;
+    f.basis = FindingBasis::DnsRecords;
+    f.title = BlocklistCheckTr::tr("%1 is listed on %2: %3.")
+                  .arg(shown, zone.name, listings.join(QStringLiteral("; ")));
+    f.detail = BlocklistCheckTr::tr(
+        "Receiving servers that use this list refuse your mail. Fix the cause (a compromised "
+        "account, a spam complaint, an open relay), then ask for removal on the list's page.");
+    report(f);
+}
+
+QString BlocklistCheck::testPointProblem(const BlocklistZone &zone, const ZoneAnswers &answers,
+                                         bool *refusal)
+{
+    QString error;
+    QString listing;
+    for (const DnsRecord &record : answers.unlisted.records) {
+        interpret(zone, record.value, &error, &listing);
+        if (!error.isEmpty()) {
+            *refusal = true; // the list's own error code, e.g. Spamhaus' "public resolver"
+            return error;
+        }
+    }
+    for (const DnsRecord &record : answers.listed.records) {
+        interpret(zone, record.value, &error, &listing);
+        if (!error.isEmpty()) {
+            *refusal = true;
+            return error;
+        }
+    }
+    if (!answers.unlisted.answered() || !answers.listed.answered())
+        return BlocklistCheckTr::tr("its test entries got no answer");
+    if (!answers.unlisted.records.isEmpty())
+        return BlocklistCheckTr::tr("it says %1, which the list never lists, is listed")
+            .arg(zone.testUnlisted);
+    if (answers.listed.records.isEmpty())
+        return BlocklistCheckTr::tr("it says %1, which the list always lists, is not listed")
+            .arg(zone.testListed);
+    return {};
+}
+
+void BlocklistCheck::reportProviderBlocklist(const CheckInput &input)
+{
+    // A mailbox provider that refused the IP from its own list (Microsoft's S3150, ...): no
+    // public list shows that, only the provider's own form lifts it.
+    const RecipientDiagnosis &r = input.diagnosis;
+    if (r.detail != QLatin1String("ip-blocklist") && r.reason != QLatin1String("blocked"))
+        return;
+    if (!r.blocklist.isEmpty()) // the reply names a public list: that list is the one to ask
+        return;
+    const HelpPages::Provider provider = HelpPages::provider(r.provider);
+    for (const HelpPages::Page &page : provider.pages) {
+        if (page.kind != QLatin1String("delist") && page.kind != QLatin1String("reputation"))
+            continue;
+        Finding f;
+        f.id = QStringLiteral("dnsbl.provider.") + page.kind;
+        f.status = FindingStatus::Info;
+        f.title = page.title;
+        f.detail = page.kind == QLatin1String("delist")
+                       ? BlocklistCheckTr::tr("%1 refused the mail from its own block list, which "
+                                              "public blocklists do not show. Once the cause is "
+                                              "fixed, ask %1 to lift the block on this page.")
+                             .arg(provider.name)
+                       : BlocklistCheckTr::tr("How %1 sees the mail from your IP addresses, to "
+                                              "find the cause of the block.")
+                             .arg(provider.name);
+        f.link = page.url;
+        report(f);
+    }
 }
 
 void BlocklistCheck::checkReverseDns(const QString &ip)
@@ -232,6 +358,8 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
     ask(arpa, DnsType::PTR, [this, ip, address](const DnsAnswer &answer) {
         Finding f;
         f.id = QStringLiteral("rdns");
+        f.about = BlocklistCheckTr::tr("the reverse DNS of %1").arg(ip);
+        f.basis = FindingBasis::DnsAbsence;
         f.evidence.append(dnsEvidence(answer));
         if (!answer.answered()) {
             report(
@@ -255,6 +383,7 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
             [this, ip, name, address, first = dnsEvidence(answer)](const DnsAnswer &forward) {
                 Finding g;
                 g.id = QStringLiteral("rdns");
+                g.about = BlocklistCheckTr::tr("the reverse DNS of %1").arg(ip);
                 g.evidence = {first, dnsEvidence(forward)};
                 if (!forward.answered()) {
                     report(couldNotCheck(g.id, BlocklistCheckTr::tr("the address of %1").arg(name),
@@ -265,6 +394,7 @@ void BlocklistCheck::checkReverseDns(const QString &ip)
                 for (const DnsRecord &record : forward.records)
                     confirmed = confirmed || QHostAddress(record.value) == address;
                 g.status = confirmed ? FindingStatus::Ok : FindingStatus::Warning;
+                g.basis = confirmed ? FindingBasis::DnsRecords : FindingBasis::DnsAbsence;
                 g.title =
                     confirmed
                         ? BlocklistCheckTr::tr(

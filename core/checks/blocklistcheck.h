@@ -6,6 +6,8 @@
 
 namespace BounceDoctor {
 
+struct BlocklistZone;
+
 /// Which blocklists BlocklistCheck asks (outside the class: a nested struct with member
 /// initialisers cannot be a default argument of the class's own constructor).
 struct BlocklistOptions
@@ -43,6 +45,21 @@ public:
     static QString reversedName(const QString &ip);
 
 private:
+    /// The answers for one list: the subject and the list's two test points.
+    struct ZoneAnswers
+    {
+        DnsAnswer subject;
+        DnsAnswer listed;   ///< a test point the list always lists
+        DnsAnswer unlisted; ///< a test point the list never lists
+        int count = 0;
+    };
+    void reportZone(const BlocklistZone &zone, const QString &shown, const CheckedValue &checked,
+                    const ZoneAnswers &answers);
+    /// Why the test points show that the DNS server does not give the list's answers, or empty.
+    /// refusal: the reason is the list's own error code (e.g. Spamhaus' "public resolver").
+    static QString testPointProblem(const BlocklistZone &zone, const ZoneAnswers &answers,
+                                    bool *refusal);
+    void reportProviderBlocklist(const CheckInput &input);
     void checkReverseDns(const QString &ip);
 
     Options m_options;

@@ -4,6 +4,17 @@
 
 namespace BounceDoctor {
 
+InputOrigin CheckInput::sendingDomainOrigin() const
+{
+    if (typed.testFlag(TypedField::SendingDomain))
+        return InputOrigin::Typed;
+    const QString domain = sendingDomain.trimmed().toLower();
+    QString from = fromAddress.trimmed().toLower();
+    from.remove(QLatin1Char('>'));
+    return !domain.isEmpty() && from.endsWith(QLatin1Char('@') + domain) ? InputOrigin::FromAddress
+                                                                         : InputOrigin::Bounce;
+}
+
 Check::Check(DnsResolver *resolver, QObject *parent)
     : QObject(parent)
     , m_resolver(resolver)
@@ -40,6 +51,8 @@ void Check::report(Finding finding)
     if (m_cancelled)
         return;
     finding.step = step();
+    if (finding.checked.isEmpty())
+        finding.checked = m_checked;
     Q_EMIT findingReady(finding);
 }
 

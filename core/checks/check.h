@@ -10,6 +10,17 @@
 
 namespace BounceDoctor {
 
+/// The inputs a user can type; what they typed wins over what the bounce says.
+enum class TypedField
+{
+    Recipient = 0x1,
+    SendingIp = 0x2,
+    SendingDomain = 0x4, ///< then SPF, DKIM and DMARC all check this domain
+    DkimSelector = 0x8
+};
+Q_DECLARE_FLAGS(TypedFields, TypedField)
+Q_DECLARE_OPERATORS_FOR_FLAGS(TypedFields)
+
 /// What the checks work on: taken from a diagnosis, each field editable by the user.
 struct CheckInput
 {
@@ -22,6 +33,10 @@ struct CheckInput
     QList<AuthenticationResult> authenticationResults;
     RecipientDiagnosis diagnosis; ///< the failure the checks are about (for the draft and advice)
     BounceMessage message;        ///< the whole bounce, when there is one
+    TypedFields typed;            ///< which of the fields above the user typed
+
+    /// Where the sending domain came from: typed, the From address, or the bounce.
+    InputOrigin sendingDomainOrigin() const;
 };
 
 /// One asynchronous step of the checklist. Emits findings as they come, then finished()
@@ -54,12 +69,19 @@ protected:
     void report(Finding finding);
     /// For checks without DNS work, or after reporting that nothing could be asked.
     void finishIfIdle();
+    /// What every finding of this check checked, unless the finding says otherwise.
+    void setChecked(QList<CheckedValue> checked) { m_checked = std::move(checked); }
+    static InputOrigin originOf(const CheckInput &input, TypedField field)
+    {
+        return input.typed.testFlag(field) ? InputOrigin::Typed : InputOrigin::Bounce;
+    }
 
     /// A finding for an answer that could not be had: never a pass, never a fail.
     static Finding couldNotCheck(const QString &id, const QString &what, const DnsAnswer &answer);
 
 private:
     DnsResolver *m_resolver;
+    QList<CheckedValue> m_checked;
     int m_asked = 0;
     int m_answered = 0;
     bool m_cancelled = false;

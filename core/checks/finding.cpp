@@ -39,4 +39,25 @@ FindingStatus findingStatusFromName(QStringView name)
     return enumValue(findingStatusNames, name);
 }
 
+QString inputOriginName(InputOrigin origin)
+{
+    switch (origin) {
+    case InputOrigin::Typed:
+        return QStringLiteral("typed");
+    case InputOrigin::Bounce:
+        return QStringLiteral("bounce");
+    case InputOrigin::FromAddress:
+        return QStringLiteral("from-address");
+    case InputOrigin::DkimSignature:
+        return QStringLiteral("dkim-signature");
+    case InputOrigin::AuthenticationResults:
+        return QStringLiteral("authentication-results");
+    case InputOrigin::CommonSelectors:
+        return QStringLiteral("common-selectors");
+    case InputOrigin::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 } // namespace BounceDoctor

@@ -11,6 +11,8 @@
 #include <arpa/nameser.h>
 #include <netdb.h>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -237,7 +239,8 @@ AresResolver::AresResolver(const Options &options, QObject *parent)
     ares_options ao{};
     ao.sock_state_cb = socketStateTrampoline;
     ao.sock_state_cb_data = this;
-    ao.timeout = options.timeoutMs;
+    // c-ares doubles the timeout on each retry in an int: keep it where that cannot overflow.
+    ao.timeout = std::clamp(options.timeoutMs, 1, maxTimeoutMs);
     ao.tries = options.tries;
     // NOCHECKRESP: a SERVFAIL or REFUSED answer reaches us as such. Without it c-ares turns
     // them into "connection refused", and the user would be told to check a network that works
@@ -335,7 +338,9 @@ void AresResolver::scheduleTimeout()
         return;
     timeval wait{};
     if (ares_timeout(m_channel->channel, nullptr, &wait)) {
-        m_timer->start(int(wait.tv_sec * 1000 + wait.tv_usec / 1000) + 1);
+        // In 64 bits: a long per-try timeout (--timeout 2147483647) overflows an int.
+        const qint64 ms = qint64(wait.tv_sec) * 1000 + wait.tv_usec / 1000 + 1;
+        m_timer->start(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
     } else {
         m_timer->stop();
     }

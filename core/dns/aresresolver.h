@@ -22,9 +22,12 @@ public:
     struct Options
     {
         QStringList servers;  ///< "IP" or "IP:PORT" ("[IPv6]:PORT"); empty: the system's resolvers
-        int timeoutMs = 3000; ///< per try
+        int timeoutMs = 3000; ///< per try, at most maxTimeoutMs
         int tries = 2;
     };
+
+    /// Ten minutes: longer waits for one DNS answer are taken as this.
+    static constexpr int maxTimeoutMs = 600000;
 
     explicit AresResolver(const Options &options, QObject *parent = nullptr);
     ~AresResolver() override;

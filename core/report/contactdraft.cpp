@@ -66,11 +66,91 @@ QUrl ContactDraft::mailtoUrl() const
     return url;
 }
 
+QString ContactDraft::addressNamedForHelp(const QString &text, const QString &recipient,
+                                          const QString &sender)
+{
+    auto bare = [](QString address) {
+        const qsizetype open = address.lastIndexOf(QLatin1Char('<'));
+        if (open >= 0)
+            address = address.mid(open + 1);
+        address.remove(QLatin1Char('>'));
+        return address.trimmed().toLower();
+    };
+    const QString self = bare(recipient);
+    const QString from = bare(sender);
+    static const QString separators = QStringLiteral(" \t\r\n<>()[]{},;:\"'");
+    QString token;
+    auto take = [&]() -> QString {
+        QString candidate = token;
+        token.clear();
+        while (candidate.endsWith(QLatin1Char('.')))
+            candidate.chop(1);
+        const qsizetype at = candidate.indexOf(QLatin1Char('@'));
+        if (at <= 0 || candidate.indexOf(QLatin1Char('@'), at + 1) >= 0 ||
+            !candidate.mid(at + 1).contains(QLatin1Char('.')))
+            return {};
+        const QString lower = candidate.toLower();
+        if (lower == self || lower == from)
+            return {};
+        return lower;
+    };
+    const QString padded = text + QLatin1Char(' ');
+    for (const QChar c : padded) {
+        if (!separators.contains(c)) {
+            token += c;
+            continue;
+        }
+        const QString address = take();
+        if (!address.isEmpty())
+            return address;
+    }
+    return {};
+}
+
 ContactDraft ContactDraft::forRecipient(const BounceMessage &message, const RecipientDiagnosis &r)
 {
     ContactDraft draft;
     const QString domain = MailAddress::domainPart(r.recipient);
-    draft.to = domain.isEmpty() ? QString() : QStringLiteral("postmaster@") + domain;
+    draft.consumerMailbox = !domain.isEmpty() && HelpPages::isConsumerDomain(domain);
+    draft.provider = HelpPages::providerOfDomain(domain);
+    if (draft.provider.id.isEmpty() && !r.provider.isEmpty())
+        draft.provider = HelpPages::provider(r.provider);
+    const QString helpAddress =
+        addressNamedForHelp(r.diagnostic, r.recipient, message.original.from);
+    if (!helpAddress.isEmpty()) {
+        draft.to = helpAddress;
+        draft.toNamedByBounce = true;
+    } else if (!domain.isEmpty() && !draft.consumerMailbox) {
+        draft.to = QStringLiteral("postmaster@") + domain;
+    }
+    draft.senderSideActs =
+        r.responsible == Responsible::Sender || r.responsible == Responsible::SenderAdmin;
+    const bool senderSideActs = draft.senderSideActs;
+    draft.offered = !senderSideActs && !draft.to.isEmpty();
+    const QString providerName =
+        draft.provider.name.isEmpty() ? ContactDraftTr::tr("the provider") : draft.provider.name;
+    if (senderSideActs) {
+        draft.advice =
+            draft.provider.pages.isEmpty()
+                ? ContactDraftTr::tr("The fix is on your side, not the recipient's: writing to "
+                                     "their IT would not change it. Follow the other steps.")
+                : ContactDraftTr::tr("The fix is on your side, not the recipient's: writing to "
+                                     "their IT would not change it. Use %1's pages for senders "
+                                     "below once the cause is fixed.")
+                      .arg(providerName);
+    } else if (draft.to.isEmpty() && draft.consumerMailbox) {
+        draft.advice =
+            ContactDraftTr::tr("%1 is a personal mailbox at %2, whose postmaster address nobody "
+                               "reads. Reach the person another way (phone, another address) "
+                               "and tell them their mail does not arrive.")
+                .arg(r.recipient, draft.provider.name.isEmpty() ? domain : providerName) +
+            (draft.provider.pages.isEmpty()
+                 ? QString()
+                 : QLatin1Char(' ') +
+                       ContactDraftTr::tr("If %1 refused your mail, use its pages for senders "
+                                          "below.")
+                           .arg(providerName));
+    }
     const QString sender =
         message.original.from.isEmpty() ? ContactDraftTr::tr("our address") : message.original.from;
     const QString date = r.date.isEmpty() ? message.original.date : r.date;

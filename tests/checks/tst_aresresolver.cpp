@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace BounceDoctor;
 using BounceDoctor::Test::DnsmasqServer;
 using BounceDoctor::Test::SilentDnsPort;
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void cancelStopsEveryQuery();
     void queriesRunInParallel();
     void badServerIsReported();
+    void hugeTimeoutStillAnswers();
 
 private:
     DnsAnswer ask(AresResolver &resolver, const QString &name, DnsType type);
@@ -147,6 +150,26 @@ void TestAresResolver::badServerIsReported()
     const DnsAnswer answer = ask(resolver, QStringLiteral("mail.example.test"), DnsType::A);
     QCOMPARE(answer.status, DnsStatus::Error);
     QVERIFY(answer.errorText.contains(QLatin1String("not-an-ip")));
+}
+
+void TestAresResolver::hugeTimeoutStillAnswers()
+{
+    // --timeout 2147483647: the retry timer's milliseconds once overflowed an int (UBSan).
+    AresResolver resolver({{m_server->address()}, std::numeric_limits<int>::max(), 2});
+    QVERIFY(resolver.setupError().isEmpty());
+    const DnsAnswer answer = ask(resolver, QStringLiteral("mail.example.test"), DnsType::A);
+    QCOMPARE(answer.status, DnsStatus::Ok);
+
+    // A silent server with that timeout: the query is still waiting, not failed at once.
+    SilentDnsPort silent;
+    AresResolver patient({{silent.address()}, std::numeric_limits<int>::max(), 2});
+    bool answered = false;
+    patient.lookup(QStringLiteral("mail.example.test"), DnsType::A, this,
+                   [&](const DnsAnswer &) { answered = true; });
+    QTest::qWait(200);
+    QVERIFY(!answered);
+    patient.cancelAll();
+    QTRY_VERIFY(answered);
 }
 
 QTEST_GUILESS_MAIN(TestAresResolver)

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void alignment_data();
     void alignment();
     void timeoutIsCouldNotCheck();
+    void typedInputWins_data();
+    void typedInputWins();
 
 private:
     QList<Finding> run(const CheckInput &input, const QString &server);
@@ -241,6 +243,78 @@ void TestAuthenticationLive::timeoutIsCouldNotCheck()
     QVERIFY(findings.size() >= 3);
     for (const Finding &f : findings)
         QCOMPARE(f.status, FindingStatus::CouldNotCheck);
+}
+
+void TestAuthenticationLive::typedInputWins_data()
+{
+    QTest::addColumn<bool>("typed");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<FindingStatus>("status");
+    // The bounce: From news@weak.test, signed d=bad.test s=k1. The user types good.test and s1.
+    QTest::newRow("typed: spf") << true << "spf.record"
+                                << "good.test"
+                                << "typed" << FindingStatus::Ok;
+    QTest::newRow("typed: dkim") << true << "dkim.key.s1"
+                                 << "good.test"
+                                 << "typed" << FindingStatus::Ok;
+    QTest::newRow("typed: dmarc") << true << "dmarc.record"
+                                  << "good.test"
+                                  << "typed" << FindingStatus::Ok;
+    QTest::newRow("bounce: spf") << false << "spf.plus-all"
+                                 << "weak.test"
+                                 << "from-address" << FindingStatus::Problem;
+    QTest::newRow("bounce: dkim") << false << "dkim.key.k1"
+                                  << "bad.test"
+                                  << "dkim-signature" << FindingStatus::Warning;
+    QTest::newRow("bounce: dmarc") << false << "dmarc.record"
+                                   << "weak.test"
+                                   << "from-address" << FindingStatus::Ok;
+}
+
+void TestAuthenticationLive::typedInputWins()
+{
+    QFETCH(bool, typed);
+    QFETCH(QString, id);
+    QFETCH(QString, domain);
+    QFETCH(QString, from);
+    QFETCH(FindingStatus, status);
+    CheckInput input;
+    input.fromAddress = QStringLiteral("Weekly News <news@weak.test>");
+    input.sendingDomain = QStringLiteral("weak.test");
+    input.dkimDomain = QStringLiteral("bad.test");
+    input.dkimSelector = QStringLiteral("k1");
+    if (typed) {
+        input.sendingDomain = QStringLiteral("good.test");
+        input.dkimSelector = QStringLiteral("s1");
+        input.typed = TypedField::SendingDomain | TypedField::DkimSelector;
+    }
+    const QList<Finding> findings = run(input, m_server->address());
+    const Finding *found = nullptr;
+    for (const Finding &f : findings) {
+        if (f.id == id)
+            found = &f;
+        // Nothing of the run checks a domain other than what it was told to.
+        for (const CheckedValue &value : f.checked) {
+            if (typed && value.what == QLatin1String("domain"))
+                QVERIFY2(value.value == QLatin1String("good.test") ||
+                             f.id == QLatin1String("dmarc.alignment"),
+                         qPrintable(f.id + QStringLiteral(": ") + value.value));
+        }
+    }
+    QVERIFY2(found, qPrintable(id + QStringLiteral(" missing")));
+    QCOMPARE(found->status, status);
+    QVERIFY(!found->checked.isEmpty());
+    QCOMPARE(found->checked.first().what, QStringLiteral("domain"));
+    QCOMPARE(found->checked.first().value, domain);
+    QCOMPARE(inputOriginName(found->checked.first().from), from);
+    if (id.startsWith(QLatin1String("dkim.key."))) {
+        QCOMPARE(found->checked.size(), 2);
+        QCOMPARE(found->checked.at(1).value, id.mid(9));
+        QCOMPARE(inputOriginName(found->checked.at(1).from),
+                 typed ? QStringLiteral("typed") : QStringLiteral("dkim-signature"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAuthenticationLive)

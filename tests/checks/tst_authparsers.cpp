@@ -168,6 +168,35 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
+    // A 1 MB From once expanded in full before anything was cut (6 GB with a 10 KB record).
+    void spfMacroExpansionIsBounded()
+    {
+        SpfMacroContext context;
+        context.sender = QString(1 << 20, QLatin1Char('a')) + QStringLiteral("@example.com");
+        context.domain = QStringLiteral("example.com");
+        context.ip = QHostAddress(QStringLiteral("192.0.2.1"));
+        QString error;
+        QVERIFY(!expandSpfMacros(QStringLiteral("%{s}.x.example.com"), context, false, &error)
+                     .has_value());
+        QVERIFY2(error.contains(QLatin1String("longer than any address")), qPrintable(error));
+        QVERIFY(!expandSpfMacros(QStringLiteral("%{l}"), context, true, &error).has_value());
+
+        // Many short macros: a domain keeps its rightmost 253 characters, whole labels.
+        context.sender = QStringLiteral("strong-bad@email.example.com");
+        const QString many = QStringLiteral("%{o}.").repeated(2000) + QStringLiteral("end.test");
+        const auto domain = expandSpfMacros(many, context, false, &error);
+        QVERIFY2(domain.has_value(), qPrintable(error));
+        QVERIFY(domain->size() <= 253);
+        QVERIFY(domain->endsWith(QLatin1String(".end.test")));
+
+        // An explanation is a sentence: long texts are cut.
+        const auto explanation =
+            expandSpfMacros(QStringLiteral("%{s} ").repeated(5000), context, true, &error);
+        QVERIFY2(explanation.has_value(), qPrintable(error));
+        QVERIFY(explanation->size() <= spfMaxExplanation + 1);
+        QVERIFY(explanation->endsWith(QStringLiteral("…")));
+    }
+
     void spfLint_data()
     {
         QTest::addColumn<QStringList>("records"); // one TXT string each; "|" splits strings

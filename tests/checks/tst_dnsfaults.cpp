@@ -130,7 +130,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return done; }, 20000));
         int couldNotCheck = 0;
         for (const Finding &f : std::as_const(findings)) {
-            if (f.id == QLatin1String("address.syntax"))
+            // The fake server says "no such name" for the names every run probes: rightly
+            // named as a broken resolver, a cause of its own.
+            if (f.id == QLatin1String("address.syntax") || f.id == QLatin1String("dns.resolver"))
                 continue;
             QVERIFY2(f.status != FindingStatus::Ok && f.status != FindingStatus::Problem,
                      qPrintable(f.id + QStringLiteral(": ") + f.title));

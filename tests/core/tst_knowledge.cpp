@@ -93,6 +93,7 @@ private Q_SLOTS:
     void everyReasonIsDescribed();
     void providerRulesAreValid();
     void detailsAndBlocklistsAreValid();
+    void helpPagesAreValid();
     void firstMatchKeepsOrder_data();
     void firstMatchKeepsOrder();
     void requiredLiterals_data();
@@ -105,7 +106,8 @@ void TestKnowledge::filesLoad_data()
 {
     QTest::addColumn<QString>("name");
     for (const char *name : {"reasons.json", "providers.json", "details.json",
-                             "bounce-reasons.json", "common-domains.json", "blocklists.json"})
+                             "bounce-reasons.json", "common-domains.json", "blocklists.json",
+                             "dns-probes.json", "help-pages.json"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -167,6 +169,48 @@ void TestKnowledge::providerRulesAreValid()
             verifyAdvice(rule, where, rule.contains(QLatin1String("headline")));
         }
     }
+}
+
+void TestKnowledge::helpPagesAreValid()
+{
+    QSet<QString> known;
+    for (const QJsonValue &value :
+         load(QStringLiteral("providers.json")).value(QLatin1String("providers")).toArray())
+        known.insert(value.toObject().value(QLatin1String("name")).toString());
+    const QJsonObject root = load(QStringLiteral("help-pages.json"));
+    const QJsonArray providers = root.value(QLatin1String("providers")).toArray();
+    QVERIFY(providers.size() >= 4);
+    QSet<QString> domains;
+    for (const QJsonValue &value : providers) {
+        const QJsonObject provider = value.toObject();
+        const QString id = provider.value(QLatin1String("provider")).toString();
+        QVERIFY2(known.contains(id), qPrintable(id + QStringLiteral(" is not in providers.json")));
+        QVERIFY(!provider.value(QLatin1String("name")).toString().isEmpty());
+        const QJsonArray pages = provider.value(QLatin1String("pages")).toArray();
+        QVERIFY2(!pages.isEmpty(), qPrintable(id));
+        for (const QJsonValue &page : pages) {
+            const QJsonObject o = page.toObject();
+            const QUrl url(o.value(QLatin1String("url")).toString(), QUrl::StrictMode);
+            QVERIFY2(url.isValid() && url.scheme() == QLatin1String("https") &&
+                         !url.host().isEmpty(),
+                     qPrintable(id + QStringLiteral(": ") + url.toString()));
+            QVERIFY2(QStringList({QStringLiteral("delist"), QStringLiteral("reputation"),
+                                  QStringLiteral("rules")})
+                         .contains(o.value(QLatin1String("kind")).toString()),
+                     qPrintable(id));
+            QVERIFY(!o.value(QLatin1String("title")).toString().isEmpty());
+        }
+        for (const QJsonValue &domain : provider.value(QLatin1String("domains")).toArray())
+            domains.insert(domain.toString());
+    }
+    for (const QJsonValue &domain : root.value(QLatin1String("otherConsumerDomains")).toArray())
+        domains.insert(domain.toString());
+    for (const QString &domain : std::as_const(domains))
+        QVERIFY2(domain == domain.toLower() && domain.contains(QLatin1Char('.')) &&
+                     !domain.startsWith(QLatin1Char('.')),
+                 qPrintable(domain));
+    QVERIFY(domains.contains(QStringLiteral("gmail.com")));
+    QVERIFY(domains.contains(QStringLiteral("hotmail.com")));
 }
 
 void TestKnowledge::detailsAndBlocklistsAreValid()

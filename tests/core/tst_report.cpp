@@ -36,6 +36,8 @@ private Q_SLOTS:
     void mailtoIsPercentEncoded_data();
     void mailtoIsPercentEncoded();
     void draftIsTailored();
+    void draftFitsTheDiagnosis_data();
+    void draftFitsTheDiagnosis();
 };
 
 void TestReport::htmlEscapesBounceText()
@@ -171,6 +173,85 @@ void TestReport::draftIsTailored()
     QVERIFY(draft.body.contains(QLatin1String("without prior approval")));
     QVERIFY(draft.body.contains(QLatin1String("allowed senders")));
     QVERIFY(draft.body.contains(QLatin1String("office@school.example")));
+}
+
+void TestReport::draftFitsTheDiagnosis_data()
+{
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<Responsible>("responsible");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<bool>("offered");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("page"); ///< a link the advice must carry, or empty
+
+    QTest::newRow("business domain, their filter")
+        << "ana@hill.example"
+        << "550 5.7.1 Rejected by content filter"
+        << "filtered" << Responsible::RecipientAdmin << "" << true << "postmaster@hill.example"
+        << "";
+    QTest::newRow("address the bounce names for help")
+        << "ana@hill.example"
+        << "550 5.7.1 Sender not allowed. Contact it-helpdesk@hill.example for help."
+        << "blocked" << Responsible::RecipientAdmin << "" << true << "it-helpdesk@hill.example"
+        << "";
+    QTest::newRow("the recipient's own address is no help address")
+        << "ana@hill.example"
+        << "550 5.1.1 <ana@hill.example>: Recipient address rejected"
+        << "userunknown" << Responsible::Unknown << "" << true << "postmaster@hill.example"
+        << "";
+    // Microsoft's own block list (S3150): the fix is Microsoft's delisting form, not mail to
+    // postmaster@hotmail.com.
+    QTest::newRow("microsoft's own list")
+        << "p.nakamura@hotmail.com"
+        << "550 5.7.1 Unfortunately, messages from [203.0.113.88] weren't sent. (S3150)"
+        << "blocked" << Responsible::SenderAdmin << "microsoft" << false << ""
+        << "https://olcsupport.office.com/";
+    // A disabled Gmail account: nobody at postmaster@gmail.com reads that; reach the person.
+    QTest::newRow("disabled gmail account")
+        << "old.friend@gmail.com"
+        << "550 5.2.1 The email account that you tried to reach is disabled."
+        << "suspend" << Responsible::Recipient << "gmail" << false << ""
+        << "https://postmaster.google.com/";
+    QTest::newRow("full mailbox at a consumer provider without pages")
+        << "oma@web.de"
+        << "552 5.2.2 Mailbox full"
+        << "mailboxfull" << Responsible::Recipient << "" << false << ""
+        << "";
+}
+
+void TestReport::draftFitsTheDiagnosis()
+{
+    QFETCH(QString, recipient);
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, reason);
+    QFETCH(Responsible, responsible);
+    QFETCH(QString, provider);
+    QFETCH(bool, offered);
+    QFETCH(QString, to);
+    QFETCH(QString, page);
+    BounceMessage message;
+    message.original.from = QStringLiteral("office@school.example");
+    RecipientDiagnosis r;
+    r.recipient = recipient;
+    r.diagnostic = diagnostic;
+    r.reason = reason;
+    r.responsible = responsible;
+    r.provider = provider;
+    const ContactDraft draft = ContactDraft::forRecipient(message, r);
+    QCOMPARE(draft.offered, offered);
+    QCOMPARE(draft.to, to);
+    QVERIFY(!draft.to.startsWith(QLatin1String("postmaster@gmail")));
+    QVERIFY(!draft.to.startsWith(QLatin1String("postmaster@hotmail")));
+    if (!offered)
+        QVERIFY2(!draft.advice.isEmpty(), "no advice instead of the draft");
+    if (responsible == Responsible::Recipient && !offered)
+        QVERIFY2(draft.advice.contains(QLatin1String("another way")), qPrintable(draft.advice));
+    bool hasPage = page.isEmpty();
+    for (const HelpPages::Page &p : draft.provider.pages)
+        hasPage = hasPage || p.url == QUrl(page);
+    QVERIFY2(hasPage, qPrintable(page));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

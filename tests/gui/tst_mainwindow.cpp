@@ -132,6 +132,7 @@ private Q_SLOTS:
     void examplesMenuDiagnoses();
     void ticketTextOnClipboard();
     void runCheckShowsRows();
+    void dnsTextInTooltipsIsPlain();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
     void dropFileOrText_data();
@@ -357,6 +358,48 @@ void TestMainWindow::runCheckShowsRows()
     BounceDoctor::Settings().setDnsServers({});
 }
 
+void TestMainWindow::dnsTextInTooltipsIsPlain()
+{
+    // An SPF exp= record is text from DNS: in a tooltip it must not style itself or load images.
+    BounceDoctor::Test::DnsmasqServer server(
+        {QStringLiteral("txt-record=evil.test,\"v=spf1 -all exp=why.evil.test\""),
+         QStringLiteral("txt-record=why.evil.test,\"<b>bold</b><img src=file:///etc/hosts>\"")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    BounceDoctor::Settings().setDnsServers({server.address()});
+    MainWindow window;
+    window.show();
+    window.diagnoseText(QStringLiteral("ana@shop.test: 550 5.7.23 SPF check failed"));
+    QTRY_VERIFY(!window.isReading());
+    child<QToolButton>(window, "stepAuthenticationHeader")->setChecked(true);
+    auto *domain = child<QLineEdit>(window, "sendingDomainEdit");
+    domain->clear();
+    QTest::keyClicks(domain, QStringLiteral("evil.test"));
+    // The IP is typed in the blocklist step
+    child<QToolButton>(window, "stepBlocklistsHeader")->setChecked(true);
+    auto *ip = child<QLineEdit>(window, "sendingIpEdit");
+    ip->clear();
+    QTest::keyClicks(ip, QStringLiteral("192.0.2.7"));
+    QTest::mouseClick(child<QPushButton>(window, "stepAuthenticationRun"), Qt::LeftButton);
+    auto *results = child<QTreeWidget>(window, "stepAuthenticationResults");
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "stepAuthenticationRun")->isEnabled(),
+                             10000);
+    QString tip;
+    for (int i = 0; i < results->topLevelItemCount(); ++i) {
+        if (results->topLevelItem(i)->toolTip(0).contains(QLatin1String("bold")))
+            tip = results->topLevelItem(i)->toolTip(0);
+    }
+    QStringList rows;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        rows.append(results->topLevelItem(i)->text(0));
+    QVERIFY2(!tip.isEmpty(), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY2(tip.contains(QLatin1String("&lt;b&gt;bold&lt;/b&gt;&lt;img")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QLatin1String("<b>")) && !tip.contains(QLatin1String("<img")),
+             qPrintable(tip));
+    BounceDoctor::Settings().setDnsServers({});
+}
+
 void TestMainWindow::cancelRunningCheck()
 {
     BounceDoctor::Test::SilentDnsPort silent;
@@ -423,7 +466,8 @@ void TestMainWindow::settingsChooseBlocklists()
     }
 
     BounceDoctor::Test::DnsmasqServer server(
-        {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2")},
+        {QStringLiteral("host-record=99.2.0.192.bl.spamcop.net,127.0.0.2"),
+         QStringLiteral("host-record=2.0.0.127.bl.spamcop.net,127.0.0.2")},
         {QStringLiteral("net"), QStringLiteral("org"), QStringLiteral("arpa")});
     QString error;
     if (!server.start(&error))

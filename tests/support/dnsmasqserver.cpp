@@ -7,10 +7,21 @@
 
 namespace BounceDoctor::Test {
 
-DnsmasqServer::DnsmasqServer(QStringList zoneLines, QStringList localDomains)
+DnsmasqServer::DnsmasqServer(QStringList zoneLines, QStringList localDomains, WellKnown wellKnown)
     : m_zoneLines(std::move(zoneLines))
     , m_localDomains(std::move(localDomains))
-{}
+{
+    if (wellKnown == WellKnown::Answered) {
+        m_zoneLines.append(QStringLiteral("host-record=a.root-servers.net,198.41.0.4"));
+        m_zoneLines.append(QStringLiteral("host-record=b.root-servers.net,170.247.170.2"));
+        m_localDomains.append(QStringLiteral("root-servers.net"));
+    }
+}
+
+QStringList DnsmasqServer::wellKnownNames()
+{
+    return {QStringLiteral("a.root-servers.net"), QStringLiteral("b.root-servers.net")};
+}
 
 DnsmasqServer::~DnsmasqServer()
 {

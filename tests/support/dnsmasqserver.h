@@ -10,11 +10,20 @@ namespace BounceDoctor::Test {
 /// A real DNS server for tests: dnsmasq on 127.0.0.1 and a free port, serving only the zone
 /// lines a test gives ("txt-record=...", "mx-host=...", "host-record=...", "ptr-record=...",
 /// "cname=..."). Names under the local domains it is given answer NXDOMAIN when unknown.
+/// Like any working resolver it also answers the names that certainly exist which every run
+/// probes (wellKnownNames()), unless told not to: a test of a broken resolver.
 class DnsmasqServer final
 {
 public:
+    enum class WellKnown
+    {
+        Answered,
+        NotServed
+    };
+
     explicit DnsmasqServer(QStringList zoneLines,
-                           QStringList localDomains = {QStringLiteral("test")});
+                           QStringList localDomains = {QStringLiteral("test")},
+                           WellKnown wellKnown = WellKnown::Answered);
     ~DnsmasqServer();
 
     DnsmasqServer(const DnsmasqServer &) = delete;
@@ -26,6 +35,8 @@ public:
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
 
     static QString binary();
+    /// The names that certainly exist, as the knowledge base's dns-probes.json lists them.
+    static QStringList wellKnownNames();
 
 private:
     QStringList m_zoneLines;

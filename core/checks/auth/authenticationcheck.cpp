@@ -25,6 +25,16 @@ QString txtOf(const DnsRecord &record)
 }
 
 // Why a lookup could not be answered, in plain words.
+// Lint issues about names that do not exist (void lookups, no record) rest on absence.
+FindingBasis basisOf(const SpfLintIssue &issue)
+{
+    return issue.id.contains(QLatin1String("void")) ||
+                   issue.id.contains(QLatin1String("missing")) ||
+                   issue.id == QLatin1String("spf.none")
+               ? FindingBasis::DnsAbsence
+               : FindingBasis::DnsRecords;
+}
+
 QString failureReason(const DnsAnswer &answer)
 {
     switch (answer.status) {
@@ -64,31 +74,58 @@ void AuthenticationCheck::start(const CheckInput &input)
     m_done = 0;
     m_running = true;
 
-    const QString sendingDomain = MailAddress::domainOf(
-        input.sendingDomain.isEmpty() ? input.fromAddress : input.sendingDomain);
-    const QString fromDomain = MailAddress::domainOf(
-        input.fromAddress.isEmpty() ? input.sendingDomain : input.fromAddress);
-    const QString dkimDomain =
-        input.dkimDomain.isEmpty() ? fromDomain : MailAddress::domainOf(input.dkimDomain);
+    // A domain the user typed is what all three records are checked for; otherwise SPF takes
+    // the sending domain, DKIM the signature's d=, DMARC the From address.
+    const QString typedDomain =
+        input.typed.testFlag(TypedField::SendingDomain) ? MailAddress::domainOf(input.sendingDomain) : QString();
+    const QString from = MailAddress::domainOf(input.fromAddress);
+    if (!typedDomain.isEmpty()) {
+        m_spfDomain = m_dkimDomain = m_dmarcDomain = typedDomain;
+        m_spfOrigin = m_dkimOrigin = m_dmarcOrigin = InputOrigin::Typed;
+    } else {
+        m_spfDomain = MailAddress::domainOf(input.sendingDomain);
+        m_spfOrigin = input.sendingDomainOrigin();
+        if (m_spfDomain.isEmpty()) {
+            m_spfDomain = from;
+            m_spfOrigin = InputOrigin::FromAddress;
+        }
+        m_dmarcDomain = from.isEmpty() ? m_spfDomain : from;
+        m_dmarcOrigin = from.isEmpty() ? m_spfOrigin : InputOrigin::FromAddress;
+        m_dkimDomain = MailAddress::domainOf(input.dkimDomain);
+        m_dkimOrigin = InputOrigin::DkimSignature;
+        if (m_dkimDomain.isEmpty()) {
+            m_dkimDomain = m_dmarcDomain;
+            m_dkimOrigin = m_dmarcOrigin;
+        }
+    }
+    // Alignment is about the message the receiver saw: its own From domain.
+    m_alignmentDomain = from.isEmpty() ? m_dmarcDomain : from;
+    m_selectorOrigins.clear();
+    const QString sendingDomain = m_spfDomain;
+    const QString fromDomain = m_dmarcDomain;
+    const QString dkimDomain = m_dkimDomain;
 
     // Hold one unit of work so that findings emitted synchronously cannot finish early.
     addWork();
     if (sendingDomain.isEmpty()) {
         emitFinding(QStringLiteral("spf.record"), FindingStatus::CouldNotCheck,
                     tr("SPF could not be checked: the sending domain is not known."),
-                    tr("Type the domain you send from (the part after @ in your address)."), {});
+                    tr("Type the domain you send from (the part after @ in your address)."), {},
+                    FindingBasis::Input);
     } else {
         startSpf(sendingDomain);
     }
     if (dkimDomain.isEmpty()) {
         emitFinding(QStringLiteral("dkim.keys"), FindingStatus::CouldNotCheck,
-                    tr("DKIM could not be checked: the signing domain is not known."), {}, {});
+                    tr("DKIM could not be checked: the signing domain is not known."), {}, {},
+                    FindingBasis::Input);
     } else {
         startDkim(dkimDomain);
     }
     if (fromDomain.isEmpty()) {
         emitFinding(QStringLiteral("dmarc.record"), FindingStatus::CouldNotCheck,
-                    tr("DMARC could not be checked: the From address is not known."), {}, {});
+                    tr("DMARC could not be checked: the From address is not known."), {}, {},
+                    FindingBasis::Input);
     } else {
         startDmarc(fromDomain);
     }
@@ -113,12 +150,51 @@ void AuthenticationCheck::lookup(const QString &name, DnsType type, DnsResolver:
     });
 }
 
+QString AuthenticationCheck::aboutOf(const QString &id) const
+{
+    if (id.startsWith(QLatin1String("dkim.key.")))
+        return tr("the DKIM key \"%1\" of %2").arg(id.mid(9), m_dkimDomain);
+    if (id.startsWith(QLatin1String("dkim.")))
+        return tr("the DKIM keys of %1").arg(m_dkimDomain);
+    if (id.startsWith(QLatin1String("dmarc.report.")))
+        return tr("whether %1 takes DMARC reports for %2").arg(id.mid(13), m_dmarcDomain);
+    if (id.startsWith(QLatin1String("dmarc.")))
+        return tr("the DMARC policy of %1").arg(m_dmarcDomain);
+    return tr("the SPF record of %1").arg(m_spfDomain);
+}
+
+QList<CheckedValue> AuthenticationCheck::checkedOf(const QString &id) const
+{
+    const QString domain = QStringLiteral("domain");
+    if (id.startsWith(QLatin1String("dkim.key."))) {
+        const QString selector = id.mid(9);
+        return {{domain, m_dkimDomain, m_dkimOrigin},
+                {QStringLiteral("selector"), selector, m_selectorOrigins.value(selector)}};
+    }
+    if (id.startsWith(QLatin1String("dkim.")))
+        return {{domain, m_dkimDomain, m_dkimOrigin}};
+    if (id == QLatin1String("dmarc.alignment"))
+        return {{domain, m_alignmentDomain,
+                 m_alignmentDomain == m_dmarcDomain ? m_dmarcOrigin : InputOrigin::FromAddress}};
+    if (id.startsWith(QLatin1String("dmarc.")))
+        return {{domain, m_dmarcDomain, m_dmarcOrigin}};
+    QList<CheckedValue> checked{{domain, m_spfDomain, m_spfOrigin}};
+    if (id == QLatin1String("spf.result") && !m_input.sendingIp.trimmed().isEmpty())
+        checked.append({QStringLiteral("ip"), m_input.sendingIp.trimmed(),
+                        originOf(m_input, TypedField::SendingIp)});
+    return checked;
+}
+
 void AuthenticationCheck::emitFinding(const QString &id, FindingStatus status, const QString &title,
-                                      const QString &detail, const QStringList &evidence)
+                                      const QString &detail, const QStringList &evidence,
+                                      FindingBasis basis)
 {
     Finding finding;
     finding.step = CheckStep::Authentication;
     finding.id = id;
+    finding.basis = basis;
+    finding.about = aboutOf(id);
+    finding.checked = checkedOf(id);
     finding.status = status;
     finding.title = title;
     finding.detail = detail;
@@ -173,7 +249,9 @@ void AuthenticationCheck::startSpf(const QString &domain)
                         issue.status == FindingStatus::Problem
                             ? tr("The SPF record of %1 has a problem.").arg(domain)
                             : tr("The SPF record of %1 could be better.").arg(domain),
-                        issue.text, evidence);
+                        issue.text, evidence,
+                        issue.id == QLatin1String("spf.none") ? FindingBasis::DnsAbsence
+                                                              : FindingBasis::DnsRecords);
         }
         if (issues.isEmpty())
             emitFinding(QStringLiteral("spf.record"), FindingStatus::Ok,
@@ -188,7 +266,7 @@ void AuthenticationCheck::startSpf(const QString &domain)
                         tr("SPF was not evaluated: the sending IP address is not known."),
                         tr("Enter the IP address your mail left from to see whether SPF allows "
                            "it."),
-                        {});
+                        {}, FindingBasis::Input);
             // Still walk the include tree with an address no term should match, so that
             // lookup limits, void lookups and loops are found without an IP.
             auto *walker = new SpfEvaluator(resolver(), m_run);
@@ -200,7 +278,8 @@ void AuthenticationCheck::startSpf(const QString &domain)
                                       emitFinding(
                                           issue.id, issue.status,
                                           tr("The SPF setup of %1 has a problem.").arg(domain),
-                                          issue.text, evaluation.queries + evaluation.trace);
+                                          issue.text, evaluation.queries + evaluation.trace,
+                                          basisOf(issue));
                                   walker->deleteLater();
                                   workDone();
                               });
@@ -282,7 +361,7 @@ void AuthenticationCheck::startSpf(const QString &domain)
                             evaluation.result != SpfResult::PermError)
                             emitFinding(issue.id, issue.status,
                                         tr("The SPF setup of %1 has a problem.").arg(domain),
-                                        issue.text, evaluation.trace);
+                                        issue.text, evaluation.trace, basisOf(issue));
                     }
                 }
                 evaluator->deleteLater();
@@ -296,18 +375,36 @@ void AuthenticationCheck::startSpf(const QString &domain)
 void AuthenticationCheck::startDkim(const QString &domain)
 {
     QStringList selectors;
-    const bool fromSignature = !m_input.dkimSelector.trimmed().isEmpty();
-    if (fromSignature)
-        selectors.append(m_input.dkimSelector.trimmed().toLower());
+    const QString given = m_input.dkimSelector.trimmed().toLower();
+    const bool typed = m_input.typed.testFlag(TypedField::DkimSelector) && !given.isEmpty();
+    // The signature's selector belongs to the signature's domain: for another domain the user
+    // typed it is only a guess among the usual ones.
+    const bool signatureFits = m_dkimOrigin != InputOrigin::Typed ||
+                               MailAddress::domainOf(m_input.dkimDomain).isEmpty() ||
+                               MailAddress::domainOf(m_input.dkimDomain) == domain;
+    if (!given.isEmpty() && (typed || signatureFits)) {
+        selectors.append(given);
+        m_selectorOrigins.insert(given, typed ? InputOrigin::Typed : InputOrigin::DkimSignature);
+    }
     for (const AuthenticationResult &result : std::as_const(m_input.authenticationResults)) {
+        if (typed)
+            break;
         if (result.method == QLatin1String("dkim") && !result.selector.isEmpty() &&
             (result.domain.isEmpty() || MailAddress::domainOf(result.domain) == domain) &&
-            !selectors.contains(result.selector.toLower()))
+            !selectors.contains(result.selector.toLower())) {
             selectors.append(result.selector.toLower());
+            m_selectorOrigins.insert(result.selector.toLower(), InputOrigin::AuthenticationResults);
+        }
     }
     const bool known = !selectors.isEmpty();
-    if (!known)
+    if (!known) {
         selectors = commonDkimSelectors();
+        if (!given.isEmpty() && !selectors.contains(given))
+            selectors.prepend(given);
+        for (const QString &selector : std::as_const(selectors))
+            m_selectorOrigins.insert(selector, selector == given ? InputOrigin::DkimSignature
+                                                                 : InputOrigin::CommonSelectors);
+    }
 
     struct Tally
     {
@@ -349,7 +446,7 @@ void AuthenticationCheck::startDkim(const QString &domain)
                                            "cannot find the key at %1, so the signature fails. "
                                            "Publish the key your mail provider gives you.")
                                             .arg(name),
-                                        {evidence});
+                                        {evidence}, FindingBasis::DnsAbsence);
                     } else {
                         ++tally->found;
                         const DkimKeyRecord key = parseDkimKeyRecord(texts.first());
@@ -420,7 +517,7 @@ void AuthenticationCheck::startDkim(const QString &domain)
                         tr("The selector is not known. Look at the DKIM-Signature header of "
                            "a message you sent (s=) and check that selector, or ask your "
                            "mail provider to turn on DKIM signing."),
-                        tally->evidence);
+                        tally->evidence, FindingBasis::DnsAbsence);
             });
     }
 }
@@ -464,7 +561,7 @@ void AuthenticationCheck::lookupDmarc(const QString &fromDomain, const QString &
                            "reject or junk the mail without it. Start with \"v=DMARC1; p=none; "
                            "rua=mailto:...\" at _dmarc.%1.")
                             .arg(MailAddress::organizationalDomain(fromDomain)),
-                        evidence);
+                        evidence, FindingBasis::DnsAbsence);
             reportAlignment(fromDomain, false, false);
             return;
         }
@@ -551,14 +648,19 @@ void AuthenticationCheck::checkReportAuthorization(const QString &policyDomain,
                        "%2._report._dmarc.%1 with \"v=DMARC1\", so receivers drop the "
                        "reports. Ask the report service to add it.")
                         .arg(reportDomain, policyDomain),
-                    evidence);
+                    evidence, FindingBasis::DnsAbsence);
         });
     }
 }
 
-void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strictSpf,
+void AuthenticationCheck::reportAlignment(const QString &policyDomain, bool strictSpf,
                                           bool strictDkim)
 {
+    // The From domain of the message the receiver judged; a policy looked up for another
+    // (typed) domain says nothing of its alignment modes, so they are the relaxed default.
+    const QString fromDomain = m_alignmentDomain.isEmpty() ? policyDomain : m_alignmentDomain;
+    if (fromDomain != policyDomain)
+        strictSpf = strictDkim = false;
     QStringList evidence;
     bool anySpf = false;
     bool anyDkim = false;
@@ -604,7 +706,7 @@ void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strict
             tr("The message passed DMARC alignment for %1.").arg(fromDomain),
             why.join(QStringLiteral("; ")) + tr(", which matches the From domain.") +
                 (notes.isEmpty() ? QString() : QLatin1Char(' ') + notes.join(QLatin1Char(' '))),
-            evidence);
+            evidence, FindingBasis::Input);
         return;
     }
     emitFinding(QStringLiteral("dmarc.alignment"), FindingStatus::Problem,
@@ -613,7 +715,7 @@ void AuthenticationCheck::reportAlignment(const QString &fromDomain, bool strict
                     tr("DMARC needs at least one of them to pass for %1 itself (or a "
                        "subdomain of it). Have your mail provider sign with DKIM for %1.")
                         .arg(fromDomain),
-                evidence);
+                evidence, FindingBasis::Input);
 }
 
 } // namespace BounceDoctor

@@ -3,6 +3,7 @@
 #include "checks/check.h"
 #include "dns/dnsresolver.h"
 
+#include <QHash>
 #include <QPointer>
 
 namespace BounceDoctor {
@@ -29,15 +30,26 @@ private:
     void startDmarc(const QString &fromDomain);
     void lookupDmarc(const QString &fromDomain, const QString &queried, bool isFallback);
     void checkReportAuthorization(const QString &policyDomain, const QStringList &uris);
-    void reportAlignment(const QString &fromDomain, bool strictSpf, bool strictDkim);
+    void reportAlignment(const QString &policyDomain, bool strictSpf, bool strictDkim);
 
     void lookup(const QString &name, DnsType type, DnsResolver::Callback callback);
     void emitFinding(const QString &id, FindingStatus status, const QString &title,
-                     const QString &detail, const QStringList &evidence);
+                     const QString &detail, const QStringList &evidence,
+                     FindingBasis basis = FindingBasis::DnsRecords);
+    QString aboutOf(const QString &id) const; ///< "the SPF record of example.com", ...
+    QList<CheckedValue> checkedOf(const QString &id) const;
     void addWork(int count = 1);
     void workDone();
 
     CheckInput m_input;
+    QString m_spfDomain;
+    QString m_dkimDomain;
+    QString m_dmarcDomain;
+    QString m_alignmentDomain; ///< the returned message's From domain
+    InputOrigin m_spfOrigin = InputOrigin::Unknown;
+    InputOrigin m_dkimOrigin = InputOrigin::Unknown;
+    InputOrigin m_dmarcOrigin = InputOrigin::Unknown;
+    QHash<QString, InputOrigin> m_selectorOrigins;
     QPointer<QObject> m_run; ///< context of this run's DNS callbacks; deleting it cancels them
     int m_pending = 0;
     int m_total = 0;

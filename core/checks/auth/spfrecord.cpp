@@ -479,6 +479,11 @@ QHostAddress spfNormalizedAddress(const QHostAddress &address)
 std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacroContext &context,
                                        bool inExplanation, QString *error)
 {
+    // The letters expand to parts of a mail address, a domain or an IP address; a value longer
+    // than any of those can be (a 1 MB From) is refused before anything is built from it.
+    constexpr qsizetype maxValue = spfMaxMacroValue;
+    // An explanation is shown to the user: a sentence, not a page.
+    constexpr qsizetype maxExplanation = spfMaxExplanation;
     QString localError;
     QString *err = error ? error : &localError;
     QString out;
@@ -491,7 +496,11 @@ std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacr
                                      : context.sender;
 
     const bool ok = walkMacroString(
-        macroString, err, [&](const QString &literal) { out += literal; },
+        macroString, err,
+        [&](const QString &literal) {
+            if (!inExplanation || out.size() <= maxExplanation)
+                out += literal;
+        },
         [&](QChar letter, int count, bool reverse, const QString &delimiters, QString *e) {
             const QChar l = letter.toLower();
             QString value;
@@ -532,6 +541,13 @@ std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacr
                 *e = SpfRecordTr::tr("unknown macro letter '%1'").arg(letter);
                 return false;
             }
+            if (value.size() > maxValue) {
+                *e = SpfRecordTr::tr("the %{%1} macro would expand to %2 characters, longer "
+                                     "than any address or domain")
+                         .arg(letter)
+                         .arg(value.size());
+                return false;
+            }
             if (count >= 0 || reverse || !delimiters.isEmpty()) {
                 const QString splitOn = delimiters.isEmpty() ? QStringLiteral(".") : delimiters;
                 QStringList parts;
@@ -553,20 +569,26 @@ std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacr
             }
             if (letter.isUpper())
                 value = QString::fromLatin1(QUrl::toPercentEncoding(value));
-            out += value;
+            if (!inExplanation || out.size() <= maxExplanation)
+                out += value;
             return true;
         },
         inExplanation);
     if (!ok)
         return std::nullopt;
     if (!inExplanation) {
-        // §7.3: over 253 characters, labels go from the left.
-        while (out.size() > 253) {
-            const int dot = out.indexOf(QLatin1Char('.'));
+        // §7.3: over 253 characters, labels go from the left (in one pass over the text).
+        qsizetype start = 0;
+        while (out.size() - start > 253) {
+            const qsizetype dot = out.indexOf(QLatin1Char('.'), start);
             if (dot < 0)
                 break;
-            out.remove(0, dot + 1);
+            start = dot + 1;
         }
+        out.remove(0, start);
+    } else if (out.size() > maxExplanation) {
+        out.truncate(maxExplanation);
+        out += QStringLiteral("…");
     }
     return out;
 }

@@ -75,8 +75,14 @@ struct SpfMacroContext
     qint64 timestamp = 0;                              ///< %{t}
 };
 
-/// Expands a macro-string. Returns nothing and sets error on a syntax error; inExplanation
-/// allows the c, r and t letters. Domain results longer than 253 characters lose labels on
+/// The longest value a macro letter may expand to: a mail address (64 + 1 + 255) at most.
+constexpr qsizetype spfMaxMacroValue = 320;
+/// The longest explanation (exp=) kept; longer ones end in "…".
+constexpr qsizetype spfMaxExplanation = 500;
+
+/// Expands a macro-string. Returns nothing and sets error on a syntax error or a letter whose
+/// value is longer than spfMaxMacroValue; inExplanation allows the c, r and t letters and cuts
+/// the result at spfMaxExplanation. Domain results longer than 253 characters lose labels on
 /// the left (§7.3).
 std::optional<QString> expandSpfMacros(const QString &macroString, const SpfMacroContext &context,
                                        bool inExplanation, QString *error = nullptr);
