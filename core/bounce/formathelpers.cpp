@@ -2,6 +2,8 @@
 #include "common/pattern.h"
 #include "textscan.h"
 
+#include <QHash>
+
 namespace BounceDoctor::FormatHelpers {
 namespace {
 
@@ -245,6 +247,7 @@ QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start
 QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
 {
     QList<RecipientDiagnosis> recipients;
+    QHash<QString, int> indexOfAddress; // case-folded address -> its entry in recipients
     int currentIndex = -1;
     qsizetype currentIndent = 0;
     bool blockHasText = false;
@@ -300,18 +303,15 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
                     label.contains(QLatin1String("delivered to"), Qt::CaseInsensitive)
                 ? match.captured(3).trimmed()
                 : QString(label + QLatin1Char(' ') + match.captured(3).trimmed());
-        int index = -1;
-        for (int i = 0; i < recipients.size(); ++i) {
-            if (recipients.at(i).recipient.compare(address, Qt::CaseInsensitive) == 0) {
-                index = i;
-                break;
-            }
-        }
+        // An address listed again adds to its first block (addresses compare case-blind).
+        const auto known = indexOfAddress.constFind(address.toCaseFolded());
+        int index = known == indexOfAddress.cend() ? -1 : *known;
         if (index < 0) {
             RecipientDiagnosis recipient;
             recipient.recipient = address;
             recipients.append(recipient);
             index = static_cast<int>(recipients.size() - 1);
+            indexOfAddress.insert(address.toCaseFolded(), index);
         }
         currentIndex = index;
         currentIndent = indent;
