@@ -121,6 +121,7 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     message.from = parsed.from;
     if (!parsed.hasOriginal && parsed.originalHeaders.isEmpty())
         parsed.originalHeaders = embeddedOriginalHeaders(parsed);
+    parsed.maxRecipients = limits.maxRecipients;
     for (const auto &format : bounceFormats()) {
         if (!format->matches(parsed))
             continue;
@@ -148,11 +149,12 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         message.kind = BounceMessage::Kind::NotABounce;
         return message;
     }
-    if (message.recipients.size() > limits.maxRecipients) {
+    if (const qsizetype found = message.recipients.size() + parsed.recipientsLeftOut;
+        found > limits.maxRecipients) {
         message.notice = BounceReaderTr::tr("only the first %1 of its %2 recipients were read "
                                             "(the limit for one message)")
                              .arg(limits.maxRecipients)
-                             .arg(message.recipients.size());
+                             .arg(found);
         message.recipients.resize(limits.maxRecipients);
     }
     fillOriginal(parsed, message.original);

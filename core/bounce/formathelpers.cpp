@@ -97,6 +97,18 @@ const Pattern &recipientLine()
     return re;
 }
 
+// The explanation as the diagnostic of each of several recipients: its beginning, where a
+// server's words are, up to a size no real diagnostic reaches, so that a long text listed for
+// many addresses stays one text's size and not that size times the addresses.
+QString sharedDiagnostic(const QString &squeezed)
+{
+    constexpr qsizetype maxChars = 4000;
+    if (squeezed.size() <= maxChars)
+        return squeezed;
+    const qsizetype space = squeezed.lastIndexOf(QLatin1Char(' '), maxChars);
+    return squeezed.left(space > maxChars / 2 ? space : maxChars) + QStringLiteral(" \u2026");
+}
+
 // Labels that name the sender or the original's header fields, never a failed recipient.
 bool isHeaderLabel(QStringView label)
 {
@@ -331,12 +343,17 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
     }
     // Text after the last block (Gmail: the addresses, then one paragraph of details) belongs
     // to the recipients that have no words of their own.
+    // Every such recipient shares one copy of it, cut to a diagnostic's size when there are
+    // several: a long paragraph must not be copied once per address.
     if (tailStart >= 0 && tailStart < region.size()) {
-        const QString tail = TextScan::squeeze(region.mid(tailStart));
+        QString tail = TextScan::squeeze(region.mid(tailStart));
+        if (recipients.size() > 1)
+            tail = sharedDiagnostic(tail);
         for (RecipientDiagnosis &recipient : recipients) {
-            if (recipient.diagnostic.isEmpty() ||
-                (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
-                 TextScan::enhancedStatus(recipient.diagnostic).isEmpty()))
+            if (recipient.diagnostic.isEmpty())
+                recipient.diagnostic = tail;
+            else if (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
+                     TextScan::enhancedStatus(recipient.diagnostic).isEmpty())
                 recipient.diagnostic =
                     TextScan::squeeze(QString(recipient.diagnostic + QLatin1Char(' ') + tail));
         }
@@ -346,7 +363,9 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
 
 void completeFromDiagnostic(RecipientDiagnosis &recipient)
 {
-    recipient.diagnostic = TextScan::squeeze(recipient.diagnostic);
+    // Kept as it is when already tidy: recipients that share one text keep sharing it.
+    if (QString tidy = TextScan::squeeze(recipient.diagnostic); tidy != recipient.diagnostic)
+        recipient.diagnostic = std::move(tidy);
     if (recipient.status.isEmpty())
         recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
     if (recipient.replyCode.isEmpty())
@@ -494,14 +513,27 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
             addresses = failed.split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (!message.originalHeader("to").isEmpty())
             addresses = message.originalHeader("to").split(QLatin1Char(','), Qt::SkipEmptyParts);
-        const QString diagnostic = TextScan::squeeze(region);
+        // The explanation is read once for all of them, and only as many as the limit are
+        // listed; the others are counted for the notice.
+        RecipientDiagnosis shared;
+        shared.diagnostic = TextScan::squeeze(region);
+        if (addresses.size() > 1)
+            shared.diagnostic = sharedDiagnostic(shared.diagnostic);
+        bool completed = false;
         for (const QString &entry : std::as_const(addresses)) {
             const QString address = TextScan::address(entry);
             if (address.isEmpty())
                 continue;
-            RecipientDiagnosis recipient;
+            if (recipients.size() >= message.maxRecipients) {
+                ++message.recipientsLeftOut;
+                continue;
+            }
+            if (!completed) {
+                completeFromDiagnostic(shared);
+                completed = true;
+            }
+            RecipientDiagnosis recipient = shared;
             recipient.recipient = address;
-            recipient.diagnostic = diagnostic;
             recipients.append(recipient);
         }
     }

@@ -10,6 +10,25 @@ using namespace BounceDoctor;
 
 namespace {
 
+// An Exim-like notice whose explanation names no address: the X-Failed-Recipients header says
+// who failed, and the whole explanation is their diagnostic.
+QByteArray failedRecipientsBounce(int addresses, qsizetype textBytes)
+{
+    QByteArray list;
+    for (int i = 0; i < addresses; ++i)
+        list += (i ? ", " : "") + QByteArray("user") + QByteArray::number(i) + "@example.net";
+    QByteArray text = "A message that you sent could not be delivered to one or more of its "
+                      "recipients. 550 5.1.1 The email account does not exist.\n";
+    const QByteArray filler = "The remote server gave no further details about this failure. ";
+    while (text.size() < textBytes)
+        text += filler + (text.size() % 640 < filler.size() ? "\n" : "");
+    return "From: Mail Delivery System <Mailer-Daemon@relay.example.org>\n"
+           "To: sender@example.org\n"
+           "Subject: Mail delivery failed: returning message to sender\n"
+           "X-Failed-Recipients: " +
+           list + "\n\n" + text + "\n";
+}
+
 // A Postfix-like notice with one address line per recipient; repeated ones in other case.
 QByteArray addressLinesBounce(int distinct, int repeats)
 {
@@ -32,6 +51,55 @@ class TestHostile final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void failedRecipientsShareTheExplanation_data()
+    {
+        QTest::addColumn<int>("addresses");
+        QTest::addColumn<qsizetype>("textBytes");
+        QTest::addColumn<int>("maxRecipients");
+        QTest::newRow("one, short") << 1 << qsizetype(200) << 1000;
+        QTest::newRow("three, short") << 3 << qsizetype(200) << 1000;
+        QTest::newRow("forty, long text") << 40 << qsizetype(64 * 1024) << 1000;
+        QTest::newRow("over the limit") << 200 << qsizetype(32 * 1024) << 25;
+    }
+
+    void failedRecipientsShareTheExplanation()
+    {
+        QFETCH(int, addresses);
+        QFETCH(qsizetype, textBytes);
+        QFETCH(int, maxRecipients);
+        ReaderLimits limits;
+        limits.maxRecipients = maxRecipients;
+        const BounceMessage message =
+            BounceReader(limits).readMessage(failedRecipientsBounce(addresses, textBytes));
+        QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+        QCOMPARE(message.recipients.size(), qMin(addresses, maxRecipients));
+        if (addresses > maxRecipients) {
+            // The notice names the limit and how many the bounce listed.
+            QVERIFY2(message.notice.contains(QString::number(maxRecipients)) &&
+                         message.notice.contains(QString::number(addresses)),
+                     qPrintable(message.notice));
+        } else {
+            QVERIFY(message.notice.isEmpty());
+        }
+        const RecipientDiagnosis &first = message.recipients.first();
+        QCOMPARE(first.recipient, QStringLiteral("user0@example.net"));
+        QCOMPARE(first.status, QStringLiteral("5.1.1"));
+        QCOMPARE(first.replyCode, QStringLiteral("550"));
+        QVERIFY(first.diagnostic.startsWith(QLatin1String("A message that you sent")));
+        if (addresses == 1) {
+            // One recipient: the whole explanation, nothing is amplified.
+            QVERIFY(first.diagnostic.size() >= textBytes * 9 / 10);
+            return;
+        }
+        // Several: one text of a diagnostic's size, shared and not copied per recipient.
+        QVERIFY2(first.diagnostic.size() <= 4002,
+                 qPrintable(QString::number(first.diagnostic.size())));
+        for (const RecipientDiagnosis &r : message.recipients) {
+            QCOMPARE(r.status, QStringLiteral("5.1.1"));
+            QVERIFY(r.diagnostic.isSharedWith(first.diagnostic));
+        }
+    }
+
     void distinctAddressLines_data()
     {
         QTest::addColumn<int>("distinct");
