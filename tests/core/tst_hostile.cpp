@@ -2,6 +2,7 @@
 // limit lowered where that shows the shape, and checked for what it must not cost: a copy of
 // the text per recipient, a list of everything, a pass per earlier line.
 
+#include "bounce/authresultsparser.h"
 #include "bounce/bouncereader.h"
 
 #include <QTest>
@@ -125,6 +126,37 @@ private Q_SLOTS:
             const RecipientDiagnosis &r = message.recipients.at(i);
             QCOMPARE(r.recipient, QStringLiteral("user%1@example.net").arg(i));
             QCOMPARE(r.diagnostic.contains(QLatin1String("again")), i < repeats);
+        }
+    }
+
+    void authenticationResultsStayBounded_data()
+    {
+        QTest::addColumn<int>("methods");
+        QTest::addColumn<int>("pathSegments");
+        QTest::newRow("one") << 1 << 1;
+        QTest::newRow("at the limit") << int(AuthResultsParser::maxMethods) << 2;
+        QTest::newRow("past the limit") << 5000 << 1;
+        QTest::newRow("a long joined value") << 3 << 20000;
+    }
+
+    // Read as a stream of tokens: any count of ';' and '=' is read, at most maxMethods kept.
+    void authenticationResultsStayBounded()
+    {
+        QFETCH(int, methods);
+        QFETCH(int, pathSegments);
+        QStringList segments(pathSegments, QStringLiteral("ab"));
+        const QString method = QStringLiteral("dkim=pass header.d=example.com header.b=%1 (ok); ")
+                                   .arg(segments.join(QLatin1Char('/')));
+        const AuthResultsHeader header =
+            AuthResultsParser::parse(QStringLiteral("mx.example.net; ") + method.repeated(methods));
+        QVERIFY(header.valid);
+        QCOMPARE(header.authServId, QStringLiteral("mx.example.net"));
+        QCOMPARE(header.methods.size(), qMin(qsizetype(methods), AuthResultsParser::maxMethods));
+        for (const AuthResultsHeader::Method &m : header.methods) {
+            QCOMPARE(m.method, QStringLiteral("dkim"));
+            QCOMPARE(m.result, QStringLiteral("pass"));
+            QCOMPARE(m.property(QStringLiteral("header.d")), QStringLiteral("example.com"));
+            QCOMPARE(m.property(QStringLiteral("header.b")).size(), pathSegments * 3 - 1);
         }
     }
 };
