@@ -4,8 +4,18 @@
 
 #include "bounce/authresultsparser.h"
 #include "bounce/bouncereader.h"
+#include "common/filename.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace BounceDoctor;
 
@@ -43,6 +53,45 @@ QByteArray addressLinesBounce(int distinct, int repeats)
            "To: sender@example.org\n\n"
            "This is the mail system at host mx.example.org.\n\n" +
            body;
+}
+
+QList<BounceMessage> readAll(const BounceReader &reader, const QString &path)
+{
+    QList<BounceMessage> messages;
+    reader.readPath(path, [&](BounceMessage &&message) { messages.append(std::move(message)); });
+    return messages;
+}
+
+const QByteArray smallBounce = "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+                               "Subject: Undelivered Mail Returned to Sender\n"
+                               "To: sender@example.org\n\n"
+                               "<ana@example.net>: 550 5.1.1 user unknown\n";
+
+// Puts something that is not a regular file at path: what kind says.
+bool makeNonFile(const QString &kind, const QByteArray &path)
+{
+    if (kind == QLatin1String("fifo"))
+        return ::mkfifo(path.constData(), 0600) == 0;
+    if (kind == QLatin1String("device link"))
+        return ::symlink("/dev/zero", path.constData()) == 0;
+    if (kind == QLatin1String("broken link"))
+        return ::symlink("/nonexistent/nothing-here", path.constData()) == 0;
+    if (kind == QLatin1String("link loop"))
+        return ::symlink(path.constData(), path.constData()) == 0;
+    if (kind == QLatin1String("socket")) {
+        sockaddr_un address = {};
+        address.sun_family = AF_UNIX;
+        if (size_t(path.size()) >= sizeof(address.sun_path))
+            return false;
+        qstrcpy(address.sun_path, path.constData());
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        const bool bound =
+            fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
+        if (fd >= 0)
+            ::close(fd); // the socket file stays
+        return bound;
+    }
+    return false;
 }
 
 } // namespace
@@ -157,6 +206,113 @@ private Q_SLOTS:
             QCOMPARE(m.result, QStringLiteral("pass"));
             QCOMPARE(m.property(QStringLiteral("header.d")), QStringLiteral("example.com"));
             QCOMPARE(m.property(QStringLiteral("header.b")).size(), pathSegments * 3 - 1);
+        }
+    }
+
+    void pathsThatAreNotFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("named");
+        QTest::addColumn<QString>("where");
+        const QList<QPair<QString, QString>> kinds{
+            {QStringLiteral("fifo"), QStringLiteral("it is a named pipe (FIFO)")},
+            {QStringLiteral("socket"), QStringLiteral("it is a socket")},
+            {QStringLiteral("device link"), QStringLiteral("it is a character device")},
+            {QStringLiteral("link loop"), QStringLiteral("it is a loop of symbolic links")},
+            {QStringLiteral("broken link"), QStringLiteral("a symbolic link to something that")},
+        };
+        for (const auto &[kind, named] : kinds) {
+            for (const QString where :
+                 {QStringLiteral("direct"), QStringLiteral("folder"), QStringLiteral("maildir")})
+                QTest::addRow("%s, %s", qPrintable(kind), qPrintable(where))
+                    << kind << named << where;
+        }
+    }
+
+    // Refused by what they are, in plain words, next to the files beside them; never read.
+    void pathsThatAreNotFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, named);
+        QFETCH(QString, where);
+        // Short: a socket's path has a length limit.
+        QTemporaryDir dir(QStringLiteral("/tmp/bdh-XXXXXX"));
+        QVERIFY(dir.isValid());
+        const QString folder =
+            where == QLatin1String("maildir") ? dir.filePath(QStringLiteral("cur")) : dir.path();
+        QVERIFY(QDir().mkpath(folder));
+        QFile good(folder + QStringLiteral("/a.eml"));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write(smallBounce);
+        good.close();
+        const QString entry = folder + QStringLiteral("/b");
+        QVERIFY(makeNonFile(kind, FileName::toNative(entry)));
+        const QList<BounceMessage> messages =
+            readAll(BounceReader(), where == QLatin1String("direct") ? entry : dir.path());
+        QCOMPARE(messages.size(), where == QLatin1String("direct") ? 1 : 2);
+        const BounceMessage &refused = messages.last();
+        QCOMPARE(refused.kind, BounceMessage::Kind::Error);
+        QCOMPARE(refused.source, entry);
+        QVERIFY2(refused.error.contains(entry) && refused.error.contains(named),
+                 qPrintable(refused.error));
+        if (where != QLatin1String("direct"))
+            QCOMPARE(messages.first().kind, BounceMessage::Kind::Bounce);
+    }
+
+    // A file whose size reads as 0 is still read only up to the message limit.
+    void sizeOfZeroIsReadUpToTheLimit()
+    {
+        ReaderLimits limits;
+        limits.maxMessageBytes = 1024;
+        QVERIFY(QFileInfo(QStringLiteral("/proc/self/smaps")).size() == 0);
+        const QList<BounceMessage> messages =
+            readAll(BounceReader(limits), QStringLiteral("/proc/self/smaps"));
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().kind, BounceMessage::Kind::Error);
+        QVERIFY2(messages.first().error.contains(QLatin1String("larger than the limit of 1024")),
+                 qPrintable(messages.first().error));
+    }
+
+    void fileNamesKeepTheirBytes_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("ASCII") << QByteArray("plain.eml") << QStringLiteral("plain.eml");
+        QTest::newRow("UTF-8") << QByteArray("r\xc3\xa9sum\xc3\xa9.eml")
+                               << QStringLiteral("r\u00e9sum\u00e9.eml");
+        QTest::newRow("Latin-1") << QByteArray("r\xe9sum\xe9.eml")
+                                 << QStringLiteral("r\\xe9sum\\xe9.eml");
+        QTest::newRow("stray continuation")
+            << QByteArray("a\x80\xbf.eml") << QStringLiteral("a\\x80\\xbf.eml");
+        QTest::newRow("overlong slash")
+            << QByteArray("a\xc0\xaf.eml") << QStringLiteral("a\\xc0\\xaf.eml");
+        QTest::newRow("encoded surrogate")
+            << QByteArray("a\xed\xb2\x80.eml") << QStringLiteral("a\\xed\\xb2\\x80.eml");
+        QTest::newRow("cut sequence")
+            << QByteArray("a\xe2\x82.eml") << QStringLiteral("a\\xe2\\x82.eml");
+    }
+
+    // Read in a folder and named directly, and reported with the bytes that were not UTF-8.
+    void fileNamesKeepTheirBytes()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QString, shown);
+        const QString decoded = FileName::fromNative(name);
+        QCOMPARE(FileName::toNative(decoded), name);
+        QCOMPARE(FileName::display(decoded), shown);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray path = QFile::encodeName(dir.path()) + '/' + name;
+        FILE *file = std::fopen(path.constData(), "wb");
+        QVERIFY(file);
+        std::fwrite(smallBounce.constData(), 1, size_t(smallBounce.size()), file);
+        std::fclose(file);
+        for (const QString &input : {dir.path(), FileName::fromNative(path)}) {
+            const QList<BounceMessage> messages = readAll(BounceReader(), input);
+            QCOMPARE(messages.size(), 1);
+            QCOMPARE(messages.first().kind, BounceMessage::Kind::Bounce);
+            QCOMPARE(messages.first().source, dir.path() + QLatin1Char('/') + shown);
         }
     }
 };
