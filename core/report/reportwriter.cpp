@@ -1,6 +1,10 @@
 #include "reportwriter.h"
 
+#include "common/untrustedtext.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace BounceDoctor {
 namespace {
@@ -40,6 +44,10 @@ QList<Fact> factsOf(const BounceMessage &message, const RecipientDiagnosis &r)
         {ReportTr::tr("Suggested address"), r.suggestedRecipient},
     };
     facts.removeIf([](const Fact &fact) { return fact.value.isEmpty(); });
+    // Values from the bounce: a line break would forge a line of the ticket, a bidi override
+    // would flip what follows it.
+    for (Fact &fact : facts)
+        fact.value = UntrustedText::oneLine(fact.value);
     return facts;
 }
 
@@ -90,6 +98,36 @@ QString ReportWriter::firstStepText(FirstStep step)
     return ReportTr::tr("Nothing to do");
 }
 
+QString ReportWriter::csvField(const QString &text)
+{
+    QString field = text;
+    field.removeIf([](QChar c) { return UntrustedText::isActive(c) || c == QLatin1Char('\t'); });
+    const bool formula = !field.isEmpty() && QStringLiteral("=+-@").contains(field.front());
+    if (formula)
+        field.prepend(QLatin1Char('\''));
+    const bool quote = formula || std::any_of(field.cbegin(), field.cend(), [](QChar c) {
+                           return QStringLiteral(",;\t\"\r\n").contains(c);
+                       });
+    if (!quote)
+        return field;
+    return QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+
+QString ReportWriter::suppressionCsv(const QList<BounceMessage> &messages)
+{
+    QStringList lines{QStringLiteral("recipient,reason,status,source")};
+    for (const BounceMessage &message : messages) {
+        for (const RecipientDiagnosis &r : message.recipients) {
+            if (r.hardBounce)
+                lines.append(QStringList{csvField(r.recipient), csvField(r.reason),
+                                         csvField(r.status), csvField(message.source)}
+                                 .join(QLatin1Char(',')));
+        }
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 QString ReportWriter::escapeMarkdown(const QString &text)
 {
     QString out;
@@ -116,10 +154,11 @@ QString ReportWriter::markdown(const BounceMessage &message)
     QString out = QStringLiteral("# ") + ReportTr::tr("Bounce diagnosis") + QStringLiteral("\n\n");
     if (!message.subject.isEmpty())
         out += QStringLiteral("*") + ReportTr::tr("Bounce:") + QLatin1Char(' ') +
-               escapeMarkdown(message.subject) + QStringLiteral("*\n\n");
+               escapeMarkdown(UntrustedText::oneLine(message.subject)) + QStringLiteral("*\n\n");
     for (const RecipientDiagnosis &r : message.recipients) {
         out += QStringLiteral("## ") +
-               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient") : r.recipient) +
+               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient")
+                                                    : UntrustedText::oneLine(r.recipient)) +
                QStringLiteral("\n\n**") + escapeMarkdown(r.headline) + QStringLiteral("**\n\n");
         out += QStringLiteral("| ") + ReportTr::tr("Fact") + QStringLiteral(" | ") +
                ReportTr::tr("Value") + QStringLiteral(" |\n|---|---|\n");
@@ -129,8 +168,7 @@ QString ReportWriter::markdown(const BounceMessage &message)
         if (!r.diagnostic.isEmpty()) {
             // Indented code keeps the server's exact words and renders nothing inside them.
             out += QStringLiteral("\n") + ReportTr::tr("The server's exact words:") +
-                   QStringLiteral("\n\n    ") +
-                   QString(r.diagnostic).replace(QLatin1Char('\n'), QLatin1Char(' ')) +
+                   QStringLiteral("\n\n    ") + UntrustedText::oneLine(r.diagnostic) +
                    QStringLiteral("\n");
         }
         out += QStringLiteral("\n") + escapeMarkdown(r.explanation) + QStringLiteral("\n\n");
@@ -148,7 +186,7 @@ QString ReportWriter::html(const BounceMessage &message)
            QStringLiteral("</title></head><body>\n<h1>") +
            escapeHtml(ReportTr::tr("Bounce diagnosis")) + QStringLiteral("</h1>\n");
     for (const RecipientDiagnosis &r : message.recipients) {
-        out += QStringLiteral("<h2>") + escapeHtml(r.recipient) +
+        out += QStringLiteral("<h2>") + escapeHtml(UntrustedText::oneLine(r.recipient)) +
                QStringLiteral("</h2>\n<p><strong>") + escapeHtml(r.headline) +
                QStringLiteral("</strong></p>\n<table>\n");
         for (const Fact &fact : factsOf(message, r))
@@ -158,8 +196,8 @@ QString ReportWriter::html(const BounceMessage &message)
         out += QStringLiteral("</table>\n");
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("<p>") + escapeHtml(ReportTr::tr("The server's exact words:")) +
-                   QStringLiteral("</p>\n<pre>") + escapeHtml(r.diagnostic) +
-                   QStringLiteral("</pre>\n");
+                   QStringLiteral("</p>\n<pre>") +
+                   escapeHtml(UntrustedText::oneLine(r.diagnostic)) + QStringLiteral("</pre>\n");
         out += QStringLiteral("<p>") + escapeHtml(r.explanation) + QStringLiteral("</p>\n");
     }
     out += QStringLiteral("</body></html>\n");
@@ -170,14 +208,15 @@ QString ReportWriter::ticketText(const BounceMessage &message)
 {
     QString out;
     for (const RecipientDiagnosis &r : message.recipients) {
-        out += ReportTr::tr("Bounce for %1").arg(r.recipient) + QLatin1Char('\n');
+        out += ReportTr::tr("Bounce for %1").arg(UntrustedText::oneLine(r.recipient)) +
+               QLatin1Char('\n');
         out += r.headline + QLatin1Char('\n');
         for (const Fact &fact : factsOf(message, r))
             out += QStringLiteral("  ") + fact.label + QStringLiteral(": ") + fact.value +
                    QLatin1Char('\n');
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("  ") + ReportTr::tr("Server said") + QStringLiteral(": ") +
-                   r.diagnostic + QLatin1Char('\n');
+                   UntrustedText::oneLine(r.diagnostic) + QLatin1Char('\n');
         out += r.explanation + QStringLiteral("\n\n");
     }
     return out.trimmed() + QLatin1Char('\n');

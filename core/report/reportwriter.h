@@ -2,6 +2,7 @@
 
 #include "bounce/diagnosis.h"
 
+#include <QList>
 #include <QString>
 
 namespace BounceDoctor {
@@ -15,6 +16,14 @@ public:
     static QString html(const BounceMessage &message);
     /// Plain text to paste into a helpdesk ticket.
     static QString ticketText(const BounceMessage &message);
+
+    /// The "addresses to remove" list: recipient, reason, status and source of every hard
+    /// bounce, as CSV with a header line.
+    static QString suppressionCsv(const QList<BounceMessage> &messages);
+    /// One CSV field that no spreadsheet reads as anything but text: control and bidi
+    /// characters removed; quoted when it holds a separator of any locale (, ; tab), a quote
+    /// or a line break, or starts like a formula (= + - @), which also gets a leading ' (OWASP).
+    static QString csvField(const QString &text);
 
     static QString escapeMarkdown(const QString &text);
     static QString escapeHtml(const QString &text);

@@ -5,6 +5,9 @@
 #include "bounce/authresultsparser.h"
 #include "bounce/bouncereader.h"
 #include "common/filename.h"
+#include "common/untrustedtext.h"
+#include "report/contactdraft.h"
+#include "report/reportwriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -313,6 +316,131 @@ private Q_SLOTS:
             QCOMPARE(messages.size(), 1);
             QCOMPARE(messages.first().kind, BounceMessage::Kind::Bounce);
             QCOMPARE(messages.first().source, dir.path() + QLatin1Char('/') + shown);
+        }
+    }
+
+    void csvFieldsStayText_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("plain") << QStringLiteral("ana@example.net")
+                               << QStringLiteral("ana@example.net");
+        QTest::newRow("semicolon formula")
+            << QStringLiteral("a;=1+2;b") << QStringLiteral("\"a;=1+2;b\"");
+        QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+        QTest::newRow("quote") << QStringLiteral("a\"b") << QStringLiteral("\"a\"\"b\"");
+        QTest::newRow("leading =")
+            << QStringLiteral("=HYPERLINK(\"x\")") << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
+        QTest::newRow("leading +") << QStringLiteral("+1") << QStringLiteral("\"'+1\"");
+        QTest::newRow("leading -") << QStringLiteral("-1") << QStringLiteral("\"'-1\"");
+        QTest::newRow("leading @") << QStringLiteral("@SUM(A1)") << QStringLiteral("\"'@SUM(A1)\"");
+        QTest::newRow("tab and line breaks removed")
+            << QStringLiteral("a\tb\r\nc") << QStringLiteral("abc");
+        QTest::newRow("formula behind a control")
+            << QStringLiteral("\x1b=1+2") << QStringLiteral("\"'=1+2\"");
+        QTest::newRow("escape and override removed")
+            << QStringLiteral("x\x1b[2J\u202Ey") << QStringLiteral("x[2Jy");
+    }
+
+    // The addresses-to-remove list: no field runs as a formula, in any locale's separator.
+    void csvFieldsStayText()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, field);
+        QCOMPARE(ReportWriter::csvField(value), field);
+        BounceMessage message;
+        message.source = QStringLiteral("bounce.eml");
+        RecipientDiagnosis r;
+        r.recipient = value;
+        r.reason = QStringLiteral("userunknown");
+        r.status = QStringLiteral("5.1.1");
+        r.hardBounce = true;
+        message.recipients = {r};
+        QCOMPARE(ReportWriter::suppressionCsv({message}),
+                 QStringLiteral("recipient,reason,status,source\n%1,userunknown,5.1.1,bounce.eml\n")
+                     .arg(field));
+    }
+
+    void headerValuesStayOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("subject");
+        QTest::addColumn<QString>("forged");
+        QTest::newRow("CR LF in an encoded word")
+            << QByteArray("=?utf-8?q?Hello=0D=0A__Status:_resolved?=")
+            << QStringLiteral("  Status: resolved");
+        QTest::newRow("LF in an encoded word")
+            << QByteArray("=?utf-8?b?SGVsbG8KU3RhdHVzOiByZXNvbHZlZA==?=")
+            << QStringLiteral("Status: resolved");
+        QTest::newRow("line separator") << QByteArray("=?utf-8?q?Hello=E2=80=A8Status:_resolved?=")
+                                        << QStringLiteral("Status: resolved");
+    }
+
+    // A decoded header value cannot add lines to the ticket text, the draft or its mailto: URL.
+    void headerValuesStayOneLine()
+    {
+        QFETCH(QByteArray, subject);
+        QFETCH(QString, forged);
+        const QByteArray bounce =
+            "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+            "Subject: Undelivered Mail Returned to Sender\n"
+            "MIME-Version: 1.0\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+            "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
+            "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+            "Final-Recipient: rfc822; ben@example.net\nAction: failed\nStatus: 5.1.1\n"
+            "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n"
+            "--B\nContent-Type: text/rfc822-headers\n\nFrom: " +
+            subject + " <ana@example.org>\nDate: " + subject + "\nSubject: " + subject +
+            "\n\n--B--\n";
+        const BounceMessage message = BounceReader().readMessage(bounce);
+        QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+        QVERIFY(message.original.subject.contains(QLatin1String("Status: resolved")));
+        const QString ticket = ReportWriter::ticketText(message);
+        const ContactDraft draft = ContactDraft::forRecipient(message, message.recipients.first());
+        for (const QString &text : {ticket, draft.body, ReportWriter::markdown(message)}) {
+            for (const QString &line : text.split(QLatin1Char('\n')))
+                QVERIFY2(!line.startsWith(forged) && !line.contains(QChar(0x2028)) &&
+                             !line.contains(QLatin1Char('\r')),
+                         qPrintable(line));
+        }
+        QVERIFY(ticket.contains(QLatin1String("Hello")));
+        const QString query = draft.mailtoUrl().toString(QUrl::FullyEncoded);
+        // Only the draft's own line ends are encoded line breaks: one per line of its body.
+        QCOMPARE(query.count(QLatin1String("%0D%0A")), draft.body.count(QLatin1Char('\n')));
+    }
+
+    void bidiOverridesCannotFlipExports_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("override") << QStringLiteral("invoice\u202Egpj.exe");
+        QTest::newRow("embedding") << QStringLiteral("a\u202Bb\u202Cc");
+        QTest::newRow("isolate") << QStringLiteral("a\u2067b");
+        QTest::newRow("marks") << QStringLiteral("a\u200Fb\u061Cc");
+    }
+
+    // A bidi control from the bounce is shown by name in every export, never obeyed.
+    void bidiOverridesCannotFlipExports()
+    {
+        QFETCH(QString, value);
+        BounceMessage message;
+        message.subject = value;
+        message.original.subject = value;
+        message.original.from = value;
+        RecipientDiagnosis r;
+        r.recipient = value;
+        r.diagnostic = value;
+        r.remoteMta = value;
+        message.recipients = {r};
+        const QString exports[] = {ReportWriter::html(message), ReportWriter::markdown(message),
+                                   ReportWriter::ticketText(message),
+                                   ContactDraft::forRecipient(message, r).body};
+        for (const QString &text : exports) {
+            QVERIFY(
+                text.contains(QLatin1String("<U+2")) || text.contains(QLatin1String("&lt;U+")) ||
+                text.contains(QLatin1String("\\<U\\+")) || text.contains(QLatin1String("<U+06")));
+            for (const QChar c : text)
+                QVERIFY2(!UntrustedText::isActive(c) || c == QLatin1Char('\n'),
+                         qPrintable(QString::number(c.unicode(), 16)));
         }
     }
 };
