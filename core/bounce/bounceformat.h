@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -41,7 +42,11 @@ QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start
                               const Pattern *end = nullptr);
 
 /// Generic "address line, then the server's words" blocks: Postfix, qmail, Exim, Exchange, ...
-QList<RecipientDiagnosis> parseAddressBlocks(QStringView region);
+/// At most maxRecipients addresses are read; those past it are counted in *leftOut.
+QList<RecipientDiagnosis>
+parseAddressBlocks(QStringView region,
+                   qsizetype maxRecipients = std::numeric_limits<qsizetype>::max(),
+                   qsizetype *leftOut = nullptr);
 
 /// Fills status, replyCode and sendingIp from the diagnostic text where still empty, and
 /// tidies the diagnostic (unfolded, trimmed).

@@ -3,6 +3,7 @@
 #include "textscan.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace BounceDoctor::FormatHelpers {
 namespace {
@@ -256,10 +257,12 @@ QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start
     return text.mid(from, to - from);
 }
 
-QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
+QList<RecipientDiagnosis> parseAddressBlocks(QStringView region, qsizetype maxRecipients,
+                                             qsizetype *leftOut)
 {
     QList<RecipientDiagnosis> recipients;
     QHash<QString, int> indexOfAddress; // case-folded address -> its entry in recipients
+    QSet<size_t> pastTheLimit;          // hashes of the addresses counted but not read
     int currentIndex = -1;
     qsizetype currentIndent = 0;
     bool blockHasText = false;
@@ -318,6 +321,15 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
         // An address listed again adds to its first block (addresses compare case-blind).
         const auto known = indexOfAddress.constFind(address.toCaseFolded());
         int index = known == indexOfAddress.cend() ? -1 : *known;
+        if (index < 0 && recipients.size() >= maxRecipients) {
+            // Past the limit an address is only counted (once), and its block is not read.
+            if (leftOut && !pastTheLimit.contains(qHash(address.toCaseFolded()))) {
+                pastTheLimit.insert(qHash(address.toCaseFolded()));
+                ++*leftOut;
+            }
+            currentIndex = -1;
+            continue;
+        }
         if (index < 0) {
             RecipientDiagnosis recipient;
             recipient.recipient = address;
@@ -503,7 +515,8 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
                                          const Pattern *end)
 {
     const QStringView region = explanatoryRegion(message, start, end);
-    QList<RecipientDiagnosis> recipients = parseAddressBlocks(region);
+    QList<RecipientDiagnosis> recipients =
+        parseAddressBlocks(region, message.maxRecipients, &message.recipientsLeftOut);
     if (recipients.isEmpty()) {
         // No address lines: the whole explanation belongs to the failed recipients named
         // elsewhere.

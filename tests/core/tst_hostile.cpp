@@ -162,6 +162,20 @@ private Q_SLOTS:
         QTest::newRow("a thousand, half again") << 1000 << 500;
     }
 
+    // Past the limit an address is counted for the notice, once, and not read.
+    void addressLinesPastTheLimit()
+    {
+        ReaderLimits limits;
+        limits.maxRecipients = 10;
+        const BounceMessage message =
+            BounceReader(limits).readMessage(addressLinesBounce(300, 300));
+        QCOMPARE(message.kind, BounceMessage::Kind::Bounce);
+        QCOMPARE(message.recipients.size(), 10);
+        QVERIFY2(message.notice.contains(QLatin1String("first 10 of its 300 recipients")),
+                 qPrintable(message.notice));
+        QCOMPARE(message.recipients.last().recipient, QStringLiteral("user9@example.net"));
+    }
+
     // An address listed again, in any case, adds to its first entry; all others stay apart.
     void distinctAddressLines()
     {

@@ -44,8 +44,8 @@ public:
                                TextScan::enhancedStatus(recipient.diagnostic).isEmpty() &&
                                recipient.diagnostic.size() < 20);
             if (weak && !explainedRead) {
-                explained =
-                    FormatHelpers::parseAddressBlocks(FormatHelpers::explanatoryRegion(message));
+                explained = FormatHelpers::parseAddressBlocks(
+                    FormatHelpers::explanatoryRegion(message), message.maxRecipients);
                 explainedRead = true;
             }
             if (weak) {
