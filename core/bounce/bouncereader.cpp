@@ -611,13 +611,14 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
             return;
         if (batch.messages >= m_limits.maxBatchMessages) {
             batch.stopped = true;
+            const QString shown = FileName::display(path);
             submitError(outerSubmit,
-                        errorMessage(path, 0,
+                        errorMessage(shown, 0,
                                      BounceReaderTr::tr("stopped after %1 messages, the limit for "
                                                         "one batch: %2 and what follows it were "
                                                         "not read")
                                          .arg(m_limits.maxBatchMessages)
-                                         .arg(path)));
+                                         .arg(shown)));
             return;
         }
         ++batch.messages;

@@ -331,6 +331,18 @@ private Q_SLOTS:
             QCOMPARE(messages.first().kind, BounceMessage::Kind::Bounce);
             QCOMPARE(messages.first().source, dir.path() + QLatin1Char('/') + shown);
         }
+        // The batch limit's error names the file as shown too.
+        QFile first(dir.filePath(QStringLiteral("a.eml")));
+        QVERIFY(first.open(QIODevice::WriteOnly));
+        first.write(smallBounce);
+        first.close();
+        ReaderLimits limits;
+        limits.maxBatchMessages = 1;
+        const QList<BounceMessage> messages = readAll(BounceReader(limits), dir.path());
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.last().kind, BounceMessage::Kind::Error);
+        QCOMPARE(messages.last().source, dir.path() + QLatin1Char('/') + shown);
+        QVERIFY(messages.last().error.contains(shown));
     }
 
     void csvFieldsStayText_data()
