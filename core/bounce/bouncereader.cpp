@@ -130,6 +130,7 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     for (const auto &format : bounceFormats()) {
         if (!format->matches(parsed))
             continue;
+        parsed.recipientsLeftOut = 0; // counted by the format whose recipients are kept
         QList<RecipientDiagnosis> recipients = format->parse(parsed);
         if (recipients.isEmpty())
             continue;
