@@ -469,6 +469,37 @@ private Q_SLOTS:
                          qPrintable(QString::number(c.unicode(), 16)));
         }
     }
+
+    void controlsAreShownByName_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain") << QStringLiteral("550 5.1.1 unknown \u00e9\u4e2d")
+                               << QStringLiteral("550 5.1.1 unknown \u00e9\u4e2d");
+        QTest::newRow("tab kept") << QStringLiteral("a\tb") << QStringLiteral("a\tb");
+        QTest::newRow("screen clear") << QStringLiteral("\x1b[2J") << QStringLiteral("\\e[2J");
+        QTest::newRow("bell, backspace")
+            << QStringLiteral("a\x07\x08") << QStringLiteral("a\\a\\b");
+        QTest::newRow("line breaks") << QStringLiteral("a\r\nb") << QStringLiteral("a\\r\\nb");
+        QTest::newRow("other C0, DEL")
+            << QStringLiteral("\x01\x7f") << QStringLiteral("\\x01\\x7f");
+        QTest::newRow("C1 CSI") << QStringLiteral("\u009b2J") << QStringLiteral("<U+009B>2J");
+        QTest::newRow("override") << QStringLiteral("a\u202Eb") << QStringLiteral("a<U+202E>b");
+        QTest::newRow("isolate, mark")
+            << QStringLiteral("\u2066\u200F") << QStringLiteral("<U+2066><U+200F>");
+        QTest::newRow("line separator")
+            << QStringLiteral("a\u2028b") << QStringLiteral("a<U+2028>b");
+    }
+
+    // What the CLI's text output and the exports show of untrusted text (DNS TXT evidence too).
+    void controlsAreShownByName()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, shown);
+        QCOMPARE(UntrustedText::visible(text), shown);
+        const QString flat = UntrustedText::oneLine(text);
+        QVERIFY(!flat.contains(QLatin1Char('\n')) && !flat.contains(QChar(0x2028)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)
