@@ -125,7 +125,8 @@ bool isHeaderLabel(QStringView label)
 
 } // namespace
 
-QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
+QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text, qsizetype maxRecipients,
+                                              qsizetype *leftOut)
 {
     // Blocks are separated by blank lines; the per-message block has no recipient field. Inside
     // a block fields may come in any order, and some MTAs run recipients together without a
@@ -157,8 +158,10 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
         auto flush = [&] {
             if (current.recipient.isEmpty())
                 current.recipient = originalRecipient;
-            if (!current.recipient.isEmpty())
+            if (!current.recipient.isEmpty() && recipients.size() < maxRecipients)
                 recipients.append(current);
+            else if (!current.recipient.isEmpty() && leftOut)
+                ++*leftOut; // past the limit: counted for the notice, not read
             current = {};
             originalRecipient.clear();
             hasFinal = hasOriginal = touched = false;

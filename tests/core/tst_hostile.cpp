@@ -162,6 +162,49 @@ private Q_SLOTS:
         QTest::newRow("a thousand, half again") << 1000 << 500;
     }
 
+    // A delivery-status part of more recipients than the limit: the rest are only counted.
+    void deliveryStatusPastTheLimit_data()
+    {
+        QTest::addColumn<int>("recipients");
+        QTest::addColumn<int>("maxRecipients");
+        QTest::newRow("under") << 5 << 10;
+        QTest::newRow("at") << 10 << 10;
+        QTest::newRow("over") << 400 << 10;
+    }
+
+    void deliveryStatusPastTheLimit()
+    {
+        QFETCH(int, recipients);
+        QFETCH(int, maxRecipients);
+        QByteArray blocks;
+        QByteArray lines;
+        for (int i = 0; i < recipients; ++i) {
+            blocks += "Final-Recipient: rfc822; u" + QByteArray::number(i) +
+                      "@example.net\nAction: failed\nStatus: 5.1.1\n\n";
+            lines += "<u" + QByteArray::number(i) + "@example.net>: 550 5.1.1 user unknown\n";
+        }
+        const QByteArray bounce =
+            "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+            "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+            "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
+            lines + "\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n" +
+            blocks + "--B--\n";
+        ReaderLimits limits;
+        limits.maxRecipients = maxRecipients;
+        const BounceMessage message = BounceReader(limits).readMessage(bounce);
+        QCOMPARE(message.format, QStringLiteral("rfc3464"));
+        QCOMPARE(message.recipients.size(), qMin(recipients, maxRecipients));
+        QCOMPARE(message.notice.isEmpty(), recipients <= maxRecipients);
+        if (recipients > maxRecipients)
+            QVERIFY2(
+                message.notice.contains(QStringLiteral("of its %1 recipients").arg(recipients)),
+                qPrintable(message.notice));
+        for (const RecipientDiagnosis &r : message.recipients)
+            QVERIFY2(r.diagnostic.contains(QLatin1String("user unknown")),
+                     qPrintable(r.diagnostic));
+    }
+
     // Past the limit an address is counted for the notice, once, and not read.
     void addressLinesPastTheLimit()
     {

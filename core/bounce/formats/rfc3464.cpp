@@ -31,7 +31,8 @@ public:
             if (match.hasMatch())
                 fields = message.bodyText.mid(match.capturedStart());
         }
-        QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(fields);
+        QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(
+            fields, message.maxRecipients, &message.recipientsLeftOut);
         if (recipients.isEmpty())
             return recipients;
         // The human-readable part often carries the server's words the fields lack; read it
