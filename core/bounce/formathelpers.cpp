@@ -400,11 +400,31 @@ void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recip
     if (!missing)
         return;
     const QStringView region = explanatoryRegion(message);
+    // The recipient a line names: each address in it is looked up, rather than the line
+    // searched for every recipient (a long transcript times many recipients).
+    QHash<QString, RecipientDiagnosis *> byAddress;
+    for (RecipientDiagnosis &recipient : recipients) {
+        const QString key = recipient.recipient.toCaseFolded();
+        if (!key.isEmpty() && !byAddress.contains(key)) // the first listed answers, as before
+            byAddress.insert(key, &recipient);
+    }
     auto recipientAt = [&](QStringView line) -> RecipientDiagnosis * {
-        for (RecipientDiagnosis &recipient : recipients) {
-            if (!recipient.recipient.isEmpty() &&
-                line.contains(recipient.recipient, Qt::CaseInsensitive))
-                return &recipient;
+        auto endsAddress = [](QChar c) {
+            return c.isSpace() || QStringView(u"<>()[],;:\"'").contains(c);
+        };
+        for (qsizetype at = line.indexOf(u'@'); at >= 0; at = line.indexOf(u'@', at + 1)) {
+            qsizetype from = at;
+            qsizetype to = at + 1;
+            while (from > 0 && !endsAddress(line.at(from - 1)))
+                --from;
+            while (to < line.size() && !endsAddress(line.at(to)))
+                ++to;
+            QStringView address = line.sliced(from, to - from);
+            while (address.endsWith(u'.'))
+                address.chop(1);
+            if (const auto found = byAddress.constFind(address.toString().toCaseFolded());
+                found != byAddress.cend())
+                return *found;
         }
         return nullptr;
     };

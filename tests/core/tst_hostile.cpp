@@ -205,6 +205,39 @@ private Q_SLOTS:
                      qPrintable(r.diagnostic));
     }
 
+    void transcriptNamesTheCommand_data()
+    {
+        QTest::addColumn<int>("recipients");
+        QTest::addColumn<int>("fillerLines");
+        QTest::newRow("one") << 1 << 0;
+        QTest::newRow("three, filler") << 3 << 100;
+        QTest::newRow("two hundred, long transcript") << 200 << 20000;
+    }
+
+    // A transcript's summary lines give each recipient they name the command; a line is
+    // matched by the addresses in it (any case, a trailing full stop), not searched for each.
+    void transcriptNamesTheCommand()
+    {
+        QFETCH(int, recipients);
+        QFETCH(int, fillerLines);
+        QByteArray blocks;
+        QByteArray summary;
+        for (int i = 0; i < recipients; ++i) {
+            blocks += "<u" + QByteArray::number(i) + "@example.net>: message refused\n";
+            summary += "    rejected for U" + QByteArray::number(i) + "@EXAMPLE.NET.\n";
+        }
+        const QByteArray bounce = "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+                                  "Subject: Undelivered Mail Returned to Sender\n\n"
+                                  "This is the mail system.\n\n" +
+                                  blocks + "\n>>> DATA\n<<< 554 5.7.1 rejected by policy\n" +
+                                  QByteArray("    (no address here)\n").repeated(fillerLines) +
+                                  summary;
+        const BounceMessage message = BounceReader().readMessage(bounce);
+        QCOMPARE(message.recipients.size(), recipients);
+        for (const RecipientDiagnosis &r : message.recipients)
+            QCOMPARE(r.command, QStringLiteral("DATA"));
+    }
+
     // Past the limit an address is counted for the notice, once, and not read.
     void addressLinesPastTheLimit()
     {
