@@ -81,7 +81,7 @@ int runCheck(const QStringList &arguments)
         return exitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out.line(parser.helpText());
+        out.help(parser.helpText());
         return exitOk;
     }
     const bool json = parser.value(format) == QLatin1String("json");

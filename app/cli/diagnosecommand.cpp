@@ -128,7 +128,7 @@ int runDiagnose(const QStringList &arguments)
         return exitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out.line(parser.helpText());
+        out.help(parser.helpText());
         return exitOk;
     }
     const QString formatName = parser.value(format);

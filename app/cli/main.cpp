@@ -1,4 +1,5 @@
 #include "checkcommand.h"
+#include "common/filename.h"
 #include "common/version.h"
 #include "diagnosecommand.h"
 #include "output.h"
@@ -38,7 +39,12 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QCoreApplication::translate("cli", "diagnose or check"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.process(app);
+    // The arguments as the system gave them: a path that is not UTF-8 keeps its bytes
+    // (QCoreApplication::arguments() would turn them into U+FFFD).
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(BounceDoctor::FileName::fromNative(argv[i]));
+    parser.process(rawArguments);
 
     QTextStream err(stderr);
     const QStringList arguments = parser.positionalArguments();

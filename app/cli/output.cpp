@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "common/untrustedtext.h"
+
 #include <QJsonDocument>
 
 #include <unistd.h>
@@ -29,7 +31,8 @@ void writeAll(int fd, const QByteArray &bytes)
 
 void Output::line(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    // A terminal would run what a bounce, a file name or a DNS record put in the line.
+    const QByteArray bytes = UntrustedText::visible(text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fputc('\n', stdout);
 }
@@ -41,10 +44,17 @@ void Output::json(const QJsonObject &object)
     writeAll(STDOUT_FILENO, bytes);
 }
 
+void Output::help(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
 void Output::error(const QString &text)
 {
     std::fflush(stdout);
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = UntrustedText::visible(text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fputc('\n', stderr);
 }

@@ -92,19 +92,6 @@ QStringList localFilesOf(const QMimeData *data)
     return paths;
 }
 
-QString csvField(const QString &text)
-{
-    QString field = text;
-    // A leading = + - @ would run as a formula in spreadsheet programs.
-    if (!field.isEmpty() && QStringLiteral("=+-@").contains(field.front()))
-        field.prepend(QLatin1Char('\''));
-    if (field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
-        field.contains(QLatin1Char('\n')))
-        field = QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-                QLatin1Char('"');
-    return field;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -687,15 +674,7 @@ void MainWindow::exportReport(const QString &format)
 
 void MainWindow::exportSuppressionList()
 {
-    QStringList lines{QStringLiteral("recipient,reason,status,source")};
-    for (const BounceMessage &message : std::as_const(m_messages)) {
-        for (const RecipientDiagnosis &r : message.recipients) {
-            if (r.hardBounce)
-                lines.append(QStringList{csvField(r.recipient), csvField(r.reason),
-                                         csvField(r.status), csvField(message.source)}
-                                 .join(QLatin1Char(',')));
-        }
-    }
+    const QString csv = ReportWriter::suppressionCsv(m_messages);
     const QString path =
         askSavePath(tr("Export addresses to remove"), QStringLiteral("csv"), tr("CSV (*.csv)"));
     if (path.isEmpty())
@@ -705,11 +684,11 @@ void MainWindow::exportSuppressionList()
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    file.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    file.write(csv.toUtf8());
     if (!file.commit())
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
     else
-        showStatus(tr("%n address(es) saved to %1", nullptr, int(lines.size() - 1))
+        showStatus(tr("%n address(es) saved to %1", nullptr, int(csv.count(QLatin1Char('\n')) - 1))
                        .arg(QDir::toNativeSeparators(path)));
 }
 

@@ -2,6 +2,8 @@
 
 #include "common/mailaddress.h"
 
+#include <deque>
+
 namespace BounceDoctor {
 namespace {
 
@@ -16,71 +18,112 @@ struct Token
     QString text;
 };
 
-// Splits into words, quoted strings and the specials ; = / . while dropping comments.
-QList<Token> tokenize(QStringView text)
+// Reads words, quoted strings and the specials ; = / . one at a time while dropping comments.
+// Only the few tokens the parser looks ahead at are held, never a list of the whole value: a
+// header of millions of ';' and '=' costs its own size and not a token object for each.
+class Tokenizer final
 {
-    QList<Token> tokens;
-    qsizetype i = 0;
-    const qsizetype n = text.size();
-    while (i < n) {
-        const QChar c = text.at(i);
-        if (c.isSpace()) {
-            ++i;
-        } else if (c == QLatin1Char('(')) {
-            int depth = 0;
-            while (i < n) {
-                const QChar d = text.at(i);
-                if (d == QLatin1Char('\\')) {
-                    i += 2;
-                    continue;
-                }
-                if (d == QLatin1Char('('))
-                    ++depth;
-                else if (d == QLatin1Char(')') && --depth == 0) {
-                    ++i;
-                    break;
-                }
-                ++i;
-            }
-        } else if (c == QLatin1Char('"')) {
-            QString value;
-            ++i;
-            while (i < n && text.at(i) != QLatin1Char('"')) {
-                if (text.at(i) == QLatin1Char('\\') && i + 1 < n)
-                    ++i;
-                value += text.at(i);
-                ++i;
-            }
-            ++i;
-            tokens.append({Token::Quoted, value});
-        } else if (c == QLatin1Char(';') || c == QLatin1Char('=') || c == QLatin1Char('/')) {
-            tokens.append({Token::Special, QString(c)});
-            ++i;
-        } else {
-            const qsizetype start = i;
-            while (i < n) {
-                const QChar d = text.at(i);
-                if (d.isSpace() || d == QLatin1Char(';') || d == QLatin1Char('=') ||
-                    d == QLatin1Char('(') || d == QLatin1Char('"') || d == QLatin1Char('/'))
-                    break;
-                ++i;
-            }
-            if (i == start) {
-                ++i;
-                continue;
-            }
-            const QString word = text.mid(start, i - start).toString();
-            tokens.append({word == QLatin1String(".") ? Token::Special : Token::Word, word});
+public:
+    explicit Tokenizer(QStringView text)
+        : m_text(text)
+    {}
+
+    /// The token `ahead` places after the current one, or nullptr at the end.
+    const Token *at(qsizetype ahead)
+    {
+        while (qsizetype(m_ahead.size()) <= ahead) {
+            Token token;
+            if (!next(token))
+                return nullptr;
+            m_ahead.push_back(std::move(token));
+        }
+        return &m_ahead[size_t(ahead)];
+    }
+
+    bool atEnd() { return at(0) == nullptr; }
+
+    void skip(qsizetype count)
+    {
+        for (; count > 0 && !m_ahead.empty(); --count)
+            m_ahead.pop_front();
+        Token token;
+        for (; count > 0 && next(token); --count) {
         }
     }
-    return tokens;
-}
 
-bool isSpecial(const QList<Token> &tokens, qsizetype i, char c)
-{
-    return i < tokens.size() && tokens.at(i).type == Token::Special &&
-           tokens.at(i).text == QLatin1Char(c);
-}
+    bool isSpecial(qsizetype ahead, char c)
+    {
+        const Token *token = at(ahead);
+        return token && token->type == Token::Special && token->text == QLatin1Char(c);
+    }
+
+private:
+    bool next(Token &token)
+    {
+        const QStringView text = m_text;
+        qsizetype &i = m_pos;
+        const qsizetype n = text.size();
+        while (i < n) {
+            const QChar c = text.at(i);
+            if (c.isSpace()) {
+                ++i;
+            } else if (c == QLatin1Char('(')) {
+                int depth = 0;
+                while (i < n) {
+                    const QChar d = text.at(i);
+                    if (d == QLatin1Char('\\')) {
+                        i += 2;
+                        continue;
+                    }
+                    if (d == QLatin1Char('('))
+                        ++depth;
+                    else if (d == QLatin1Char(')') && --depth == 0) {
+                        ++i;
+                        break;
+                    }
+                    ++i;
+                }
+            } else if (c == QLatin1Char('"')) {
+                QString value;
+                ++i;
+                while (i < n && text.at(i) != QLatin1Char('"')) {
+                    if (text.at(i) == QLatin1Char('\\') && i + 1 < n)
+                        ++i;
+                    value += text.at(i);
+                    ++i;
+                }
+                ++i;
+                token = {Token::Quoted, value};
+                return true;
+            } else if (c == QLatin1Char(';') || c == QLatin1Char('=') || c == QLatin1Char('/')) {
+                ++i;
+                token = {Token::Special, QString(c)};
+                return true;
+            } else {
+                const qsizetype start = i;
+                while (i < n) {
+                    const QChar d = text.at(i);
+                    if (d.isSpace() || d == QLatin1Char(';') || d == QLatin1Char('=') ||
+                        d == QLatin1Char('(') || d == QLatin1Char('"') || d == QLatin1Char('/'))
+                        break;
+                    ++i;
+                }
+                if (i == start) {
+                    ++i;
+                    continue;
+                }
+                const QString word = text.mid(start, i - start).toString();
+                token = {word == QLatin1String(".") ? Token::Special : Token::Word, word};
+                return true;
+            }
+        }
+        return false;
+    }
+
+    QStringView m_text;
+    qsizetype m_pos = 0;
+    std::deque<Token> m_ahead;
+};
 
 } // namespace
 
@@ -99,76 +142,71 @@ AuthResultsHeader AuthResultsParser::parse(const QString &value)
     QStringView text(value);
     if (text.startsWith(QLatin1String("Authentication-Results:"), Qt::CaseInsensitive))
         text = text.mid(23);
-    const QList<Token> tokens = tokenize(text);
-    qsizetype i = 0;
-    if (i < tokens.size() && tokens.at(i).type != Token::Special) {
-        header.authServId = tokens.at(i).text;
+    Tokenizer tokens(text);
+    if (const Token *id = tokens.at(0); id && id->type != Token::Special) {
+        header.authServId = id->text;
         header.valid = true;
-        ++i;
+        tokens.skip(1);
     } else {
         return header;
     }
-    if (i < tokens.size() && tokens.at(i).type == Token::Word) {
+    if (const Token *word = tokens.at(0); word && word->type == Token::Word) {
         bool ok = false;
-        const int version = tokens.at(i).text.toInt(&ok);
+        const int version = word->text.toInt(&ok);
         if (ok) {
             header.version = version;
-            ++i;
+            tokens.skip(1);
         }
     }
-    while (i < tokens.size()) {
-        if (isSpecial(tokens, i, ';')) {
-            ++i;
+    while (!tokens.atEnd() && header.methods.size() < maxMethods) {
+        if (tokens.isSpecial(0, ';') || tokens.at(0)->type != Token::Word) {
+            tokens.skip(1);
             continue;
         }
         // method [ "/" version ] "=" result
-        if (tokens.at(i).type != Token::Word) {
-            ++i;
-            continue;
-        }
         AuthResultsHeader::Method method;
-        method.method = tokens.at(i).text.toLower();
-        qsizetype j = i + 1;
-        if (isSpecial(tokens, j, '/') && j + 1 < tokens.size()) {
-            method.methodVersion = tokens.at(j + 1).text.toInt();
+        method.method = tokens.at(0)->text.toLower();
+        qsizetype j = 1;
+        if (tokens.isSpecial(j, '/') && tokens.at(j + 1)) {
+            method.methodVersion = tokens.at(j + 1)->text.toInt();
             j += 2;
         }
-        if (!isSpecial(tokens, j, '=') || j + 1 >= tokens.size()) {
+        if (!tokens.isSpecial(j, '=') || !tokens.at(j + 1)) {
             // A stray word ("none", a repeated authserv-id): not a result.
-            i = j;
+            tokens.skip(j);
             continue;
         }
-        method.result = tokens.at(j + 1).text.toLower();
-        i = j + 2;
+        method.result = tokens.at(j + 1)->text.toLower();
+        tokens.skip(j + 2);
         // reason and properties up to the next ';'
-        while (i < tokens.size() && !isSpecial(tokens, i, ';')) {
-            if (tokens.at(i).type == Token::Special) {
-                ++i;
+        while (!tokens.atEnd() && !tokens.isSpecial(0, ';')) {
+            if (tokens.at(0)->type == Token::Special) {
+                tokens.skip(1);
                 continue;
             }
-            QString name = tokens.at(i).text;
-            qsizetype k = i + 1;
-            if (isSpecial(tokens, k, '.') && k + 1 < tokens.size()) {
-                name += QLatin1Char('.') + tokens.at(k + 1).text;
+            QString name = tokens.at(0)->text;
+            qsizetype k = 1;
+            if (tokens.isSpecial(k, '.') && tokens.at(k + 1)) {
+                name += QLatin1Char('.') + tokens.at(k + 1)->text;
                 k += 2;
             }
-            if (!isSpecial(tokens, k, '=') || k + 1 >= tokens.size()) {
-                i = k; // a stray word between properties
+            if (!tokens.isSpecial(k, '=') || !tokens.at(k + 1)) {
+                tokens.skip(k); // a stray word between properties
                 continue;
             }
-            QString propertyValue = tokens.at(k + 1).text;
-            qsizetype next = k + 2;
+            QString propertyValue = tokens.at(k + 1)->text;
+            tokens.skip(k + 2);
             // Values may be split by '/' inside words (header.b=abc/def): join them.
-            while (isSpecial(tokens, next, '/') && next + 1 < tokens.size() &&
-                   tokens.at(next + 1).type == Token::Word) {
-                propertyValue += QLatin1Char('/') + tokens.at(next + 1).text;
-                next += 2;
+            while (tokens.isSpecial(0, '/') && tokens.at(1) && tokens.at(1)->type == Token::Word) {
+                propertyValue += QLatin1Char('/') + tokens.at(1)->text;
+                tokens.skip(2);
             }
+            if (method.properties.size() >= maxMethods)
+                continue; // more than any method has: the rest are not kept
             if (name.compare(QLatin1String("reason"), Qt::CaseInsensitive) == 0)
                 method.reason = propertyValue;
             else
                 method.properties.append({name.toLower(), propertyValue});
-            i = next;
         }
         header.methods.append(method);
     }

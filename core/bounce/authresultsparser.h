@@ -34,6 +34,11 @@ struct AuthResultsHeader
 class AuthResultsParser final
 {
 public:
+    /// Methods read from one header, and properties from one method; more than any real
+    /// header has, so that a hostile one of millions of "a=b;" stays small. The rest are
+    /// not read.
+    static constexpr qsizetype maxMethods = 100;
+
     /// Parses a header value; a leading "Authentication-Results:" name is skipped.
     static AuthResultsHeader parse(const QString &value);
     /// The results reduced to what a diagnosis needs (method, result, domain, selector).

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -33,7 +34,11 @@ const std::vector<std::unique_ptr<BounceFormat>> &bounceFormats();
 namespace FormatHelpers {
 
 /// RFC 3464 / RFC 6533 fields of message/delivery-status text, one entry per recipient.
-QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text);
+/// At most maxRecipients are read; those past it are counted in *leftOut.
+QList<RecipientDiagnosis>
+parseDeliveryStatus(const QString &text,
+                    qsizetype maxRecipients = std::numeric_limits<qsizetype>::max(),
+                    qsizetype *leftOut = nullptr);
 
 /// The part of the message's text before the returned original message starts (a "copy of the
 /// message" marker or embedded headers), optionally only from the first match of start on.
@@ -41,7 +46,11 @@ QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start
                               const Pattern *end = nullptr);
 
 /// Generic "address line, then the server's words" blocks: Postfix, qmail, Exim, Exchange, ...
-QList<RecipientDiagnosis> parseAddressBlocks(QStringView region);
+/// At most maxRecipients addresses are read; those past it are counted in *leftOut.
+QList<RecipientDiagnosis>
+parseAddressBlocks(QStringView region,
+                   qsizetype maxRecipients = std::numeric_limits<qsizetype>::max(),
+                   qsizetype *leftOut = nullptr);
 
 /// Fills status, replyCode and sendingIp from the diagnostic text where still empty, and
 /// tidies the diagnostic (unfolded, trimmed).

@@ -3,21 +3,26 @@
 #include "authresultsparser.h"
 #include "bounceformat.h"
 #include "classifier.h"
+#include "common/filename.h"
 #include "common/pattern.h"
 #include "mimeparser.h"
 #include "textscan.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 
 Q_LOGGING_CATEGORY(lcReader, "bouncedoctor.bounce.reader", QtInfoMsg)
@@ -118,9 +123,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     message.from = parsed.from;
     if (!parsed.hasOriginal && parsed.originalHeaders.isEmpty())
         parsed.originalHeaders = embeddedOriginalHeaders(parsed);
+    parsed.maxRecipients = limits.maxRecipients;
     for (const auto &format : bounceFormats()) {
         if (!format->matches(parsed))
             continue;
+        parsed.recipientsLeftOut = 0; // counted by the format whose recipients are kept
         QList<RecipientDiagnosis> recipients = format->parse(parsed);
         if (recipients.isEmpty())
             continue;
@@ -145,11 +152,12 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         message.kind = BounceMessage::Kind::NotABounce;
         return message;
     }
-    if (message.recipients.size() > limits.maxRecipients) {
+    if (const qsizetype found = message.recipients.size() + parsed.recipientsLeftOut;
+        found > limits.maxRecipients) {
         message.notice = BounceReaderTr::tr("only the first %1 of its %2 recipients were read "
                                             "(the limit for one message)")
                              .arg(limits.maxRecipients)
-                             .arg(message.recipients.size());
+                             .arg(found);
         message.recipients.resize(limits.maxRecipients);
     }
     fillOriginal(parsed, message.original);
@@ -453,6 +461,85 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
     return {};
 }
 
+namespace {
+
+// Why a path could not be looked at, in plain words.
+QString statProblem(const QByteArray &native, int error)
+{
+    if (error == ENOENT) {
+        struct stat link = {};
+        if (::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode))
+            return BounceReaderTr::tr("it is a symbolic link to something that does not exist");
+        return BounceReaderTr::tr("No such file or directory");
+    }
+    if (error == ELOOP)
+        return BounceReaderTr::tr("it is a loop of symbolic links");
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// The error for a path that is neither a regular file nor a folder, naming what it is.
+QString notAFile(const QString &shown, mode_t mode)
+{
+    const QString kind = S_ISCHR(mode)    ? BounceReaderTr::tr("a character device")
+                         : S_ISBLK(mode)  ? BounceReaderTr::tr("a block device")
+                         : S_ISFIFO(mode) ? BounceReaderTr::tr("a named pipe (FIFO)")
+                         : S_ISSOCK(mode) ? BounceReaderTr::tr("a socket")
+                                          : BounceReaderTr::tr("not a regular file");
+    return BounceReaderTr::tr("cannot read %1: it is %2; only files, folders and Maildirs are "
+                              "read")
+        .arg(shown, kind);
+}
+
+// The entries of one folder that are not hidden and not folders, as paths that keep their
+// bytes, in name order. Devices, pipes and broken links are listed too: reading them says
+// what they are, rather than leaving them out without a word.
+QStringList folderEntries(const QString &folder, QString &error)
+{
+    QByteArray native = FileName::toNative(folder);
+    if (!native.endsWith('/'))
+        native += '/';
+    DIR *dir = ::opendir(native.constData());
+    if (!dir) {
+        error = BounceReaderTr::tr("cannot read the folder %1: %2")
+                    .arg(FileName::display(folder), QString::fromLocal8Bit(std::strerror(errno)));
+        return {};
+    }
+    QStringList paths;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray path = native + entry->d_name;
+        struct stat status = {};
+        if (entry->d_name[0] == '.' ||
+            (::stat(path.constData(), &status) == 0 && S_ISDIR(status.st_mode)))
+            continue;
+        paths.append(FileName::fromNative(path));
+    }
+    ::closedir(dir);
+    paths.sort();
+    return paths;
+}
+
+// The files to read in a folder: a Maildir's cur and new, else the folder's own.
+QStringList messageFiles(const QString &folder, QString &error)
+{
+    const QByteArray native = FileName::toNative(folder);
+    struct stat status = {};
+    const bool maildir = ::stat(QByteArray(native + "/cur").constData(), &status) == 0 ||
+                         ::stat(QByteArray(native + "/new").constData(), &status) == 0;
+    if (!maildir)
+        return folderEntries(folder, error);
+    const QString base = folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/');
+    QStringList files;
+    for (const char *sub : {"cur", "new"}) {
+        const QString subfolder = base + QLatin1String(sub);
+        if (::stat(FileName::toNative(subfolder).constData(), &status) == 0 &&
+            S_ISDIR(status.st_mode))
+            files += folderEntries(subfolder, error);
+    }
+    return files;
+}
+
+} // namespace
+
 void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit, Batch &batch) const
 {
     // Every message counts towards the batch, in input order; past the limit one error says so.
@@ -461,13 +548,14 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
             return;
         if (batch.messages >= m_limits.maxBatchMessages) {
             batch.stopped = true;
+            const QString shown = FileName::display(path);
             submitError(outerSubmit,
-                        errorMessage(path, 0,
+                        errorMessage(shown, 0,
                                      BounceReaderTr::tr("stopped after %1 messages, the limit for "
                                                         "one batch: %2 and what follows it were "
                                                         "not read")
                                          .arg(m_limits.maxBatchMessages)
-                                         .arg(path)));
+                                         .arg(shown)));
             return;
         }
         ++batch.messages;
@@ -502,62 +590,78 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
         submit([this, bytes = std::move(bytes), path] { return readSingle(bytes, path); }, size);
         return;
     }
-    const QFileInfo info(path);
-    if (info.isDir()) {
-        const QDir dir(path);
-        QStringList files;
-        const bool maildir = dir.exists(QStringLiteral("cur")) || dir.exists(QStringLiteral("new"));
-        if (maildir) {
-            for (const QString &sub : {QStringLiteral("cur"), QStringLiteral("new")}) {
-                const QDir subdir(dir.filePath(sub));
-                const QStringList names = subdir.entryList(QDir::Files, QDir::Name);
-                for (const QString &name : names)
-                    files.append(subdir.filePath(name));
-            }
-        } else {
-            const QStringList names = dir.entryList(QDir::Files, QDir::Name);
-            for (const QString &name : names)
-                files.append(dir.filePath(name));
-        }
-        for (const QString &file : std::as_const(files)) {
+    // Paths are read through their bytes (FileName), so a name that is not UTF-8 is read too,
+    // and shown with those bytes as \xHH.
+    const QByteArray native = FileName::toNative(path);
+    const QString shown = FileName::display(path);
+    auto refuse = [&](const QString &error) { submitError(submit, errorMessage(shown, 0, error)); };
+    struct stat status = {};
+    if (::stat(native.constData(), &status) != 0) {
+        refuse(BounceReaderTr::tr("cannot open %1: %2").arg(shown, statProblem(native, errno)));
+        return;
+    }
+    if (S_ISDIR(status.st_mode)) {
+        QString error;
+        const QStringList files = messageFiles(path, error);
+        if (!error.isEmpty())
+            refuse(error);
+        for (const QString &file : files) {
             if (batch.stopped)
                 break;
             readPathJobs(file, outerSubmit, batch);
         }
         return;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        const QString reason =
-            info.exists() ? file.errorString() : BounceReaderTr::tr("No such file or directory");
-        submitError(
-            submit,
-            errorMessage(path, 0, BounceReaderTr::tr("cannot open %1: %2").arg(path, reason)));
+    // Only regular files: a device reads without end (/dev/zero), a FIFO waits for a writer.
+    if (!S_ISREG(status.st_mode)) {
+        refuse(notAFile(shown, status.st_mode));
+        return;
+    }
+    // Opened without waiting and looked at again: what is there now is what gets read.
+    const int descriptor = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (descriptor < 0) {
+        refuse(BounceReaderTr::tr("cannot open %1: %2")
+                   .arg(shown, QString::fromLocal8Bit(std::strerror(errno))));
+        return;
+    }
+    QFile file;
+    if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode) ||
+        !file.open(descriptor, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(descriptor);
+        refuse(notAFile(shown, status.st_mode));
         return;
     }
     if (file.peek(5) == "From ") {
-        MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(file);
+        MboxSplitter(*this, m_limits, shown, submit, batch.stopped).read(file);
         return;
     }
+    const QString tooLarge =
+        BounceReaderTr::tr("%1 is larger than the limit of %2 bytes for one message")
+            .arg(shown)
+            .arg(m_limits.maxMessageBytes);
     if (file.size() > m_limits.maxMessageBytes) {
-        submitError(submit,
-                    errorMessage(path, 0,
-                                 BounceReaderTr::tr(
-                                     "%1 is larger than the limit of %2 bytes for one message")
-                                     .arg(path)
-                                     .arg(m_limits.maxMessageBytes)));
+        refuse(tooLarge);
         return;
     }
-    QByteArray bytes = file.readAll();
+    // Read in pieces up to the limit, not by the size: a file whose size reads as 0 (such as
+    // those in /proc) can still be long.
+    QByteArray bytes;
+    while (!file.atEnd() && file.error() == QFileDevice::NoError) {
+        const QByteArray piece = file.read(1 << 16);
+        if (piece.isEmpty())
+            break;
+        bytes += piece;
+        if (bytes.size() > m_limits.maxMessageBytes) {
+            refuse(tooLarge);
+            return;
+        }
+    }
     if (file.error() != QFileDevice::NoError) {
-        submitError(
-            submit,
-            errorMessage(path, 0,
-                         BounceReaderTr::tr("cannot read %1: %2").arg(path, file.errorString())));
+        refuse(BounceReaderTr::tr("cannot read %1: %2").arg(shown, file.errorString()));
         return;
     }
     const qsizetype size = bytes.size();
-    submit([this, bytes = std::move(bytes), path] { return readSingle(bytes, path); }, size);
+    submit([this, bytes = std::move(bytes), shown] { return readSingle(bytes, shown); }, size);
 }
 
 void BounceReader::readPath(const QString &path, const MessageSink &sink) const

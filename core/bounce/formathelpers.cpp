@@ -2,6 +2,9 @@
 #include "common/pattern.h"
 #include "textscan.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace BounceDoctor::FormatHelpers {
 namespace {
 
@@ -95,6 +98,18 @@ const Pattern &recipientLine()
     return re;
 }
 
+// The explanation as the diagnostic of each of several recipients: its beginning, where a
+// server's words are, up to a size no real diagnostic reaches, so that a long text listed for
+// many addresses stays one text's size and not that size times the addresses.
+QString sharedDiagnostic(const QString &squeezed)
+{
+    constexpr qsizetype maxChars = 4000;
+    if (squeezed.size() <= maxChars)
+        return squeezed;
+    const qsizetype space = squeezed.lastIndexOf(QLatin1Char(' '), maxChars);
+    return squeezed.left(space > maxChars / 2 ? space : maxChars) + QStringLiteral(" \u2026");
+}
+
 // Labels that name the sender or the original's header fields, never a failed recipient.
 bool isHeaderLabel(QStringView label)
 {
@@ -110,7 +125,8 @@ bool isHeaderLabel(QStringView label)
 
 } // namespace
 
-QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
+QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text, qsizetype maxRecipients,
+                                              qsizetype *leftOut)
 {
     // Blocks are separated by blank lines; the per-message block has no recipient field. Inside
     // a block fields may come in any order, and some MTAs run recipients together without a
@@ -142,8 +158,10 @@ QList<RecipientDiagnosis> parseDeliveryStatus(const QString &text)
         auto flush = [&] {
             if (current.recipient.isEmpty())
                 current.recipient = originalRecipient;
-            if (!current.recipient.isEmpty())
+            if (!current.recipient.isEmpty() && recipients.size() < maxRecipients)
                 recipients.append(current);
+            else if (!current.recipient.isEmpty() && leftOut)
+                ++*leftOut; // past the limit: counted for the notice, not read
             current = {};
             originalRecipient.clear();
             hasFinal = hasOriginal = touched = false;
@@ -242,9 +260,12 @@ QStringView explanatoryRegion(const ParsedMessage &message, const Pattern *start
     return text.mid(from, to - from);
 }
 
-QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
+QList<RecipientDiagnosis> parseAddressBlocks(QStringView region, qsizetype maxRecipients,
+                                             qsizetype *leftOut)
 {
     QList<RecipientDiagnosis> recipients;
+    QHash<QString, int> indexOfAddress; // case-folded address -> its entry in recipients
+    QSet<size_t> pastTheLimit;          // hashes of the addresses counted but not read
     int currentIndex = -1;
     qsizetype currentIndent = 0;
     bool blockHasText = false;
@@ -300,18 +321,24 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
                     label.contains(QLatin1String("delivered to"), Qt::CaseInsensitive)
                 ? match.captured(3).trimmed()
                 : QString(label + QLatin1Char(' ') + match.captured(3).trimmed());
-        int index = -1;
-        for (int i = 0; i < recipients.size(); ++i) {
-            if (recipients.at(i).recipient.compare(address, Qt::CaseInsensitive) == 0) {
-                index = i;
-                break;
+        // An address listed again adds to its first block (addresses compare case-blind).
+        const auto known = indexOfAddress.constFind(address.toCaseFolded());
+        int index = known == indexOfAddress.cend() ? -1 : *known;
+        if (index < 0 && recipients.size() >= maxRecipients) {
+            // Past the limit an address is only counted (once), and its block is not read.
+            if (leftOut && !pastTheLimit.contains(qHash(address.toCaseFolded()))) {
+                pastTheLimit.insert(qHash(address.toCaseFolded()));
+                ++*leftOut;
             }
+            currentIndex = -1;
+            continue;
         }
         if (index < 0) {
             RecipientDiagnosis recipient;
             recipient.recipient = address;
             recipients.append(recipient);
             index = static_cast<int>(recipients.size() - 1);
+            indexOfAddress.insert(address.toCaseFolded(), index);
         }
         currentIndex = index;
         currentIndent = indent;
@@ -331,12 +358,17 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
     }
     // Text after the last block (Gmail: the addresses, then one paragraph of details) belongs
     // to the recipients that have no words of their own.
+    // Every such recipient shares one copy of it, cut to a diagnostic's size when there are
+    // several: a long paragraph must not be copied once per address.
     if (tailStart >= 0 && tailStart < region.size()) {
-        const QString tail = region.mid(tailStart).toString().simplified();
+        QString tail = region.mid(tailStart).toString().simplified();
+        if (recipients.size() > 1)
+            tail = sharedDiagnostic(tail);
         for (RecipientDiagnosis &recipient : recipients) {
-            if (recipient.diagnostic.isEmpty() ||
-                (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
-                 TextScan::enhancedStatus(recipient.diagnostic).isEmpty()))
+            if (recipient.diagnostic.isEmpty())
+                recipient.diagnostic = tail;
+            else if (TextScan::replyCode(recipient.diagnostic).isEmpty() &&
+                     TextScan::enhancedStatus(recipient.diagnostic).isEmpty())
                 recipient.diagnostic =
                     QString(recipient.diagnostic + QLatin1Char(' ') + tail).simplified();
         }
@@ -346,7 +378,9 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region)
 
 void completeFromDiagnostic(RecipientDiagnosis &recipient)
 {
-    recipient.diagnostic = recipient.diagnostic.simplified();
+    // Kept as it is when already tidy: recipients that share one text keep sharing it.
+    if (QString tidy = recipient.diagnostic.simplified(); tidy != recipient.diagnostic)
+        recipient.diagnostic = std::move(tidy);
     if (recipient.status.isEmpty())
         recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
     if (recipient.replyCode.isEmpty())
@@ -366,11 +400,31 @@ void nameCommands(const ParsedMessage &message, QList<RecipientDiagnosis> &recip
     if (!missing)
         return;
     const QStringView region = explanatoryRegion(message);
+    // The recipient a line names: each address in it is looked up, rather than the line
+    // searched for every recipient (a long transcript times many recipients).
+    QHash<QString, RecipientDiagnosis *> byAddress;
+    for (RecipientDiagnosis &recipient : recipients) {
+        const QString key = recipient.recipient.toCaseFolded();
+        if (!key.isEmpty() && !byAddress.contains(key)) // the first listed answers, as before
+            byAddress.insert(key, &recipient);
+    }
     auto recipientAt = [&](QStringView line) -> RecipientDiagnosis * {
-        for (RecipientDiagnosis &recipient : recipients) {
-            if (!recipient.recipient.isEmpty() &&
-                line.contains(recipient.recipient, Qt::CaseInsensitive))
-                return &recipient;
+        auto endsAddress = [](QChar c) {
+            return c.isSpace() || QStringView(u"<>()[],;:\"'").contains(c);
+        };
+        for (qsizetype at = line.indexOf(u'@'); at >= 0; at = line.indexOf(u'@', at + 1)) {
+            qsizetype from = at;
+            qsizetype to = at + 1;
+            while (from > 0 && !endsAddress(line.at(from - 1)))
+                --from;
+            while (to < line.size() && !endsAddress(line.at(to)))
+                ++to;
+            QStringView address = line.sliced(from, to - from);
+            while (address.endsWith(u'.'))
+                address.chop(1);
+            if (const auto found = byAddress.constFind(address.toString().toCaseFolded());
+                found != byAddress.cend())
+                return *found;
         }
         return nullptr;
     };
@@ -484,7 +538,8 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
                                          const Pattern *end)
 {
     const QStringView region = explanatoryRegion(message, start, end);
-    QList<RecipientDiagnosis> recipients = parseAddressBlocks(region);
+    QList<RecipientDiagnosis> recipients =
+        parseAddressBlocks(region, message.maxRecipients, &message.recipientsLeftOut);
     if (recipients.isEmpty()) {
         // No address lines: the whole explanation belongs to the failed recipients named
         // elsewhere.
@@ -494,14 +549,27 @@ QList<RecipientDiagnosis> parseTextShape(const ParsedMessage &message, const Pat
             addresses = failed.split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (!message.originalHeader("to").isEmpty())
             addresses = message.originalHeader("to").split(QLatin1Char(','), Qt::SkipEmptyParts);
-        const QString diagnostic = region.toString().simplified();
+        // The explanation is read once for all of them, and only as many as the limit are
+        // listed; the others are counted for the notice.
+        RecipientDiagnosis shared;
+        shared.diagnostic = region.toString().simplified();
+        if (addresses.size() > 1)
+            shared.diagnostic = sharedDiagnostic(shared.diagnostic);
+        bool completed = false;
         for (const QString &entry : std::as_const(addresses)) {
             const QString address = TextScan::address(entry);
             if (address.isEmpty())
                 continue;
-            RecipientDiagnosis recipient;
+            if (recipients.size() >= message.maxRecipients) {
+                ++message.recipientsLeftOut;
+                continue;
+            }
+            if (!completed) {
+                completeFromDiagnostic(shared);
+                completed = true;
+            }
+            RecipientDiagnosis recipient = shared;
             recipient.recipient = address;
-            recipient.diagnostic = diagnostic;
             recipients.append(recipient);
         }
     }

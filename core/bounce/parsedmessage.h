@@ -36,6 +36,11 @@ struct ParsedMessage
     HeaderFields originalHeaders; ///< headers of the returned original message
     bool pasted = false;          ///< text a user pasted, not a saved message
     QByteArray forwardedBounce;   ///< an attached message that is itself a bounce (forwarded)
+    /// The most recipients the format units read (ReaderLimits::maxRecipients): a list that
+    /// names more is cut before any work is done per recipient.
+    qsizetype maxRecipients = 1000;
+    /// Recipients a format unit found past maxRecipients and did not read (for the notice).
+    mutable qsizetype recipientsLeftOut = 0;
     /// Where the first marker of the returned copy starts in bodyText (-1: none), once found:
     /// several format helpers ask, and finding it is a scan of the whole text. Set by
     /// FormatHelpers::explanatoryRegion(); bodyText must not change after.

@@ -1,6 +1,7 @@
 #include "contactdraft.h"
 
 #include "common/mailaddress.h"
+#include "common/untrustedtext.h"
 
 #include <QCoreApplication>
 
@@ -107,8 +108,14 @@ QString ContactDraft::addressNamedForHelp(const QString &text, const QString &re
     return {};
 }
 
-ContactDraft ContactDraft::forRecipient(const BounceMessage &message, const RecipientDiagnosis &r)
+ContactDraft ContactDraft::forRecipient(const BounceMessage &message,
+                                        const RecipientDiagnosis &diagnosis)
 {
+    // Every value from the bounce on one line with its controls shown: a line break in a
+    // decoded header would forge lines of the draft (and of the mailto: URL made from it).
+    RecipientDiagnosis r = diagnosis;
+    for (QString *value : {&r.recipient, &r.date, &r.sendingIp, &r.remoteMta, &r.diagnostic})
+        *value = UntrustedText::oneLine(*value);
     ContactDraft draft;
     const QString domain = MailAddress::domainPart(r.recipient);
     draft.consumerMailbox = !domain.isEmpty() && HelpPages::isConsumerDomain(domain);
@@ -151,9 +158,10 @@ ContactDraft ContactDraft::forRecipient(const BounceMessage &message, const Reci
                                           "below.")
                            .arg(providerName));
     }
-    const QString sender =
-        message.original.from.isEmpty() ? ContactDraftTr::tr("our address") : message.original.from;
-    const QString date = r.date.isEmpty() ? message.original.date : r.date;
+    const QString sender = message.original.from.isEmpty()
+                               ? ContactDraftTr::tr("our address")
+                               : UntrustedText::oneLine(message.original.from);
+    const QString date = r.date.isEmpty() ? UntrustedText::oneLine(message.original.date) : r.date;
     draft.subject = ContactDraftTr::tr("Email to %1 was rejected by your server").arg(r.recipient);
 
     QStringList lines;

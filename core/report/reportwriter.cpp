@@ -1,8 +1,11 @@
 #include "reportwriter.h"
 
+#include "common/untrustedtext.h"
 #include "report/stepadvice.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QHash>
 
 namespace BounceDoctor {
@@ -293,10 +296,53 @@ QList<Fact> ReportWriter::factsOf(const BounceMessage &message, const RecipientD
         facts.append({ReportTr::tr("Suggested address"), r.suggestedRecipient, {}});
     facts.removeIf([](const Fact &fact) { return fact.value.isEmpty(); });
     for (Fact &fact : facts) {
+        // Values from the bounce: a line break would forge a line of the ticket, a bidi
+        // override would flip what follows it.
+        fact.value = UntrustedText::oneLine(fact.value);
         if (fact.note == fact.value)
             fact.note.clear();
     }
     return facts;
+}
+
+QString ReportWriter::csvField(const QString &text)
+{
+    QString field = text;
+    field.removeIf([](QChar c) { return UntrustedText::isActive(c) || c == QLatin1Char('\t'); });
+    const bool formula = !field.isEmpty() && QStringLiteral("=+-@").contains(field.front());
+    if (formula)
+        field.prepend(QLatin1Char('\''));
+    const bool quote = formula || std::any_of(field.cbegin(), field.cend(), [](QChar c) {
+                           return QStringLiteral(",;\t\"\r\n").contains(c);
+                       });
+    if (!quote)
+        return field;
+    return QLatin1Char('"') + field.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+
+bool ReportWriter::isDeadAddress(const RecipientDiagnosis &r)
+{
+    // Only where the address itself is gone: never a sender-side cause (relaying denied,
+    // authentication, content) nor a full or filtering mailbox, whose address still works.
+    static const QStringList dead = {QStringLiteral("userunknown"), QStringLiteral("hostunknown"),
+                                     QStringLiteral("hasmoved"), QStringLiteral("suspend"),
+                                     QStringLiteral("notaccept")};
+    return dead.contains(r.reason);
+}
+
+QString ReportWriter::suppressionCsv(const QList<BounceMessage> &messages)
+{
+    QStringList lines{QStringLiteral("recipient,reason,status,source")};
+    for (const BounceMessage &message : messages) {
+        for (const RecipientDiagnosis &r : message.recipients) {
+            if (isDeadAddress(r))
+                lines.append(QStringList{csvField(r.recipient), csvField(r.reason),
+                                         csvField(r.status), csvField(message.source)}
+                                 .join(QLatin1Char(',')));
+        }
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QString ReportWriter::escapeMarkdown(const QString &text, bool blockStart)
@@ -361,11 +407,11 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
     QString out = QStringLiteral("# ") + ReportTr::tr("Bounce diagnosis") + QStringLiteral("\n\n");
     if (!message.subject.isEmpty())
         out += QStringLiteral("*") + ReportTr::tr("Bounce:") + QLatin1Char(' ') +
-               escapeMarkdown(message.subject) + QStringLiteral("*\n\n");
+               escapeMarkdown(UntrustedText::oneLine(message.subject)) + QStringLiteral("*\n\n");
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         const RecipientDiagnosis &r = message.recipients.at(i);
         out += QStringLiteral("## ") +
-               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient") : r.recipient) +
+               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient") : UntrustedText::oneLine(r.recipient)) +
                QStringLiteral("\n\n**") + escapeMarkdown(r.headline) + QStringLiteral("**\n\n");
         out += QStringLiteral("| ") + ReportTr::tr("Fact") + QStringLiteral(" | ") +
                ReportTr::tr("Value") + QStringLiteral(" |\n|---|---|\n");
@@ -378,7 +424,7 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
                    QStringLiteral(" |\n");
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("\n") + ReportTr::tr("The server's exact words:") +
-                   QStringLiteral("\n\n") + code(r.diagnostic);
+                   QStringLiteral("\n\n") + code(UntrustedText::oneLine(r.diagnostic));
         out += QStringLiteral("\n") + escapeMarkdown(r.explanation, true) + QStringLiteral("\n\n");
         const ChecklistRecord *record = workFor(work, i);
         if (!record)
@@ -400,7 +446,7 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
                         QStringLiteral("    ") + escapeMarkdown(f.detail, true) + QLatin1Char('\n');
                 for (const QString &line : f.evidence)
                     out += QStringLiteral("    - `") +
-                           QString(line).replace(QLatin1Char('`'), QLatin1Char('\'')) +
+                           UntrustedText::oneLine(line).replace(QLatin1Char('`'), QLatin1Char('\'')) +
                            QStringLiteral("`\n");
             }
         }
@@ -428,7 +474,7 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
            escapeHtml(ReportTr::tr("Bounce diagnosis")) + QStringLiteral("</h1>\n");
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         const RecipientDiagnosis &r = message.recipients.at(i);
-        out += QStringLiteral("<h2>") + escapeHtml(r.recipient) +
+        out += QStringLiteral("<h2>") + escapeHtml(UntrustedText::oneLine(r.recipient)) +
                QStringLiteral("</h2>\n<p><strong>") + escapeHtml(r.headline) +
                QStringLiteral("</strong></p>\n<table>\n");
         for (const Fact &fact : factsOf(message, r))
@@ -441,7 +487,7 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
         out += QStringLiteral("</table>\n");
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("<p>") + escapeHtml(ReportTr::tr("The server's exact words:")) +
-                   QStringLiteral("</p>\n<pre>") + escapeHtml(r.diagnostic) +
+                   QStringLiteral("</p>\n<pre>") + escapeHtml(UntrustedText::oneLine(r.diagnostic)) +
                    QStringLiteral("</pre>\n");
         out += QStringLiteral("<p>") + escapeHtml(r.explanation) + QStringLiteral("</p>\n");
         const ChecklistRecord *record = workFor(work, i);
@@ -462,7 +508,7 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
                     out +=
                         QStringLiteral("<div>") + escapeHtml(f.detail) + QStringLiteral("</div>");
                 for (const QString &line : f.evidence)
-                    out += QStringLiteral("<div class=\"evidence\">") + escapeHtml(line) +
+                    out += QStringLiteral("<div class=\"evidence\">") + escapeHtml(UntrustedText::oneLine(line)) +
                            QStringLiteral("</div>");
             }
             out += QStringLiteral("</td></tr>\n");
@@ -486,7 +532,7 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
     QString out;
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         const RecipientDiagnosis &r = message.recipients.at(i);
-        out += ReportTr::tr("Bounce for %1").arg(r.recipient) + QLatin1Char('\n');
+        out += ReportTr::tr("Bounce for %1").arg(UntrustedText::oneLine(r.recipient)) + QLatin1Char('\n');
         out += r.headline + QLatin1Char('\n');
         for (const Fact &fact : factsOf(message, r))
             out += QStringLiteral("  ") + fact.label + QStringLiteral(": ") + fact.value +
@@ -495,7 +541,7 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
                    QLatin1Char('\n');
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("  ") + ReportTr::tr("Server said") + QStringLiteral(": ") +
-                   r.diagnostic + QLatin1Char('\n');
+                   UntrustedText::oneLine(r.diagnostic) + QLatin1Char('\n');
         out += r.explanation + QLatin1Char('\n');
         if (const ChecklistRecord *record = workFor(work, i)) {
             out += ReportTr::tr("Checklist:") + QLatin1Char('\n');
@@ -505,10 +551,10 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
                        QLatin1Char('\n');
                 for (const Finding &f : step.findings) {
                     out += QStringLiteral("    ") + statusMark(f.status) + QLatin1Char(' ') +
-                           findingStatusText(f.status) + QStringLiteral(": ") + f.title +
+                           findingStatusText(f.status) + QStringLiteral(": ") + UntrustedText::oneLine(f.title) +
                            QLatin1Char('\n');
                     for (const QString &line : f.evidence)
-                        out += QStringLiteral("      ") + line + QLatin1Char('\n');
+                        out += QStringLiteral("      ") + UntrustedText::oneLine(line) + QLatin1Char('\n');
                 }
             }
             if (record->hasDraft)

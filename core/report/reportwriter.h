@@ -57,6 +57,17 @@ public:
     static QString ticketText(const BounceMessage &message,
                               const QList<ChecklistRecord> &work = {});
 
+    /// The "addresses to remove" list: recipient, reason, status and source of every address
+    /// that is gone (isDeadAddress), as CSV with a header line.
+    static QString suppressionCsv(const QList<BounceMessage> &messages);
+    /// True when the address itself no longer works (unknown user or domain, moved, disabled,
+    /// a domain that takes no mail), so a mailing list should drop it.
+    static bool isDeadAddress(const RecipientDiagnosis &recipient);
+    /// One CSV field that no spreadsheet reads as anything but text: control and bidi
+    /// characters removed; quoted when it holds a separator of any locale (, ; tab), a quote
+    /// or a line break, or starts like a formula (= + - @), which also gets a leading ' (OWASP).
+    static QString csvField(const QString &text);
+
     /// Escapes what Markdown would read as markup. blockStart: the text begins a paragraph,
     /// where "# ", "- " and "1. " would start a heading or a list.
     static QString escapeMarkdown(const QString &text, bool blockStart = false);

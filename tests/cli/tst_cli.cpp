@@ -1,6 +1,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Runs the real bounce-doctor-cli binary, as scripts do.
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void diagnoseStandardInput();
     void unreadableInputDoesNotStopTheBatch();
     void textFormat();
+    void textOutputShowsControls_data();
+    void textOutputShowsControls();
 
 private:
     struct Result
@@ -169,6 +172,73 @@ void TestCli::textFormat()
     QVERIFY(result.out.contains(QLatin1String("tomas.brandt@lakeview-mail.example")));
     QVERIFY(result.out.contains(QLatin1String("mailbox is full")));
     QVERIFY(result.out.contains(QLatin1String("552 5.2.2")));
+}
+
+void TestCli::textOutputShowsControls_data()
+{
+    QTest::addColumn<QByteArray>("fileName");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("rawInJson");
+    const QByteArray plain = "550 5.1.1 user unknown";
+    QTest::newRow("screen clear in the bounce")
+        << QByteArray("a.eml") << QByteArray("550 5.1.1 user \x1b[2Junknown")
+        << QStringLiteral("user \\e[2Junknown") << QStringLiteral("\x1b[2J");
+    QTest::newRow("OSC 8 link and bell")
+        << QByteArray("a.eml")
+        << QByteArray("550 5.1.1 \x1b]8;;http://evil.example\x07"
+                      "click\x1b]8;;\x07")
+        << QStringLiteral("\\e]8;;http://evil.example\\aclick") << QStringLiteral("\x07");
+    QTest::newRow("C1 control sequence introducer")
+        << QByteArray("a.eml")
+        << QByteArray("550 5.1.1 user \xc2\x9b"
+                      "2Junknown")
+        << QStringLiteral("user <U+009B>2Junknown") << QStringLiteral("\u009b");
+    QTest::newRow("right-to-left override")
+        << QByteArray("a.eml") << QByteArray("550 5.1.1 user \xe2\x80\xaeunknown")
+        << QStringLiteral("user <U+202E>unknown") << QStringLiteral("\u202e");
+    QTest::newRow("window title in the file name")
+        << QByteArray("x\x1b]0;owned\x07.eml") << plain << QStringLiteral("x\\e]0;owned\\a.eml")
+        << QStringLiteral("\x1b]0;owned");
+    QTest::newRow("line break in the file name")
+        << QByteArray("x\nforged line.eml") << plain << QStringLiteral("x\\nforged line.eml")
+        << QStringLiteral("x\nforged");
+}
+
+// Text output shows what a bounce or a file name holds instead of letting a terminal run it;
+// the JSON Lines keep every character, escaped by JSON.
+void TestCli::textOutputShowsControls()
+{
+    QFETCH(QByteArray, fileName);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, shown);
+    QFETCH(QString, rawInJson);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QString::fromUtf8(fileName));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+               "Subject: Undelivered Mail Returned to Sender\n\n"
+               "<ana@example.net>: " +
+               body + "\n");
+    file.close();
+    const Result text = run({QStringLiteral("diagnose"), path});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(shown), qPrintable(text.out));
+    for (const QChar c : text.out) {
+        const char16_t u = c.unicode();
+        QVERIFY2(u == u'\n' || u == u'\t' || (u >= 0x20 && u < 0x7f) || (u > 0x9f && u != 0x202e),
+                 qPrintable(QString::number(u, 16)));
+    }
+    const Result json =
+        run({QStringLiteral("diagnose"), QStringLiteral("--format"), QStringLiteral("json"), path});
+    QCOMPARE(json.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(json.out);
+    QCOMPARE(lines.size(), 1);
+    const QString all = lines.first().value(QStringLiteral("diagnostic")).toString() +
+                        lines.first().value(QStringLiteral("source")).toString();
+    QVERIFY2(all.contains(rawInJson), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

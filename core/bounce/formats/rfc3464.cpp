@@ -31,7 +31,8 @@ public:
             if (match.hasMatch())
                 fields = message.bodyText.mid(match.capturedStart());
         }
-        QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(fields);
+        QList<RecipientDiagnosis> recipients = FormatHelpers::parseDeliveryStatus(
+            fields, message.maxRecipients, &message.recipientsLeftOut);
         if (recipients.isEmpty())
             return recipients;
         // The human-readable part often carries the server's words the fields lack; read it
@@ -44,8 +45,8 @@ public:
                                TextScan::enhancedStatus(recipient.diagnostic).isEmpty() &&
                                recipient.diagnostic.size() < 20);
             if (weak && !explainedRead) {
-                explained =
-                    FormatHelpers::parseAddressBlocks(FormatHelpers::explanatoryRegion(message));
+                explained = FormatHelpers::parseAddressBlocks(
+                    FormatHelpers::explanatoryRegion(message), message.maxRecipients);
                 explainedRead = true;
             }
             if (weak) {
