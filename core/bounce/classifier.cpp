@@ -1,7 +1,6 @@
 #include "classifier.h"
 
 #include "common/domainsuggester.h"
-#include "common/firstmatch.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
 #include "textscan.h"
@@ -16,27 +15,15 @@ Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 namespace BounceDoctor {
 namespace {
 
-// A reason's or detail's way of being recognised: plain lower-case phrases (fast substring
-// search) and, where wording varies, regular expressions.
+// A reason's or detail's way of being recognised: plain phrases and, where wording varies,
+// regular expressions, combined into one pattern (matched in a rule group's PatternSet).
 struct Matcher
 {
-    Pattern pattern; ///< phrases and patterns, combined
-    bool empty = true;
+    QString source;
 
-    bool isEmpty() const { return empty; }
-
-    bool matches(const QString &lowerText) const { return !empty && pattern.matches(lowerText); }
-
-    static Matcher from(const QJsonObject &object)
+    static Matcher from(const QJsonObject &object, const QString &where)
     {
-        const QStringList phrases =
-            KnowledgeBase::stringList(object.value(QLatin1String("phrases")));
-        const QStringList patterns =
-            KnowledgeBase::stringList(object.value(QLatin1String("patterns")));
-        Matcher m;
-        m.empty = phrases.isEmpty() && patterns.isEmpty();
-        m.pattern = KnowledgeBase::combined(patterns, phrases);
-        return m;
+        return {KnowledgeBase::entrySource(object, where)};
     }
 };
 
@@ -64,9 +51,10 @@ struct ProviderRule
 struct Provider
 {
     QString name;
-    Pattern hosts;
+    QString hosts;
     Matcher textSigns;
     QList<ProviderRule> rules;
+    PatternSet ruleSet; ///< the rules' words, in order
 };
 
 struct DetailRule
@@ -80,7 +68,7 @@ struct DetailRule
 struct WordRule
 {
     QString reason;
-    Pattern pattern;
+    QString pattern;
     bool weak = false; ///< vague words: the status code's meaning comes first
 };
 
@@ -96,9 +84,11 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
-    // The specific and the vague rules, each in their order (groups of Knowledge::textRules).
-    QList<qsizetype> strongRules; ///< index in its group -> patterns' index
-    QList<qsizetype> weakRules;
+    // The specific and the vague rules, each in their order.
+    QList<qsizetype> strongRules; ///< index in strongWords -> patterns' index
+    QList<qsizetype> weakRules;   ///< index in weakWords -> patterns' index
+    PatternSet strongWords;
+    PatternSet weakWords;
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
@@ -119,20 +109,13 @@ struct Knowledge
     QHash<QString, Advice> detailAdvice;
     QList<Provider> providers;
     QList<DetailRule> details;
-    QList<QPair<Pattern, QString>> blocklists;
-    // The rules that match the bounce's words, prefiltered in one pass over the text: these
-    // groups, then one group per provider (its rules). Indexes are the lists'.
-    enum TextGroup : qsizetype
-    {
-        Signs,
-        StrongWords,
-        WeakWords,
-        Details,
-        Blocklists,
-        Providers
-    };
-    FirstMatch textRules;
-    FirstMatch providerHosts;
+    QStringList blocklistZones;
+    // Ordered rule groups, each one set: the first in order that matches wins. Indexes are
+    // those of providers, details and blocklistZones.
+    PatternSet providerHosts;
+    PatternSet providerSigns;
+    PatternSet detailWords;
+    PatternSet blocklistWords;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -166,18 +149,21 @@ const Knowledge &knowledge()
         const QJsonArray ordered = words.value(QLatin1String("patterns")).toArray();
         for (const QJsonValue &value : ordered) {
             const QJsonObject rule = value.toObject();
-            k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
-                                     KnowledgeBase::combined(KnowledgeBase::stringList(
-                                         rule.value(QLatin1String("patterns")))),
+            const QString reason = rule.value(QLatin1String("reason")).toString();
+            const QString where = QStringLiteral("bounce-reasons.json, rule %1 (%2)")
+                                      .arg(k.rules.patterns.size())
+                                      .arg(reason);
+            k.rules.patterns.append({reason, KnowledgeBase::entrySource(rule, where),
                                      rule.value(QLatin1String("weak")).toBool()});
         }
-        QList<QList<Pattern>> textGroups(Knowledge::Providers);
+        QStringList strongWords, weakWords;
         for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
             const WordRule &rule = k.rules.patterns.at(i);
-            textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
-                rule.pattern);
+            (rule.weak ? weakWords : strongWords).append(rule.pattern);
             (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
         }
+        k.rules.strongWords = PatternSet(strongWords, KnowledgeBase::patternOptions);
+        k.rules.weakWords = PatternSet(weakWords, KnowledgeBase::patternOptions);
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
         for (const QJsonValue &value : commandRules) {
             const QJsonObject rule = value.toObject();
@@ -208,50 +194,56 @@ const Knowledge &knowledge()
             const QJsonObject entry = value.toObject();
             Provider p;
             p.name = entry.value(QLatin1String("name")).toString();
-            p.hosts = KnowledgeBase::combined(
-                KnowledgeBase::stringList(entry.value(QLatin1String("hosts"))));
-            p.textSigns = Matcher::from(entry.value(QLatin1String("signs")).toObject());
+            const QString where = QStringLiteral("providers.json, ") + p.name;
+            p.hosts = KnowledgeBase::combinedSource(
+                KnowledgeBase::stringList(entry.value(QLatin1String("hosts"))), {},
+                where + QStringLiteral(" hosts"));
+            p.textSigns = Matcher::from(entry.value(QLatin1String("signs")).toObject(),
+                                        where + QStringLiteral(" signs"));
             const QJsonArray rules = entry.value(QLatin1String("rules")).toArray();
+            QStringList ruleWords;
             for (const QJsonValue &ruleValue : rules) {
                 const QJsonObject rule = ruleValue.toObject();
-                p.rules.append({Matcher::from(rule), rule.value(QLatin1String("status")).toString(),
-                                rule.value(QLatin1String("command")).toString(),
-                                rule.value(QLatin1String("reason")).toString(),
-                                rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
+                p.rules.append(
+                    {Matcher::from(rule, where + QStringLiteral(" rule %1").arg(p.rules.size())),
+                     rule.value(QLatin1String("status")).toString(),
+                     rule.value(QLatin1String("command")).toString(),
+                     rule.value(QLatin1String("reason")).toString(),
+                     rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
+                ruleWords.append(p.rules.last().matcher.source);
             }
+            p.ruleSet = PatternSet(ruleWords, KnowledgeBase::patternOptions);
             k.providers.append(p);
         }
-        QList<Pattern> hosts;
+        QStringList hosts, signs;
         for (const Provider &p : std::as_const(k.providers)) {
             hosts.append(p.hosts);
-            textGroups[Knowledge::Signs].append(p.textSigns.pattern);
+            signs.append(p.textSigns.source);
         }
-        k.providerHosts = FirstMatch(hosts);
+        k.providerHosts = PatternSet(hosts, KnowledgeBase::patternOptions);
+        k.providerSigns = PatternSet(signs, KnowledgeBase::patternOptions);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
         for (const QJsonValue &value : detailList) {
             const QJsonObject entry = value.toObject();
             const QString name = entry.value(QLatin1String("detail")).toString();
-            k.details.append({name, Matcher::from(entry)});
+            k.details.append({name, Matcher::from(entry, QStringLiteral("details.json, ") + name)});
             k.detailAdvice.insert(name, adviceFrom(entry));
         }
-        const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
-        for (auto it = zones.begin(); it != zones.end(); ++it) {
-            Pattern pattern(it.value().toString(), Pattern::CaseInsensitive);
-            k.blocklists.append({pattern, it.key()});
-        }
+        QStringList detailWords;
         for (const DetailRule &detail : std::as_const(k.details))
-            textGroups[Knowledge::Details].append(detail.matcher.pattern);
-        for (const auto &[pattern, zone] : std::as_const(k.blocklists))
-            textGroups[Knowledge::Blocklists].append(pattern);
-        for (const Provider &p : std::as_const(k.providers)) {
-            QList<Pattern> rules;
-            for (const ProviderRule &rule : p.rules)
-                rules.append(rule.matcher.pattern);
-            textGroups.append(rules);
+            detailWords.append(detail.matcher.source);
+        k.detailWords = PatternSet(detailWords, KnowledgeBase::patternOptions);
+        const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
+        QStringList blocklistWords;
+        for (auto it = zones.begin(); it != zones.end(); ++it) {
+            k.blocklistZones.append(it.key());
+            blocklistWords.append(KnowledgeBase::combinedSource(
+                {it.value().toString()}, {},
+                QStringLiteral("details.json, blocklist ") + it.key()));
         }
-        k.textRules = FirstMatch(textGroups);
+        k.blocklistWords = PatternSet(blocklistWords, KnowledgeBase::patternOptions);
         return k;
     }();
     return k;
@@ -264,8 +256,7 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
-                     const FirstMatch::Candidates &candidates)
+QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format)
 {
     const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
@@ -273,11 +264,11 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
     // Specific words first, then the code's usual meaning, then vague words.
-    auto byWords = [&k, &rules, &r, &candidates](bool weak) {
+    auto byWords = [&rules, &r](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        const qsizetype index = k.textRules.indexIn(
-            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, candidates);
+        const qsizetype index =
+            (weak ? rules.weakWords : rules.strongWords).firstMatching(r.diagnostic);
         return index < 0 ? QString()
                          : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
                                .reason;
@@ -316,15 +307,14 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   const FirstMatch::Candidates &candidates)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
     auto byHost = [&k](const QString &host) -> QString {
         if (host.isEmpty())
             return {};
-        const qsizetype index = k.providerHosts.indexIn(host);
+        const qsizetype index = k.providerHosts.firstMatching(host);
         return index < 0 ? QString() : k.providers.at(index).name;
     };
     // What follows the last '@' (QString::section(), without its list of sections).
@@ -335,13 +325,12 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
             return name;
     }
     // Providers without signs never match (their pattern matches nothing).
-    const qsizetype index = k.textRules.indexIn(Knowledge::Signs, lowerText, candidates);
+    const qsizetype index = k.providerSigns.firstMatching(lowerText);
     return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText,
-                                 const FirstMatch::Candidates &candidates)
+                                 const RecipientDiagnosis &r, const QString &lowerText)
 {
     auto applies = [&r](const ProviderRule &rule) {
         return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
@@ -353,18 +342,10 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         const Provider &provider = k.providers.at(p);
         if (provider.name != providerName)
             continue;
-        // The first rule whose words match, whether it applies or not: no rule before it
-        // matches, so when it applies it wins, and otherwise only later rules are left.
-        const qsizetype first =
-            k.textRules.indexIn(Knowledge::Providers + p, lowerText, candidates);
-        if (first < 0)
-            continue;
-        if (applies(provider.rules.at(first)))
-            return &provider.rules.at(first);
-        for (qsizetype i = first + 1; i < provider.rules.size(); ++i) {
-            const ProviderRule &rule = provider.rules.at(i);
-            if (applies(rule) && rule.matcher.matches(lowerText))
-                return &rule;
+        // The first rule in order whose words match and that applies.
+        for (const qsizetype i : provider.ruleSet.matching(lowerText)) {
+            if (applies(provider.rules.at(i)))
+                return &provider.rules.at(i);
         }
     }
     return nullptr;
@@ -381,14 +362,9 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
     const QString text = TextScan::lowerCase(r.diagnostic);
-    // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
-    // lower-casing keeps every character the prefilter compares, so the lower-case text's
-    // candidates include the diagnostic's.
-    const FirstMatch::Candidates candidates = k.textRules.candidates(text);
 
-    r.provider = providerOf(k, r, text, candidates);
-    const ProviderRule *rule =
-        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, candidates) : nullptr;
+    r.provider = providerOf(k, r, text);
+    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -400,19 +376,17 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k, r, message.format, candidates);
+            r.reason = wordedReason(k, r, message.format);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.textRules.indexIn(Knowledge::Details, text, candidates);
-            index >= 0)
+        if (const qsizetype index = k.detailWords.firstMatching(text); index >= 0)
             r.detail = k.details.at(index).detail;
     }
-    if (const qsizetype index = k.textRules.indexIn(Knowledge::Blocklists, text, candidates);
-        index >= 0)
-        r.blocklist = k.blocklists.at(index).second;
+    if (const qsizetype index = k.blocklistWords.firstMatching(text); index >= 0)
+        r.blocklist = k.blocklistZones.at(index);
 
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||

@@ -7,11 +7,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QVarLengthArray>
-
-#include <algorithm>
-#include <array>
-#include <limits>
 
 Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge", QtInfoMsg)
 
@@ -48,48 +43,47 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
-QList<Pattern> patterns(const QJsonValue &value)
+QStringList patternErrors(const QStringList &regularExpressions, const QString &where)
 {
-    QList<Pattern> list;
-    const QStringList sources = stringList(value);
-    for (const QString &source : sources) {
-        Pattern pattern(source, Pattern::CaseInsensitive | Pattern::UnicodeProperties);
-        if (!pattern.isValid()) {
-            qCWarning(lcKnowledge) << "invalid pattern" << source << pattern.errorString();
-            continue;
-        }
-        list.append(pattern);
+    QStringList errors;
+    for (const QString &source : regularExpressions) {
+        const Pattern check(source, patternOptions);
+        if (!check.isValid())
+            errors.append(QStringLiteral("%1: pattern \"%2\" does not compile: %3")
+                              .arg(where, source, check.errorString()));
     }
-    return list;
+    return errors;
 }
 
-Pattern combined(const QStringList &regularExpressions, const QStringList &phrases)
+QString combinedSource(const QStringList &regularExpressions, const QStringList &phrases,
+                       const QString &where)
 {
     QStringList parts;
     for (const QString &source : regularExpressions) {
-        const Pattern check(source);
-        if (!check.isValid()) {
-            qCWarning(lcKnowledge) << "invalid pattern" << source << check.errorString();
+        const QStringList errors = patternErrors({source}, where);
+        if (!errors.isEmpty()) {
+            qCWarning(lcKnowledge).noquote() << errors.first();
             continue;
         }
         parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
     }
     for (const QString &phrase : phrases)
         parts.append(Pattern::escape(phrase));
-    // The same options even when nothing can match, so that combined patterns can be joined.
-    Pattern pattern(parts.isEmpty() ? QStringLiteral("(?!)") // never matches
-                                    : parts.join(QLatin1Char('|')),
-                    Pattern::CaseInsensitive | Pattern::UnicodeProperties);
-    return pattern;
+    // An empty class: the same options even when nothing can match, so that rule sets keep
+    // one pattern per rule.
+    return parts.isEmpty() ? QStringLiteral("[^\\x00-\\x{10FFFF}]") : parts.join(QLatin1Char('|'));
 }
 
-bool matchesAny(const QList<Pattern> &patterns, const QString &text)
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases,
+                 const QString &where)
 {
-    for (const Pattern &pattern : patterns) {
-        if (pattern.matches(text))
-            return true;
-    }
-    return false;
+    return Pattern(combinedSource(regularExpressions, phrases, where), patternOptions);
+}
+
+QString entrySource(const QJsonObject &entry, const QString &where)
+{
+    return combinedSource(stringList(entry.value(QLatin1String("patterns"))),
+                          stringList(entry.value(QLatin1String("phrases"))), where);
 }
 
 QString translated(const QString &text)

@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
-#include <QVarLengthArray>
 
 namespace BounceDoctor::KnowledgeBase {
 
@@ -19,13 +18,24 @@ QStringList stringList(const QJsonValue &value);
 /// language. lupdate finds these texts through translations/KnowledgeTexts.cmake.
 QString translated(const QString &text);
 
-/// Case-insensitive patterns from a JSON array of regular expressions.
-QList<Pattern> patterns(const QJsonValue &value);
+/// The options every knowledge pattern is compiled with: caseless, folding Unicode.
+constexpr Pattern::Options patternOptions = Pattern::CaseInsensitive;
 
-bool matchesAny(const QList<Pattern> &patterns, const QString &text);
+/// One regular expression (RE2 syntax) that matches where any of the given regular
+/// expressions or literal phrases (caseless) does; one that never matches when there are none.
+/// A regular expression that does not compile is left out and logged, naming where it is
+/// (the knowledge file and entry).
+QString combinedSource(const QStringList &regularExpressions, const QStringList &phrases = {},
+                       const QString &where = {});
+/// The same, compiled with patternOptions.
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {},
+                 const QString &where = {});
+/// An entry's "phrases" (plain words, matched caselessly as they are) and "patterns"
+/// (regular expressions, where the wording varies), combined.
+QString entrySource(const QJsonObject &entry, const QString &where);
 
-/// One case-insensitive regular expression that matches when any of the given regular
-/// expressions or literal phrases does: one pass over the text instead of one per pattern.
-Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {});
+/// What is wrong with the regular expressions in a list: one line for each that does not
+/// compile, naming where it is, the pattern and RE2's reason.
+QStringList patternErrors(const QStringList &regularExpressions, const QString &where);
 
 } // namespace BounceDoctor::KnowledgeBase
