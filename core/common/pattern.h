@@ -94,9 +94,9 @@ private:
 };
 
 /// Ordered patterns (one option set) asked together which of them match a text, for rules
-/// where the first in order wins or where every rule that matches counts: one RE2::Set, which
-/// reads the text once for all of them. A pattern that does not compile is logged and never
-/// matches; the others keep their indexes.
+/// where the first in order wins or where every rule that matches counts, through RE2's
+/// FilteredRE2: only the patterns whose literal text the text holds run. A pattern that does
+/// not compile is logged and never matches; the others keep their indexes.
 class PatternSet final
 {
 public:
@@ -113,10 +113,10 @@ public:
     qsizetype firstMatching(QStringView text) const;
 
 private:
-    struct Set; ///< an RE2::Set (a class inside RE2, which cannot be declared here)
+    struct Set; ///< the FilteredRE2 and the RE2::Set that finds its atoms
     QList<Pattern> m_patterns;
     std::shared_ptr<const Set> m_set; ///< null when no pattern compiled
-    QList<qsizetype> m_setIndexes;    ///< the set's index of a pattern -> its own index
+    QList<qsizetype> m_setIndexes;    ///< the filter's index of a pattern -> its own index
 };
 
 } // namespace BounceDoctor
