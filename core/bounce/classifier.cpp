@@ -16,14 +16,14 @@ namespace BounceDoctor {
 namespace {
 
 // A reason's or detail's way of being recognised: plain phrases and, where wording varies,
-// regular expressions, combined into one pattern (matched in a rule group's PatternSet).
+// regular expressions (the alternatives of a rule in its group's PatternSet).
 struct Matcher
 {
-    QString source;
+    QStringList alternatives;
 
     static Matcher from(const QJsonObject &object, const QString &where)
     {
-        return {KnowledgeBase::entrySource(object, where)};
+        return {KnowledgeBase::entryAlternatives(object, where)};
     }
 };
 
@@ -51,10 +51,9 @@ struct ProviderRule
 struct Provider
 {
     QString name;
-    QString hosts;
+    QStringList hosts;
     Matcher textSigns;
     QList<ProviderRule> rules;
-    PatternSet ruleSet; ///< the rules' words, in order
 };
 
 struct DetailRule
@@ -68,7 +67,7 @@ struct DetailRule
 struct WordRule
 {
     QString reason;
-    QString pattern;
+    QStringList alternatives;
     bool weak = false; ///< vague words: the status code's meaning comes first
 };
 
@@ -84,11 +83,9 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
-    // The specific and the vague rules, each in their order.
-    QList<qsizetype> strongRules; ///< index in strongWords -> patterns' index
-    QList<qsizetype> weakRules;   ///< index in weakWords -> patterns' index
-    PatternSet strongWords;
-    PatternSet weakWords;
+    // The specific and the vague rules, each in their order (Knowledge::textRules' groups).
+    QList<qsizetype> strongRules; ///< index in StrongWords -> patterns' index
+    QList<qsizetype> weakRules;   ///< index in WeakWords -> patterns' index
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
@@ -110,12 +107,20 @@ struct Knowledge
     QList<Provider> providers;
     QList<DetailRule> details;
     QStringList blocklistZones;
-    // Ordered rule groups, each one set: the first in order that matches wins. Indexes are
-    // those of providers, details and blocklistZones.
+    // The rules that match the bounce's words, ordered groups whose atoms are found in one
+    // pass over the text: these groups, then one group per provider (its rules). Indexes are
+    // the lists'.
+    enum TextGroup : qsizetype
+    {
+        Signs,
+        StrongWords,
+        WeakWords,
+        Details,
+        Blocklists,
+        Providers
+    };
+    PatternGroups textRules;
     PatternSet providerHosts;
-    PatternSet providerSigns;
-    PatternSet detailWords;
-    PatternSet blocklistWords;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -153,17 +158,16 @@ const Knowledge &knowledge()
             const QString where = QStringLiteral("bounce-reasons.json, rule %1 (%2)")
                                       .arg(k.rules.patterns.size())
                                       .arg(reason);
-            k.rules.patterns.append({reason, KnowledgeBase::entrySource(rule, where),
+            k.rules.patterns.append({reason, KnowledgeBase::entryAlternatives(rule, where),
                                      rule.value(QLatin1String("weak")).toBool()});
         }
-        QStringList strongWords, weakWords;
+        QList<QList<QStringList>> textGroups(Knowledge::Providers);
         for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
             const WordRule &rule = k.rules.patterns.at(i);
-            (rule.weak ? weakWords : strongWords).append(rule.pattern);
+            textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
+                rule.alternatives);
             (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
         }
-        k.rules.strongWords = PatternSet(strongWords, KnowledgeBase::patternOptions);
-        k.rules.weakWords = PatternSet(weakWords, KnowledgeBase::patternOptions);
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
         for (const QJsonValue &value : commandRules) {
             const QJsonObject rule = value.toObject();
@@ -195,13 +199,12 @@ const Knowledge &knowledge()
             Provider p;
             p.name = entry.value(QLatin1String("name")).toString();
             const QString where = QStringLiteral("providers.json, ") + p.name;
-            p.hosts = KnowledgeBase::combinedSource(
+            p.hosts = KnowledgeBase::alternatives(
                 KnowledgeBase::stringList(entry.value(QLatin1String("hosts"))), {},
                 where + QStringLiteral(" hosts"));
             p.textSigns = Matcher::from(entry.value(QLatin1String("signs")).toObject(),
                                         where + QStringLiteral(" signs"));
             const QJsonArray rules = entry.value(QLatin1String("rules")).toArray();
-            QStringList ruleWords;
             for (const QJsonValue &ruleValue : rules) {
                 const QJsonObject rule = ruleValue.toObject();
                 p.rules.append(
@@ -210,18 +213,15 @@ const Knowledge &knowledge()
                      rule.value(QLatin1String("command")).toString(),
                      rule.value(QLatin1String("reason")).toString(),
                      rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
-                ruleWords.append(p.rules.last().matcher.source);
             }
-            p.ruleSet = PatternSet(ruleWords, KnowledgeBase::patternOptions);
             k.providers.append(p);
         }
-        QStringList hosts, signs;
+        QStringList hosts;
         for (const Provider &p : std::as_const(k.providers)) {
-            hosts.append(p.hosts);
-            signs.append(p.textSigns.source);
+            hosts.append(KnowledgeBase::combined(p.hosts).pattern());
+            textGroups[Knowledge::Signs].append(p.textSigns.alternatives);
         }
         k.providerHosts = PatternSet(hosts, KnowledgeBase::patternOptions);
-        k.providerSigns = PatternSet(signs, KnowledgeBase::patternOptions);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
@@ -231,19 +231,22 @@ const Knowledge &knowledge()
             k.details.append({name, Matcher::from(entry, QStringLiteral("details.json, ") + name)});
             k.detailAdvice.insert(name, adviceFrom(entry));
         }
-        QStringList detailWords;
         for (const DetailRule &detail : std::as_const(k.details))
-            detailWords.append(detail.matcher.source);
-        k.detailWords = PatternSet(detailWords, KnowledgeBase::patternOptions);
+            textGroups[Knowledge::Details].append(detail.matcher.alternatives);
         const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
-        QStringList blocklistWords;
         for (auto it = zones.begin(); it != zones.end(); ++it) {
             k.blocklistZones.append(it.key());
-            blocklistWords.append(KnowledgeBase::combinedSource(
-                {it.value().toString()}, {},
-                QStringLiteral("details.json, blocklist ") + it.key()));
+            textGroups[Knowledge::Blocklists].append(
+                KnowledgeBase::alternatives({it.value().toString()}, {},
+                                            QStringLiteral("details.json, blocklist ") + it.key()));
         }
-        k.blocklistWords = PatternSet(blocklistWords, KnowledgeBase::patternOptions);
+        for (const Provider &p : std::as_const(k.providers)) {
+            QList<QStringList> rules;
+            for (const ProviderRule &rule : p.rules)
+                rules.append(rule.matcher.alternatives);
+            textGroups.append(rules);
+        }
+        k.textRules = PatternGroups(textGroups, KnowledgeBase::patternOptions);
         return k;
     }();
     return k;
@@ -256,7 +259,8 @@ QString genericCode(const QString &status)
 
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
-QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format)
+QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
+                     const PatternGroups::Atoms &atoms)
 {
     const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
@@ -264,11 +268,11 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
     // Specific words first, then the code's usual meaning, then vague words.
-    auto byWords = [&rules, &r](bool weak) {
+    auto byWords = [&k, &rules, &r, &atoms](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        const qsizetype index =
-            (weak ? rules.weakWords : rules.strongWords).firstMatching(r.diagnostic);
+        const qsizetype index = k.textRules.firstMatching(
+            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, atoms);
         return index < 0 ? QString()
                          : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
                                .reason;
@@ -307,7 +311,8 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText)
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   const PatternGroups::Atoms &atoms)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
@@ -324,13 +329,14 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
         if (const QString name = byHost(host); !name.isEmpty())
             return name;
     }
-    // Providers without signs never match (their pattern matches nothing).
-    const qsizetype index = k.providerSigns.firstMatching(lowerText);
+    // Providers without signs never match (a rule without alternatives).
+    const qsizetype index = k.textRules.firstMatching(Knowledge::Signs, lowerText, atoms);
     return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
-                                 const RecipientDiagnosis &r, const QString &lowerText)
+                                 const RecipientDiagnosis &r, const QString &lowerText,
+                                 const PatternGroups::Atoms &atoms)
 {
     auto applies = [&r](const ProviderRule &rule) {
         return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
@@ -343,7 +349,7 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         if (provider.name != providerName)
             continue;
         // The first rule in order whose words match and that applies.
-        for (const qsizetype i : provider.ruleSet.matching(lowerText)) {
+        for (const qsizetype i : k.textRules.matching(Knowledge::Providers + p, lowerText, atoms)) {
             if (applies(provider.rules.at(i)))
                 return &provider.rules.at(i);
         }
@@ -362,9 +368,13 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
     const QString text = TextScan::lowerCase(r.diagnostic);
+    // Every rule group's atoms in one pass. The word rules match the diagnostic itself: the
+    // atoms, found caselessly in the lower-case text, are the diagnostic's too.
+    const PatternGroups::Atoms atoms = k.textRules.atomsIn(text);
 
-    r.provider = providerOf(k, r, text);
-    const ProviderRule *rule = r.reason.isEmpty() ? providerRule(k, r.provider, r, text) : nullptr;
+    r.provider = providerOf(k, r, text, atoms);
+    const ProviderRule *rule =
+        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, atoms) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -376,16 +386,18 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k, r, message.format);
+            r.reason = wordedReason(k, r, message.format, atoms);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.detailWords.firstMatching(text); index >= 0)
+        if (const qsizetype index = k.textRules.firstMatching(Knowledge::Details, text, atoms);
+            index >= 0)
             r.detail = k.details.at(index).detail;
     }
-    if (const qsizetype index = k.blocklistWords.firstMatching(text); index >= 0)
+    if (const qsizetype index = k.textRules.firstMatching(Knowledge::Blocklists, text, atoms);
+        index >= 0)
         r.blocklist = k.blocklistZones.at(index);
 
     const bool temporary =

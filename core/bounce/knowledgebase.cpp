@@ -55,8 +55,8 @@ QStringList patternErrors(const QStringList &regularExpressions, const QString &
     return errors;
 }
 
-QString combinedSource(const QStringList &regularExpressions, const QStringList &phrases,
-                       const QString &where)
+QStringList alternatives(const QStringList &regularExpressions, const QStringList &phrases,
+                         const QString &where)
 {
     QStringList parts;
     for (const QString &source : regularExpressions) {
@@ -65,25 +65,29 @@ QString combinedSource(const QStringList &regularExpressions, const QStringList 
             qCWarning(lcKnowledge).noquote() << errors.first();
             continue;
         }
-        parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
+        parts.append(source);
     }
     for (const QString &phrase : phrases)
         parts.append(Pattern::escape(phrase));
-    // An empty class: the same options even when nothing can match, so that rule sets keep
-    // one pattern per rule.
-    return parts.isEmpty() ? QStringLiteral("[^\\x00-\\x{10FFFF}]") : parts.join(QLatin1Char('|'));
+    return parts;
+}
+
+QStringList entryAlternatives(const QJsonObject &entry, const QString &where)
+{
+    return alternatives(stringList(entry.value(QLatin1String("patterns"))),
+                        stringList(entry.value(QLatin1String("phrases"))), where);
 }
 
 Pattern combined(const QStringList &regularExpressions, const QStringList &phrases,
                  const QString &where)
 {
-    return Pattern(combinedSource(regularExpressions, phrases, where), patternOptions);
-}
-
-QString entrySource(const QJsonObject &entry, const QString &where)
-{
-    return combinedSource(stringList(entry.value(QLatin1String("patterns"))),
-                          stringList(entry.value(QLatin1String("phrases"))), where);
+    QStringList parts = alternatives(regularExpressions, phrases, where);
+    for (QString &part : parts)
+        part = QStringLiteral("(?:") + part + QLatin1Char(')');
+    // An empty class: nothing matches it.
+    return Pattern(parts.isEmpty() ? QStringLiteral("[^\\x00-\\x{10FFFF}]")
+                                   : parts.join(QLatin1Char('|')),
+                   patternOptions);
 }
 
 QString translated(const QString &text)

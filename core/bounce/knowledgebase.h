@@ -21,18 +21,18 @@ QString translated(const QString &text);
 /// The options every knowledge pattern is compiled with: caseless, folding Unicode.
 constexpr Pattern::Options patternOptions = Pattern::CaseInsensitive;
 
-/// One regular expression (RE2 syntax) that matches where any of the given regular
-/// expressions or literal phrases (caseless) does; one that never matches when there are none.
-/// A regular expression that does not compile is left out and logged, naming where it is
-/// (the knowledge file and entry).
-QString combinedSource(const QStringList &regularExpressions, const QStringList &phrases = {},
-                       const QString &where = {});
-/// The same, compiled with patternOptions.
+/// The alternatives (RE2 syntax) of a rule that matches where any of the given regular
+/// expressions or literal phrases (caseless) does. A regular expression that does not compile
+/// is left out and logged, naming where it is (the knowledge file and entry).
+QStringList alternatives(const QStringList &regularExpressions, const QStringList &phrases = {},
+                         const QString &where = {});
+/// An entry's "phrases" (plain words, matched caselessly as they are) and "patterns"
+/// (regular expressions, where the wording varies), as alternatives.
+QStringList entryAlternatives(const QJsonObject &entry, const QString &where);
+/// The alternatives as one pattern, compiled with patternOptions; one that never matches when
+/// there are none.
 Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {},
                  const QString &where = {});
-/// An entry's "phrases" (plain words, matched caselessly as they are) and "patterns"
-/// (regular expressions, where the wording varies), combined.
-QString entrySource(const QJsonObject &entry, const QString &where);
 
 /// What is wrong with the regular expressions in a list: one line for each that does not
 /// compile, naming where it is, the pattern and RE2's reason.

@@ -1,5 +1,6 @@
 #include "pattern.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 
 #include <re2/filtered_re2.h>
@@ -230,101 +231,173 @@ QStringView PatternMatch::capturedView(int group) const
 // FilteredRE2 rather than RE2::Set. A set reads the text once for all its patterns, but it
 // cannot stop at the first pattern that matches, and its automaton has a state for every
 // combination of patterns part-way through a match: the reason rules, with their ".*", made it
-// rebuild states on nearly every text (about 500 ns a byte). FilteredRE2 names the literal
-// text (atoms) each pattern needs; one RE2::Set of those atoms, plain strings whose automaton
-// stays small, says which atoms a text holds, and FilteredRE2 then runs, in order, only the
-// patterns those atoms allow (and the few that need none): the first that matches wins.
-struct PatternSet::Set
+// build new states on nearly every text (about 500 ns a byte). FilteredRE2 names the literal
+// text (atoms) each alternative needs; one RE2::Set of those atoms, plain strings whose
+// automaton stays small, says which atoms a text holds, and FilteredRE2 then tries, in order,
+// only the alternatives those atoms allow (and the few that need none): the first that matches
+// names the rule.
+struct PatternGroups::Filters
 {
-    re2::FilteredRE2 filter{minAtomLength};
-    std::unique_ptr<RE2::Set> atoms; ///< null when no pattern needs an atom
-    // Shorter atoms would let nearly every text through: such patterns always run.
+    // Shorter atoms would let nearly every text through: such alternatives always run.
     static constexpr int minAtomLength = 3;
+
+    struct Group
+    {
+        re2::FilteredRE2 filter{minAtomLength};
+        bool compiled = false;   ///< false when no alternative compiled
+        std::vector<int> ruleOf; ///< an alternative (filter's index) -> its rule
+        std::vector<int> atomOf; ///< a shared atom -> the filter's atom, or -1
+        qsizetype rules = 0;
+    };
+    std::vector<Group> groups;
+    std::unique_ptr<RE2::Set> atoms; ///< every group's atoms; null when there are none
+    bool atomsFailed = false;        ///< the atoms did not compile: every alternative runs
 };
 
-PatternSet::PatternSet(const QStringList &patterns, Pattern::Options options)
+PatternGroups::PatternGroups(const QList<QList<QStringList>> &groups, Pattern::Options options)
 {
-    auto set = std::make_shared<Set>();
-    for (qsizetype i = 0; i < patterns.size(); ++i) {
-        m_patterns.append(Pattern(patterns.at(i), options));
-        if (!m_patterns.last().isValid())
-            continue; // Pattern logged why
-        int id = 0;
-        if (set->filter.Add(re2Source(patterns.at(i), options), re2Options(options), &id) !=
-            RE2::NoError)
-            continue; // cannot happen: the same source and options compiled above
-        m_setIndexes.append(i);
-    }
-    if (m_setIndexes.isEmpty())
-        return;
-    std::vector<std::string> atoms;
-    set->filter.Compile(&atoms);
-    // FilteredRE2's atoms are lower case, to be found in lower-case text; found caselessly
-    // (folding Unicode) instead, they are found wherever the lower-case text has them.
-    if (!atoms.empty()) {
-        set->atoms = std::make_unique<RE2::Set>(re2Options(Pattern::CaseInsensitive),
-                                                RE2::UNANCHORED);
-        for (const std::string &atom : atoms)
-            set->atoms->Add(RE2::QuoteMeta(atom), nullptr);
-        if (!set->atoms->Compile()) {
-            qCWarning(lcPattern) << "the atoms of a pattern set did not compile";
-            return; // m_set stays null: every pattern runs on its own
+    auto filters = std::make_shared<Filters>();
+    filters->groups.resize(size_t(groups.size()));
+    QHash<QByteArray, int> shared; // an atom -> its index in filters->atoms
+    std::vector<std::vector<std::string>> groupAtoms(size_t(groups.size()));
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        Filters::Group &group = filters->groups[size_t(g)];
+        group.rules = groups.at(g).size();
+        for (qsizetype rule = 0; rule < groups.at(g).size(); ++rule) {
+            for (const QString &alternative : groups.at(g).at(rule)) {
+                int id = 0;
+                if (group.filter.Add(re2Source(alternative, options), re2Options(options), &id) !=
+                    RE2::NoError) {
+                    qCWarning(lcPattern) << "invalid pattern" << alternative
+                                         << Pattern(alternative, options).errorString();
+                    continue;
+                }
+                group.ruleOf.push_back(int(rule));
+            }
+        }
+        if (group.ruleOf.empty())
+            continue;
+        group.filter.Compile(&groupAtoms[size_t(g)]);
+        group.compiled = true;
+        for (const std::string &atom : groupAtoms[size_t(g)]) {
+            const QByteArray key = QByteArray::fromStdString(atom);
+            if (!shared.contains(key))
+                shared.insert(key, int(shared.size()));
         }
     }
-    m_set = std::move(set);
+    for (size_t g = 0; g < groupAtoms.size(); ++g) {
+        std::vector<int> &atomOf = filters->groups[g].atomOf;
+        atomOf.assign(size_t(shared.size()), -1);
+        for (size_t a = 0; a < groupAtoms[g].size(); ++a)
+            atomOf[size_t(shared.value(QByteArray::fromStdString(groupAtoms[g][a])))] = int(a);
+    }
+    // FilteredRE2's atoms are lower case, to be found in lower-case text; found caselessly
+    // (folding Unicode) instead, they are found wherever the lower-case text has them.
+    if (!shared.isEmpty()) {
+        std::vector<std::string> atoms(size_t(shared.size()));
+        for (auto it = shared.cbegin(); it != shared.cend(); ++it)
+            atoms[size_t(it.value())] = it.key().toStdString();
+        filters->atoms =
+            std::make_unique<RE2::Set>(re2Options(Pattern::CaseInsensitive), RE2::UNANCHORED);
+        for (const std::string &atom : atoms)
+            filters->atoms->Add(RE2::QuoteMeta(atom), nullptr);
+        if (!filters->atoms->Compile()) {
+            qCWarning(lcPattern) << "the atoms of pattern groups did not compile";
+            filters->atoms.reset();
+            filters->atomsFailed = true;
+        }
+    }
+    m_filters = std::move(filters);
 }
 
-namespace {
-
-// The atoms a text holds (their indexes); false when the atoms' automaton ran out of memory.
-bool findAtoms(const RE2::Set *atoms, re2::StringPiece text, std::vector<int> &found)
+qsizetype PatternGroups::size(qsizetype group) const
 {
+    return m_filters && group >= 0 && size_t(group) < m_filters->groups.size()
+               ? m_filters->groups[size_t(group)].rules
+               : 0;
+}
+
+PatternGroups::Atoms PatternGroups::atomsIn(QStringView text) const
+{
+    Atoms found;
+    if (!m_filters)
+        return found;
+    if (!m_filters->atoms) {
+        // Without atoms every alternative is one FilteredRE2 always runs.
+        found.m_known = !m_filters->atomsFailed;
+        return found;
+    }
+    const QByteArray utf8 = text.toUtf8();
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    if (!atoms || atoms->Match(text, &found, &error) || error.kind == RE2::Set::kNoError)
-        return true;
-    qCDebug(lcPattern) << "RE2::Set failed with error" << error.kind
-                       << "; matching one pattern at a time";
-    return false;
+    found.m_known =
+        m_filters->atoms->Match({utf8.constData(), size_t(utf8.size())}, &found.m_found, &error) ||
+        error.kind == RE2::Set::kNoError;
+    if (!found.m_known)
+        qCDebug(lcPattern) << "RE2::Set failed with error" << error.kind
+                           << "; matching one pattern at a time";
+    return found;
 }
 
-} // namespace
-
-QList<qsizetype> PatternSet::matching(QStringView text) const
+std::vector<int> PatternGroups::run(qsizetype groupIndex, QStringView text, const Atoms &atoms,
+                                    bool firstOnly) const
 {
-    QList<qsizetype> indexes;
+    std::vector<int> found; // the group's alternatives that match, ascending
+    if (!m_filters || groupIndex < 0 || size_t(groupIndex) >= m_filters->groups.size())
+        return found;
+    const Filters::Group &group = m_filters->groups[size_t(groupIndex)];
+    if (!group.compiled)
+        return found;
     const QByteArray utf8 = text.toUtf8();
     const re2::StringPiece piece(utf8.constData(), size_t(utf8.size()));
-    std::vector<int> atoms;
-    if (m_set && findAtoms(m_set->atoms.get(), piece, atoms)) {
-        std::vector<int> found;
-        m_set->filter.AllMatches(piece, atoms, &found);
-        for (const int id : found)
-            indexes.append(m_setIndexes.at(id));
-        std::sort(indexes.begin(), indexes.end());
-        return indexes;
+    if (atoms.m_known) {
+        std::vector<int> groupAtoms;
+        for (const int atom : atoms.m_found) {
+            if (size_t(atom) < group.atomOf.size() && group.atomOf[size_t(atom)] >= 0)
+                groupAtoms.push_back(group.atomOf[size_t(atom)]);
+        }
+        // FilteredRE2 tries the alternatives the atoms allow in the order they were added.
+        if (!firstOnly) {
+            group.filter.AllMatches(piece, groupAtoms, &found);
+            std::sort(found.begin(), found.end());
+        } else if (const int first = group.filter.FirstMatch(piece, groupAtoms); first >= 0) {
+            found.push_back(first);
+        }
+        return found;
     }
-    for (qsizetype i = 0; i < m_patterns.size(); ++i) {
-        if (m_patterns.at(i).matches(text))
-            indexes.append(i);
+    for (int i = 0; i < group.filter.NumRegexps() && !(firstOnly && !found.empty()); ++i) {
+        if (RE2::PartialMatch(piece, group.filter.GetRE2(i)))
+            found.push_back(i);
     }
-    return indexes;
+    return found;
 }
 
-qsizetype PatternSet::firstMatching(QStringView text) const
+QList<qsizetype> PatternGroups::matching(qsizetype group, QStringView text,
+                                         const Atoms &atoms) const
 {
-    const QByteArray utf8 = text.toUtf8();
-    const re2::StringPiece piece(utf8.constData(), size_t(utf8.size()));
-    std::vector<int> atoms;
-    if (m_set && findAtoms(m_set->atoms.get(), piece, atoms)) {
-        // FilteredRE2 tries the patterns the atoms allow in the order they were added.
-        const int id = m_set->filter.FirstMatch(piece, atoms);
-        return id < 0 ? -1 : m_setIndexes.at(id);
+    QList<qsizetype> rules;
+    for (const int id : run(group, text, atoms, false)) {
+        const qsizetype rule = m_filters->groups[size_t(group)].ruleOf[size_t(id)];
+        if (rules.isEmpty() || rules.last() != rule)
+            rules.append(rule); // ascending: a rule's alternatives are added together
     }
-    for (qsizetype i = 0; i < m_patterns.size(); ++i) {
-        if (m_patterns.at(i).matches(text))
-            return i;
-    }
-    return -1;
+    return rules;
 }
+
+qsizetype PatternGroups::firstMatching(qsizetype group, QStringView text, const Atoms &atoms) const
+{
+    const std::vector<int> first = run(group, text, atoms, true);
+    return first.empty() ? -1 : m_filters->groups[size_t(group)].ruleOf[size_t(first.front())];
+}
+
+PatternSet::PatternSet(const QStringList &patterns, Pattern::Options options)
+    : m_groups(
+          [&patterns] {
+              QList<QStringList> rules;
+              for (const QString &pattern : patterns)
+                  rules.append(QStringList{pattern});
+              return QList<QList<QStringList>>{rules};
+          }(),
+          options)
+{}
 
 } // namespace BounceDoctor

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -93,30 +94,64 @@ private:
     QVarLengthArray<qsizetype, 20> m_offsets; ///< start, end per group; -1 when unset
 };
 
-/// Ordered patterns (one option set) asked together which of them match a text, for rules
-/// where the first in order wins or where every rule that matches counts, through RE2's
-/// FilteredRE2: only the patterns whose literal text the text holds run. A pattern that does
-/// not compile is logged and never matches; the others keep their indexes.
+/// Groups of ordered rules, each rule a list of patterns (alternatives, one option set for
+/// all), asked which rules match a text: for rules where the first in order wins or where every
+/// rule that matches counts. Through RE2's FilteredRE2, only the alternatives whose literal text
+/// (atoms) the text holds run; one pass over a text finds the atoms of every group, for groups
+/// that are asked about the same text. An alternative that does not compile is logged and never
+/// matches; a rule without alternatives never matches; the others keep their indexes.
+class PatternGroups final
+{
+public:
+    /// The atoms a text holds, for asking any group about that text.
+    class Atoms final
+    {
+    private:
+        friend class PatternGroups;
+        std::vector<int> m_found; ///< indexes into the groups' shared atoms
+        bool m_known = false;     ///< false: every alternative must run
+    };
+
+    PatternGroups() = default;
+    PatternGroups(const QList<QList<QStringList>> &groups, Pattern::Options options);
+
+    qsizetype size(qsizetype group) const;
+
+    /// The atoms in text. Those of a text that holds every atom text holds caselessly (the
+    /// same text in lower case, say) do for text too.
+    Atoms atomsIn(QStringView text) const;
+    /// The indexes of group's rules that match text anywhere, ascending.
+    QList<qsizetype> matching(qsizetype group, QStringView text, const Atoms &atoms) const;
+    /// The lowest index of group's rules that matches text, or -1.
+    qsizetype firstMatching(qsizetype group, QStringView text, const Atoms &atoms) const;
+
+private:
+    struct Filters; ///< each group's FilteredRE2 and the RE2::Set of all their atoms
+    std::vector<int> run(qsizetype group, QStringView text, const Atoms &atoms,
+                         bool firstOnly) const;
+    std::shared_ptr<const Filters> m_filters;
+};
+
+/// One group of ordered patterns (see PatternGroups), asked one text at a time.
 class PatternSet final
 {
 public:
     PatternSet() = default;
+    /// One pattern a rule.
     PatternSet(const QStringList &patterns, Pattern::Options options);
 
-    qsizetype size() const { return m_patterns.size(); }
-    /// The patterns, each compiled on its own (the same options).
-    const QList<Pattern> &patterns() const { return m_patterns; }
-
-    /// The indexes of the patterns that match text anywhere, ascending.
-    QList<qsizetype> matching(QStringView text) const;
-    /// The lowest index whose pattern matches text, or -1.
-    qsizetype firstMatching(QStringView text) const;
+    qsizetype size() const { return m_groups.size(0); }
+    QList<qsizetype> matching(QStringView text) const
+    {
+        return m_groups.matching(0, text, m_groups.atomsIn(text));
+    }
+    qsizetype firstMatching(QStringView text) const
+    {
+        return m_groups.firstMatching(0, text, m_groups.atomsIn(text));
+    }
 
 private:
-    struct Set; ///< the FilteredRE2 and the RE2::Set that finds its atoms
-    QList<Pattern> m_patterns;
-    std::shared_ptr<const Set> m_set; ///< null when no pattern compiled
-    QList<qsizetype> m_setIndexes;    ///< the filter's index of a pattern -> its own index
+    PatternGroups m_groups;
 };
 
 } // namespace BounceDoctor
