@@ -268,8 +268,7 @@ PatternGroups::PatternGroups(const QList<QList<QStringList>> &groups, Pattern::O
                 int id = 0;
                 if (group.filter.Add(re2Source(alternative, options), re2Options(options), &id) !=
                     RE2::NoError) {
-                    qCWarning(lcPattern) << "invalid pattern" << alternative
-                                         << Pattern(alternative, options).errorString();
+                    const Pattern logsWhy(alternative, options);
                     continue;
                 }
                 group.ruleOf.push_back(int(rule));
