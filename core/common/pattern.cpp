@@ -111,18 +111,19 @@ std::string re2Source(const QString &pattern, Pattern::Options options)
         .toStdString();
 }
 
-// Runs re over text from a byte offset, filling match (in text's UTF-16 offsets) when given.
-bool run(const RE2 &re, Utf8Text &text, qsizetype fromByte, PatternMatch *match,
-         QVarLengthArray<qsizetype, 20> *offsets)
+// Runs re over text from a byte offset; fills offsets (start and end of each group, in the
+// text's UTF-16 offsets) when given.
+bool run(const RE2 &re, Utf8Text &text, qsizetype fromByte,
+         QVarLengthArray<qsizetype, 20> *offsets = nullptr)
 {
     if (fromByte > text.size())
         return false;
-    const int groups = match ? re.NumberOfCapturingGroups() + 1 : 0;
+    const int groups = offsets ? re.NumberOfCapturingGroups() + 1 : 0;
     std::vector<re2::StringPiece> found(static_cast<size_t>(groups));
     if (!re.Match(text.piece(), size_t(fromByte), size_t(text.size()), RE2::UNANCHORED,
                   found.data(), groups))
         return false;
-    if (!match)
+    if (!offsets)
         return true;
     offsets->resize(2 * groups);
     const char *start = text.piece().data();
@@ -164,7 +165,7 @@ bool Pattern::matches(QStringView text, qsizetype from) const
     if (!isValid() || from < 0 || from > text.size())
         return false;
     Utf8Text utf8(text);
-    return run(*m_re, utf8, utf8.byteAt(from), nullptr, nullptr);
+    return run(*m_re, utf8, utf8.byteAt(from));
 }
 
 PatternMatch Pattern::match(QStringView text, qsizetype from) const
@@ -174,7 +175,7 @@ PatternMatch Pattern::match(QStringView text, qsizetype from) const
     if (!isValid() || from < 0 || from > text.size())
         return m;
     Utf8Text utf8(text);
-    m.m_matched = run(*m_re, utf8, utf8.byteAt(from), &m, &m.m_offsets);
+    m.m_matched = run(*m_re, utf8, utf8.byteAt(from), &m.m_offsets);
     return m;
 }
 
@@ -188,7 +189,7 @@ void Pattern::forEachMatch(QStringView text, const std::function<bool(const Patt
     while (from <= utf8.size()) {
         PatternMatch m;
         m.m_subject = text;
-        if (!run(*m_re, utf8, from, &m, &m.m_offsets))
+        if (!run(*m_re, utf8, from, &m.m_offsets))
             return;
         m.m_matched = true;
         if (!visit(m))
@@ -230,10 +231,10 @@ QStringView PatternMatch::capturedView(int group) const
 
 // FilteredRE2 rather than RE2::Set. A set reads the text once for all its patterns, but it
 // cannot stop at the first pattern that matches, and its automaton has a state for every
-// combination of patterns part-way through a match: the reason rules, with their ".*", made it
-// build new states on nearly every text (about 500 ns a byte). FilteredRE2 names the literal
-// text (atoms) each alternative needs; one RE2::Set of those atoms, plain strings whose
-// automaton stays small, says which atoms a text holds, and FilteredRE2 then tries, in order,
+// combination of patterns part-way through a match: with the reason rules' ".*" it built new
+// states on nearly every text, several times slower than running the rules one by one. FilteredRE2
+// names the literal text (atoms) each alternative needs; one RE2::Set of those atoms, plain strings
+// whose automaton stays small, says which atoms a text holds, and FilteredRE2 then tries, in order,
 // only the alternatives those atoms allow (and the few that need none): the first that matches
 // names the rule.
 struct PatternGroups::Filters
@@ -265,10 +266,12 @@ PatternGroups::PatternGroups(const QList<QList<QStringList>> &groups, Pattern::O
         group.rules = groups.at(g).size();
         for (qsizetype rule = 0; rule < groups.at(g).size(); ++rule) {
             for (const QString &alternative : groups.at(g).at(rule)) {
+                const std::string source = re2Source(alternative, options);
                 int id = 0;
-                if (group.filter.Add(re2Source(alternative, options), re2Options(options), &id) !=
-                    RE2::NoError) {
-                    const Pattern logsWhy(alternative, options);
+                if (group.filter.Add(source, re2Options(options), &id) != RE2::NoError) {
+                    const RE2 broken(source, re2Options(options));
+                    qCWarning(lcPattern) << "invalid pattern" << alternative
+                                         << QString::fromStdString(broken.error());
                     continue;
                 }
                 group.ruleOf.push_back(int(rule));

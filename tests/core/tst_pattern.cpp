@@ -32,8 +32,8 @@ private Q_SLOTS:
     void sharedAcrossThreads();
     void setSameAsOneByOne_data();
     void setSameAsOneByOne();
-    void groupsKeepFirstMatchInOrder_data();
-    void groupsKeepFirstMatchInOrder();
+    void groupsAnswerFirstRuleInOrder_data();
+    void groupsAnswerFirstRuleInOrder();
     void groupsShareAtoms();
     void brokenSurrogatesDoNotHideMatches();
 };
@@ -382,7 +382,7 @@ void TestPattern::setSameAsOneByOne()
 
 // The first rule in order wins, whichever rule's words come first in the text; a rule matches
 // where any of its alternatives does.
-void TestPattern::groupsKeepFirstMatchInOrder_data()
+void TestPattern::groupsAnswerFirstRuleInOrder_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("first");
@@ -397,7 +397,7 @@ void TestPattern::groupsKeepFirstMatchInOrder_data()
     QTest::newRow("empty text") << "" << -1 << QList<qsizetype>{};
 }
 
-void TestPattern::groupsKeepFirstMatchInOrder()
+void TestPattern::groupsAnswerFirstRuleInOrder()
 {
     QFETCH(QString, text);
     QFETCH(int, first);
