@@ -11,7 +11,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev
-    libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev libpcre2-dev
+    libgmime-3.0-dev libc-ares-dev libpsl-dev libssl-dev libre2-dev
     # the case history: Qt SQL's SQLite driver, and PostgreSQL's for a team's shared store
     libqt6sql6-sqlite libqt6sql6-psql
     # test tools: a real DNS server on loopback, packaging validators, the sanitizer and fuzz

@@ -1,7 +1,6 @@
 #include "classifier.h"
 
 #include "common/domainsuggester.h"
-#include "common/firstmatch.h"
 #include "common/mailaddress.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
@@ -17,27 +16,15 @@ Q_LOGGING_CATEGORY(lcClassifier, "bouncedoctor.bounce.classifier", QtInfoMsg)
 namespace BounceDoctor {
 namespace {
 
-// A reason's or detail's way of being recognised: plain lower-case phrases (fast substring
-// search) and, where wording varies, regular expressions.
+// A reason's or detail's way of being recognised: plain phrases and, where wording varies,
+// regular expressions (the alternatives of a rule in its group's PatternSet).
 struct Matcher
 {
-    Pattern pattern; ///< phrases and patterns, combined
-    bool empty = true;
+    QStringList alternatives;
 
-    bool isEmpty() const { return empty; }
-
-    bool matches(const QString &lowerText) const { return !empty && pattern.matches(lowerText); }
-
-    static Matcher from(const QJsonObject &object)
+    static Matcher from(const QJsonObject &object, const QString &where)
     {
-        const QStringList phrases =
-            KnowledgeBase::stringList(object.value(QLatin1String("phrases")));
-        const QStringList patterns =
-            KnowledgeBase::stringList(object.value(QLatin1String("patterns")));
-        Matcher m;
-        m.empty = phrases.isEmpty() && patterns.isEmpty();
-        m.pattern = KnowledgeBase::combined(patterns, phrases);
-        return m;
+        return {KnowledgeBase::entryAlternatives(object, where)};
     }
 };
 
@@ -65,7 +52,7 @@ struct ProviderRule
 struct Provider
 {
     QString name;
-    Pattern hosts;
+    QStringList hosts;
     Matcher textSigns;
     QList<ProviderRule> rules;
 };
@@ -81,7 +68,7 @@ struct DetailRule
 struct WordRule
 {
     QString reason;
-    Pattern pattern;
+    QStringList alternatives;
     bool weak = false; ///< vague words: the status code's meaning comes first
 };
 
@@ -97,9 +84,9 @@ struct CommandRule
 struct ReasonRules
 {
     QList<WordRule> patterns;
-    // The specific and the vague rules, each in their order (groups of Knowledge::textRules).
-    QList<qsizetype> strongRules; ///< index in its group -> patterns' index
-    QList<qsizetype> weakRules;
+    // The specific and the vague rules, each in their order (Knowledge::textRules' groups).
+    QList<qsizetype> strongRules; ///< index in StrongWords -> patterns' index
+    QList<qsizetype> weakRules;   ///< index in WeakWords -> patterns' index
     QList<CommandRule> commandReasons;
     QHash<QString, QString> statusReasons;   ///< "X.1.1" -> userunknown
     QHash<QString, QString> pseudoStatus;    ///< userunknown -> "911", for bounces without a code
@@ -120,9 +107,10 @@ struct Knowledge
     QHash<QString, Advice> detailAdvice;
     QList<Provider> providers;
     QList<DetailRule> details;
-    QList<QPair<Pattern, QString>> blocklists;
-    // The rules that match the bounce's words, prefiltered in one pass over the text: these
-    // groups, then one group per provider (its rules). Indexes are the lists'.
+    QStringList blocklistZones;
+    // The rules that match the bounce's words, ordered groups whose atoms are found in one
+    // pass over the text: these groups, then one group per provider (its rules). Indexes are
+    // the lists'.
     enum TextGroup : qsizetype
     {
         Signs,
@@ -132,8 +120,8 @@ struct Knowledge
         Blocklists,
         Providers
     };
-    FirstMatch textRules;
-    FirstMatch providerHosts;
+    PatternGroups textRules;
+    PatternSet providerHosts;
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -167,16 +155,18 @@ const Knowledge &knowledge()
         const QJsonArray ordered = words.value(QLatin1String("patterns")).toArray();
         for (const QJsonValue &value : ordered) {
             const QJsonObject rule = value.toObject();
-            k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
-                                     KnowledgeBase::combined(KnowledgeBase::stringList(
-                                         rule.value(QLatin1String("patterns")))),
+            const QString reason = rule.value(QLatin1String("reason")).toString();
+            const QString where = QStringLiteral("bounce-reasons.json, rule %1 (%2)")
+                                      .arg(k.rules.patterns.size())
+                                      .arg(reason);
+            k.rules.patterns.append({reason, KnowledgeBase::entryAlternatives(rule, where),
                                      rule.value(QLatin1String("weak")).toBool()});
         }
-        QList<QList<Pattern>> textGroups(Knowledge::Providers);
+        QList<QList<QStringList>> textGroups(Knowledge::Providers);
         for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
             const WordRule &rule = k.rules.patterns.at(i);
             textGroups[rule.weak ? Knowledge::WeakWords : Knowledge::StrongWords].append(
-                rule.pattern);
+                rule.alternatives);
             (rule.weak ? k.rules.weakRules : k.rules.strongRules).append(i);
         }
         const QJsonArray commandRules = words.value(QLatin1String("commandReasons")).toArray();
@@ -209,48 +199,51 @@ const Knowledge &knowledge()
                 continue;
             Provider p;
             p.name = entry.name;
-            p.hosts = KnowledgeBase::combined(entry.hosts);
-            p.textSigns = Matcher::from(entry.signs);
+            const QString where = QStringLiteral("providers.json, ") + p.name;
+            p.hosts = KnowledgeBase::alternatives(entry.hosts, {}, where + QStringLiteral(" hosts"));
+            p.textSigns = Matcher::from(entry.signs, where + QStringLiteral(" signs"));
             for (const QJsonValue &ruleValue : entry.rules) {
                 const QJsonObject rule = ruleValue.toObject();
-                p.rules.append({Matcher::from(rule), rule.value(QLatin1String("status")).toString(),
-                                rule.value(QLatin1String("command")).toString(),
-                                rule.value(QLatin1String("reason")).toString(),
-                                rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
+                p.rules.append(
+                    {Matcher::from(rule, where + QStringLiteral(" rule %1").arg(p.rules.size())),
+                     rule.value(QLatin1String("status")).toString(),
+                     rule.value(QLatin1String("command")).toString(),
+                     rule.value(QLatin1String("reason")).toString(),
+                     rule.value(QLatin1String("detail")).toString(), adviceFrom(rule)});
             }
             k.providers.append(p);
         }
-        QList<Pattern> hosts;
+        QStringList hosts;
         for (const Provider &p : std::as_const(k.providers)) {
-            hosts.append(p.hosts);
-            textGroups[Knowledge::Signs].append(p.textSigns.pattern);
+            hosts.append(KnowledgeBase::combined(p.hosts).pattern());
+            textGroups[Knowledge::Signs].append(p.textSigns.alternatives);
         }
-        k.providerHosts = FirstMatch(hosts);
+        k.providerHosts = PatternSet(hosts, KnowledgeBase::patternOptions);
 
         const QJsonObject &details = KnowledgeBase::document(QStringLiteral("details.json"));
         const QJsonArray detailList = details.value(QLatin1String("details")).toArray();
         for (const QJsonValue &value : detailList) {
             const QJsonObject entry = value.toObject();
             const QString name = entry.value(QLatin1String("detail")).toString();
-            k.details.append({name, Matcher::from(entry)});
+            k.details.append({name, Matcher::from(entry, QStringLiteral("details.json, ") + name)});
             k.detailAdvice.insert(name, adviceFrom(entry));
         }
+        for (const DetailRule &detail : std::as_const(k.details))
+            textGroups[Knowledge::Details].append(detail.matcher.alternatives);
         const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
         for (auto it = zones.begin(); it != zones.end(); ++it) {
-            Pattern pattern(it.value().toString(), Pattern::CaseInsensitive);
-            k.blocklists.append({pattern, it.key()});
+            k.blocklistZones.append(it.key());
+            textGroups[Knowledge::Blocklists].append(
+                KnowledgeBase::alternatives({it.value().toString()}, {},
+                                            QStringLiteral("details.json, blocklist ") + it.key()));
         }
-        for (const DetailRule &detail : std::as_const(k.details))
-            textGroups[Knowledge::Details].append(detail.matcher.pattern);
-        for (const auto &[pattern, zone] : std::as_const(k.blocklists))
-            textGroups[Knowledge::Blocklists].append(pattern);
         for (const Provider &p : std::as_const(k.providers)) {
-            QList<Pattern> rules;
+            QList<QStringList> rules;
             for (const ProviderRule &rule : p.rules)
-                rules.append(rule.matcher.pattern);
+                rules.append(rule.matcher.alternatives);
             textGroups.append(rules);
         }
-        k.textRules = FirstMatch(textGroups);
+        k.textRules = PatternGroups(textGroups, KnowledgeBase::patternOptions);
         return k;
     }();
     return k;
@@ -264,7 +257,7 @@ QString genericCode(const QString &status)
 // The reason the server's words and code give: a code that is unambiguous first, then the
 // first rule whose words match, then the code's usual meaning.
 QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QString &format,
-                     const FirstMatch::Candidates &candidates)
+                     const PatternGroups::Atoms &atoms)
 {
     const ReasonRules &rules = k.rules;
     const QString code = genericCode(r.status);
@@ -272,11 +265,11 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     if (rules.statusFirst.contains(code))
         reason = rules.statusReasons.value(code);
     // Specific words first, then the code's usual meaning, then vague words.
-    auto byWords = [&k, &rules, &r, &candidates](bool weak) {
+    auto byWords = [&k, &rules, &r, &atoms](bool weak) {
         if (r.diagnostic.isEmpty())
             return QString();
-        const qsizetype index = k.textRules.indexIn(
-            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, candidates);
+        const qsizetype index = k.textRules.firstMatching(
+            weak ? Knowledge::WeakWords : Knowledge::StrongWords, r.diagnostic, atoms);
         return index < 0 ? QString()
                          : rules.patterns.at((weak ? rules.weakRules : rules.strongRules).at(index))
                                .reason;
@@ -316,14 +309,14 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
 }
 
 QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   const FirstMatch::Candidates &candidates)
+                   const PatternGroups::Atoms &atoms)
 {
     // The server that refused first, then the recipient's own domain (its mail is received by
     // its provider's servers), then the server that reported.
     auto byHost = [&k](const QString &host) -> QString {
         if (host.isEmpty())
             return {};
-        const qsizetype index = k.providerHosts.indexIn(host);
+        const qsizetype index = k.providerHosts.firstMatching(host);
         return index < 0 ? QString() : k.providers.at(index).name;
     };
     const QString domain = MailAddress::domainPart(r.recipient).toLower();
@@ -331,14 +324,14 @@ QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QStrin
         if (const QString name = byHost(host); !name.isEmpty())
             return name;
     }
-    // Providers without signs never match (their pattern matches nothing).
-    const qsizetype index = k.textRules.indexIn(Knowledge::Signs, lowerText, candidates);
+    // Providers without signs never match (a rule without alternatives).
+    const qsizetype index = k.textRules.firstMatching(Knowledge::Signs, lowerText, atoms);
     return index < 0 ? QString() : k.providers.at(index).name;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
                                  const RecipientDiagnosis &r, const QString &lowerText,
-                                 const FirstMatch::Candidates &candidates)
+                                 const PatternGroups::Atoms &atoms)
 {
     auto applies = [&r](const ProviderRule &rule) {
         return (rule.status.isEmpty() || r.status.startsWith(rule.status)) &&
@@ -350,18 +343,10 @@ const ProviderRule *providerRule(const Knowledge &k, const QString &providerName
         const Provider &provider = k.providers.at(p);
         if (provider.name != providerName)
             continue;
-        // The first rule whose words match, whether it applies or not: no rule before it
-        // matches, so when it applies it wins, and otherwise only later rules are left.
-        const qsizetype first =
-            k.textRules.indexIn(Knowledge::Providers + p, lowerText, candidates);
-        if (first < 0)
-            continue;
-        if (applies(provider.rules.at(first)))
-            return &provider.rules.at(first);
-        for (qsizetype i = first + 1; i < provider.rules.size(); ++i) {
-            const ProviderRule &rule = provider.rules.at(i);
-            if (applies(rule) && rule.matcher.matches(lowerText))
-                return &rule;
+        // The first rule in order whose words match and that applies.
+        for (const qsizetype i : k.textRules.matching(Knowledge::Providers + p, lowerText, atoms)) {
+            if (applies(provider.rules.at(i)))
+                return &provider.rules.at(i);
         }
     }
     return nullptr;
@@ -378,14 +363,13 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
     const QString text = r.diagnostic.toLower();
-    // Every rule group's candidates in one pass. The word rules match the diagnostic itself:
-    // lower-casing keeps every character the prefilter compares, so the lower-case text's
-    // candidates include the diagnostic's.
-    const FirstMatch::Candidates candidates = k.textRules.candidates(text);
+    // Every rule group's atoms in one pass. The word rules match the diagnostic itself: the
+    // atoms, found caselessly in the lower-case text, are the diagnostic's too.
+    const PatternGroups::Atoms atoms = k.textRules.atomsIn(text);
 
-    r.provider = providerOf(k, r, text, candidates);
+    r.provider = providerOf(k, r, text, atoms);
     const ProviderRule *rule =
-        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, candidates) : nullptr;
+        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, atoms) : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -397,19 +381,19 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         } else if (rule && !rule->reason.isEmpty()) {
             r.reason = rule->reason;
         } else {
-            r.reason = wordedReason(k, r, message.format, candidates);
+            r.reason = wordedReason(k, r, message.format, atoms);
         }
     }
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
     if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.textRules.indexIn(Knowledge::Details, text, candidates);
+        if (const qsizetype index = k.textRules.firstMatching(Knowledge::Details, text, atoms);
             index >= 0)
             r.detail = k.details.at(index).detail;
     }
-    if (const qsizetype index = k.textRules.indexIn(Knowledge::Blocklists, text, candidates);
+    if (const qsizetype index = k.textRules.firstMatching(Knowledge::Blocklists, text, atoms);
         index >= 0)
-        r.blocklist = k.blocklists.at(index).second;
+        r.blocklist = k.blocklistZones.at(index);
 
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||

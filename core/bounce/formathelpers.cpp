@@ -84,17 +84,19 @@ const Pattern &originalCopyMarker()
     return re;
 }
 
+// An address opening a line: bare, in <>, after a quoted display name or "mailto:", or after
+// a short label such as "Recipient address:" or "Unknown user:" (group 1), or a reply code
+// before an address in <> (group 2). Group 3 is the address, which glued letters, digits or
+// '-' do not end: the character after it is matched too (see restOf()).
 const Pattern &recipientLine()
 {
-    // An address opening the line: bare, in <>, after a quoted display name or "mailto:", or
-    // after a short label such as "Recipient address:" or "Unknown user:" (group 1: label).
     static const Pattern re(QStringLiteral(
-        R"(^[ \t]*(?:([A-Za-z][A-Za-z' -]{0,40}:|[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?(?=<)|(?:undeliverable|not delivered|could not be delivered|)"
-        R"(delivery (?:has )?failed|unable to deliver|failed to deliver) to:?)[ \t]*|"[^"\n@]{0,60}"[ \t]*(?=<)|)"
-        R"([^<>@\n"]{0,40}<mailto:|\d+\)[ \t]*|[*\x{2022}][ \t]*)?)"
-        R"(<?"?(?:mailto:)?([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}][A-Za-z0-9\x{80}-\x{FFFF}_-]*\.)+)"
-        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-])))"
-        R"("?>?[ \t]*(?:\.\.\.|:|,)?(.*)$)"));
+        R"(^[ \t]*(?:([A-Za-z][A-Za-z' -]{0,40}:|(?:undeliverable|not delivered|could not be delivered|)"
+        R"(delivery (?:has )?failed|unable to deliver|failed to deliver) to:?)[ \t]*<?|)"
+        R"(([245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)<|"[^"\n@]{0,60}"[ \t]*<|)"
+        R"([^<>@\n"]{0,40}<mailto:<?|\d+\)[ \t]*<?|[*\x{2022}][ \t]*<?|<)?)"
+        R"("?(?:mailto:)?([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}][A-Za-z0-9\x{80}-\x{FFFF}_-]*\.)+)"
+        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+))(?:[^A-Za-z0-9-]|$))"));
     return re;
 }
 
@@ -108,6 +110,15 @@ QString sharedDiagnostic(const QString &squeezed)
         return squeezed;
     const qsizetype space = squeezed.lastIndexOf(QLatin1Char(' '), maxChars);
     return squeezed.left(space > maxChars / 2 ? space : maxChars) + QStringLiteral(" \u2026");
+}
+
+// What a recipient line says after its address: past closing quotes and brackets and a
+// "...", ':' or ','.
+QString restOf(QStringView line, const PatternMatch &match)
+{
+    static const Pattern after(QStringLiteral(R"(^"?>?[ \t]*(?:\.\.\.|:|,)?(.*)$)"));
+    const QStringView tail = line.sliced(match.capturedEnd(3));
+    return after.match(tail).captured(1);
 }
 
 // Labels that name the sender or the original's header fields, never a failed recipient.
@@ -296,8 +307,7 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region, qsizetype maxRe
             // Inside a block: more-indented lines and lines not opening with an address
             // belong to it.
             const bool opensBlock = match.hasMatch() && indent <= currentIndent &&
-                                    !(match.hasCaptured(1) && !match.captured(1).isEmpty() &&
-                                      isHeaderLabel(match.captured(1)));
+                                    !(match.capturedLength(1) && isHeaderLabel(match.captured(1)));
             if (!opensBlock) {
                 QString &diagnostic = recipients[currentIndex].diagnostic;
                 if (!diagnostic.isEmpty())
@@ -309,18 +319,18 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region, qsizetype maxRe
         }
         if (!match.hasMatch())
             continue;
-        const QString label = match.captured(1);
+        const QString label = match.hasCaptured(2) ? match.captured(2) : match.captured(1);
         if (!label.isEmpty() && isHeaderLabel(label))
             continue;
-        const QString address = match.captured(2);
+        const QString address = match.captured(3);
         // A label such as "Unknown user:" is part of what the server said.
         const QString rest =
             label.isEmpty() || label.contains(QLatin1String("recipient"), Qt::CaseInsensitive) ||
                     label.contains(QLatin1String("rcpt"), Qt::CaseInsensitive) ||
                     label.contains(QLatin1String("address"), Qt::CaseInsensitive) ||
                     label.contains(QLatin1String("delivered to"), Qt::CaseInsensitive)
-                ? match.captured(3).trimmed()
-                : QString(label + QLatin1Char(' ') + match.captured(3).trimmed());
+                ? restOf(line, match).trimmed()
+                : QString(label + QLatin1Char(' ') + restOf(line, match).trimmed());
         // An address listed again adds to its first block (addresses compare case-blind).
         const auto known = indexOfAddress.constFind(address.toCaseFolded());
         int index = known == indexOfAddress.cend() ? -1 : *known;
@@ -517,7 +527,7 @@ bool looksLikeBounce(const ParsedMessage &message)
             R"(returned to sender|nondeliverable|non-deliverable|notification|エラー|不達|返送)"),
         Pattern::CaseInsensitive);
     static const Pattern codes(
-        QStringLiteral(R"((?<!\d)[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}|#[45]\.\d\.\d|)"
+        QStringLiteral(R"((?:\A|\D)[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}|#[45]\.\d\.\d|)"
                        R"(^\s*[45]\d\d[ -]+[A-Za-z])"),
         Pattern::Multiline);
     if (sender.matches(message.from) || subject.matches(message.subject))

@@ -7,11 +7,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QVarLengthArray>
-
-#include <algorithm>
-#include <array>
-#include <limits>
 
 Q_LOGGING_CATEGORY(lcKnowledge, "bouncedoctor.bounce.knowledge", QtInfoMsg)
 
@@ -68,48 +63,51 @@ const QList<ProviderEntry> &providers()
     return list;
 }
 
-QList<Pattern> patterns(const QJsonValue &value)
+QStringList patternErrors(const QStringList &regularExpressions, const QString &where)
 {
-    QList<Pattern> list;
-    const QStringList sources = stringList(value);
-    for (const QString &source : sources) {
-        Pattern pattern(source, Pattern::CaseInsensitive | Pattern::UnicodeProperties);
-        if (!pattern.isValid()) {
-            qCWarning(lcKnowledge) << "invalid pattern" << source << pattern.errorString();
-            continue;
-        }
-        list.append(pattern);
+    QStringList errors;
+    for (const QString &source : regularExpressions) {
+        const Pattern check(source, patternOptions);
+        if (!check.isValid())
+            errors.append(QStringLiteral("%1: pattern \"%2\" does not compile: %3")
+                              .arg(where, source, check.errorString()));
     }
-    return list;
+    return errors;
 }
 
-Pattern combined(const QStringList &regularExpressions, const QStringList &phrases)
+QStringList alternatives(const QStringList &regularExpressions, const QStringList &phrases,
+                         const QString &where)
 {
     QStringList parts;
     for (const QString &source : regularExpressions) {
-        const Pattern check(source);
-        if (!check.isValid()) {
-            qCWarning(lcKnowledge) << "invalid pattern" << source << check.errorString();
+        const QStringList errors = patternErrors({source}, where);
+        if (!errors.isEmpty()) {
+            qCWarning(lcKnowledge).noquote() << errors.first();
             continue;
         }
-        parts.append(QStringLiteral("(?:") + source + QLatin1Char(')'));
+        parts.append(source);
     }
     for (const QString &phrase : phrases)
         parts.append(Pattern::escape(phrase));
-    // The same options even when nothing can match, so that combined patterns can be joined.
-    Pattern pattern(parts.isEmpty() ? QStringLiteral("(?!)") // never matches
-                                    : parts.join(QLatin1Char('|')),
-                    Pattern::CaseInsensitive | Pattern::UnicodeProperties);
-    return pattern;
+    return parts;
 }
 
-bool matchesAny(const QList<Pattern> &patterns, const QString &text)
+QStringList entryAlternatives(const QJsonObject &entry, const QString &where)
 {
-    for (const Pattern &pattern : patterns) {
-        if (pattern.matches(text))
-            return true;
-    }
-    return false;
+    return alternatives(stringList(entry.value(QLatin1String("patterns"))),
+                        stringList(entry.value(QLatin1String("phrases"))), where);
+}
+
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases,
+                 const QString &where)
+{
+    QStringList parts = alternatives(regularExpressions, phrases, where);
+    for (QString &part : parts)
+        part = QStringLiteral("(?:") + part + QLatin1Char(')');
+    // An empty class: nothing matches it.
+    return Pattern(parts.isEmpty() ? QStringLiteral("[^\\x00-\\x{10FFFF}]")
+                                   : parts.join(QLatin1Char('|')),
+                   patternOptions);
 }
 
 QString translated(const QString &text)

@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
-#include <QVarLengthArray>
 
 namespace BounceDoctor::KnowledgeBase {
 
@@ -36,13 +35,24 @@ const QList<ProviderEntry> &providers();
 /// language. lupdate finds these texts through translations/KnowledgeTexts.cmake.
 QString translated(const QString &text);
 
-/// Case-insensitive patterns from a JSON array of regular expressions.
-QList<Pattern> patterns(const QJsonValue &value);
+/// The options every knowledge pattern is compiled with: caseless, folding Unicode.
+constexpr Pattern::Options patternOptions = Pattern::CaseInsensitive;
 
-bool matchesAny(const QList<Pattern> &patterns, const QString &text);
+/// The alternatives (RE2 syntax) of a rule that matches where any of the given regular
+/// expressions or literal phrases (caseless) does. A regular expression that does not compile
+/// is left out and logged, naming where it is (the knowledge file and entry).
+QStringList alternatives(const QStringList &regularExpressions, const QStringList &phrases = {},
+                         const QString &where = {});
+/// An entry's "phrases" (plain words, matched caselessly as they are) and "patterns"
+/// (regular expressions, where the wording varies), as alternatives.
+QStringList entryAlternatives(const QJsonObject &entry, const QString &where);
+/// The alternatives as one pattern, compiled with patternOptions; one that never matches when
+/// there are none.
+Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {},
+                 const QString &where = {});
 
-/// One case-insensitive regular expression that matches when any of the given regular
-/// expressions or literal phrases does: one pass over the text instead of one per pattern.
-Pattern combined(const QStringList &regularExpressions, const QStringList &phrases = {});
+/// What is wrong with the regular expressions in a list: one line for each that does not
+/// compile, naming where it is, the pattern and RE2's reason.
+QStringList patternErrors(const QStringList &regularExpressions, const QString &where);
 
 } // namespace BounceDoctor::KnowledgeBase

@@ -1,6 +1,5 @@
 #include "textscan.h"
 
-#include "common/firstmatch.h"
 #include "common/pattern.h"
 
 #include <QHostAddress>
@@ -10,18 +9,22 @@
 namespace BounceDoctor::TextScan {
 namespace {
 
-// Compiled once per process: these run for every message.
+// Compiled once per process: these run for every message. RE2 has no look-around, so a
+// code or an address is matched with the character before and after it that show where it
+// starts and ends (or the text's start and end), and captured in a group.
+
+// What may follow a number in dotted digits: not another digit, nor a dot and a digit.
+constexpr QLatin1String dottedEnd(R"((?:[^\d.]|\.\D|\.?\z))");
+
 const Pattern &statusPattern()
 {
-    static const Pattern re(
-        QStringLiteral(R"((?<![\d.])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d))"));
+    static const Pattern re(QStringLiteral(R"((?:\A|[^\d.])([245]\.[0-7]\.\d{1,3}))") + dottedEnd);
     return re;
 }
 
 const Pattern &replyPattern()
 {
-    static const Pattern re(QStringLiteral(R"((?<![\w.\-:/#=+])([245][0-5]\d)(?=[ \-]|$|\s))"),
-                            Pattern::Multiline);
+    static const Pattern re(QStringLiteral(R"((?:\A|[^\w.\-:/#=+])([245][0-5]\d)(?:[\s-]|\z))"));
     return re;
 }
 
@@ -30,15 +33,33 @@ const Pattern &addressPattern()
     // Internationalised labels are allowed, but the top-level label is ASCII (or punycode):
     // that keeps text glued to an address ("a@example.jp您好") out of it.
     static const Pattern re(QStringLiteral(
-        R"([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}](?:[A-Za-z0-9\x{80}-\x{FFFF}_-]*)\.)+)"
-        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-]))"));
+        R"(([^\s<>()\[\]\\,;:"'@]+@(?:[A-Za-z0-9\x{80}-\x{FFFF}](?:[A-Za-z0-9\x{80}-\x{FFFF}_-]*)\.)+)"
+        R"((?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+))(?:[^A-Za-z0-9-]|\z))"));
     return re;
 }
 
 const Pattern &ipv4Pattern()
 {
-    static const Pattern re(QStringLiteral(R"((?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"));
+    static const Pattern re(QStringLiteral(R"((?:\A|[^\d.])((?:\d{1,3}\.){3}\d{1,3}))") +
+                            dottedEnd);
     return re;
+}
+
+// The first public IPv4 address (group 1 of pattern's matches) in text. Each search goes on
+// from the end of the last address, not of its match: the character read to see where an
+// address ends may be the one before the next.
+QString firstPublicIp(const Pattern &pattern, QStringView text)
+{
+    for (qsizetype from = 0; from <= text.size();) {
+        const PatternMatch m = pattern.match(text, from);
+        if (!m.hasMatch())
+            break;
+        const QString ip = m.captured(1);
+        if (isPublicIp(ip))
+            return ip;
+        from = m.capturedEnd(1);
+    }
+    return {};
 }
 
 // Whether text has runs of ASCII digits joined by single dots, as many as asked ("5.7.1" has
@@ -71,14 +92,14 @@ QString enhancedStatus(QStringView text)
 {
     // A code right after the reply code ("550 5.7.1", "550-'5.7.1") is the server's own.
     static const Pattern afterReply(
-        QStringLiteral(R"((?<![\d.])[245]\d\d[ -]['"#(]?([245]\.[0-7]\.\d{1,3})(?![\d]|\.\d))"));
+        QStringLiteral(R"((?:\A|[^\d.])[245]\d\d[ -]['"#(]?([245]\.[0-7]\.\d{1,3}))") + dottedEnd);
     if (!hasDottedDigits(text, 3))
         return {};
     const auto spoken = afterReply.match(text);
     if (spoken.hasMatch())
         return spoken.captured(1);
     const auto match = statusPattern().match(text);
-    return match.hasMatch() ? match.captured(0) : QString();
+    return match.hasMatch() ? match.captured(1) : QString();
 }
 
 QString replyCode(QStringView text)
@@ -98,7 +119,7 @@ QString address(QStringView text)
     const auto match = addressPattern().match(text);
     if (!match.hasMatch())
         return {};
-    QString found = match.captured(0);
+    QString found = match.captured(1);
     while (found.endsWith(QLatin1Char('.')) || found.endsWith(QLatin1Char('-')))
         found.chop(1);
     return found;
@@ -122,22 +143,18 @@ QString cleanAddress(QStringView text)
 QString senderIpInText(QStringView text)
 {
     // The address starts after no digit or dot: the optional host name before it would
-    // otherwise lend it its first digits ("from 198.51.100.77" read as 8.51.100.77).
+    // otherwise lend it its first digits ("from 198.51.100.77" read as 8.51.100.77). So a host
+    // name right before the address ends in a letter, '_' or '-', or is set apart from it.
     static const Pattern re(
         QStringLiteral(
             R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
-            R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
+            R"(\s*[:=]?\s*(?:[\w.-]*[A-Za-z_-]\s*[\[(]?|[\w.-]+(?:\s+[\[(]?|[\[(])|[\[(])?)"
+            R"(((?:\d{1,3}\.){3}\d{1,3}))") +
+            dottedEnd,
         Pattern::CaseInsensitive);
-    QString found;
     if (!hasDottedDigits(text, 4))
-        return found;
-    re.forEachMatch(text, [&found](const PatternMatch &m) {
-        const QString ip = m.captured(1);
-        if (isPublicIp(ip))
-            found = ip;
-        return found.isEmpty();
-    });
-    return found;
+        return {};
+    return firstPublicIp(re, text);
 }
 
 QString receivedFromIp(QStringView received)
@@ -145,16 +162,9 @@ QString receivedFromIp(QStringView received)
     static const Pattern byClause(QStringLiteral(R"(\sby\s)"), Pattern::CaseInsensitive);
     const auto by = byClause.match(received);
     const QStringView fromPart = by.hasMatch() ? received.left(by.capturedStart()) : received;
-    QString found;
     if (!hasDottedDigits(fromPart, 4))
-        return found;
-    ipv4Pattern().forEachMatch(fromPart, [&found](const PatternMatch &m) {
-        const QString ip = m.captured(1);
-        if (isPublicIp(ip))
-            found = ip;
-        return found.isEmpty();
-    });
-    return found;
+        return {};
+    return firstPublicIp(ipv4Pattern(), fromPart);
 }
 
 bool isPublicIp(const QString &ip)
@@ -202,8 +212,7 @@ QString stripTypePrefix(QStringView text)
 
 namespace {
 
-// QString::replace(QRegularExpression, ...) pays QRegularExpression's per-match costs for each
-// of the thousands of tags of an HTML bounce; the same patterns through Pattern.
+// What QString::replace(QRegularExpression, ...) does, through Pattern.
 QString replaced(QStringView text, const Pattern &pattern, QStringView with)
 {
     QString out;
@@ -265,8 +274,11 @@ QString withoutTrailingBlanks(QStringView text)
 
 QString htmlToText(QStringView html)
 {
-    static const Pattern hidden(QStringLiteral(R"(<(style|script|head)\b.*?</\1\s*>)"),
-                                Pattern::CaseInsensitive | Pattern::DotMatchesEverything);
+    // Each element to its own closing tag. RE2 reads the text once whatever it holds: an
+    // unclosed <style> costs no more than a closed one.
+    static const Pattern hidden(
+        QStringLiteral(R"(<style\b.*?</style\s*>|<script\b.*?</script\s*>|<head\b.*?</head\s*>)"),
+        Pattern::CaseInsensitive | Pattern::DotMatchesEverything);
     static const Pattern breaks(QStringLiteral(R"(<(?:br|/p|/div|/tr|/li|/h\d)\b[^>]*>)"),
                                 Pattern::CaseInsensitive);
     static const Pattern cells(QStringLiteral(R"(</t[dh]\s*>)"), Pattern::CaseInsensitive);

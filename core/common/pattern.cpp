@@ -1,22 +1,15 @@
 #include "pattern.h"
 
-#include "firstmatch.h"
-
+#include <QHash>
 #include <QLoggingCategory>
-#include <QRegularExpression>
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
-#include <array>
-#include <mutex>
-#include <optional>
+#include <string>
 #include <vector>
-
-#define PCRE2_CODE_UNIT_WIDTH 16
-#include <pcre2.h>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 Q_LOGGING_CATEGORY(lcPattern, "bouncedoctor.common.pattern", QtWarningMsg)
 
@@ -24,207 +17,124 @@ namespace BounceDoctor {
 
 namespace {
 
-// Whether a text contains any of a few literals (folded, see FirstMatch::fold). Each is found
-// eight places at a time: where two of its characters (its anchors) are, compared as vectors,
-// the whole literal is compared. Without SSE2, or for a literal whose every character is one a
-// non-ASCII character folds to, each is found by skipping ahead by up to its length where it
-// cannot end (Boyer-Moore-Horspool). Either touches a fraction of the work a pattern does by
-// trying every character that could start a match. (One shared scan for all literals can only
-// skip as far as its worst literal allows, which over letters is little: it measured slower.)
-class LiteralGate final
+// A Qt text in UTF-8, the encoding RE2 reads, and the way between the two texts' offsets.
+// Offsets are asked near each other (a match's groups, the matches through a text), so each
+// walk starts where the last one ended.
+class Utf8Text final
 {
 public:
-    explicit LiteralGate(QStringList literals)
+    explicit Utf8Text(QStringView text)
+        : m_bytes(text.toUtf8())
+        , m_ascii(m_bytes.size() == text.size())
+    {}
+
+    re2::StringPiece piece() const { return {m_bytes.constData(), size_t(m_bytes.size())}; }
+    qsizetype size() const { return m_bytes.size(); }
+
+    /// The UTF-16 offset of a byte offset (the start of a character).
+    qsizetype unitsAt(qsizetype byte)
     {
-        // A literal that contains another adds nothing: a text with it has the other too.
-        literals.removeDuplicates();
-        for (const QString &literal : std::as_const(literals)) {
-            const bool redundant =
-                std::any_of(literals.cbegin(), literals.cend(), [&literal](const QString &other) {
-                    return other.size() < literal.size() && literal.contains(other);
-                });
-            if (!redundant)
-                m_literals.append(literal.left(maxLength)); // a prefix that long is as telling
-        }
-        for (const QString &literal : std::as_const(m_literals)) {
-            std::array<quint8, 256> skip;
-            skip.fill(static_cast<quint8>(literal.size()));
-            // Characters sharing a table slot keep the smallest skip of any of them.
-            for (qsizetype i = 0; i + 1 < literal.size(); ++i)
-                skip[literal.at(i).unicode() & 0xff] = static_cast<quint8>(literal.size() - 1 - i);
-            m_skips.append(skip);
-            // The first and the last character a vector compare finds whatever their case:
-            // not 'k' or 's', which KELVIN SIGN and LONG S also fold to.
-            auto usable = [&literal](qsizetype i) {
-                const char16_t c = literal.at(i).unicode();
-                return c != u'k' && c != u's';
-            };
-            qsizetype first = 0;
-            while (first < literal.size() && !usable(first))
-                ++first;
-            qsizetype last = literal.size() - 1;
-            while (last > first && !usable(last))
-                --last;
-            using Anchors = std::pair<qsizetype, qsizetype>;
-            m_anchors.append(first < literal.size() ? Anchors(first, last) : Anchors(-1, -1));
-        }
+        if (m_ascii)
+            return byte;
+        while (m_byte < byte)
+            stepForward();
+        while (m_byte > byte)
+            stepBack();
+        return m_unit;
     }
 
-    bool anyIn(QStringView text) const
+    /// The byte offset of a UTF-16 offset.
+    qsizetype byteAt(qsizetype units)
     {
-        for (qsizetype k = 0; k < m_literals.size(); ++k) {
-            if (occursIn(k, text))
-                return true;
-        }
-        return false;
+        if (m_ascii)
+            return units;
+        while (m_unit < units && m_byte < m_bytes.size())
+            stepForward();
+        while (m_unit > units)
+            stepBack();
+        return m_byte;
+    }
+
+    /// The byte offset of the character after the one at byte.
+    qsizetype nextCharacter(qsizetype byte) const
+    {
+        return byte < m_bytes.size() ? byte + characterBytes(m_bytes.at(byte)) : byte + 1;
     }
 
 private:
-    bool occursIn(qsizetype k, QStringView text) const
+    // A character's length from its first byte. Qt writes valid UTF-8 (a broken surrogate
+    // becomes a replacement character), so the lead byte tells.
+    static qsizetype characterBytes(char lead)
     {
-#if defined(__SSE2__)
-        if (m_anchors.at(k).first >= 0)
-            return occursByAnchors(k, text);
-#endif
-        const QString &literal = m_literals.at(k);
-        const qsizetype length = literal.size();
-        const auto *chars = reinterpret_cast<const char16_t *>(literal.utf16());
-        const std::array<quint8, 256> &skip = m_skips.at(k);
-        const char16_t *units = text.utf16();
-        const char16_t last = chars[length - 1];
-        for (qsizetype at = 0; at + length <= text.size();) {
-            const char16_t end = FirstMatch::fold(units[at + length - 1]);
-            if (end == last) {
-                qsizetype i = length - 2;
-                while (i >= 0 && FirstMatch::fold(units[at + i]) == chars[i])
-                    --i;
-                if (i < 0)
-                    return true;
-            }
-            at += skip[end & 0xff];
-        }
+        const auto c = static_cast<unsigned char>(lead);
+        return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    }
+    // Four bytes are a character outside the BMP: a surrogate pair in UTF-16.
+    static qsizetype characterUnits(char lead) { return characterBytes(lead) == 4 ? 2 : 1; }
+    static bool isContinuation(char byte)
+    {
+        return (static_cast<unsigned char>(byte) & 0xc0) == 0x80;
+    }
+
+    void stepForward()
+    {
+        m_unit += characterUnits(m_bytes.at(m_byte));
+        m_byte += characterBytes(m_bytes.at(m_byte));
+    }
+    void stepBack()
+    {
+        do
+            --m_byte;
+        while (m_byte > 0 && isContinuation(m_bytes.at(m_byte)));
+        m_unit -= characterUnits(m_bytes.at(m_byte));
+    }
+
+    QByteArray m_bytes;
+    bool m_ascii;
+    qsizetype m_byte = 0; ///< where the last walk ended, in bytes
+    qsizetype m_unit = 0; ///< and in UTF-16 units
+};
+
+RE2::Options re2Options(Pattern::Options options)
+{
+    RE2::Options o;
+    o.set_log_errors(false); // reported by the caller, with the pattern's name
+    o.set_case_sensitive(!(options & Pattern::CaseInsensitive));
+    o.set_dot_nl(options & Pattern::DotMatchesEverything);
+    return o;
+}
+
+// RE2 has no option for multi-line anchors outside its POSIX mode: its inline flag says it.
+std::string re2Source(const QString &pattern, Pattern::Options options)
+{
+    return ((options & Pattern::Multiline) ? QStringLiteral("(?m)") + pattern : pattern)
+        .toStdString();
+}
+
+// Runs re over text from a byte offset; fills offsets (start and end of each group, in the
+// text's UTF-16 offsets) when given.
+bool run(const RE2 &re, Utf8Text &text, qsizetype fromByte,
+         QVarLengthArray<qsizetype, 20> *offsets = nullptr)
+{
+    if (fromByte > text.size())
         return false;
-    }
-
-#if defined(__SSE2__)
-    bool occursByAnchors(qsizetype k, QStringView text) const
-    {
-        const QString &literal = m_literals.at(k);
-        const qsizetype length = literal.size();
-        const auto *chars = reinterpret_cast<const char16_t *>(literal.utf16());
-        const auto [first, last] = m_anchors.at(k);
-        const char16_t *units = text.utf16();
-        const qsizetype size = text.size();
-        auto isAt = [&](qsizetype start) {
-            for (qsizetype i = 0; i < length; ++i) {
-                if (FirstMatch::fold(units[start + i]) != chars[i])
-                    return false;
-            }
-            return true;
-        };
-        // A lower-case letter matches either case: OR-ing 0x20 in maps only its upper case to
-        // it. Any other character must be itself.
-        auto caseBit = [](char16_t c) { return _mm_set1_epi16(c >= u'a' && c <= u'z' ? 0x20 : 0); };
-        const __m128i firstChar = _mm_set1_epi16(static_cast<short>(chars[first]));
-        const __m128i lastChar = _mm_set1_epi16(static_cast<short>(chars[last]));
-        const __m128i firstCase = caseBit(chars[first]);
-        const __m128i lastCase = caseBit(chars[last]);
-        qsizetype start = 0;
-        // Eight starting places a round, while the literal at each is inside the text (and so
-        // are both anchors' eight characters).
-        for (; start + length + 7 <= size; start += 8) {
-            const __m128i atFirst =
-                _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + start + first));
-            const __m128i atLast =
-                _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + start + last));
-            const __m128i both =
-                _mm_and_si128(_mm_cmpeq_epi16(_mm_or_si128(atFirst, firstCase), firstChar),
-                              _mm_cmpeq_epi16(_mm_or_si128(atLast, lastCase), lastChar));
-            // Two bits a place.
-            for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(both)); mask != 0;
-                 mask &= mask - 1, mask &= mask - 1) {
-                if (isAt(start + __builtin_ctz(mask) / 2))
-                    return true;
-            }
-        }
-        for (; start + length <= size; ++start) {
-            if (isAt(start))
-                return true;
-        }
+    const int groups = offsets ? re.NumberOfCapturingGroups() + 1 : 0;
+    std::vector<re2::StringPiece> found(static_cast<size_t>(groups));
+    if (!re.Match(text.piece(), size_t(fromByte), size_t(text.size()), RE2::UNANCHORED,
+                  found.data(), groups))
         return false;
+    if (!offsets)
+        return true;
+    offsets->resize(2 * groups);
+    const char *start = text.piece().data();
+    for (int i = 0; i < groups; ++i) {
+        const re2::StringPiece &group = found[size_t(i)];
+        // A group that took no part in the match has no data; an empty one has.
+        const bool set = group.data() != nullptr;
+        (*offsets)[2 * i] = set ? text.unitsAt(group.data() - start) : -1;
+        (*offsets)[2 * i + 1] = set ? text.unitsAt(group.data() + group.size() - start) : -1;
     }
-#endif
-
-    static constexpr qsizetype maxLength = 64;
-    QStringList m_literals;
-    QList<std::array<quint8, 256>> m_skips; ///< each literal's Horspool table
-    /// Each literal's two characters compared as vectors, or -1 when it has none to compare.
-    QList<std::pair<qsizetype, qsizetype>> m_anchors;
-};
-
-// Which patterns get a literal gate, and on which texts it pays: a few long literals, a text
-// long enough that skipping through it beats the pattern's own first-character search.
-constexpr qsizetype maxGateLiterals = 8;
-constexpr qsizetype minGateLiteral = 4;
-constexpr qsizetype minGatedText = 64;
-
-} // namespace
-
-struct Pattern::Compiled
-{
-    QString source;
-    Options options = NoOption;
-    // Compiled on first use: a knowledge base builds hundreds of patterns and a run needs few.
-    mutable std::once_flag once;
-    mutable pcre2_code *code = nullptr;
-    mutable QString error;
-    mutable int captureCount = 0;
-    // Every match contains one of these (each the literal text of a top-level alternative):
-    // a long text with none of them is answered without running the pattern. Empty when the
-    // pattern has no such literals worth looking for.
-    mutable std::optional<LiteralGate> gate;
-
-    ~Compiled() { pcre2_code_free(code); }
-
-    const Compiled &ready() const
-    {
-        std::call_once(once, [this] { compile(); });
-        return *this;
-    }
-
-    void compile() const;
-};
-
-namespace {
-
-// Match data sized for most patterns, a JIT stack as large as QRegularExpression allows (deep
-// alternations on long texts need more than PCRE2's 32 KiB default), one of each per thread.
-struct ThreadMatchState final
-{
-    static constexpr uint32_t pairs = 64;
-    pcre2_match_data *data = pcre2_match_data_create(pairs, nullptr);
-    pcre2_match_context *context = pcre2_match_context_create(nullptr);
-    pcre2_jit_stack *jitStack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, nullptr);
-
-    ThreadMatchState() { pcre2_jit_stack_assign(context, nullptr, jitStack); }
-    ~ThreadMatchState()
-    {
-        pcre2_jit_stack_free(jitStack);
-        pcre2_match_context_free(context);
-        pcre2_match_data_free(data);
-    }
-    ThreadMatchState(const ThreadMatchState &) = delete;
-    ThreadMatchState &operator=(const ThreadMatchState &) = delete;
-};
-
-} // namespace
-
-namespace {
-
-ThreadMatchState &threadState()
-{
-    thread_local ThreadMatchState state;
-    return state;
+    return true;
 }
 
 } // namespace
@@ -232,146 +142,67 @@ ThreadMatchState &threadState()
 Pattern::Pattern() = default;
 
 Pattern::Pattern(const QString &pattern, Options options)
+    : m_source(pattern)
+    , m_options(options)
 {
-    auto compiled = std::make_shared<Compiled>();
-    compiled->source = pattern;
-    compiled->options = options;
-    m_compiled = std::move(compiled);
+    m_re = std::make_shared<const RE2>(re2Source(pattern, options), re2Options(options));
+    if (!m_re->ok())
+        qCWarning(lcPattern) << "invalid pattern" << pattern << errorString();
 }
-
-void Pattern::Compiled::compile() const
-{
-    // The options QRegularExpression passes for the same flags, so patterns mean the same.
-    // Without MATCH_INVALID_UTF PCRE2 checks the whole text is valid UTF-16 at every match, which
-    // cost more than the matching over one message's text, and refuses the whole text for one
-    // broken surrogate; with it, broken code units just never match.
-    uint32_t flags = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
-    if (options & CaseInsensitive)
-        flags |= PCRE2_CASELESS;
-    if (options & Multiline)
-        flags |= PCRE2_MULTILINE;
-    if (options & DotMatchesEverything)
-        flags |= PCRE2_DOTALL;
-    if (options & UnicodeProperties)
-        flags |= PCRE2_UCP;
-    int errorCode = 0;
-    PCRE2_SIZE errorOffset = 0;
-    code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.utf16()),
-                         static_cast<PCRE2_SIZE>(source.size()), flags, &errorCode, &errorOffset,
-                         nullptr);
-    if (!code) {
-        PCRE2_UCHAR message[256];
-        pcre2_get_error_message(errorCode, message, 256);
-        error = QStringLiteral("%1 at offset %2")
-                    .arg(QString::fromUtf16(reinterpret_cast<const char16_t *>(message)))
-                    .arg(errorOffset);
-        qCWarning(lcPattern) << "invalid pattern" << source << error;
-        return;
-    }
-    uint32_t captures = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
-    captureCount = static_cast<int>(captures);
-    // Without JIT (not built for this CPU, out of memory) PCRE2 interprets: slower, same.
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    QStringList literals;
-    if (!(options & LiteralsChecked) && FirstMatch::requiredLiterals(source, literals) &&
-        literals.size() <= maxGateLiterals &&
-        std::all_of(literals.cbegin(), literals.cend(),
-                    [](const QString &literal) { return literal.size() >= minGateLiteral; })) {
-        gate.emplace(literals);
-    }
-}
-
-Pattern::~Pattern() = default;
-Pattern::Pattern(const Pattern &other) = default;
-Pattern &Pattern::operator=(const Pattern &other) = default;
-Pattern::Pattern(Pattern &&other) noexcept = default;
-Pattern &Pattern::operator=(Pattern &&other) noexcept = default;
 
 bool Pattern::isValid() const
 {
-    return m_compiled && m_compiled->ready().code;
+    return m_re && m_re->ok();
 }
 
 QString Pattern::errorString() const
 {
-    return m_compiled ? m_compiled->ready().error : QString();
-}
-
-QString Pattern::pattern() const
-{
-    return m_compiled ? m_compiled->source : QString();
-}
-
-Pattern::Options Pattern::options() const
-{
-    return m_compiled ? m_compiled->options : NoOption;
+    return m_re && !m_re->ok() ? QString::fromStdString(m_re->error()) : QString();
 }
 
 bool Pattern::matches(QStringView text, qsizetype from) const
 {
-    return run(text, from, 0, nullptr);
+    if (!isValid() || from < 0 || from > text.size())
+        return false;
+    Utf8Text utf8(text);
+    return run(*m_re, utf8, utf8.byteAt(from));
 }
 
 PatternMatch Pattern::match(QStringView text, qsizetype from) const
 {
     PatternMatch m;
-    run(text, from, 0, &m);
+    m.m_subject = text;
+    if (!isValid() || from < 0 || from > text.size())
+        return m;
+    Utf8Text utf8(text);
+    m.m_matched = run(*m_re, utf8, utf8.byteAt(from), &m.m_offsets);
     return m;
+}
+
+void Pattern::forEachMatch(QStringView text, const std::function<bool(const PatternMatch &)> &visit,
+                           qsizetype fromUnits) const
+{
+    if (!isValid() || fromUnits < 0 || fromUnits > text.size())
+        return;
+    Utf8Text utf8(text);
+    qsizetype from = utf8.byteAt(fromUnits);
+    while (from <= utf8.size()) {
+        PatternMatch m;
+        m.m_subject = text;
+        if (!run(*m_re, utf8, from, &m.m_offsets))
+            return;
+        m.m_matched = true;
+        if (!visit(m))
+            return;
+        // Where the match ended, in bytes: the walk back from UTF-16 starts where it stopped.
+        const qsizetype end = utf8.byteAt(m.capturedEnd());
+        from = m.capturedEnd() == m.capturedStart() ? utf8.nextCharacter(end) : end;
+    }
 }
 
 QString Pattern::escape(QStringView text)
 {
-    return QRegularExpression::escape(text);
-}
-
-bool Pattern::run(QStringView text, qsizetype from, unsigned flags, PatternMatch *out) const
-{
-    if (out) {
-        out->m_subject = text;
-        out->m_matched = false;
-        out->m_offsets.clear();
-    }
-    if (!isValid() || from < 0 || from > text.size())
-        return false;
-    // A match contains its literal after from, whatever it looks behind at.
-    const std::optional<LiteralGate> &gate = m_compiled->gate;
-    if (gate && text.size() - from >= minGatedText && !gate->anyIn(text.sliced(from)))
-        return false;
-    ThreadMatchState &state = threadState();
-    pcre2_match_data *data = state.data;
-    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> ownData(
-        nullptr, &pcre2_match_data_free);
-    if (out && static_cast<uint32_t>(m_compiled->captureCount) >= ThreadMatchState::pairs) {
-        ownData.reset(pcre2_match_data_create_from_pattern(m_compiled->code, nullptr));
-        data = ownData.get();
-    }
-    uint32_t options = 0;
-    if (flags & NonEmptyAnchored)
-        options |= PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED;
-    // An empty view may have a null pointer, which PCRE2 refuses even with length 0.
-    static const char16_t empty = 0;
-    const auto *subject = reinterpret_cast<PCRE2_SPTR>(text.isNull() ? &empty : text.utf16());
-    const int rc = pcre2_match(m_compiled->code, subject, static_cast<PCRE2_SIZE>(text.size()),
-                               static_cast<PCRE2_SIZE>(from), options, data, state.context);
-    if (rc < 0) {
-        if (rc != PCRE2_ERROR_NOMATCH)
-            qCDebug(lcPattern) << "match failed with PCRE2 error" << rc << "for" << pattern();
-        return false;
-    }
-    if (!out)
-        return true;
-    out->m_matched = true;
-    const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(data);
-    const int groups = m_compiled->captureCount + 1;
-    out->m_offsets.resize(groups * 2);
-    for (int i = 0; i < groups; ++i) {
-        // Groups past the last one that matched are left unset by PCRE2 only up to rc.
-        const bool set = i < rc && ovector[2 * i] != PCRE2_UNSET;
-        out->m_offsets[2 * i] = set ? static_cast<qsizetype>(ovector[2 * i]) : -1;
-        out->m_offsets[2 * i + 1] = set ? static_cast<qsizetype>(ovector[2 * i + 1]) : -1;
-    }
-    return true;
+    return QString::fromStdString(RE2::QuoteMeta(text.toUtf8().toStdString()));
 }
 
 int PatternMatch::lastCapturedIndex() const
@@ -379,7 +210,7 @@ int PatternMatch::lastCapturedIndex() const
     int last = static_cast<int>(m_offsets.size() / 2) - 1;
     while (last > 0 && m_offsets[2 * last] < 0)
         --last;
-    return last;
+    return std::max(last, 0);
 }
 
 qsizetype PatternMatch::capturedStart(int group) const
@@ -397,5 +228,178 @@ QStringView PatternMatch::capturedView(int group) const
     const qsizetype start = capturedStart(group);
     return start < 0 ? QStringView() : m_subject.mid(start, capturedEnd(group) - start);
 }
+
+// FilteredRE2 rather than RE2::Set. A set reads the text once for all its patterns, but it
+// cannot stop at the first pattern that matches, and its automaton has a state for every
+// combination of patterns part-way through a match: with the reason rules' ".*" it built new
+// states on nearly every text, several times slower than running the rules one by one. FilteredRE2
+// names the literal text (atoms) each alternative needs; one RE2::Set of those atoms, plain strings
+// whose automaton stays small, says which atoms a text holds, and FilteredRE2 then tries, in order,
+// only the alternatives those atoms allow (and the few that need none): the first that matches
+// names the rule.
+struct PatternGroups::Filters
+{
+    // Shorter atoms would let nearly every text through: such alternatives always run.
+    static constexpr int minAtomLength = 3;
+
+    struct Group
+    {
+        re2::FilteredRE2 filter{minAtomLength};
+        bool compiled = false;   ///< false when no alternative compiled
+        std::vector<int> ruleOf; ///< an alternative (filter's index) -> its rule
+        std::vector<int> atomOf; ///< a shared atom -> the filter's atom, or -1
+        qsizetype rules = 0;
+    };
+    std::vector<Group> groups;
+    std::unique_ptr<RE2::Set> atoms; ///< every group's atoms; null when there are none
+    bool atomsFailed = false;        ///< the atoms did not compile: every alternative runs
+};
+
+PatternGroups::PatternGroups(const QList<QList<QStringList>> &groups, Pattern::Options options)
+{
+    auto filters = std::make_shared<Filters>();
+    filters->groups.resize(size_t(groups.size()));
+    QHash<QByteArray, int> shared; // an atom -> its index in filters->atoms
+    std::vector<std::vector<std::string>> groupAtoms(size_t(groups.size()));
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        Filters::Group &group = filters->groups[size_t(g)];
+        group.rules = groups.at(g).size();
+        for (qsizetype rule = 0; rule < groups.at(g).size(); ++rule) {
+            for (const QString &alternative : groups.at(g).at(rule)) {
+                const std::string source = re2Source(alternative, options);
+                int id = 0;
+                if (group.filter.Add(source, re2Options(options), &id) != RE2::NoError) {
+                    const RE2 broken(source, re2Options(options));
+                    qCWarning(lcPattern) << "invalid pattern" << alternative
+                                         << QString::fromStdString(broken.error());
+                    continue;
+                }
+                group.ruleOf.push_back(int(rule));
+            }
+        }
+        if (group.ruleOf.empty())
+            continue;
+        group.filter.Compile(&groupAtoms[size_t(g)]);
+        group.compiled = true;
+        for (const std::string &atom : groupAtoms[size_t(g)]) {
+            const QByteArray key = QByteArray::fromStdString(atom);
+            if (!shared.contains(key))
+                shared.insert(key, int(shared.size()));
+        }
+    }
+    for (size_t g = 0; g < groupAtoms.size(); ++g) {
+        std::vector<int> &atomOf = filters->groups[g].atomOf;
+        atomOf.assign(size_t(shared.size()), -1);
+        for (size_t a = 0; a < groupAtoms[g].size(); ++a)
+            atomOf[size_t(shared.value(QByteArray::fromStdString(groupAtoms[g][a])))] = int(a);
+    }
+    // FilteredRE2's atoms are lower case, to be found in lower-case text; found caselessly
+    // (folding Unicode) instead, they are found wherever the lower-case text has them.
+    if (!shared.isEmpty()) {
+        std::vector<std::string> atoms(size_t(shared.size()));
+        for (auto it = shared.cbegin(); it != shared.cend(); ++it)
+            atoms[size_t(it.value())] = it.key().toStdString();
+        filters->atoms =
+            std::make_unique<RE2::Set>(re2Options(Pattern::CaseInsensitive), RE2::UNANCHORED);
+        for (const std::string &atom : atoms)
+            filters->atoms->Add(RE2::QuoteMeta(atom), nullptr);
+        if (!filters->atoms->Compile()) {
+            qCWarning(lcPattern) << "the atoms of pattern groups did not compile";
+            filters->atoms.reset();
+            filters->atomsFailed = true;
+        }
+    }
+    m_filters = std::move(filters);
+}
+
+qsizetype PatternGroups::size(qsizetype group) const
+{
+    return m_filters && group >= 0 && size_t(group) < m_filters->groups.size()
+               ? m_filters->groups[size_t(group)].rules
+               : 0;
+}
+
+PatternGroups::Atoms PatternGroups::atomsIn(QStringView text) const
+{
+    Atoms found;
+    if (!m_filters)
+        return found;
+    if (!m_filters->atoms) {
+        // Without atoms every alternative is one FilteredRE2 always runs.
+        found.m_known = !m_filters->atomsFailed;
+        return found;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    found.m_known =
+        m_filters->atoms->Match({utf8.constData(), size_t(utf8.size())}, &found.m_found, &error) ||
+        error.kind == RE2::Set::kNoError;
+    if (!found.m_known)
+        qCDebug(lcPattern) << "RE2::Set failed with error" << error.kind
+                           << "; matching one pattern at a time";
+    return found;
+}
+
+std::vector<int> PatternGroups::run(qsizetype groupIndex, QStringView text, const Atoms &atoms,
+                                    bool firstOnly) const
+{
+    std::vector<int> found; // the group's alternatives that match, ascending
+    if (!m_filters || groupIndex < 0 || size_t(groupIndex) >= m_filters->groups.size())
+        return found;
+    const Filters::Group &group = m_filters->groups[size_t(groupIndex)];
+    if (!group.compiled)
+        return found;
+    const QByteArray utf8 = text.toUtf8();
+    const re2::StringPiece piece(utf8.constData(), size_t(utf8.size()));
+    if (atoms.m_known) {
+        std::vector<int> groupAtoms;
+        for (const int atom : atoms.m_found) {
+            if (size_t(atom) < group.atomOf.size() && group.atomOf[size_t(atom)] >= 0)
+                groupAtoms.push_back(group.atomOf[size_t(atom)]);
+        }
+        // FilteredRE2 tries the alternatives the atoms allow in the order they were added.
+        if (!firstOnly) {
+            group.filter.AllMatches(piece, groupAtoms, &found);
+            std::sort(found.begin(), found.end());
+        } else if (const int first = group.filter.FirstMatch(piece, groupAtoms); first >= 0) {
+            found.push_back(first);
+        }
+        return found;
+    }
+    for (int i = 0; i < group.filter.NumRegexps() && !(firstOnly && !found.empty()); ++i) {
+        if (RE2::PartialMatch(piece, group.filter.GetRE2(i)))
+            found.push_back(i);
+    }
+    return found;
+}
+
+QList<qsizetype> PatternGroups::matching(qsizetype group, QStringView text,
+                                         const Atoms &atoms) const
+{
+    QList<qsizetype> rules;
+    for (const int id : run(group, text, atoms, false)) {
+        const qsizetype rule = m_filters->groups[size_t(group)].ruleOf[size_t(id)];
+        if (rules.isEmpty() || rules.last() != rule)
+            rules.append(rule); // ascending: a rule's alternatives are added together
+    }
+    return rules;
+}
+
+qsizetype PatternGroups::firstMatching(qsizetype group, QStringView text, const Atoms &atoms) const
+{
+    const std::vector<int> first = run(group, text, atoms, true);
+    return first.empty() ? -1 : m_filters->groups[size_t(group)].ruleOf[size_t(first.front())];
+}
+
+PatternSet::PatternSet(const QStringList &patterns, Pattern::Options options)
+    : m_groups(
+          [&patterns] {
+              QList<QStringList> rules;
+              for (const QString &pattern : patterns)
+                  rules.append(QStringList{pattern});
+              return QList<QList<QStringList>>{rules};
+          }(),
+          options)
+{}
 
 } // namespace BounceDoctor

@@ -1,4 +1,5 @@
 #include "bounce/classifier.h"
+#include "bounce/knowledgebase.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -52,13 +53,14 @@ void TestReasonKnowledge::knowledgeIsValid()
     for (const QJsonValue &rule : rules) {
         const QString reason = rule.toObject().value(QLatin1String("reason")).toString();
         QVERIFY2(vocabulary.contains(reason), qPrintable(reason));
-        const QJsonArray patterns = rule.toObject().value(QLatin1String("patterns")).toArray();
-        QVERIFY2(!patterns.isEmpty(), qPrintable(reason));
-        for (const QJsonValue &pattern : patterns) {
-            const QRegularExpression re(pattern.toString());
-            QVERIFY2(re.isValid(),
-                     qPrintable(pattern.toString() + QLatin1String(": ") + re.errorString()));
-        }
+        // Plain words as phrases, wording that varies as patterns (RE2 syntax).
+        const QStringList patterns =
+            KnowledgeBase::stringList(rule.toObject().value(QLatin1String("patterns")));
+        const QStringList phrases =
+            KnowledgeBase::stringList(rule.toObject().value(QLatin1String("phrases")));
+        QVERIFY2(!patterns.isEmpty() || !phrases.isEmpty(), qPrintable(reason));
+        const QStringList errors = KnowledgeBase::patternErrors(patterns, reason);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
     }
     // Generic (X.1.1) or, where the class changes the meaning, full (4.4.0) codes.
     static const QRegularExpression code(QStringLiteral(R"(^[X245]\.\d{1,3}\.\d{1,3}$)"));

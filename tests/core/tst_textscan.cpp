@@ -19,6 +19,9 @@ private Q_SLOTS:
     void isPublicIp();
     void htmlToText_data();
     void htmlToText();
+    void htmlWithUnclosedStyle();
+    void replyCodeAndAddress_data();
+    void replyCodeAndAddress();
     void enhancedStatus_data();
     void enhancedStatus();
     void emptyLineSameAsIndexOf_data();
@@ -75,6 +78,12 @@ void TestTextScan::sendingIp_data()
     QTest::newRow("private address only")
         << QStringLiteral("from 10.1.2.3 rejected") << QString()
         << QStringLiteral("from [192.168.1.20] by mx.example.org") << QString();
+    QTest::newRow("a host name ending in a digit before a bracket")
+        << QStringLiteral("client host mx2[198.51.100.9] blocked") << QStringLiteral("198.51.100.9")
+        << QStringLiteral("from mx2(198.51.100.9) by mx") << QStringLiteral("198.51.100.9");
+    QTest::newRow("a private address, then a public one")
+        << QStringLiteral("from 10.0.0.1 (198.51.100.9) refused") << QStringLiteral("198.51.100.9")
+        << QStringLiteral("from 10.0.0.1 198.51.100.9 by mx") << QStringLiteral("198.51.100.9");
     QTest::newRow("three groups are no address")
         << QStringLiteral("from 192.0.2 rejected") << QString()
         << QStringLiteral("from 192.0.2 by mx") << QString();
@@ -149,6 +158,70 @@ void TestTextScan::htmlToText_data()
     QTest::newRow("cells and entities")
         << QStringLiteral("<td>550</td><td>5.1.1&nbsp;user&lt;unknown&gt;</td>")
         << QStringLiteral("550 5.1.1 user<unknown> ");
+    QTest::newRow("style, script and head go")
+        << QStringLiteral("<head><title>t</title></head><STYLE type=x>p{}</style >a<script>"
+                          "if (a<b) x();</SCRIPT>b")
+        << QStringLiteral("ab");
+    QTest::newRow("each element to its own end tag")
+        << QStringLiteral("<style>p{}</script>x</style>y") << QStringLiteral("y");
+    QTest::newRow("an end tag of another element only")
+        << QStringLiteral("<style>p{} </script>x") << QStringLiteral("p{} x");
+    QTest::newRow("a name that only starts like one")
+        << QStringLiteral("<styles>a</styles>b") << QStringLiteral("ab");
+    QTest::newRow("unclosed style") << QStringLiteral("Delivery failed<br><style>p { color: red }")
+                                    << QStringLiteral("Delivery failed\np { color: red }");
+}
+
+// An HTML-only bounce with a <style> that never ends: reading it is one pass however long it
+// is (it used to rescan to the end from every tag), and the text around it is kept.
+void TestTextScan::htmlWithUnclosedStyle()
+{
+    const QString css = QStringLiteral("p.x { color: red; } <b>\n").repeated(9000); // over 200 KB
+    QVERIFY(css.size() >= 200000);
+    const QString html = QStringLiteral("<html><body><p>550 5.1.1 user unknown</p><style>") + css +
+                         QStringLiteral("</body></html>");
+    // Tags go and so do the blanks they leave before a line break.
+    const QString expected = QStringLiteral("550 5.1.1 user unknown\n") +
+                             QStringLiteral("p.x { color: red; }\n").repeated(9000);
+    QCOMPARE(TextScan::htmlToText(html), expected);
+}
+
+void TestTextScan::replyCodeAndAddress_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("replyCode");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("code and address") << QStringLiteral("550 <ana@example.org>: no such user")
+                                      << QStringLiteral("550") << QStringLiteral("ana@example.org");
+    QTest::newRow("code at the end")
+        << QStringLiteral("said: 452") << QStringLiteral("452") << QString();
+    QTest::newRow("code before a hyphen")
+        << QStringLiteral("550-5.1.1 The email account") << QStringLiteral("550") << QString();
+    QTest::newRow("code at a line end")
+        << QStringLiteral("x 421\nbye") << QStringLiteral("421") << QString();
+    QTest::newRow("part of a number or path")
+        << QStringLiteral("id 1550 /550 v.550 #550 =550") << QString() << QString();
+    QTest::newRow("labelled code")
+        << QStringLiteral("ERROR_CODE :550, x") << QStringLiteral("550") << QString();
+    QTest::newRow("text glued to the domain") << QStringLiteral("a@example.jp\u60a8\u597d")
+                                              << QString() << QStringLiteral("a@example.jp");
+    QTest::newRow("digits glued to the domain")
+        << QStringLiteral("user@example.com5 x") << QString() << QString();
+    QTest::newRow("punycode top-level domain")
+        << QStringLiteral("to: user@example.xn--p1ai.") << QString()
+        << QStringLiteral("user@example.xn--p1ai");
+    QTest::newRow("after non-ASCII text")
+        << QStringLiteral("宛先不明 <kijitora@example.jp> 550") << QStringLiteral("550")
+        << QStringLiteral("kijitora@example.jp");
+}
+
+void TestTextScan::replyCodeAndAddress()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, replyCode);
+    QFETCH(QString, address);
+    QCOMPARE(TextScan::replyCode(text), replyCode);
+    QCOMPARE(TextScan::address(text), address);
 }
 
 void TestTextScan::htmlToText()
@@ -172,6 +245,12 @@ void TestTextScan::enhancedStatus_data()
     QTest::newRow("no code") << QStringLiteral("Mailbox unavailable. Try later.") << QString();
     QTest::newRow("two runs only") << QStringLiteral("version 1.2 of 5.7") << QString();
     QTest::newRow("an address is no code") << QStringLiteral("from 192.0.2.1") << QString();
+    QTest::newRow("part of a longer number")
+        << QStringLiteral("45.1.1 and 5.1.12.3 and 5.1.1.2") << QString();
+    QTest::newRow("a dot after it") << QStringLiteral("code 5.1.1.") << QStringLiteral("5.1.1");
+    QTest::newRow("a letter before it") << QStringLiteral("x5.2.2 full") << QStringLiteral("5.2.2");
+    QTest::newRow("after a non-ASCII word")
+        << QStringLiteral("Fehler 5.2.2 Größe") << QStringLiteral("5.2.2");
 }
 
 void TestTextScan::enhancedStatus()

@@ -19,8 +19,7 @@ public:
     QList<RecipientDiagnosis> parse(const ParsedMessage &message) const override
     {
         static const Pattern codeLine(
-            QStringLiteral(
-                R"(^.*(?:(?<![\d.])[245]\d\d[ -]|(?<![\d.])[245]\.\d{1,3}\.\d{1,3}).*$)"),
+            QStringLiteral(R"(^(?:.*[^\d.\n])?(?:[245]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3}).*$)"),
             Pattern::Multiline);
         RecipientDiagnosis recipient;
         const auto match = codeLine.match(message.bodyText);
