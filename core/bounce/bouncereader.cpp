@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 #include <QThread>
 
 #include <algorithm>
@@ -134,15 +135,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     const bool saidNothing = std::all_of(
         message.recipients.cbegin(), message.recipients.cend(),
         [](const RecipientDiagnosis &r) { return r.diagnostic.isEmpty() && r.status.isEmpty(); });
-    if (saidNothing && !parsed.forwardedBounce.isEmpty()) {
+    if (saidNothing && parsed.forwarded) {
         // The notice only wraps the real bounce (forwarded, or a gateway re-wrapping it).
-        ParsedMessage inner;
-        QString error;
-        if (Mime::parse(Mime::normaliseLineEndings(parsed.forwardedBounce), limits, inner, error)) {
-            BounceMessage unwrapped = diagnose(inner, limits, source, index);
-            if (unwrapped.kind == BounceMessage::Kind::Bounce)
-                return unwrapped;
-        }
+        BounceMessage unwrapped = diagnose(*parsed.forwarded, limits, source, index);
+        if (unwrapped.kind == BounceMessage::Kind::Bounce)
+            return unwrapped;
     }
     if (message.recipients.isEmpty()) {
         message.kind = BounceMessage::Kind::NotABounce;
@@ -193,6 +190,15 @@ bool startsWithHeaderField(const QByteArray &bytes)
             return false;
     }
     return true;
+}
+
+// A file saved as UTF-16 (as some Windows tools do) starts with a byte order mark: read as the
+// UTF-8 text it holds. Other input is returned as it is.
+QByteArray fromUtf16(const QByteArray &bytes)
+{
+    if (!bytes.startsWith("\xff\xfe") && !bytes.startsWith("\xfe\xff"))
+        return bytes;
+    return QString(QStringDecoder(QStringDecoder::Utf16).decode(bytes)).toUtf8();
 }
 
 // A message that is already known (an error) goes through the job queue to keep its place.
@@ -435,10 +441,13 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
                                 .arg(m_limits.maxMessageBytes));
     if (QByteArrayView(bytes).trimmed().isEmpty())
         return errorMessage(source, index, BounceReaderTr::tr("the message is empty"));
-    QByteArray normalised = Mime::normaliseLineEndings(bytes);
-    // Mail may not contain NUL (RFC 5322), and C strings in GMime would cut the text at one.
-    if (normalised.contains('\0'))
-        normalised.replace('\0', ' ');
+    QByteArray normalised = Mime::normaliseLineEndings(fromUtf16(bytes));
+    // Mail may not contain NUL (RFC 5322), and GMime's header fields, C strings, would end at
+    // one. In a body it may be UTF-16 text, which the MIME layer decodes.
+    const qsizetype headerEnd = Mime::emptyLine(normalised);
+    for (qsizetype at = normalised.indexOf('\0'); at >= 0 && (headerEnd < 0 || at < headerEnd);
+         at = normalised.indexOf('\0', at + 1))
+        normalised[at] = ' ';
     if (const QString problem = structureProblem(normalised); !problem.isEmpty())
         return errorMessage(source, index, problem);
     ParsedMessage parsed;
@@ -450,7 +459,7 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
 
 BounceMessage BounceReader::readPastedText(const QString &text) const
 {
-    QString normalised = text;
+    QString normalised = Mime::withoutLoneSurrogates(text);
     normalised.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     normalised.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     if (QStringView(normalised).trimmed().isEmpty())
@@ -487,7 +496,7 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
         headerEnd <= m_limits.maxHeaderLineBytes && (headerEnd + 1) / 2 <= m_limits.maxHeaderFields;
     int fields = 0;
     for (qsizetype at = 0; at < headerEnd && !headerFits;) {
-        qsizetype end = Mime::indexOfByte(bytes, '\n', at);
+        qsizetype end = bytes.indexOf('\n', at);
         if (end < 0 || end > headerEnd)
             end = headerEnd;
         if (end - at > m_limits.maxHeaderLineBytes)
@@ -500,21 +509,7 @@ QString BounceReader::structureProblem(const QByteArray &bytes) const
     if (fields > m_limits.maxHeaderFields)
         return BounceReaderTr::tr("the message has more than %1 header fields")
             .arg(m_limits.maxHeaderFields);
-    // Each multipart declares a boundary; GMime's work grows with how many are open at once.
-    // Each declaration counted takes its own nine bytes ("boundary=").
-    if (size / 9 <= m_limits.maxMimeMultiparts)
-        return {};
-    int boundaries = 0;
-    for (qsizetype at = Mime::indexOfByte(bytes, '=', 8); at >= 0;
-         at = Mime::indexOfByte(bytes, '=', at + 1)) {
-        // Quoted-printable text has an '=' on every line: look closer only after a 'y'.
-        const char before = data[at - 1];
-        if ((before == 'y' || before == 'Y') && qstrnicmp(data + at - 8, "boundary", 8) == 0 &&
-            ++boundaries > m_limits.maxMimeMultiparts)
-            return BounceReaderTr::tr("the message declares more than %1 MIME multiparts")
-                .arg(m_limits.maxMimeMultiparts);
-    }
-    return {};
+    return {}; // the MIME structure's limits are checked by Mime::parse()
 }
 
 void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit, Batch &batch) const
@@ -661,11 +656,12 @@ BounceMessage BounceReader::readSingle(const QByteArray &bytes, const QString &s
 {
     // A saved message starts with header fields; anything else is text someone pasted into a
     // file or piped in (an NDR body, or only the server's reply line).
-    if (startsWithHeaderField(bytes) || QByteArrayView(bytes).trimmed().isEmpty())
-        return readMessage(bytes, source, 0);
+    const QByteArray text = fromUtf16(bytes);
+    if (startsWithHeaderField(text) || QByteArrayView(text).trimmed().isEmpty())
+        return readMessage(text, source, 0);
     if (bytes.size() > m_limits.maxMessageBytes)
         return readMessage(bytes, source, 0); // gives the size error
-    BounceMessage message = readPastedText(QString::fromUtf8(bytes));
+    BounceMessage message = readPastedText(QString::fromUtf8(text));
     message.source = source;
     message.index = 0;
     return message;

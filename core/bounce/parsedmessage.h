@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace BounceDoctor {
@@ -35,7 +36,8 @@ struct ParsedMessage
     bool hasOriginal = false;
     HeaderFields originalHeaders; ///< headers of the returned original message
     bool pasted = false;          ///< text a user pasted, not a saved message
-    QByteArray forwardedBounce;   ///< an attached message that is itself a bounce (forwarded)
+    /// An attached message that is itself a bounce (forwarded, or re-wrapped by a gateway).
+    std::shared_ptr<ParsedMessage> forwarded;
     /// Where the first marker of the returned copy starts in bodyText (-1: none), once found:
     /// several format helpers ask, and finding it is a scan of the whole text. Set by
     /// FormatHelpers::explanatoryRegion(); bodyText must not change after.
