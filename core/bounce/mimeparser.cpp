@@ -52,37 +52,20 @@ struct Free
 };
 using OwnedText = std::unique_ptr<char, Free>;
 
-// A message parsed by its own GMime parser; the parts keep the input stream alive.
-Owned<GMimeMessage> construct(QByteArrayView bytes)
+// A message parsed by its own GMime parser, as its top-level part (whose header list holds
+// the message's fields): a GMimeMessage would also parse every address field, unread here.
+// The parts keep the input stream alive.
+Owned<GMimeObject> construct(QByteArrayView bytes)
 {
     Owned<GMimeStream> stream(
         g_mime_stream_mem_new_with_buffer(bytes.data(), static_cast<size_t>(bytes.size())));
     Owned<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    return Owned<GMimeMessage>(g_mime_parser_construct_message(parser.get(), parserOptions()));
+    return Owned<GMimeObject>(g_mime_parser_construct_part(parser.get(), parserOptions()));
 }
 
-// A header value as GMime read it, folds joined by one space, RFC 2047 words and raw 8-bit
-// text decoded by GMime.
-QString headerText(const char *raw)
-{
-    const QByteArrayView folded(raw ? raw : "");
-    QByteArray unfolded;
-    for (qsizetype at = 0; at < folded.size();) {
-        qsizetype end = folded.indexOf('\n', at);
-        end = end < 0 ? folded.size() : end;
-        const QByteArrayView line = folded.sliced(at, end - at).trimmed();
-        at = end + 1;
-        if (!line.isEmpty() && !unfolded.isEmpty())
-            unfolded += ' ';
-        unfolded += line;
-    }
-    if (isPlainAscii(unfolded) && !unfolded.contains("=?"))
-        return QString::fromLatin1(unfolded); // nothing to decode
-    const OwnedText text(g_mime_utils_header_decode_text(parserOptions(), unfolded.constData()));
-    return QString::fromUtf8(text.get()).trimmed();
-}
-
+// Every field GMime read, value unfolded and decoded by GMime (RFC 2047 words, raw 8-bit text
+// in the fallback charsets), its blank runs (folds, tabs, decoded line breaks) made one space.
 HeaderFields headerFields(GMimeObject *object)
 {
     HeaderFields fields;
@@ -92,7 +75,7 @@ HeaderFields headerFields(GMimeObject *object)
     for (int i = 0; i < count; ++i) {
         GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
         fields.append({QByteArray(g_mime_header_get_name(header)).toLower(),
-                       headerText(g_mime_header_get_raw_value(header))});
+                       QString::fromUtf8(g_mime_header_get_value(header)).simplified()});
     }
     return fields;
 }
@@ -132,15 +115,16 @@ public:
 
     QString error;
 
-    /// rawBody: the message's body as it came, read as text when no part gives any; null for
-    /// a message inside another, whose body GMime writes out again.
-    bool readMessage(GMimeMessage *message, ParsedMessage &out, QByteArrayView rawBody, int depth)
+    /// A message: the object with its header fields, and its body (the same object for a
+    /// message parsed as a part). raw: the message as it came, whose body is read as text when
+    /// no part gives any; null for a message inside another, whose body GMime writes out again.
+    bool readMessage(GMimeObject *fields, GMimeObject *body, ParsedMessage &out, QByteArrayView raw,
+                     int depth)
     {
-        out.headers = headerFields(GMIME_OBJECT(message));
+        out.headers = headerFields(fields);
         out.subject = out.header("subject");
         out.from = out.header("from");
         out.contentType = QStringLiteral("text/plain"); // RFC 2045's default
-        GMimeObject *body = g_mime_message_get_mime_part(message);
         QList<GMimePart *> html; // read only when the message has no plain text
         if (body) {
             GMimeContentType *type = g_mime_object_get_content_type(body);
@@ -159,7 +143,9 @@ public:
         if (QStringView(out.bodyText).trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
             // A multipart without its boundaries (it happens): read the body as text.
             QByteArray written;
-            if (rawBody.isNull() && body) {
+            const qsizetype headerEnd = emptyLine(raw);
+            QByteArrayView rawBody = headerEnd < 0 ? QByteArrayView("") : raw.sliced(headerEnd + 2);
+            if (raw.isNull() && body) {
                 Owned<GMimeStream> memory(g_mime_stream_mem_new());
                 g_mime_object_write_content_to_stream(body, nullptr, memory.get());
                 written = bytesOf(memory.get());
@@ -197,20 +183,20 @@ private:
         }
         if (GMIME_IS_MESSAGE_PART(object)) {
             GMimeMessage *message = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
-            return !message || readOriginal(message, out, depth + 1);
+            return !message || readOriginal(GMIME_OBJECT(message),
+                                            g_mime_message_get_mime_part(message), out, depth + 1);
         }
         return !GMIME_IS_PART(object) || readLeaf(GMIME_PART(object), out, html, depth);
     }
 
     // The returned original: its header fields, and, when it is a bounce someone forwarded as
     // an attachment, what it says (read from the same tree, never parsed again).
-    bool readOriginal(GMimeMessage *message, ParsedMessage &out, int depth)
+    bool readOriginal(GMimeObject *fields, GMimeObject *body, ParsedMessage &out, int depth)
     {
         if (out.hasOriginal)
             return true;
         out.hasOriginal = true;
-        out.originalHeaders = headerFields(GMIME_OBJECT(message));
-        GMimeObject *body = g_mime_message_get_mime_part(message);
+        out.originalHeaders = headerFields(fields);
         if (out.originalHeaders.isEmpty() && body && GMIME_IS_PART(body)) {
             // Some servers put a blank line before the original, where GMime ends its header
             // section: the fields are then the start of the body.
@@ -224,7 +210,7 @@ private:
         if (depth > m_limits.maxMimeDepth)
             return tooDeep();
         auto forwarded = std::make_shared<ParsedMessage>();
-        if (!readMessage(message, *forwarded, {}, depth))
+        if (!readMessage(fields, body, *forwarded, {}, depth))
             return false;
         out.forwarded = std::move(forwarded);
         return true;
@@ -248,9 +234,9 @@ private:
                    type == QLatin1String("message/global")) {
             // An attached message GMime left as a part: one with a transfer encoding, which
             // RFC 2046 forbids (some servers do it). Decoded, it is read as one.
-            const Owned<GMimeMessage> message =
+            const Owned<GMimeObject> message =
                 out.hasOriginal ? nullptr : construct(normaliseLineEndings(contentOf(part)));
-            return !message || readOriginal(message.get(), out, depth + 1);
+            return !message || readOriginal(message.get(), message.get(), out, depth + 1);
         } else if (type == QLatin1String("text/html")) {
             html.append(part);
         } else if (type.startsWith(QLatin1String("text/")) ||
@@ -323,120 +309,118 @@ QString decodeText(QByteArrayView bytes, const char *charset)
     return guessed ? QString::fromUtf8(guessed.get()) : QString::fromLatin1(bytes);
 }
 
-// The boundaries the message declares, and whether one could not be read as a plain value
-// (an RFC 2231 continuation, an escaped quote).
-struct Boundaries
+// Counts, in one pass before GMime sees a message, what GMime would build an object (and, for
+// nesting, a stack frame) for: multiparts, parts, header fields and attached messages. It reads
+// the shapes GMime reads: header sections are the message's first, the one after each line of
+// "--" and a boundary declared before, and the one after a section whose type names a message
+// (in a digest, one without a type). Where GMime could read a boundary differently (RFC 2231
+// sections, escapes, a huge field), every line starting with "--" counts as a part.
+class ShapeCounter final
 {
-    QSet<QByteArray> values;
-    int declared = 0;
-    bool unreadable = false;
-};
+public:
+    explicit ShapeCounter(const ReaderLimits &limits)
+        : m_limits(limits)
+    {}
 
-Boundaries declaredBoundaries(QByteArrayView bytes)
-{
-    Boundaries found;
-    for (qsizetype at = bytes.indexOf('='); at >= 0; at = bytes.indexOf('=', at + 1)) {
-        qsizetype name = at; // where the parameter name ends: blanks, then RFC 2231's "*0*"
-        while (name > 0 && QByteArrayView(" \t").contains(bytes.at(name - 1)))
-            --name;
-        const qsizetype beforeSection = name;
-        while (name > 0 && QByteArrayView("*0123456789").contains(bytes.at(name - 1)))
-            --name;
-        if (name < 8 || qstrnicmp(bytes.data() + name - 8, "boundary", 8) != 0)
-            continue;
-        ++found.declared;
-        if (name != beforeSection) {
-            found.unreadable = true;
-            continue;
+    QString count(QByteArrayView bytes)
+    {
+        for (qsizetype at = 0; at < bytes.size() && m_problem.isEmpty();) {
+            qsizetype end = bytes.indexOf('\n', at);
+            end = end < 0 ? bytes.size() : end;
+            readLine(bytes.sliced(at, end - at));
+            at = end + 1;
         }
-        qsizetype start = at + 1;
-        while (start < bytes.size() && QByteArrayView(" \t").contains(bytes.at(start)))
-            ++start;
-        const bool quoted = start < bytes.size() && bytes.at(start) == '"';
-        start += quoted ? 1 : 0;
-        qsizetype end = start;
-        while (end < bytes.size() && bytes.at(end) != '\n' &&
-               !(quoted ? bytes.at(end) == '"' : QByteArrayView("; \t").contains(bytes.at(end))))
-            ++end;
-        const QByteArrayView value = bytes.sliced(start, end - start);
-        found.unreadable = found.unreadable || value.contains('\\');
-        found.values.insert(value.trimmed().toByteArray());
+        endField();
+        return m_problem;
     }
-    return found;
-}
 
-// GMime builds an object for every part, header field and attached message before anything
-// reads them, with a stack frame for every level: they are counted first, in the shapes GMime
-// reads. A part starts at a line of "--" and a declared boundary (when one cannot be read,
-// at every line starting with "--"). Header sections are the message's first, the one after
-// each such line, and the one after a section whose type names a message (in a digest, one
-// without a type).
-QString structureProblem(QByteArrayView bytes, const ReaderLimits &limits)
-{
-    const Boundaries boundaries = declaredBoundaries(bytes);
-    if (boundaries.declared > limits.maxMimeMultiparts)
-        return tr("the message declares more than %1 MIME multiparts")
-            .arg(limits.maxMimeMultiparts);
-    auto isDelimiter = [&boundaries](QByteArrayView line) {
-        if (!line.startsWith("--") || !boundaries.declared)
-            return false;
-        const QByteArray boundary = line.sliced(2).trimmed().toByteArray();
-        return boundaries.unreadable || boundaries.values.contains(boundary);
-    };
-    int parts = 0;
-    int messages = 0;
-    int fields = 0;
-    bool inHeader = true;
-    bool digest = false; // a multipart/digest was declared: its parts are messages by default
-    QByteArray type;     // the section's Content-Type value, folds joined, its start only
-    bool typed = false;
-    bool inType = false;
-    for (qsizetype at = 0; at < bytes.size();) {
-        qsizetype end = bytes.indexOf('\n', at);
-        end = end < 0 ? bytes.size() : end;
-        const QByteArrayView line = bytes.sliced(at, end - at);
-        at = end + 1;
-        if (isDelimiter(line)) {
-            if (++parts > limits.maxMimeParts)
-                return tr("the message has more than %1 MIME parts").arg(limits.maxMimeParts);
-            inHeader = true;
-            type.clear();
-            typed = inType = false;
-            continue;
-        }
-        if (!inHeader)
-            continue;
-        if (line.isEmpty()) {
-            type = type.toLower();
-            digest = digest || type.contains("digest");
-            inHeader = type.contains("message") || (!typed && digest);
-            if (inHeader && ++messages > limits.maxAttachedMessages)
-                return tr("the message holds more than %1 attached messages (counting messages "
-                          "inside messages)")
-                    .arg(limits.maxAttachedMessages);
-            type.clear();
-            typed = inType = false;
+private:
+    void refuse(const char *text, int limit) { m_problem = tr(text).arg(limit); }
+
+    void readLine(QByteArrayView line)
+    {
+        if (line.startsWith("--") &&
+            (m_anyDashes || m_boundaries.contains(line.sliced(2).trimmed().toByteArray()))) {
+            if (++m_parts > m_limits.maxMimeParts)
+                refuse("the message has more than %1 MIME parts", m_limits.maxMimeParts);
+            endField();
+            m_inHeader = true;
+            m_typed = false;
+            m_type.clear();
+        } else if (!m_inHeader) {
+        } else if (line.isEmpty()) {
+            endField();
+            m_type = m_type.toLower();
+            m_digest = m_digest || m_type.contains("multipart/digest");
+            m_inHeader = m_type.contains("message") || (!m_typed && m_digest);
+            if (m_inHeader && ++m_messages > m_limits.maxAttachedMessages)
+                refuse("the message holds more than %1 attached messages (counting messages "
+                       "inside messages)",
+                       m_limits.maxAttachedMessages);
+            m_typed = false;
+            m_type.clear();
         } else if (line.front() == ' ' || line.front() == '\t') {
-            if (inType && type.size() < 256)
-                type += line;
+            if (m_inType)
+                m_type += line;
         } else {
-            if (++fields > limits.maxAllHeaderFields)
-                return tr("the message has more than %1 header fields in its parts and attached "
-                          "messages")
-                    .arg(limits.maxAllHeaderFields);
+            endField();
+            if (++m_fields > m_limits.maxAllHeaderFields)
+                refuse("the message has more than %1 header fields in its parts and attached "
+                       "messages",
+                       m_limits.maxAllHeaderFields);
             const qsizetype colon = line.indexOf(':');
-            inType = colon > 0 &&
-                     line.first(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0;
-            if (inType) {
-                typed = true;
-                type = line.sliced(colon + 1)
-                           .first(qMin<qsizetype>(256, line.size() - colon - 1))
-                           .toByteArray();
+            m_inType = colon > 0 && line.first(colon).trimmed().compare("content-type",
+                                                                        Qt::CaseInsensitive) == 0;
+            if (m_inType) {
+                m_typed = true;
+                m_type = line.sliced(colon + 1).toByteArray();
             }
         }
     }
-    return {};
-}
+
+    // At the end of a Content-Type field: the boundaries it declares.
+    void endField()
+    {
+        if (!m_inType)
+            return;
+        m_inType = false;
+        for (qsizetype at = 0; at + 8 <= m_type.size(); ++at) {
+            if (qstrnicmp(m_type.constData() + at, "boundary", 8) != 0)
+                continue;
+            if (++m_multiparts > m_limits.maxMimeMultiparts)
+                return refuse("the message declares more than %1 MIME multiparts",
+                              m_limits.maxMimeMultiparts);
+            const QByteArrayView rest = QByteArrayView(m_type).sliced(at + 8).trimmed();
+            if (!rest.startsWith('=') || m_type.size() > 65536) {
+                m_anyDashes = m_anyDashes || rest.startsWith('*') || m_type.size() > 65536;
+                continue;
+            }
+            QByteArrayView value = rest.sliced(1).trimmed();
+            const bool quoted = value.startsWith('"');
+            value = value.sliced(quoted ? 1 : 0);
+            qsizetype end = 0;
+            while (end < value.size() &&
+                   !QByteArrayView(quoted ? "\"" : "; \t\n").contains(value.at(end)))
+                ++end;
+            m_anyDashes = m_anyDashes || value.first(end).contains('\\');
+            m_boundaries.insert(value.first(end).trimmed().toByteArray());
+        }
+    }
+
+    const ReaderLimits &m_limits;
+    QString m_problem;
+    QSet<QByteArray> m_boundaries;
+    bool m_anyDashes = false;
+    int m_multiparts = 0;
+    int m_parts = 0;
+    int m_messages = 0;
+    int m_fields = 0;
+    bool m_inHeader = true;
+    bool m_digest = false; // a multipart/digest was declared: its parts are messages by default
+    QByteArray m_type;     // the section's Content-Type value, folds joined
+    bool m_typed = false;
+    bool m_inType = false;
+};
 
 } // namespace
 
@@ -491,8 +475,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text)
         text = text.sliced(1);
     const qsizetype end = emptyLine(text);
     const QByteArray block = (end < 0 ? text : text.first(end + 1)).toByteArray() + '\n';
-    const Owned<GMimeMessage> message = construct(block);
-    return message ? headerFields(GMIME_OBJECT(message.get())) : HeaderFields();
+    const Owned<GMimeObject> part = construct(block);
+    return part ? headerFields(part.get()) : HeaderFields();
 }
 
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error)
@@ -503,15 +487,12 @@ bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &o
         const qsizetype lineEnd = message.indexOf('\n');
         message = lineEnd < 0 ? QByteArrayView() : message.sliced(lineEnd + 1);
     }
-    error = structureProblem(message, limits);
+    error = ShapeCounter(limits).count(message);
     if (!error.isEmpty())
         return false;
-    const Owned<GMimeMessage> tree = construct(message);
-    const qsizetype headerEnd = emptyLine(message);
+    const Owned<GMimeObject> tree = construct(message);
     TreeReader reader(limits);
-    if (!tree || !reader.readMessage(
-                     tree.get(), out,
-                     headerEnd < 0 ? QByteArrayView("") : message.sliced(headerEnd + 2), 0)) {
+    if (!tree || !reader.readMessage(tree.get(), tree.get(), out, message, 0)) {
         error = tree ? reader.error : tr("not an e-mail message (no headers)");
         return false;
     }
