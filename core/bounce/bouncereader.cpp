@@ -444,7 +444,7 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
     QByteArray normalised = Mime::normaliseLineEndings(fromUtf16(bytes));
     // Mail may not contain NUL (RFC 5322), and GMime's header fields, C strings, would end at
     // one. In a body it may be UTF-16 text, which the MIME layer decodes.
-    const qsizetype headerEnd = Mime::emptyLine(normalised);
+    const qsizetype headerEnd = normalised.contains('\0') ? Mime::emptyLine(normalised) : -1;
     for (qsizetype at = normalised.indexOf('\0'); at >= 0 && (headerEnd < 0 || at < headerEnd);
          at = normalised.indexOf('\0', at + 1))
         normalised[at] = ' ';

@@ -4,12 +4,13 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSet>
 #include <QStringDecoder>
 
 #include <gmime/gmime.h>
 
 #include <memory>
+#include <set>
+#include <string_view>
 
 Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtWarningMsg)
 
@@ -74,8 +75,16 @@ HeaderFields headerFields(GMimeObject *object)
     fields.reserve(count);
     for (int i = 0; i < count; ++i) {
         GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
-        fields.append({QByteArray(g_mime_header_get_name(header)).toLower(),
-                       QString::fromUtf8(g_mime_header_get_value(header)).simplified()});
+        const QByteArrayView raw = QByteArrayView(g_mime_header_get_raw_value(header)).trimmed();
+        const std::string_view text(raw.data(), static_cast<size_t>(raw.size()));
+        // Plain ASCII without encoded words ("=?") has nothing to decode: most fields.
+        const bool plain = isPlainAscii(raw) && text.find("=?") == std::string_view::npos;
+        QString value =
+            plain ? QString::fromLatin1(raw) : QString::fromUtf8(g_mime_header_get_value(header));
+        if (!plain || text.find_first_of("\n\t") != std::string_view::npos ||
+            text.find("  ") != std::string_view::npos)
+            value = value.simplified();
+        fields.append({QByteArray(g_mime_header_get_name(header)).toLower(), value});
     }
     return fields;
 }
@@ -340,7 +349,7 @@ private:
     void readLine(QByteArrayView line)
     {
         if (line.startsWith("--") &&
-            (m_anyDashes || m_boundaries.contains(line.sliced(2).trimmed().toByteArray()))) {
+            (m_anyDashes || m_boundaries.count(line.sliced(2).trimmed().toByteArray()))) {
             if (++m_parts > m_limits.maxMimeParts)
                 refuse("the message has more than %1 MIME parts", m_limits.maxMimeParts);
             endField();
@@ -384,9 +393,10 @@ private:
         if (!m_inType)
             return;
         m_inType = false;
-        for (qsizetype at = 0; at + 8 <= m_type.size(); ++at) {
-            if (qstrnicmp(m_type.constData() + at, "boundary", 8) != 0)
-                continue;
+        const QLatin1StringView type(m_type);
+        for (qsizetype at = type.indexOf(QLatin1StringView("boundary"), 0, Qt::CaseInsensitive);
+             at >= 0;
+             at = type.indexOf(QLatin1StringView("boundary"), at + 1, Qt::CaseInsensitive)) {
             if (++m_multiparts > m_limits.maxMimeMultiparts)
                 return refuse("the message declares more than %1 MIME multiparts",
                               m_limits.maxMimeMultiparts);
@@ -409,7 +419,7 @@ private:
 
     const ReaderLimits &m_limits;
     QString m_problem;
-    QSet<QByteArray> m_boundaries;
+    std::set<QByteArray> m_boundaries;
     bool m_anyDashes = false;
     int m_multiparts = 0;
     int m_parts = 0;
@@ -426,7 +436,12 @@ private:
 
 qsizetype emptyLine(QByteArrayView bytes, qsizetype from)
 {
-    return from < 0 ? -1 : bytes.indexOf("\n\n", from);
+    for (qsizetype at = from < 0 ? -1 : bytes.indexOf('\n', from); at >= 0 && at + 1 < bytes.size();
+         at = bytes.indexOf('\n', at + 1)) {
+        if (bytes.at(at + 1) == '\n')
+            return at;
+    }
+    return -1;
 }
 
 QByteArray normaliseLineEndings(const QByteArray &bytes)
