@@ -448,8 +448,6 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
     for (qsizetype at = normalised.indexOf('\0'); at >= 0 && (headerEnd < 0 || at < headerEnd);
          at = normalised.indexOf('\0', at + 1))
         normalised[at] = ' ';
-    if (const QString problem = structureProblem(normalised); !problem.isEmpty())
-        return errorMessage(source, index, problem);
     ParsedMessage parsed;
     QString error;
     if (!Mime::parse(normalised, m_limits, parsed, error))
@@ -480,37 +478,6 @@ struct BounceReader::Batch
     qint64 messages = 0;
     bool stopped = false;
 };
-
-// Cheap checks before GMime sees the bytes, for shapes no bounce has and that would cost a MIME
-// parser time or memory out of proportion: huge header lines, countless fields or multiparts.
-QString BounceReader::structureProblem(const QByteArray &bytes) const
-{
-    const char *data = bytes.constData();
-    const qsizetype size = bytes.size();
-    qsizetype headerEnd = Mime::emptyLine(bytes);
-    if (headerEnd < 0)
-        headerEnd = size;
-    // A limit the message is too small to exceed is not checked (most bounces are a few KB):
-    // a field takes at least two bytes and a line no more than the header section.
-    const bool headerFits =
-        headerEnd <= m_limits.maxHeaderLineBytes && (headerEnd + 1) / 2 <= m_limits.maxHeaderFields;
-    int fields = 0;
-    for (qsizetype at = 0; at < headerEnd && !headerFits;) {
-        qsizetype end = bytes.indexOf('\n', at);
-        if (end < 0 || end > headerEnd)
-            end = headerEnd;
-        if (end - at > m_limits.maxHeaderLineBytes)
-            return BounceReaderTr::tr("a header line is longer than the limit of %1 bytes")
-                .arg(m_limits.maxHeaderLineBytes);
-        if (end > at && data[at] != ' ' && data[at] != '\t')
-            ++fields;
-        at = end + 1;
-    }
-    if (fields > m_limits.maxHeaderFields)
-        return BounceReaderTr::tr("the message has more than %1 header fields")
-            .arg(m_limits.maxHeaderFields);
-    return {}; // the MIME structure's limits are checked by Mime::parse()
-}
 
 void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit, Batch &batch) const
 {

@@ -66,7 +66,6 @@ public:
 private:
     struct Batch;
     void readPathJobs(const QString &path, const JobSink &submit, Batch &batch) const;
-    QString structureProblem(const QByteArray &bytes) const;
     BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
 
     ReaderLimits m_limits;

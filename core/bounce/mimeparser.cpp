@@ -1,5 +1,6 @@
 #include "mimeparser.h"
 
+#include "mimelimits.h"
 #include "textscan.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 #include <gmime/gmime.h>
 
 #include <memory>
-#include <set>
 #include <string_view>
 
 Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtWarningMsg)
@@ -17,9 +17,9 @@ Q_LOGGING_CATEGORY(lcMime, "bouncedoctor.bounce.mime", QtWarningMsg)
 namespace BounceDoctor::Mime {
 namespace {
 
-QString tr(const char *text)
+QString notAMessage()
 {
-    return QCoreApplication::translate("BounceReader", text);
+    return QCoreApplication::translate("BounceReader", "not an e-mail message (no headers)");
 }
 
 GMimeParserOptions *parserOptions()
@@ -58,11 +58,12 @@ using OwnedText = std::unique_ptr<char, Free>;
 // The parts keep the input stream alive.
 Owned<GMimeObject> construct(QByteArrayView bytes)
 {
+    GMimeParserOptions *options = parserOptions(); // GMime initialised before its first object
     Owned<GMimeStream> stream(
         g_mime_stream_mem_new_with_buffer(bytes.data(), static_cast<size_t>(bytes.size())));
     Owned<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-    return Owned<GMimeObject>(g_mime_parser_construct_part(parser.get(), parserOptions()));
+    return Owned<GMimeObject>(g_mime_parser_construct_part(parser.get(), options));
 }
 
 // Every field GMime read, value unfolded and decoded by GMime (RFC 2047 words, raw 8-bit text
@@ -151,16 +152,14 @@ public:
         }
         if (QStringView(out.bodyText).trimmed().isEmpty() && out.deliveryStatus.isEmpty()) {
             // A multipart without its boundaries (it happens): read the body as text.
-            QByteArray written;
             const qsizetype headerEnd = emptyLine(raw);
-            QByteArrayView rawBody = headerEnd < 0 ? QByteArrayView("") : raw.sliced(headerEnd + 2);
-            if (raw.isNull() && body) {
+            if (!raw.isNull()) {
+                out.bodyText = decode(headerEnd < 0 ? "" : raw.sliced(headerEnd + 2), nullptr);
+            } else if (body) {
                 Owned<GMimeStream> memory(g_mime_stream_mem_new());
                 g_mime_object_write_content_to_stream(body, nullptr, memory.get());
-                written = bytesOf(memory.get());
-                rawBody = written;
+                out.bodyText = decode(bytesOf(memory.get()), nullptr);
             }
-            out.bodyText = decode(rawBody, nullptr);
         }
         return true;
     }
@@ -173,7 +172,9 @@ private:
 
     bool tooDeep()
     {
-        error = tr("MIME parts are nested more than %1 levels deep").arg(m_limits.maxMimeDepth);
+        error = QCoreApplication::translate("BounceReader",
+                                            "MIME parts are nested more than %1 levels deep")
+                    .arg(m_limits.maxMimeDepth);
         return false;
     }
 
@@ -276,19 +277,13 @@ QString convert(QByteArrayView bytes, const char *charset)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-bool isUtf16Or32(QByteArrayView charset)
-{
-    return charset.startsWith("utf-16") || charset.startsWith("utf-32") ||
-           charset.startsWith("ucs-2") || charset.startsWith("ucs-4") || charset == "utf16" ||
-           charset == "utf32";
-}
-
 QString decodeText(QByteArrayView bytes, const char *charset)
 {
+    GMimeParserOptions *options = parserOptions(); // GMime initialised before its first call
     const QByteArray name = QByteArray(charset ? charset : "").toLower();
     // Text in UTF-16 or UTF-32 is mostly NUL bytes to an 8-bit reader: declared, or marked by
     // a byte order mark, it is converted before anything looks at its bytes.
-    if (isUtf16Or32(name)) {
+    if (name.startsWith("utf-16") || name.startsWith("utf-32") || name.startsWith("ucs-")) {
         const QString converted = convert(bytes, name.constData());
         if (!converted.isNull())
             return converted;
@@ -314,123 +309,9 @@ QString decodeText(QByteArrayView bytes, const char *charset)
     }
     // Undeclared or wrongly declared: GMime tries the fallback charsets of the options.
     const OwnedText guessed(
-        g_mime_utils_decode_8bit(parserOptions(), bytes.data(), static_cast<size_t>(bytes.size())));
+        g_mime_utils_decode_8bit(options, bytes.data(), static_cast<size_t>(bytes.size())));
     return guessed ? QString::fromUtf8(guessed.get()) : QString::fromLatin1(bytes);
 }
-
-// Counts, in one pass before GMime sees a message, what GMime would build an object (and, for
-// nesting, a stack frame) for: multiparts, parts, header fields and attached messages. It reads
-// the shapes GMime reads: header sections are the message's first, the one after each line of
-// "--" and a boundary declared before, and the one after a section whose type names a message
-// (in a digest, one without a type). Where GMime could read a boundary differently (RFC 2231
-// sections, escapes, a huge field), every line starting with "--" counts as a part.
-class ShapeCounter final
-{
-public:
-    explicit ShapeCounter(const ReaderLimits &limits)
-        : m_limits(limits)
-    {}
-
-    QString count(QByteArrayView bytes)
-    {
-        for (qsizetype at = 0; at < bytes.size() && m_problem.isEmpty();) {
-            qsizetype end = bytes.indexOf('\n', at);
-            end = end < 0 ? bytes.size() : end;
-            readLine(bytes.sliced(at, end - at));
-            at = end + 1;
-        }
-        endField();
-        return m_problem;
-    }
-
-private:
-    void refuse(const char *text, int limit) { m_problem = tr(text).arg(limit); }
-
-    void readLine(QByteArrayView line)
-    {
-        if (line.startsWith("--") &&
-            (m_anyDashes || m_boundaries.count(line.sliced(2).trimmed().toByteArray()))) {
-            if (++m_parts > m_limits.maxMimeParts)
-                refuse("the message has more than %1 MIME parts", m_limits.maxMimeParts);
-            endField();
-            m_inHeader = true;
-            m_typed = false;
-            m_type.clear();
-        } else if (!m_inHeader) {
-        } else if (line.isEmpty()) {
-            endField();
-            m_type = m_type.toLower();
-            m_digest = m_digest || m_type.contains("multipart/digest");
-            m_inHeader = m_type.contains("message") || (!m_typed && m_digest);
-            if (m_inHeader && ++m_messages > m_limits.maxAttachedMessages)
-                refuse("the message holds more than %1 attached messages (counting messages "
-                       "inside messages)",
-                       m_limits.maxAttachedMessages);
-            m_typed = false;
-            m_type.clear();
-        } else if (line.front() == ' ' || line.front() == '\t') {
-            if (m_inType)
-                m_type += line;
-        } else {
-            endField();
-            if (++m_fields > m_limits.maxAllHeaderFields)
-                refuse("the message has more than %1 header fields in its parts and attached "
-                       "messages",
-                       m_limits.maxAllHeaderFields);
-            const qsizetype colon = line.indexOf(':');
-            m_inType = colon > 0 && line.first(colon).trimmed().compare("content-type",
-                                                                        Qt::CaseInsensitive) == 0;
-            if (m_inType) {
-                m_typed = true;
-                m_type = line.sliced(colon + 1).toByteArray();
-            }
-        }
-    }
-
-    // At the end of a Content-Type field: the boundaries it declares.
-    void endField()
-    {
-        if (!m_inType)
-            return;
-        m_inType = false;
-        const QLatin1StringView type(m_type);
-        for (qsizetype at = type.indexOf(QLatin1StringView("boundary"), 0, Qt::CaseInsensitive);
-             at >= 0;
-             at = type.indexOf(QLatin1StringView("boundary"), at + 1, Qt::CaseInsensitive)) {
-            if (++m_multiparts > m_limits.maxMimeMultiparts)
-                return refuse("the message declares more than %1 MIME multiparts",
-                              m_limits.maxMimeMultiparts);
-            const QByteArrayView rest = QByteArrayView(m_type).sliced(at + 8).trimmed();
-            if (!rest.startsWith('=') || m_type.size() > 65536) {
-                m_anyDashes = m_anyDashes || rest.startsWith('*') || m_type.size() > 65536;
-                continue;
-            }
-            QByteArrayView value = rest.sliced(1).trimmed();
-            const bool quoted = value.startsWith('"');
-            value = value.sliced(quoted ? 1 : 0);
-            qsizetype end = 0;
-            while (end < value.size() &&
-                   !QByteArrayView(quoted ? "\"" : "; \t\n").contains(value.at(end)))
-                ++end;
-            m_anyDashes = m_anyDashes || value.first(end).contains('\\');
-            m_boundaries.insert(value.first(end).trimmed().toByteArray());
-        }
-    }
-
-    const ReaderLimits &m_limits;
-    QString m_problem;
-    std::set<QByteArray> m_boundaries;
-    bool m_anyDashes = false;
-    int m_multiparts = 0;
-    int m_parts = 0;
-    int m_messages = 0;
-    int m_fields = 0;
-    bool m_inHeader = true;
-    bool m_digest = false; // a multipart/digest was declared: its parts are messages by default
-    QByteArray m_type;     // the section's Content-Type value, folds joined
-    bool m_typed = false;
-    bool m_inType = false;
-};
 
 } // namespace
 
@@ -496,23 +377,20 @@ HeaderFields parseHeaderBlock(QByteArrayView text)
 
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error)
 {
-    QByteArrayView message(bytes);
     // A saved message often keeps its mbox postmark ("From sender date"), which is no header.
-    if (message.startsWith("From ")) {
-        const qsizetype lineEnd = message.indexOf('\n');
-        message = lineEnd < 0 ? QByteArrayView() : message.sliced(lineEnd + 1);
-    }
-    error = ShapeCounter(limits).count(message);
+    const qsizetype postmark = bytes.startsWith("From ") ? bytes.indexOf('\n') + 1 : 0;
+    const QByteArrayView message = QByteArrayView(bytes).sliced(postmark > 0 ? postmark : 0);
+    error = shapeProblem(message, limits);
     if (!error.isEmpty())
         return false;
     const Owned<GMimeObject> tree = construct(message);
     TreeReader reader(limits);
     if (!tree || !reader.readMessage(tree.get(), tree.get(), out, message, 0)) {
-        error = tree ? reader.error : tr("not an e-mail message (no headers)");
+        error = tree ? reader.error : notAMessage();
         return false;
     }
     if (out.headers.isEmpty()) {
-        error = tr("not an e-mail message (no headers)");
+        error = notAMessage();
         return false;
     }
     return true;
