@@ -282,14 +282,12 @@ QString decodeText(QByteArrayView bytes, const char *charset)
     GMimeParserOptions *options = parserOptions(); // GMime initialised before its first call
     const QByteArray name = QByteArray(charset ? charset : "").toLower();
     // Text in UTF-16 or UTF-32 is mostly NUL bytes to an 8-bit reader: declared, or marked by
-    // a byte order mark, it is converted before anything looks at its bytes.
-    if (name.startsWith("utf-16") || name.startsWith("utf-32") || name.startsWith("ucs-")) {
-        const QString converted = convert(bytes, name.constData());
-        if (!converted.isNull())
-            return converted;
-    }
-    if (name.isEmpty() && (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff")))
-        return QStringDecoder(QStringDecoder::Utf16).decode(bytes);
+    // a byte order mark, it is decoded before anything looks at its bytes (by Qt: iconv gives
+    // up on the whole text at half a surrogate pair alone, which becomes U+FFFD here).
+    const bool marked = bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff");
+    if (name.startsWith("utf-16") || name.startsWith("utf-32") || (name.isEmpty() && marked))
+        return withoutLoneSurrogates(
+            QStringDecoder(name.isEmpty() ? "utf-16" : name.constData()).decode(bytes));
     if (isPlainAscii(bytes))
         return QString::fromLatin1(bytes);
     if (!name.isEmpty() && name != "utf-8" && name != "us-ascii" && name != "utf8") {
