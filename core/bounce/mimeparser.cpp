@@ -285,9 +285,11 @@ QString decodeText(QByteArrayView bytes, const char *charset)
     // a byte order mark, it is decoded before anything looks at its bytes (by Qt: iconv gives
     // up on the whole text at half a surrogate pair alone, which becomes U+FFFD here).
     const bool marked = bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff");
-    if (name.startsWith("utf-16") || name.startsWith("utf-32") || (name.isEmpty() && marked))
-        return withoutLoneSurrogates(
-            QStringDecoder(name.isEmpty() ? "utf-16" : name.constData()).decode(bytes));
+    if (name.startsWith("utf-16") || name.startsWith("utf-32") || (name.isEmpty() && marked)) {
+        QStringDecoder wide(name.isEmpty() ? "utf-16" : name.constData());
+        if (wide.isValid())
+            return withoutLoneSurrogates(wide.decode(bytes));
+    }
     if (isPlainAscii(bytes))
         return QString::fromLatin1(bytes);
     if (!name.isEmpty() && name != "utf-8" && name != "us-ascii" && name != "utf8") {
