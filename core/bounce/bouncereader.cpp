@@ -93,22 +93,22 @@ void fillOriginal(const ParsedMessage &parsed, OriginalMessage &original)
     for (const HeaderField &field : headers) {
         const QByteArray &name = field.name;
         if (name == "from" && original.from.isEmpty())
-            original.from = field.value;
+            original.from = field.value();
         else if (name == "to" && original.to.isEmpty())
-            original.to = field.value;
+            original.to = field.value();
         else if (name == "subject" && original.subject.isEmpty())
-            original.subject = field.value;
+            original.subject = field.value();
         else if (name == "message-id" && original.messageId.isEmpty())
-            original.messageId = field.value;
+            original.messageId = field.value();
         else if (name == "date" && original.date.isEmpty())
-            original.date = field.value;
+            original.date = field.value();
         else if (name == "received" && original.sendingIp.isEmpty())
-            original.sendingIp = TextScan::receivedFromIp(field.value);
+            original.sendingIp = TextScan::receivedFromIp(field.value());
         else if (name == "dkim-signature" && original.dkimDomain.isEmpty()) {
-            original.dkimDomain = tagValue(field.value, QLatin1String("d"));
-            original.dkimSelector = tagValue(field.value, QLatin1String("s"));
+            original.dkimDomain = tagValue(field.value(), QLatin1String("d"));
+            original.dkimSelector = tagValue(field.value(), QLatin1String("s"));
         } else if (name == "authentication-results")
-            original.authenticationResults += AuthResultsParser::results(field.value);
+            original.authenticationResults += AuthResultsParser::results(field.value());
     }
 }
 

@@ -53,21 +53,17 @@ struct Free
 };
 using OwnedText = std::unique_ptr<char, Free>;
 
-// A message parsed by its own GMime parser, as its top-level part (whose header list holds
-// the message's fields): a GMimeMessage would also parse every address field, unread here.
-// The parts keep the input stream alive.
+// A message parsed by its own GMime parser, as its top-level part (its header list holds the
+// message's fields; a GMimeMessage would also parse every address). Parts keep the stream.
 Owned<GMimeObject> construct(QByteArrayView bytes)
 {
     GMimeParserOptions *options = parserOptions(); // GMime initialised before its first object
     Owned<GMimeStream> stream(
         g_mime_stream_mem_new_with_buffer(bytes.data(), static_cast<size_t>(bytes.size())));
     Owned<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
     return Owned<GMimeObject>(g_mime_parser_construct_part(parser.get(), options));
 }
 
-// Every field GMime read, value unfolded and decoded by GMime (RFC 2047 words, raw 8-bit text
-// in the fallback charsets), its blank runs (folds, tabs, decoded line breaks) made one space.
 HeaderFields headerFields(GMimeObject *object)
 {
     HeaderFields fields;
@@ -76,16 +72,8 @@ HeaderFields headerFields(GMimeObject *object)
     fields.reserve(count);
     for (int i = 0; i < count; ++i) {
         GMimeHeader *header = g_mime_header_list_get_header_at(list, i);
-        const QByteArrayView raw = QByteArrayView(g_mime_header_get_raw_value(header)).trimmed();
-        const std::string_view text(raw.data(), static_cast<size_t>(raw.size()));
-        // Plain ASCII without encoded words ("=?") has nothing to decode: most fields.
-        const bool plain = isPlainAscii(raw) && text.find("=?") == std::string_view::npos;
-        QString value =
-            plain ? QString::fromLatin1(raw) : QString::fromUtf8(g_mime_header_get_value(header));
-        if (!plain || text.find_first_of("\n\t") != std::string_view::npos ||
-            text.find("  ") != std::string_view::npos)
-            value = value.simplified();
-        fields.append({QByteArray(g_mime_header_get_name(header)).toLower(), value});
+        QByteArray name(g_mime_header_get_name(header));
+        fields.append({std::move(name).toLower(), QByteArray(g_mime_header_get_raw_value(header))});
     }
     return fields;
 }
@@ -261,8 +249,7 @@ private:
     const ReaderLimits &m_limits;
 };
 
-// bytes converted by GMime's iconv from charset to UTF-8, or a null string when they are not
-// valid in it or the charset is unknown.
+// bytes converted by GMime's iconv from charset, or null when invalid in it or it is unknown.
 QString convert(QByteArrayView bytes, const char *charset)
 {
     const iconv_t converter = g_mime_iconv_open("UTF-8", charset);
@@ -274,7 +261,7 @@ QString convert(QByteArrayView bytes, const char *charset)
     if (!converted)
         return {};
     const QString text = QString::fromUtf8(converted.get());
-    return text.isNull() ? QStringLiteral("") : text;
+    return text.isNull() ? QStringLiteral("") : text; // converted, to nothing
 }
 
 QString decodeText(QByteArrayView bytes, const char *charset)
@@ -337,11 +324,10 @@ QByteArray normaliseLineEndings(const QByteArray &bytes)
 
 bool isPlainAscii(QByteArrayView bytes)
 {
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80 || c == 0x1b)
-            return false;
-    }
-    return true;
+    unsigned char bits = 0; // every byte's bits together: 7-bit text leaves the top one clear
+    for (const char c : bytes)
+        bits |= static_cast<unsigned char>(c);
+    return bits < 0x80 && !bytes.contains('\x1b');
 }
 
 QString decode(QByteArrayView bytes, const char *charset)
@@ -364,6 +350,20 @@ QString withoutLoneSurrogates(QString text)
     return text;
 }
 
+QString headerText(const QByteArray &raw)
+{
+    const QByteArrayView trimmed = QByteArrayView(raw).trimmed();
+    const std::string_view text(trimmed.data(), static_cast<size_t>(trimmed.size()));
+    if (isPlainAscii(trimmed) && text.find("=?") == std::string_view::npos) {
+        // Plain ASCII without encoded words has nothing to decode: most fields.
+        const bool blanks = text.find_first_of("\n\t") != text.npos || text.find("  ") != text.npos;
+        return blanks ? QString::fromLatin1(trimmed).simplified() : QString::fromLatin1(trimmed);
+    }
+    const OwnedText unfolded(g_mime_utils_header_unfold(raw.constData()));
+    const OwnedText decoded(g_mime_utils_header_decode_text(parserOptions(), unfolded.get()));
+    return QString::fromUtf8(decoded.get()).simplified();
+}
+
 HeaderFields parseHeaderBlock(QByteArrayView text)
 {
     // Blank lines before the fields are no end of them; the first one after is.
@@ -378,8 +378,8 @@ HeaderFields parseHeaderBlock(QByteArrayView text)
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error)
 {
     // A saved message often keeps its mbox postmark ("From sender date"), which is no header.
-    const qsizetype postmark = bytes.startsWith("From ") ? bytes.indexOf('\n') + 1 : 0;
-    const QByteArrayView message = QByteArrayView(bytes).sliced(postmark > 0 ? postmark : 0);
+    const QByteArrayView message =
+        QByteArrayView(bytes).sliced(bytes.startsWith("From ") ? bytes.indexOf('\n') + 1 : 0);
     error = shapeProblem(message, limits);
     if (!error.isEmpty())
         return false;

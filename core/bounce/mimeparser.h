@@ -19,6 +19,10 @@ QByteArray normaliseLineEndings(const QByteArray &bytes);
 /// past one of the limits.
 bool parse(const QByteArray &bytes, const ReaderLimits &limits, ParsedMessage &out, QString &error);
 
+/// A header field's raw value (as GMime read it, folded) unfolded and decoded by GMime (RFC 2047
+/// words, raw 8-bit text in the fallback charsets), its blank runs made one space.
+QString headerText(const QByteArray &raw);
+
 /// Parses a block of header lines (e.g. a text/rfc822-headers part) into decoded fields.
 HeaderFields parseHeaderBlock(QByteArrayView text);
 

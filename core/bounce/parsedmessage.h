@@ -9,11 +9,14 @@
 
 namespace BounceDoctor {
 
-/// One header field, name lower-cased, value unfolded and decoded to Unicode.
+/// One header field, name lower-cased. Its value is kept as it came (folded, encoded words and
+/// 8-bit text as they are) and decoded when read: most fields never are.
 struct HeaderField
 {
     QByteArray name;
-    QString value;
+    QByteArray raw;
+    QString value() const; ///< unfolded, decoded to Unicode, blank runs made one space
+    mutable std::optional<QString> decoded = {}; ///< value(), once read (format units ask often)
 };
 
 using HeaderFields = QList<HeaderField>;

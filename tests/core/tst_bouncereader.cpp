@@ -651,7 +651,7 @@ void TestBounceReader::onePartSameAsInMultipart()
     auto flatten = [](const HeaderFields &headers) {
         QStringList flat;
         for (const HeaderField &field : headers)
-            flat << QString::fromLatin1(field.name) + QLatin1Char(':') + field.value;
+            flat << QString::fromLatin1(field.name) + QLatin1Char(':') + field.value();
         return flat;
     };
     QCOMPARE(flatten(one.originalHeaders), flatten(many.originalHeaders));
