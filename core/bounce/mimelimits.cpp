@@ -101,14 +101,16 @@ private:
         for (qsizetype at = type.indexOf(QLatin1StringView("boundary"), 0, Qt::CaseInsensitive);
              at >= 0;
              at = type.indexOf(QLatin1StringView("boundary"), at + 1, Qt::CaseInsensitive)) {
+            const QByteArrayView rest = QByteArrayView(m_type).sliced(at + 8).trimmed();
+            if (!rest.startsWith('=') && !rest.startsWith('*'))
+                continue; // the word, not the parameter (in a boundary value, say)
             if (++m_multiparts > m_limits.maxMimeMultiparts)
                 return refuse(
                     QCoreApplication::translate(
                         "BounceReader", "the message declares more than %1 MIME multiparts"),
                     m_limits.maxMimeMultiparts);
-            const QByteArrayView rest = QByteArrayView(m_type).sliced(at + 8).trimmed();
-            if (!rest.startsWith('=') || m_type.size() > 65536) {
-                m_anyDashes = m_anyDashes || rest.startsWith('*') || m_type.size() > 65536;
+            if (rest.startsWith('*') || m_type.size() > 65536) {
+                m_anyDashes = true; // RFC 2231 sections, or a field too long to read
                 continue;
             }
             QByteArrayView value = rest.sliced(1).trimmed();
