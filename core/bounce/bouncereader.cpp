@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -94,22 +95,22 @@ void fillOriginal(const ParsedMessage &parsed, OriginalMessage &original)
     for (const HeaderField &field : headers) {
         const QByteArray &name = field.name;
         if (name == "from" && original.from.isEmpty())
-            original.from = field.value;
+            original.from = field.value();
         else if (name == "to" && original.to.isEmpty())
-            original.to = field.value;
+            original.to = field.value();
         else if (name == "subject" && original.subject.isEmpty())
-            original.subject = field.value;
+            original.subject = field.value();
         else if (name == "message-id" && original.messageId.isEmpty())
-            original.messageId = field.value;
+            original.messageId = field.value();
         else if (name == "date" && original.date.isEmpty())
-            original.date = field.value;
+            original.date = field.value();
         else if (name == "received" && original.sendingIp.isEmpty())
-            original.sendingIp = TextScan::receivedFromIp(field.value);
+            original.sendingIp = TextScan::receivedFromIp(field.value());
         else if (name == "dkim-signature" && original.dkimDomain.isEmpty()) {
-            original.dkimDomain = tagValue(field.value, QLatin1String("d"));
-            original.dkimSelector = tagValue(field.value, QLatin1String("s"));
+            original.dkimDomain = tagValue(field.value(), QLatin1String("d"));
+            original.dkimSelector = tagValue(field.value(), QLatin1String("s"));
         } else if (name == "authentication-results")
-            original.authenticationResults += AuthResultsParser::results(field.value);
+            original.authenticationResults += AuthResultsParser::results(field.value());
     }
 }
 
@@ -138,15 +139,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
     const bool saidNothing = std::all_of(
         message.recipients.cbegin(), message.recipients.cend(),
         [](const RecipientDiagnosis &r) { return r.diagnostic.isEmpty() && r.status.isEmpty(); });
-    if (saidNothing && !parsed.forwardedBounce.isEmpty()) {
+    if (saidNothing && parsed.forwarded) {
         // The notice only wraps the real bounce (forwarded, or a gateway re-wrapping it).
-        ParsedMessage inner;
-        QString error;
-        if (Mime::parse(Mime::normaliseLineEndings(parsed.forwardedBounce), limits, inner, error)) {
-            BounceMessage unwrapped = diagnose(inner, limits, source, index);
-            if (unwrapped.kind == BounceMessage::Kind::Bounce)
-                return unwrapped;
-        }
+        BounceMessage unwrapped = diagnose(*parsed.forwarded, limits, source, index);
+        if (unwrapped.kind == BounceMessage::Kind::Bounce)
+            return unwrapped;
     }
     if (message.recipients.isEmpty()) {
         message.kind = BounceMessage::Kind::NotABounce;
@@ -198,6 +195,15 @@ bool startsWithHeaderField(const QByteArray &bytes)
             return false;
     }
     return true;
+}
+
+// A file saved as UTF-16 (as some Windows tools do) starts with a byte order mark: read as the
+// UTF-8 text it holds. Other input is returned as it is.
+QByteArray fromUtf16(const QByteArray &bytes)
+{
+    if (!bytes.startsWith("\xff\xfe") && !bytes.startsWith("\xfe\xff"))
+        return bytes;
+    return QString(QStringDecoder(QStringDecoder::Utf16).decode(bytes)).toUtf8();
 }
 
 // A message that is already known (an error) goes through the job queue to keep its place.
@@ -379,12 +385,13 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
                                 .arg(m_limits.maxMessageBytes));
     if (QByteArrayView(bytes).trimmed().isEmpty())
         return errorMessage(source, index, BounceReaderTr::tr("the message is empty"));
-    QByteArray normalised = Mime::normaliseLineEndings(bytes);
-    // Mail may not contain NUL (RFC 5322), and C strings in GMime would cut the text at one.
-    if (normalised.contains('\0'))
-        normalised.replace('\0', ' ');
-    if (const QString problem = structureProblem(normalised); !problem.isEmpty())
-        return errorMessage(source, index, problem);
+    QByteArray normalised = Mime::normaliseLineEndings(fromUtf16(bytes));
+    // Mail may not contain NUL (RFC 5322), and GMime's header fields, C strings, would end at
+    // one. In a body it may be UTF-16 text, which the MIME layer decodes.
+    const qsizetype headerEnd = normalised.contains('\0') ? Mime::emptyLine(normalised) : -1;
+    for (qsizetype at = normalised.indexOf('\0'); at >= 0 && (headerEnd < 0 || at < headerEnd);
+         at = normalised.indexOf('\0', at + 1))
+        normalised[at] = ' ';
     ParsedMessage parsed;
     QString error;
     if (!Mime::parse(normalised, m_limits, parsed, error))
@@ -394,7 +401,7 @@ BounceMessage BounceReader::readMessage(const QByteArray &bytes, const QString &
 
 BounceMessage BounceReader::readPastedText(const QString &text) const
 {
-    QString normalised = text;
+    QString normalised = Mime::withoutLoneSurrogates(text);
     normalised.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     normalised.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     if (QStringView(normalised).trimmed().isEmpty())
@@ -415,51 +422,6 @@ struct BounceReader::Batch
     qint64 messages = 0;
     bool stopped = false;
 };
-
-// Cheap checks before GMime sees the bytes, for shapes no bounce has and that would cost a MIME
-// parser time or memory out of proportion: huge header lines, countless fields or multiparts.
-QString BounceReader::structureProblem(const QByteArray &bytes) const
-{
-    const char *data = bytes.constData();
-    const qsizetype size = bytes.size();
-    qsizetype headerEnd = Mime::emptyLine(bytes);
-    if (headerEnd < 0)
-        headerEnd = size;
-    // A limit the message is too small to exceed is not checked (most bounces are a few KB):
-    // a field takes at least two bytes and a line no more than the header section.
-    const bool headerFits =
-        headerEnd <= m_limits.maxHeaderLineBytes && (headerEnd + 1) / 2 <= m_limits.maxHeaderFields;
-    int fields = 0;
-    for (qsizetype at = 0; at < headerEnd && !headerFits;) {
-        qsizetype end = Mime::indexOfByte(bytes, '\n', at);
-        if (end < 0 || end > headerEnd)
-            end = headerEnd;
-        if (end - at > m_limits.maxHeaderLineBytes)
-            return BounceReaderTr::tr("a header line is longer than the limit of %1 bytes")
-                .arg(m_limits.maxHeaderLineBytes);
-        if (end > at && data[at] != ' ' && data[at] != '\t')
-            ++fields;
-        at = end + 1;
-    }
-    if (fields > m_limits.maxHeaderFields)
-        return BounceReaderTr::tr("the message has more than %1 header fields")
-            .arg(m_limits.maxHeaderFields);
-    // Each multipart declares a boundary; GMime's work grows with how many are open at once.
-    // Each declaration counted takes its own nine bytes ("boundary=").
-    if (size / 9 <= m_limits.maxMimeMultiparts)
-        return {};
-    int boundaries = 0;
-    for (qsizetype at = Mime::indexOfByte(bytes, '=', 8); at >= 0;
-         at = Mime::indexOfByte(bytes, '=', at + 1)) {
-        // Quoted-printable text has an '=' on every line: look closer only after a 'y'.
-        const char before = data[at - 1];
-        if ((before == 'y' || before == 'Y') && qstrnicmp(data + at - 8, "boundary", 8) == 0 &&
-            ++boundaries > m_limits.maxMimeMultiparts)
-            return BounceReaderTr::tr("the message declares more than %1 MIME multiparts")
-                .arg(m_limits.maxMimeMultiparts);
-    }
-    return {};
-}
 
 namespace {
 
@@ -701,11 +663,12 @@ BounceMessage BounceReader::readSingle(const QByteArray &bytes, const QString &s
 {
     // A saved message starts with header fields; anything else is text someone pasted into a
     // file or piped in (an NDR body, or only the server's reply line).
-    if (startsWithHeaderField(bytes) || QByteArrayView(bytes).trimmed().isEmpty())
-        return readMessage(bytes, source, 0);
+    const QByteArray text = fromUtf16(bytes);
+    if (startsWithHeaderField(text) || QByteArrayView(text).trimmed().isEmpty())
+        return readMessage(text, source, 0);
     if (bytes.size() > m_limits.maxMessageBytes)
         return readMessage(bytes, source, 0); // gives the size error
-    BounceMessage message = readPastedText(QString::fromUtf8(bytes));
+    BounceMessage message = readPastedText(QString::fromUtf8(text));
     message.source = source;
     message.index = 0;
     return message;

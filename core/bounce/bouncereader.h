@@ -16,9 +16,13 @@ struct ReaderLimits
     /// Messages read by one readPaths() call. Reading streams, so this bounds time rather than
     /// memory; the GUI, which keeps every diagnosis, sets a lower one (Settings).
     qint64 maxBatchMessages = 10000000;
-    int maxMimeDepth = 32;
+    int maxMimeDepth = 32;        ///< levels of multiparts and forwarded bounces inside others
     int maxMimeMultiparts = 1000; ///< multipart boundaries declared in one message
-    int maxHeaderFields = 10000;
+    int maxMimeParts = 10000;     ///< parts in one message, counted by their boundary lines
+    /// Messages attached as message/rfc822 (or global, news), those inside attached ones too.
+    int maxAttachedMessages = 100;
+    int maxHeaderFields = 10000;     ///< in the message's own header section
+    int maxAllHeaderFields = 100000; ///< in all header sections: parts, attached messages
     qint64 maxHeaderLineBytes = 1024 * 1024;
     int maxRecipients = 1000;
 };
@@ -62,7 +66,6 @@ public:
 private:
     struct Batch;
     void readPathJobs(const QString &path, const JobSink &submit, Batch &batch) const;
-    QString structureProblem(const QByteArray &bytes) const;
     BounceMessage readSingle(const QByteArray &bytes, const QString &source) const;
 
     ReaderLimits m_limits;

@@ -4,15 +4,19 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace BounceDoctor {
 
-/// One header field, name lower-cased, value unfolded and decoded to Unicode.
+/// One header field, name lower-cased. Its value is kept as it came (folded, encoded words and
+/// 8-bit text as they are) and decoded when read: most fields never are.
 struct HeaderField
 {
     QByteArray name;
-    QString value;
+    QByteArray raw;
+    QString value() const; ///< unfolded, decoded to Unicode, blank runs made one space
+    mutable std::optional<QString> decoded = {}; ///< value(), once read (format units ask often)
 };
 
 using HeaderFields = QList<HeaderField>;
@@ -35,7 +39,8 @@ struct ParsedMessage
     bool hasOriginal = false;
     HeaderFields originalHeaders; ///< headers of the returned original message
     bool pasted = false;          ///< text a user pasted, not a saved message
-    QByteArray forwardedBounce;   ///< an attached message that is itself a bounce (forwarded)
+    /// An attached message that is itself a bounce (forwarded, or re-wrapped by a gateway).
+    std::shared_ptr<ParsedMessage> forwarded;
     /// The most recipients the format units read (ReaderLimits::maxRecipients): a list that
     /// names more is cut before any work is done per recipient.
     qsizetype maxRecipients = 1000;

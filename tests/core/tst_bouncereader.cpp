@@ -85,6 +85,12 @@ private Q_SLOTS:
     void threadsKeepInputOrder_data();
     void threadsKeepInputOrder();
     void settingsDefaultIsTheReadersLimit();
+    void textEncodings_data();
+    void textEncodings();
+    void noLoneSurrogates_data();
+    void noLoneSurrogates();
+    void forwardedLayers_data();
+    void forwardedLayers();
 };
 
 // Help > Examples is a new user's first impression: each bundled bounce must be diagnosed
@@ -581,8 +587,7 @@ void TestBounceReader::headerSection()
     QCOMPARE(read.recipients.isEmpty() ? QString() : read.recipients.first().reason, reason);
 }
 
-// A message of one text part is read without GMime's parser (see Mime::parse): it must read
-// exactly as the same part inside a multipart, which the parser reads.
+// A message of one text part reads exactly as the same part inside a multipart.
 void TestBounceReader::onePartSameAsInMultipart_data()
 {
     QTest::addColumn<QByteArray>("fields"); // the part's Content-* fields
@@ -620,13 +625,13 @@ void TestBounceReader::onePartSameAsInMultipart_data()
     QTest::newRow("header fields as text")
         << QByteArray("Content-Type: text/rfc822-headers\n")
         << QByteArray("From: ben@sender.example\nSubject: Invoice 42\n") << "Invoice 42";
-    QTest::newRow("uuencoded (left to the parser)")
+    QTest::newRow("uuencoded")
         << QByteArray("Content-Type: text/plain\nContent-Transfer-Encoding: x-uuencode\n")
         << QByteArray("begin 644 said.txt\n"
                       "6-34P(#4N,2XQ(%5S97(@=6YK;F]W;@``\n"
                       "`\nend\n")
         << QStringLiteral("550 5.1.1 User unknown");
-    QTest::newRow("two types (left to the parser)")
+    QTest::newRow("two types")
         << QByteArray("Content-Type: text/plain\nContent-Type: text/plain; charset=utf-8\n") << said
         << saidText;
 }
@@ -653,7 +658,7 @@ void TestBounceReader::onePartSameAsInMultipart()
     auto flatten = [](const HeaderFields &headers) {
         QStringList flat;
         for (const HeaderField &field : headers)
-            flat << QString::fromLatin1(field.name) + QLatin1Char(':') + field.value;
+            flat << QString::fromLatin1(field.name) + QLatin1Char(':') + field.value();
         return flat;
     };
     QCOMPARE(flatten(one.originalHeaders), flatten(many.originalHeaders));
@@ -716,6 +721,181 @@ void TestBounceReader::settingsDefaultIsTheReadersLimit()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().remove(QStringLiteral("limits/maxMessageMegabytes"));
     QCOMPARE(qint64(Settings().maxMessageMegabytes()) << 20, ReaderLimits().maxMessageBytes);
+}
+
+namespace {
+
+const QByteArray bounceHead =
+    "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail Returned "
+    "to Sender\nTo: sender@example.org\nMIME-Version: 1.0\n";
+const QString saidText = QStringLiteral(
+    "<ana@example.net>: host mx.example.net[192.0.2.7] said: 550 5.1.1 <ana@example.net>: "
+    "Recipient address rejected: User unknown (in reply to RCPT TO command)\n");
+
+QByteArray utf16(const QString &text, bool bigEndian, bool mark)
+{
+    QByteArray out = mark ? QByteArray(bigEndian ? "\xfe\xff" : "\xff\xfe", 2) : QByteArray();
+    for (const QChar c : text) {
+        const char high = char(c.unicode() >> 8);
+        const char low = char(c.unicode() & 0xff);
+        out += bigEndian ? QByteArray{&high, 1} + QByteArray{&low, 1}
+                         : QByteArray{&low, 1} + QByteArray{&high, 1};
+    }
+    return out;
+}
+
+// True when text holds a UTF-16 code unit no character has: half a surrogate pair alone.
+bool hasLoneSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return true;
+    }
+    return false;
+}
+
+// A bounce wrapped layers - 1 times in reports that say nothing of their own (a status part
+// without a status or diagnostic) and attach the message they wrap.
+QByteArray forwardedBounce(int layers)
+{
+    QByteArray message = bounceHead + "Content-Type: text/plain\n\n" + saidText.toUtf8();
+    for (int i = 1; i < layers; ++i) {
+        const QByteArray boundary = "L" + QByteArray::number(i);
+        message =
+            "From: postmaster@relay" + QByteArray::number(i) +
+            ".example\nSubject: Fwd: returned mail\nMIME-Version: 1.0\nContent-Type: "
+            "multipart/report; report-type=delivery-status; boundary=\"" +
+            boundary + "\"\n\n--" + boundary +
+            "\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; "
+            "relay.example\n\nFinal-Recipient: rfc822; ana@example.net\nAction: failed\n\n--" +
+            boundary + "\nContent-Type: message/rfc822\n\n" + message + "\n--" + boundary + "--\n";
+    }
+    return message;
+}
+
+} // namespace
+
+// UTF-16 text is decoded, declared or marked by a byte order mark, whole file or one part; its
+// NUL bytes are no blanks.
+void TestBounceReader::textEncodings_data()
+{
+    QTest::addColumn<QByteArray>("message");
+
+    for (const bool bigEndian : {false, true}) {
+        const QByteArray order = bigEndian ? "big-endian" : "little-endian";
+        QTest::addRow("whole file, %s, marked", order.constData()) << utf16(
+            QString::fromUtf8(bounceHead) + QStringLiteral("\n") + saidText, bigEndian, true);
+        QTest::addRow("8-bit part, %s, declared", order.constData())
+            << bounceHead +
+                   "Content-Type: text/plain; charset=" + (bigEndian ? "utf-16be" : "UTF-16LE") +
+                   "\nContent-Transfer-Encoding: 8bit\n\n" + utf16(saidText, bigEndian, false);
+        QTest::addRow("binary part, %s, marked", order.constData())
+            << bounceHead + "Content-Transfer-Encoding: binary\n\n" +
+                   utf16(saidText, bigEndian, true);
+        QTest::addRow("base64 part, %s, declared utf-16 with a mark", order.constData())
+            << bounceHead +
+                   "Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: "
+                   "base64\n\n" +
+                   utf16(saidText, bigEndian, true).toBase64() + "\n";
+    }
+}
+
+void TestBounceReader::textEncodings()
+{
+    QFETCH(QByteArray, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bounce.eml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(message);
+    file.close();
+    const QList<BounceMessage> read = readAll(BounceReader(), path);
+    QCOMPARE(read.size(), 1);
+    QVERIFY2(read.first().kind == BounceMessage::Kind::Bounce, qPrintable(read.first().error));
+    const RecipientDiagnosis &recipient = read.first().recipients.first();
+    QCOMPARE(recipient.recipient, QStringLiteral("ana@example.net"));
+    QCOMPARE(recipient.reason, QStringLiteral("userunknown"));
+    QVERIFY2(recipient.diagnostic.contains(QLatin1String("550 5.1.1")),
+             qPrintable(recipient.diagnostic));
+}
+
+// Half a surrogate pair (from a numeric entity, bad UTF-16 or pasted text) never reaches a
+// diagnosis: it becomes U+FFFD.
+void TestBounceReader::noLoneSurrogates_data()
+{
+    QTest::addColumn<QByteArray>("message"); // empty: paste text instead
+    QTest::addColumn<QString>("pasted");
+
+    const QByteArray html = "&lt;ana@example.net&gt;: host mx.example.net[192.0.2.7] said: 550 "
+                            "5.1.1 User unknown %1 (in reply to RCPT TO command)";
+    for (const char *entity : {"&#xD800;", "&#xDFFF;", "&#55296;", "&#xD800;&#xD800;"})
+        QTest::addRow("HTML entity %s", entity)
+            << bounceHead + "Content-Type: text/html\n\n<html><body><p>" +
+                   QByteArray(html).replace("%1", entity) + "</p></body></html>\n"
+            << QString();
+    QTest::newRow("UTF-16 part with a lone high half")
+        << bounceHead +
+               "Content-Type: text/plain; charset=utf-16le\nContent-Transfer-Encoding: "
+               "base64\n\n" +
+               QByteArray(utf16(saidText, false, false) + QByteArray("\x00\xd8", 2) +
+                          utf16(QStringLiteral(" more\n"), false, false))
+                   .toBase64() +
+               "\n"
+        << QString();
+    QString pasted = saidText;
+    pasted.insert(pasted.indexOf(QLatin1String("User")), QChar(0xdc00));
+    QTest::newRow("pasted text") << QByteArray() << pasted;
+}
+
+void TestBounceReader::noLoneSurrogates()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, pasted);
+    const BounceMessage read = message.isEmpty() ? BounceReader().readPastedText(pasted)
+                                                 : BounceReader().readMessage(message);
+    QVERIFY2(read.kind == BounceMessage::Kind::Bounce, qPrintable(read.error));
+    QVERIFY(!read.recipients.isEmpty());
+    for (const RecipientDiagnosis &recipient : read.recipients) {
+        QVERIFY2(!hasLoneSurrogate(recipient.diagnostic), qPrintable(recipient.diagnostic));
+        QVERIFY(!hasLoneSurrogate(recipient.recipient));
+    }
+}
+
+// A bounce forwarded inside forwarded notices is read from the one tree GMime built, layer by
+// layer, up to the depth limit; deeper nesting is refused in words naming the limit.
+void TestBounceReader::forwardedLayers_data()
+{
+    QTest::addColumn<int>("layers");
+    QTest::addColumn<int>("maxMimeDepth");
+    QTest::addColumn<QString>("error"); // empty: read as the innermost bounce
+
+    QTest::newRow("not forwarded") << 1 << 32 << QString();
+    QTest::newRow("forwarded once") << 2 << 32 << QString();
+    QTest::newRow("forwarded ten times") << 11 << 32 << QString();
+    // Each notice is two levels: its multipart, and the message attached in it.
+    QTest::newRow("at the depth limit") << 6 << 10 << QString();
+    QTest::newRow("past the depth limit")
+        << 7 << 10 << QStringLiteral("MIME parts are nested more than 10 levels deep");
+}
+
+void TestBounceReader::forwardedLayers()
+{
+    QFETCH(int, layers);
+    QFETCH(int, maxMimeDepth);
+    QFETCH(QString, error);
+    ReaderLimits limits;
+    limits.maxMimeDepth = maxMimeDepth;
+    const BounceMessage read = BounceReader(limits).readMessage(forwardedBounce(layers));
+    if (!error.isEmpty()) {
+        QCOMPARE(read.kind, BounceMessage::Kind::Error);
+        QCOMPARE(read.error, error);
+        return;
+    }
+    QVERIFY2(read.kind == BounceMessage::Kind::Bounce, qPrintable(read.error));
+    QCOMPARE(read.recipients.first().reason, QStringLiteral("userunknown"));
+    QCOMPARE(read.subject, QStringLiteral("Undelivered Mail Returned to Sender"));
 }
 
 QTEST_GUILESS_MAIN(TestBounceReader)

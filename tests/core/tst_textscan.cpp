@@ -260,8 +260,7 @@ void TestTextScan::enhancedStatus()
     QCOMPARE(TextScan::enhancedStatus(text), status);
 }
 
-// Mime::emptyLine() compares sixteen places at a time: the blank line must be found wherever it
-// falls against those blocks, as QByteArray::indexOf("\n\n") finds it.
+// Mime::emptyLine() finds the blank line QByteArray::indexOf("\n\n") finds, wherever it falls.
 void TestTextScan::emptyLineSameAsIndexOf_data()
 {
     QTest::addColumn<QByteArray>("bytes");

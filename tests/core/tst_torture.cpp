@@ -37,6 +37,30 @@ QByteArray nestedMultiparts(int depth)
     return out;
 }
 
+// A multipart of count parts under one boundary; each part's header holds fields fields.
+QByteArray manyParts(int count, const QByteArray &boundaryParameter = "boundary=\"b\"",
+                     int fields = 0)
+{
+    QByteArray out = "From: MAILER-DAEMON@mx.example.org\nSubject: Undelivered Mail\n"
+                     "MIME-Version: 1.0\nContent-Type: multipart/mixed; " +
+                     boundaryParameter + "\n\n";
+    QByteArray header;
+    for (int i = 0; i < fields; ++i)
+        header += "X-Part-" + QByteArray::number(i) + ": x\n";
+    for (int i = 0; i < count; ++i)
+        out += "--b\n" + header + "\n";
+    return out + "--b\nContent-Type: text/plain\n\n550 5.1.1 user unknown\n--b--\n";
+}
+
+// A message attached in a message, depth times, each declared as message/rfc822.
+QByteArray nestedMessages(int depth, const QByteArray &typeField = "Content-Type: message/rfc822")
+{
+    QByteArray out;
+    for (int i = 0; i < depth; ++i)
+        out += "From: postmaster@relay.example\nSubject: Fwd\n" + typeField + "\n\n";
+    return out + postfixBounce;
+}
+
 qint64 peakRssBytes()
 {
     rusage usage{};
@@ -130,6 +154,14 @@ private Q_SLOTS:
         QTest::newRow("100 MB header line, message limit raised")
             << QByteArray("X-Long: " + QByteArray(100 * megabyte, 'a') + "\n" + postfixBounce)
             << 200 * megabyte << error << "header line is longer";
+        // Shapes that cost GMime an object (or a stack frame) each, far below the size limit.
+        QTest::newRow("a million empty parts under one boundary")
+            << manyParts(1000000) << qint64(0) << error << "more than 10000 MIME parts";
+        QTest::newRow("200,000 nested attached messages")
+            << nestedMessages(200000) << qint64(0) << error << "more than 100 attached messages";
+        QTest::newRow("a million header fields in one part")
+            << manyParts(1, "boundary=\"b\"", 1000000) << qint64(0) << error
+            << "more than 100000 header fields in its parts";
         QByteArray manyFields;
         for (int i = 0; i < 20000; ++i)
             manyFields += "X-Field-" + QByteArray::number(i) + ": x\n";
@@ -197,6 +229,65 @@ private Q_SLOTS:
         limits.maxMimeMultiparts = maxMimeMultiparts;
         limits.maxHeaderFields = maxHeaderFields;
         limits.maxHeaderLineBytes = maxHeaderLineBytes;
+        const BounceMessage message = BounceReader(limits).readMessage(bytes);
+        if (error.isEmpty()) {
+            QVERIFY2(message.kind != BounceMessage::Kind::Error, qPrintable(message.error));
+        } else {
+            QCOMPARE(message.kind, BounceMessage::Kind::Error);
+            QVERIFY2(message.error.contains(error), qPrintable(message.error));
+        }
+    }
+
+    // The MIME shape limits count what GMime builds: parts (not boundary declarations),
+    // attached messages, header fields of every section; each refusal names its limit.
+    void shapeLimits_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("maxMimeParts");
+        QTest::addColumn<int>("maxAttachedMessages");
+        QTest::addColumn<int>("maxAllHeaderFields");
+        QTest::addColumn<QString>("error"); // words of the error, or empty
+
+        // manyParts(n) has n + 1 parts; the top-level header section has 4 fields.
+        QTest::newRow("parts at the limit") << manyParts(49) << 50 << 100 << 100000 << "";
+        QTest::newRow("parts over the limit")
+            << manyParts(50) << 50 << 100 << 100000 << "more than 50 MIME parts";
+        QTest::newRow("upper-case BOUNDARY, quoted with blanks")
+            << manyParts(50, "BOUNDARY = \"b\"") << 50 << 100 << 100000
+            << "more than 50 MIME parts";
+        QTest::newRow("boundary in RFC 2231 sections: every -- line counts")
+            << manyParts(50, "boundary*0=\"b\"") << 50 << 100 << 100000
+            << "more than 50 MIME parts";
+        QTest::newRow("lines like a boundary that was never declared")
+            << QByteArray(postfixBounce + QByteArray("--b\n").repeated(100)) << 50 << 100 << 100000
+            << "";
+        QTest::newRow("attached messages at the limit")
+            << nestedMessages(3) << 10000 << 3 << 100000 << "";
+        QTest::newRow("attached messages over the limit")
+            << nestedMessages(4) << 10000 << 3 << 100000 << "more than 3 attached messages";
+        QTest::newRow("a folded message type counts")
+            << nestedMessages(4, "Content-Type:\n message/rfc822") << 10000 << 3 << 100000
+            << "more than 3 attached messages";
+        QTest::newRow("fields of all parts at the limit")
+            << manyParts(2, "boundary=\"b\"", 7) << 10000 << 100 << 4 + 2 * 7 + 1 << "";
+        QTest::newRow("fields of all parts over the limit")
+            << manyParts(2, "boundary=\"b\"", 7) << 10000 << 100 << 4 + 2 * 7
+            << "more than 18 header fields in its parts";
+        QTest::newRow("fields of an attached message count")
+            << nestedMessages(1) << 10000 << 100 << 5 << "more than 5 header fields in its parts";
+    }
+
+    void shapeLimits()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, maxMimeParts);
+        QFETCH(int, maxAttachedMessages);
+        QFETCH(int, maxAllHeaderFields);
+        QFETCH(QString, error);
+        ReaderLimits limits;
+        limits.maxMimeParts = maxMimeParts;
+        limits.maxAttachedMessages = maxAttachedMessages;
+        limits.maxAllHeaderFields = maxAllHeaderFields;
         const BounceMessage message = BounceReader(limits).readMessage(bytes);
         if (error.isEmpty()) {
             QVERIFY2(message.kind != BounceMessage::Kind::Error, qPrintable(message.error));
