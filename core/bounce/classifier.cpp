@@ -4,6 +4,7 @@
 #include "common/firstmatch.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
+#include "reasonvocabulary.h"
 #include "textscan.h"
 
 #include <QCoreApplication>
@@ -73,6 +74,9 @@ struct DetailRule
 {
     QString detail;
     Matcher matcher;
+    /// A fault on the recipient's side in words that would otherwise blame the sender (their
+    /// blocklist lookup failed): looked for first, wins over a provider's rule, names no blocklist.
+    bool recipientSide = false;
 };
 
 // How servers word each reason (knowledge/bounce-reasons.json): ordered rules, first match
@@ -133,6 +137,7 @@ struct Knowledge
     };
     FirstMatch textRules;
     FirstMatch providerHosts;
+    QStringList problems; ///< reasons the files name that the vocabulary does not know
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -153,6 +158,41 @@ QHash<QString, QString> stringMap(const QJsonValue &value)
     return map;
 }
 
+// Every reason the knowledge files name must be one of the vocabulary's: a misspelt or retired
+// name (mesgtoobig) would reach the user and the scoring tools as it is.
+QStringList vocabularyProblems(const Knowledge &k)
+{
+    QStringList problems;
+    auto check = [&problems](const QString &reason, const QString &where) {
+        if (!reason.isEmpty() && !ReasonVocabulary::isKnown(reason))
+            problems.append(QStringLiteral("unknown reason \"%1\" in %2").arg(reason, where));
+    };
+    for (auto it = k.reasonAdvice.cbegin(); it != k.reasonAdvice.cend(); ++it)
+        check(it.key(), QStringLiteral("reasons.json"));
+    for (const QString &reason : ReasonVocabulary::reasons()) {
+        if (!k.reasonAdvice.contains(reason))
+            problems.append(
+                QStringLiteral("reason \"%1\" has no advice in reasons.json").arg(reason));
+    }
+    const ReasonRules &rules = k.rules;
+    for (const WordRule &rule : rules.patterns)
+        check(rule.reason, QStringLiteral("bounce-reasons.json patterns"));
+    for (const CommandRule &rule : rules.commandReasons) {
+        check(rule.reason, QStringLiteral("bounce-reasons.json commandReasons"));
+        for (const QString &from : rule.from)
+            check(from, QStringLiteral("bounce-reasons.json commandReasons"));
+    }
+    for (const auto *map : {&rules.statusReasons, &rules.categoryReasons, &rules.typeReasons})
+        for (const QString &reason : *map)
+            check(reason, QStringLiteral("bounce-reasons.json"));
+    for (auto it = rules.pseudoStatus.cbegin(); it != rules.pseudoStatus.cend(); ++it)
+        check(it.key(), QStringLiteral("bounce-reasons.json pseudoStatus"));
+    for (const Provider &p : k.providers)
+        for (const ProviderRule &rule : p.rules)
+            check(rule.reason, QStringLiteral("providers.json (%1)").arg(p.name));
+    return problems;
+}
+
 const Knowledge &knowledge()
 {
     static const Knowledge k = [] {
@@ -166,10 +206,12 @@ const Knowledge &knowledge()
         const QJsonArray ordered = words.value(QLatin1String("patterns")).toArray();
         for (const QJsonValue &value : ordered) {
             const QJsonObject rule = value.toObject();
-            k.rules.patterns.append({rule.value(QLatin1String("reason")).toString(),
-                                     KnowledgeBase::combined(KnowledgeBase::stringList(
-                                         rule.value(QLatin1String("patterns")))),
-                                     rule.value(QLatin1String("weak")).toBool()});
+            k.rules.patterns.append(
+                {rule.value(QLatin1String("reason")).toString(),
+                 KnowledgeBase::combined(
+                     KnowledgeBase::stringList(rule.value(QLatin1String("patterns"))),
+                     KnowledgeBase::stringList(rule.value(QLatin1String("phrases")))),
+                 rule.value(QLatin1String("weak")).toBool()});
         }
         QList<QList<Pattern>> textGroups(Knowledge::Providers);
         for (qsizetype i = 0; i < k.rules.patterns.size(); ++i) {
@@ -233,7 +275,8 @@ const Knowledge &knowledge()
         for (const QJsonValue &value : detailList) {
             const QJsonObject entry = value.toObject();
             const QString name = entry.value(QLatin1String("detail")).toString();
-            k.details.append({name, Matcher::from(entry)});
+            k.details.append(
+                {name, Matcher::from(entry), entry.value(QLatin1String("recipientSide")).toBool()});
             k.detailAdvice.insert(name, adviceFrom(entry));
         }
         const QJsonObject zones = details.value(QLatin1String("blocklists")).toObject();
@@ -252,6 +295,9 @@ const Knowledge &knowledge()
             textGroups.append(rules);
         }
         k.textRules = FirstMatch(textGroups);
+        k.problems = vocabularyProblems(k);
+        for (const QString &problem : std::as_const(k.problems))
+            qCWarning(lcClassifier) << problem;
         return k;
     }();
     return k;
@@ -316,27 +362,65 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   const FirstMatch::Candidates &candidates)
+QString providerOfHost(const Knowledge &k, const QString &host)
 {
-    // The server that refused first, then the recipient's own domain (its mail is received by
-    // its provider's servers), then the server that reported.
-    auto byHost = [&k](const QString &host) -> QString {
-        if (host.isEmpty())
-            return {};
-        const qsizetype index = k.providerHosts.indexIn(host);
-        return index < 0 ? QString() : k.providers.at(index).name;
-    };
+    if (host.isEmpty())
+        return {};
+    const qsizetype index = k.providerHosts.indexIn(host);
+    return index < 0 ? QString() : k.providers.at(index).name;
+}
+
+// The provider whose servers a host name in the server's words belongs to
+// ("mx3.mail.protection.outlook.com[...]"), preferring one that did not write the bounce: a
+// provider that relays another's refusal quotes the other's host names.
+QString providerInWords(const Knowledge &k, const QString &lowerText, const QString &reporting)
+{
+    static const Pattern hostName(
+        QStringLiteral(R"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"));
+    QString first;
+    QString other;
+    hostName.forEachMatch(lowerText, [&](const PatternMatch &m) {
+        const QString host = m.captured();
+        // A server's name: three labels or more, the last with a letter (not an IP address or a
+        // status code), not an address's domain (the sender's or the recipient's).
+        const qsizetype start = m.capturedStart();
+        if (!host.back().isLetter() || host.count(QLatin1Char('.')) < 2 ||
+            (start > 0 && lowerText.at(start - 1) == QLatin1Char('@')))
+            return true;
+        const QString name = providerOfHost(k, host);
+        if (name.isEmpty())
+            return true;
+        if (first.isEmpty())
+            first = name;
+        if (name != reporting) {
+            other = name;
+            return false;
+        }
+        return true;
+    });
+    return other.isEmpty() ? first : other;
+}
+
+// Who refused: the server that refused, a provider's host named in its words, the recipient's
+// own domain (its mail is received by its provider's servers), words only that provider uses,
+// and last the server that wrote the bounce (with no other server named, it refused itself).
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   const QString &reporting, const FirstMatch::Candidates &candidates)
+{
+    if (const QString name = providerOfHost(k, r.remoteMta.toLower()); !name.isEmpty())
+        return name;
+    if (const QString name = providerInWords(k, lowerText, reporting); !name.isEmpty())
+        return name;
     // What follows the last '@' (QString::section(), without its list of sections).
     const qsizetype at = r.recipient.lastIndexOf(QLatin1Char('@'));
     const QString domain = at >= 0 ? r.recipient.mid(at + 1).toLower() : QString();
-    for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
-        if (const QString name = byHost(host); !name.isEmpty())
-            return name;
-    }
+    if (const QString name = providerOfHost(k, domain); !name.isEmpty())
+        return name;
     // Providers without signs never match (their pattern matches nothing).
     const qsizetype index = k.textRules.indexIn(Knowledge::Signs, lowerText, candidates);
-    return index < 0 ? QString() : k.providers.at(index).name;
+    if (index >= 0)
+        return k.providers.at(index).name;
+    return reporting;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
@@ -377,6 +461,11 @@ QString translated(const QByteArray &text)
 
 } // namespace
 
+QStringList Classifier::knowledgeProblems()
+{
+    return knowledge().problems;
+}
+
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
@@ -386,9 +475,16 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     // candidates include the diagnostic's.
     const FirstMatch::Candidates candidates = k.textRules.candidates(text);
 
-    r.provider = providerOf(k, r, text, candidates);
-    const ProviderRule *rule =
-        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, candidates) : nullptr;
+    const QString reporting = providerOfHost(k, r.reportingMta.toLower());
+    r.provider = providerOf(k, r, text, reporting, candidates);
+    r.reportingMtaProvider = reporting != r.provider ? reporting : QString();
+
+    // The first detail that matches; a recipient-side one overrides a provider's own rule.
+    const qsizetype detailIndex = k.textRules.indexIn(Knowledge::Details, text, candidates);
+    const bool recipientSide = detailIndex >= 0 && k.details.at(detailIndex).recipientSide;
+    const ProviderRule *rule = r.reason.isEmpty() && !recipientSide
+                                   ? providerRule(k, r.provider, r, text, candidates)
+                                   : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -403,17 +499,18 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
             r.reason = wordedReason(k, r, message.format, candidates);
         }
     }
+    if (recipientSide)
+        r.detail = k.details.at(detailIndex).detail;
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
-    if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.textRules.indexIn(Knowledge::Details, text, candidates);
-            index >= 0)
-            r.detail = k.details.at(index).detail;
-    }
+    if (r.detail.isEmpty() && detailIndex >= 0)
+        r.detail = k.details.at(detailIndex).detail;
+    // A blocklist that could not be asked has not listed the sender.
     if (const qsizetype index = k.textRules.indexIn(Knowledge::Blocklists, text, candidates);
-        index >= 0)
+        index >= 0 && !recipientSide)
         r.blocklist = k.blocklists.at(index).second;
 
+    const bool notAFailure = ReasonVocabulary::isNotAFailure(r.reason);
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
         (r.status.isEmpty() &&
@@ -421,12 +518,15 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
           (k.rules.temporaryWords.isValid() && k.rules.temporaryWords.matches(r.diagnostic))));
     // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
     const QString pseudo = k.rules.pseudoStatus.value(r.reason);
-    if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&
-        r.reason != QLatin1String("vacation") && r.reason != QLatin1String("feedback"))
+    if (r.status.isEmpty() && !pseudo.isEmpty() && !notAFailure)
         r.status = QStringLiteral("%1.0.%2").arg(
             temporary ? QStringLiteral("4") : QStringLiteral("5"), pseudo);
-    r.permanent = r.status.startsWith(QLatin1Char('5')) ||
-                  (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5')));
+    // A delivery report, an auto-reply or a complaint is no failure: neither permanent nor
+    // temporary, and nothing to retry.
+    r.permanent =
+        !notAFailure && (r.status.startsWith(QLatin1Char('5')) ||
+                         (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5'))));
+    r.temporary = !notAFailure && !r.permanent;
 
     // Each part of the advice from the most specific entry that has it: the provider's rule,
     // the detail's, then the reason's. Read in place: the knowledge is shared by every reader
@@ -450,7 +550,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     r.hardBounce = r.permanent && reasonAdvice->hard;
     r.responsible = responsibleFromString(pick(&Advice::responsible));
     r.firstStep = firstStepFromString(pick(&Advice::firstStep));
-    if (!r.permanent && r.firstStep == FirstStep::None)
+    if (r.temporary && r.firstStep == FirstStep::None)
         r.firstStep = FirstStep::RetryLater;
     r.headline = translated(pick(&Advice::headline));
     r.explanation = translated(pick(&Advice::explanation));
