@@ -18,6 +18,8 @@ private Q_SLOTS:
     void formats();
     void lineEndings_data();
     void lineEndings();
+    void diagnoses_data();
+    void diagnoses();
     void charsets_data();
     void charsets();
     void originalMessage();
@@ -302,6 +304,88 @@ void TestBounceReader::lineEndings()
         QCOMPARE(message.recipients.at(i).diagnostic, reference.recipients.at(i).diagnostic);
     }
     QCOMPARE(message.original.subject, reference.original.subject);
+}
+
+// What a bounce means, whatever its line endings: who refused, who wrote the bounce, and the
+// advice, for bounces worded apart from the corpus samples.
+void TestBounceReader::diagnoses_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("recipientIndex");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QString>("reportingProvider");
+    QTest::addColumn<QString>("responsible");
+    QTest::addColumn<QString>("firstStep");
+    QTest::addColumn<QString>("failure"); ///< permanent, temporary or none
+    QTest::addColumn<QString>("blocklist");
+    const struct
+    {
+        const char *name;
+        const char *file;
+        int index;
+        const char *reason, *detail, *provider, *reportingProvider, *responsible, *firstStep,
+            *failure, *blocklist;
+    } rows[] = {
+        {"recipient's blocklist lookup failed", "postfix/blocklist-lookup-and-starttls.eml", 0,
+         "blocked", "blocklist-lookup-failed", "", "", "recipient-admin", "contact-recipient-it",
+         "permanent", ""},
+        {"starttls required", "postfix/blocklist-lookup-and-starttls.eml", 1, "failedstarttls",
+         "tls-required", "", "", "sender-admin", "fix-sending-setup", "permanent", ""},
+        {"gmail relays a microsoft refusal", "gmail/relayed-microsoft-refusal.eml", 0,
+         "userunknown", "directory-based-edge-blocking", "microsoft", "gmail", "sender",
+         "verify-address", "permanent", ""},
+        {"listed at a blocklist", "exim/rejected-after-data.eml", 0, "blocked", "ip-blocklist", "",
+         "", "sender-admin", "check-blocklists", "permanent", ""},
+        {"delivery receipt", "rfc3464/delivery-receipt.eml", 0, "delivered", "", "", "", "unknown",
+         "none", "none", ""},
+        {"auto-reply", "autoreply/out-of-office.eml", 0, "vacation", "", "", "", "unknown", "none",
+         "none", ""},
+    };
+    for (const auto &row : rows)
+        QTest::newRow(row.name) << QString::fromLatin1(row.file) << row.index
+                                << QString::fromLatin1(row.reason)
+                                << QString::fromLatin1(row.detail)
+                                << QString::fromLatin1(row.provider)
+                                << QString::fromLatin1(row.reportingProvider)
+                                << QString::fromLatin1(row.responsible)
+                                << QString::fromLatin1(row.firstStep)
+                                << QString::fromLatin1(row.failure)
+                                << QString::fromLatin1(row.blocklist);
+}
+
+void TestBounceReader::diagnoses()
+{
+    QFETCH(QString, file);
+    QFETCH(int, recipientIndex);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(QString, provider);
+    QFETCH(QString, reportingProvider);
+    QFETCH(QString, responsible);
+    QFETCH(QString, firstStep);
+    QFETCH(QString, failure);
+    QFETCH(QString, blocklist);
+    for (const QByteArray &ending : {QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r")}) {
+        QByteArray bytes = fixture(file);
+        bytes.replace("\n", ending);
+        const BounceMessage message = BounceReader().readMessage(bytes, file);
+        const QByteArray where = "line ending " + ending.toPercentEncoding();
+        QVERIFY2(recipientIndex < message.recipients.size(), where.constData());
+        const RecipientDiagnosis &r = message.recipients.at(recipientIndex);
+        QCOMPARE(r.reason, reason);
+        QCOMPARE(r.detail, detail);
+        QCOMPARE(r.provider, provider);
+        QCOMPARE(r.reportingMtaProvider, reportingProvider);
+        QCOMPARE(responsibleName(r.responsible), responsible);
+        QCOMPARE(firstStepName(r.firstStep), firstStep);
+        QCOMPARE(r.permanent   ? QStringLiteral("permanent")
+                 : r.temporary ? QStringLiteral("temporary")
+                               : QStringLiteral("none"),
+                 failure);
+        QCOMPARE(r.blocklist, blocklist);
+    }
 }
 
 void TestBounceReader::charsets_data()
