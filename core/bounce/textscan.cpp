@@ -124,6 +124,20 @@ QString senderIpInText(QStringView text)
             R"((?:\bfrom|client host|\bclient|\bIP(?:\s+address)?|sending ip|source ip))"
             R"(\s*[:=]?\s*(?:[\w.-]+\s*)?[\[(]?(?<![\d.])((?:\d{1,3}\.){3}\d{1,3})(?![\d]|\.\d))"),
         Pattern::CaseInsensitive);
+    // Gmail opens its replies with the connecting address and a counter in brackets:
+    // "550-5.7.1 [203.0.113.5      12] Our system has detected ..." (IPv4 or IPv6).
+    static const Pattern gmailBracket(
+        QStringLiteral(
+            R"(\[((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}) +\d{1,4}\])"),
+        Pattern::CaseInsensitive);
+    if (const PatternMatch m = gmailBracket.match(text); m.hasMatch()) {
+        const QString ip = m.captured(1);
+        const bool v6 = ip.contains(QLatin1Char(':'));
+        if (v6 ? !ip.startsWith(QLatin1String("fe80"), Qt::CaseInsensitive) &&
+                     ip != QLatin1String("::1")
+               : isPublicIp(ip))
+            return ip;
+    }
     QString found;
     if (!hasDottedDigits(text, 4))
         return found;

@@ -129,6 +129,13 @@ void TestReasonKnowledge::classify_data()
                                          << ""
                                          << "hostunknown"
                                          << "5.0.912" << true;
+    QTest::newRow("given up after the retry time: temporary errors")
+        << "mailbox is full (MTA-imposed quota exceeded while writing to file "
+           "/var/spool/mail/ann): "
+           "retry timeout exceeded"
+        << ""
+        << "mailboxfull"
+        << "4.0.922" << false;
     QTest::newRow("nothing known") << "something odd happened"
                                    << ""
                                    << "onhold"
