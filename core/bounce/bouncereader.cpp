@@ -111,6 +111,35 @@ void fillOriginal(const ParsedMessage &parsed, OriginalMessage &original)
     }
 }
 
+// A delivery system's failure notice that names no failed address of its own (some IMail,
+// Zoho, Postfix and Sendmail set-ups): the returned message's one recipient is the address it
+// is about, and the notice's words are the diagnostic. Only a notice from a mailer daemon with
+// a failure subject and the original's headers qualifies; a message to several recipients
+// cannot say which one failed.
+QList<RecipientDiagnosis> recipientFromOriginal(const ParsedMessage &parsed)
+{
+    static const Pattern daemon(QStringLiteral(R"(mailer-daemon|postmaster|mail delivery)"),
+                                Pattern::CaseInsensitive);
+    static const Pattern failure(
+        QStringLiteral(R"(undeliver|delivery (?:status|fail|notification|report)|returned mail|)"
+                       R"(failure notice|could not be delivered|not delivered|delivery error)"),
+        Pattern::CaseInsensitive);
+    if (parsed.pasted || !daemon.matches(parsed.from) || !failure.matches(parsed.subject))
+        return {};
+    OriginalMessage original;
+    fillOriginal(parsed, original);
+    if (original.to.contains(QLatin1Char(',')))
+        return {};
+    RecipientDiagnosis r;
+    r.recipient = TextScan::address(original.to);
+    if (r.recipient.isEmpty() || !r.recipient.contains(QLatin1Char('@')))
+        return {};
+    r.action = QStringLiteral("failed");
+    r.diagnostic = TextScan::squeeze(FormatHelpers::explanatoryRegion(parsed));
+    FormatHelpers::completeFromDiagnostic(r);
+    return {r};
+}
+
 BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const QString &source,
                        int index)
 {
@@ -143,6 +172,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
             if (unwrapped.kind == BounceMessage::Kind::Bounce)
                 return unwrapped;
         }
+    }
+    if (message.recipients.isEmpty()) {
+        message.recipients = recipientFromOriginal(parsed);
+        if (!message.recipients.isEmpty())
+            message.format = QStringLiteral("text");
     }
     if (message.recipients.isEmpty()) {
         message.kind = BounceMessage::Kind::NotABounce;

@@ -341,6 +341,9 @@ void TestBounceReader::diagnoses_data()
         {"google workspace notice without the server's reply",
          "gmail/workspace-address-not-found.eml", 0, "userunknown", "", "gmail", "", "sender",
          "verify-address", "permanent", ""},
+        {"notice naming no failed address: the original's recipient",
+         "norecipient/quota-notice.eml", 0, "mailboxfull", "", "", "", "recipient",
+         "contact-recipient-it", "permanent", ""},
         {"delivery receipt", "rfc3464/delivery-receipt.eml", 0, "delivered", "", "", "", "unknown",
          "none", "none", ""},
         {"auto-reply", "autoreply/out-of-office.eml", 0, "vacation", "", "", "", "unknown", "none",
@@ -377,6 +380,10 @@ void TestBounceReader::diagnoses()
         const QByteArray where = "line ending " + ending.toPercentEncoding();
         QVERIFY2(recipientIndex < message.recipients.size(), where.constData());
         const RecipientDiagnosis &r = message.recipients.at(recipientIndex);
+        QVERIFY(!r.recipient.isEmpty());
+        // The address that failed, never the sender the bounce went back to.
+        QVERIFY2(!message.original.from.contains(r.recipient, Qt::CaseInsensitive),
+                 qPrintable(r.recipient));
         QCOMPARE(r.reason, reason);
         QCOMPARE(r.detail, detail);
         QCOMPARE(r.provider, provider);
