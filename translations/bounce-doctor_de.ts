@@ -2150,6 +2150,14 @@ Betreff: %2
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
         <translation>Der empfangende Server nimmt E-Mails nur über eine verschlüsselte (TLS-)Verbindung an, und Ihr Server hat keine verwendet.</translation>
     </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>Die Organisation des Empfängers nimmt für diese Adresse nur E-Mails von eigenen oder freigegebenen Absendern an.</translation>
+    </message>
 </context>
 <context>
     <name>ReportTr</name>

@@ -2150,6 +2150,14 @@ Asunto: %2
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
         <translation>El servidor receptor solo acepta correo por una conexión cifrada (TLS), y su servidor no la usó.</translation>
     </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>La organización del destinatario solo acepta correo para esta dirección de sus propios remitentes o de remitentes aprobados.</translation>
+    </message>
 </context>
 <context>
     <name>ReportTr</name>

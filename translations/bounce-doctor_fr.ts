@@ -2150,6 +2150,14 @@ Objet&#xa0;: %2
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
         <translation>Le serveur destinataire n&apos;accepte le courrier que par une connexion chiffrée (TLS), et votre serveur n&apos;en a pas utilisé.</translation>
     </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>L&apos;organisation du destinataire n&apos;accepte pour cette adresse que le courrier de ses propres expéditeurs ou d&apos;expéditeurs approuvés.</translation>
+    </message>
 </context>
 <context>
     <name>ReportTr</name>

@@ -2149,6 +2149,14 @@ Subject: %2
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
         <translation>受信サーバーは暗号化 (TLS) 接続でのみメールを受け付けますが、送信サーバーは TLS を使いませんでした。</translation>
     </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>受信者の組織は、このアドレス宛てには自組織または承認済みの送信者からのメールしか受け付けません。</translation>
+    </message>
 </context>
 <context>
     <name>ReportTr</name>
