@@ -20,6 +20,8 @@ private Q_SLOTS:
     void lineEndings();
     void diagnoses_data();
     void diagnoses();
+    void serverWordsWhole_data();
+    void serverWordsWhole();
     void charsets_data();
     void charsets();
     void originalMessage();
@@ -395,6 +397,34 @@ void TestBounceReader::diagnoses()
                                : QStringLiteral("none"),
                  failure);
         QCOMPARE(r.blocklist, blocklist);
+    }
+}
+
+// The refusing server's words as the diagnostic, whole: the provider's own sentence before the
+// quote and its link label after it left out, folded lines joined.
+void TestBounceReader::serverWordsWhole_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("gmail notice, folded reply, LEARN MORE")
+        << "gmail/response-was-learn-more.eml"
+        << "554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using "
+           "bl.blocklist.test; https://blocklist.test/lookup?ip=198.51.100.20";
+    QTest::newRow("google workspace notice without a quoted reply")
+        << "gmail/workspace-address-not-found.eml"
+        << "the address couldn't be found, or is unable to receive mail.";
+}
+
+void TestBounceReader::serverWordsWhole()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, words);
+    for (const QByteArray &ending : {QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r")}) {
+        QByteArray bytes = fixture(file);
+        bytes.replace("\n", ending);
+        const BounceMessage message = BounceReader().readMessage(bytes, file);
+        QCOMPARE(message.recipients.size(), 1);
+        QCOMPARE(message.recipients.first().diagnostic, words);
     }
 }
 
