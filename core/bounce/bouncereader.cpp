@@ -7,6 +7,7 @@
 #include "mimeparser.h"
 #include "textscan.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -233,6 +234,15 @@ bool startsWithHeaderField(const QByteArray &bytes)
 void submitError(const BounceReader::JobSink &submit, BounceMessage &&message)
 {
     submit([message = std::move(message)] { return message; }, 0);
+}
+
+// An mbox written with CR-only line endings (classic Mac tools, some exports) has no line feed
+// to split its lines at: the splitter would see one line, the first "From " line, and nothing
+// after it.
+bool crOnlyLines(QIODevice &device)
+{
+    const QByteArray head = device.peek(1 << 16);
+    return head.contains('\r') && !head.contains('\n');
 }
 
 // Splits an mbox stream into messages as it reads, keeping only one message in memory.
@@ -582,6 +592,13 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
             return;
         }
         if (input.peek(5) == "From ") {
+            if (crOnlyLines(input)) {
+                QByteArray lines = Mime::normaliseLineEndings(input.readAll());
+                QBuffer buffer(&lines);
+                buffer.open(QIODevice::ReadOnly);
+                MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(buffer);
+                return;
+            }
             MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(input);
             return;
         }
@@ -634,6 +651,13 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
         return;
     }
     if (file.peek(5) == "From ") {
+        if (crOnlyLines(file)) {
+            QByteArray lines = Mime::normaliseLineEndings(file.readAll());
+            QBuffer buffer(&lines);
+            buffer.open(QIODevice::ReadOnly);
+            MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(buffer);
+            return;
+        }
         MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(file);
         return;
     }

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void pasted();
     void notABounce();
     void dsnCornerCases();
+    void mboxStreams_data();
     void mboxStreams();
     void maildirAndFolder();
     void unreadableInputs();
@@ -575,8 +576,18 @@ void TestBounceReader::dsnCornerCases()
     QCOMPARE(message.recipients.at(2).status, QStringLiteral("4.2.2"));
 }
 
+// An mbox file with any line endings, CR-only (classic Mac tools) included.
+void TestBounceReader::mboxStreams_data()
+{
+    QTest::addColumn<QByteArray>("ending");
+    QTest::newRow("LF") << QByteArray("\n");
+    QTest::newRow("CRLF") << QByteArray("\r\n");
+    QTest::newRow("CR") << QByteArray("\r");
+}
+
 void TestBounceReader::mboxStreams()
 {
+    QFETCH(QByteArray, ending);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("bounces.mbox"));
@@ -588,7 +599,9 @@ void TestBounceReader::mboxStreams()
     for (const QString &file : files) {
         QByteArray bytes = fixture(file);
         bytes.replace("\nFrom ", "\n>From ");
-        mbox.write("From MAILER-DAEMON Thu Jun  6 08:00:10 2024\n" + bytes + "\n");
+        QByteArray entry = "From MAILER-DAEMON Thu Jun  6 08:00:10 2024\n" + bytes + "\n";
+        entry.replace("\n", ending);
+        mbox.write(entry);
     }
     mbox.close();
     QList<BounceMessage> messages;
