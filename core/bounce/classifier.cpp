@@ -387,6 +387,18 @@ QString providerInWords(const Knowledge &k, const QString &lowerText, const QStr
         if (!host.back().isLetter() || host.count(QLatin1Char('.')) < 2 ||
             (start > 0 && lowerText.at(start - 1) == QLatin1Char('@')))
             return true;
+        // Not the sending side's name, which refusals quote too ("Client host [..]
+        // mail-sor-f41.google.com", "HELO ...", an outbound relay): a sender on Google Workspace
+        // or Microsoft 365 is refused by someone else.
+        static const Pattern sendingSide(
+            QStringLiteral(R"((?:client host|helo|ehlo|from|reverse|ptr|hostname)[^a-z0-9]*$)"));
+        static const Pattern outbound(
+            QStringLiteral(R"((?:\boutbound\b|^mail-[a-z0-9-]+\.google\.com$|smtp-out\.|\.mail\.)"
+                           R"((?:yahoo|aol)\.com$|^o\d+\.|\bsmtpout\b|relay))"));
+        if (outbound.matches(host) ||
+            sendingSide.matches(QStringView(lowerText).mid(qMax<qsizetype>(0, start - 24),
+                                                           qMin<qsizetype>(start, 24))))
+            return true;
         const QString name = providerOfHost(k, host);
         if (name.isEmpty())
             return true;

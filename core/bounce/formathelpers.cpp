@@ -390,7 +390,16 @@ QString serverWords(const QString &text)
 
 void completeFromDiagnostic(RecipientDiagnosis &recipient)
 {
-    recipient.diagnostic = serverWords(TextScan::squeeze(recipient.diagnostic));
+    recipient.diagnostic = TextScan::squeeze(recipient.diagnostic);
+    // Gmail names the server that refused before quoting it: "... rejected by the server for
+    // the recipient domain example.com by mx.example.com. [192.0.2.1]."
+    static const Pattern refusedBy(QStringLiteral(
+        R"(rejected by the server for the recipient domain \S+ by ([A-Za-z0-9.-]+[A-Za-z0-9])\.)"));
+    if (recipient.remoteMta.isEmpty()) {
+        if (const PatternMatch m = refusedBy.match(recipient.diagnostic); m.hasMatch())
+            recipient.remoteMta = m.captured(1);
+    }
+    recipient.diagnostic = serverWords(recipient.diagnostic);
     if (recipient.status.isEmpty())
         recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
     if (recipient.replyCode.isEmpty())

@@ -411,6 +411,9 @@ void TestBounceReader::serverWordsWhole_data()
         << "gmail/response-was-learn-more.eml"
         << "554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using "
            "bl.blocklist.test; https://blocklist.test/lookup?ip=198.51.100.20";
+    QTest::newRow("gmail technical details name the server that refused")
+        << "gmail/permanent-failure.eml"
+        << "550 5.2.1 The email account that you tried to reach is disabled.";
     QTest::newRow("google workspace notice without a quoted reply")
         << "gmail/workspace-address-not-found.eml"
         << "the address couldn't be found, or is unable to receive mail.";
@@ -426,6 +429,8 @@ void TestBounceReader::serverWordsWhole()
         const BounceMessage message = BounceReader().readMessage(bytes, file);
         QCOMPARE(message.recipients.size(), 1);
         QCOMPARE(message.recipients.first().diagnostic, words);
+        if (file == QLatin1String("gmail/permanent-failure.eml"))
+            QCOMPARE(message.recipients.first().remoteMta, QStringLiteral("mx.cohowinery.test"));
     }
 }
 
