@@ -1543,14 +1543,6 @@ Betreff: %2
         <translation>Die Nachricht wurde zugestellt.</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation>Das Postfach des Empfängers hat eine eigene Größengrenze für einzelne Nachrichten, und diese Nachricht überschreitet sie. Senden Sie kleinere Anhänge oder teilen Sie große Dateien über einen Link.</translation>
-    </message>
-    <message>
-        <source>The message is bigger than this mailbox accepts.</source>
-        <translation>Die Nachricht ist größer, als dieses Postfach annimmt.</translation>
-    </message>
-    <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
         <translation>Ihr Server hat stunden- oder tagelang versucht, die Nachricht zuzustellen, aber der Server des Empfängers hat sie nie angenommen – meist, weil er nicht erreichbar war oder die Annahme immer wieder verschoben hat. Prüfen Sie, ob die Domain des Empfängers stimmt und sein Mailserver funktioniert, und senden Sie die Nachricht dann erneut.</translation>
     </message>
@@ -1615,24 +1607,12 @@ Betreff: %2
         <translation>Ein Programm auf dem Server des Empfängers ist bei der Zustellung fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation>Die Nachricht ist mit ihren Anhängen größer, als der empfangende Server annimmt. Senden Sie kleinere Anhänge, komprimieren Sie sie oder teilen Sie große Dateien über einen Link.</translation>
-    </message>
-    <message>
-        <source>The message is too large for the receiving server.</source>
-        <translation>Die Nachricht ist zu groß für den empfangenden Server.</translation>
-    </message>
-    <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
         <translation>Ihr Server konnte nicht richtig mit dem Mailserver des Empfängers kommunizieren: Die Verbindung ist fehlgeschlagen, wurde unterbrochen, oder das DNS war nicht erreichbar. Das ist oft nur vorübergehend; wenn es immer wieder passiert, sollte die IT des Empfängers ihren Mailserver und ihr DNS prüfen.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
         <translation>Ein Netzwerkproblem hat die Zustellung verhindert.</translation>
-    </message>
-    <message>
-        <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation>Der Server, der die Nachricht erhalten hat, ist nicht für die Domain des Empfängers zuständig und leitet die Nachricht nicht weiter. Häufig verweisen die MX-Einträge der Empfängerdomain auf den falschen Server, oder Ihr E-Mail-Programm hat über einen Server gesendet, bei dem Sie sich zuerst anmelden müssen.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
@@ -1703,14 +1683,6 @@ Betreff: %2
         <translation>Der empfangende Server hält die Nachricht für Spam.</translation>
     </message>
     <message>
-        <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation>Der empfangende Anbieter begrenzt, wie schnell er E-Mails von einem Absender annimmt, und Ihr Server hat diese Grenze überschritten. Senden Sie langsamer; zurückgestellte Nachrichten werden meist bei einem späteren Versuch zugestellt.</translation>
-    </message>
-    <message>
-        <source>You are sending too much mail too quickly to this provider.</source>
-        <translation>Sie senden zu viele E-Mails in zu kurzer Zeit an diesen Anbieter.</translation>
-    </message>
-    <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
         <translation>Ihr Versanddienst sendet nicht mehr an diese Adresse, weil frühere Nachrichten an sie unzustellbar waren oder gemeldet wurden. Prüfen Sie die Adresse und entfernen Sie sie nur dann von der Unterdrückungsliste, wenn Sie sicher sind, dass sie wieder funktioniert.</translation>
     </message>
@@ -1749,14 +1721,6 @@ Betreff: %2
     <message>
         <source>The receiving mail system is out of space.</source>
         <translation>Das empfangende E-Mail-System hat keinen Speicherplatz mehr.</translation>
-    </message>
-    <message>
-        <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation>Der empfangende Server begrenzt, wie viele Verbindungen oder Empfänger er gleichzeitig annimmt, und Ihr Server hat diese Grenze überschritten. Langsameres Senden oder Senden in kleineren Gruppen löst das Problem meist; die Nachricht kann bei einem späteren Versuch trotzdem noch zugestellt werden.</translation>
-    </message>
-    <message>
-        <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation>Ihr Server hat zu viele Verbindungen geöffnet oder an zu viele Empfänger gleichzeitig gesendet.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
@@ -1925,14 +1889,6 @@ Betreff: %2
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
         <translation>Yahoo hat Ihre E-Mails abgelehnt, weil Ihre IP-Adresse auf einer Sperrliste (Spamhaus) steht.</translation>
-    </message>
-    <message>
-        <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation>Yahoo verlangt, dass SPF und DKIM bestanden werden und gemäß Ihrer DMARC-Richtlinie zu Ihrer From-Domain passen. Korrigieren Sie die Authentifizierungs-Einträge Ihrer Domain.</translation>
-    </message>
-    <message>
-        <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation>Yahoo hat die Nachricht abgelehnt, weil sie die Authentifizierung nicht bestanden hat.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
@@ -2117,6 +2073,166 @@ Betreff: %2
     <message>
         <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
         <translation>au (KDDI) hat die Nachricht aufgrund der Mail-Einstellungen des Empfängers abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the recipient&apos;s server or mailbox.</source>
+        <translation>Die Nachricht ist zu groß für den Server oder das Postfach des Empfängers.</translation>
+    </message>
+    <message>
+        <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your server is sending too much, too fast, for this receiving server.</source>
+        <translation>Ihr Server sendet diesem empfangenden Server zu viel in zu kurzer Zeit.</translation>
+    </message>
+    <message>
+        <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
+        <translation>Microsoft begrenzt E-Mails von Ihrem Server wegen des Rufs seiner IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail wants your sending domain to publish a DMARC record.</source>
+        <translation>Gmail verlangt, dass Ihre Absenderdomain einen DMARC-Eintrag veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
+        <translation>Gmail hat die Nachricht abgelehnt, weil ihre From:-Domain nicht zu der von SPF oder DKIM geprüften Domain passt.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
+        <translation>Gmail begrenzt Ihre E-Mails, weil sie nicht über eine verschlüsselte (TLS-)Verbindung gesendet wurden.</translation>
+    </message>
+    <message>
+        <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
+        <translation>Gmail hält E-Mails von Ihrem Server wegen eines ungewöhnlichen Mailaufkommens zurück.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
+        <translation>Gmail hat über IPv6 gesendete E-Mails von einer Adresse ohne passenden Reverse-DNS-Namen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
+        <translation>Gmail hat Ihren Server abgelehnt, weil seine IP-Adresse keinen passenden Reverse-DNS-Namen (PTR) hat.</translation>
+    </message>
+    <message>
+        <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
+        <translation>Gmail hat die Nachricht abgelehnt, weil sie weder SPF noch DKIM bestanden hat.</translation>
+    </message>
+    <message>
+        <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail does not trust mail from your sending domain right now.</source>
+        <translation>Gmail vertraut E-Mails von Ihrer Absenderdomain derzeit nicht.</translation>
+    </message>
+    <message>
+        <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
+        <translation>Yahoo hat die Nachricht abgelehnt, weil sie weder SPF noch DKIM bestanden hat (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it failed your domain&apos;s DMARC policy.</source>
+        <translation>Yahoo hat die Nachricht abgelehnt, weil sie die DMARC-Richtlinie Ihrer Domain nicht erfüllt hat.</translation>
+    </message>
+    <message>
+        <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
+        <translation>Yahoo nimmt keine E-Mails mehr von der IP-Adresse Ihres Servers an (TSS09).</translation>
+    </message>
+    <message>
+        <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo refused the message under its sending policy (5.7.9).</source>
+        <translation>Yahoo hat die Nachricht aufgrund seiner Absenderrichtlinien abgelehnt (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud Mail refused the message under its local policy (CS01).</source>
+        <translation>iCloud Mail hat die Nachricht aufgrund seiner lokalen Richtlinie abgelehnt (CS01).</translation>
+    </message>
+    <message>
+        <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
+        <translation>Der Server des Empfängers konnte seine Sperrlisten nicht abfragen: Der Fehler liegt auf dessen Seite.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
+        <translation>Der Server des Empfängers hat die Verschlüsselungsprüfungen nicht bestanden, die seine eigene Domain verlangt (MTA-STS oder DANE).</translation>
+    </message>
+    <message>
+        <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
+        <translation>Der empfangende Server nimmt E-Mails nur über eine verschlüsselte (TLS-)Verbindung an, und Ihr Server hat keine verwendet.</translation>
+    </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>Die Organisation des Empfängers nimmt für diese Adresse nur E-Mails von eigenen oder freigegebenen Absendern an.</translation>
     </message>
 </context>
 <context>

@@ -1543,14 +1543,6 @@ Objet&#xa0;: %2
         <translation>Le message a été remis.</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation>La boîte aux lettres du destinataire a sa propre limite de taille par message, et ce message la dépasse. Envoyez des pièces jointes plus petites, ou partagez les fichiers volumineux au moyen d&apos;un lien.</translation>
-    </message>
-    <message>
-        <source>The message is bigger than this mailbox accepts.</source>
-        <translation>Le message est plus volumineux que ce qu&apos;accepte cette boîte aux lettres.</translation>
-    </message>
-    <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
         <translation>Votre serveur a essayé de remettre le message pendant des heures ou des jours, mais le serveur du destinataire ne l&apos;a jamais accepté, généralement parce qu&apos;il était injoignable ou reportait sans cesse la réception. Vérifiez que le domaine du destinataire est correct et que son serveur de messagerie fonctionne, puis renvoyez le message.</translation>
     </message>
@@ -1615,24 +1607,12 @@ Objet&#xa0;: %2
         <translation>Un programme a échoué sur le serveur du destinataire pendant la distribution.</translation>
     </message>
     <message>
-        <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation>Le message et ses pièces jointes dépassent la taille acceptée par le serveur de réception. Envoyez des pièces jointes plus petites, compressez-les, ou partagez les fichiers volumineux au moyen d&apos;un lien.</translation>
-    </message>
-    <message>
-        <source>The message is too large for the receiving server.</source>
-        <translation>Le message est trop volumineux pour le serveur de réception.</translation>
-    </message>
-    <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
         <translation>Votre serveur n&apos;a pas pu communiquer correctement avec le serveur de messagerie du destinataire&#xa0;: la connexion a échoué ou a été coupée, ou le DNS n&apos;a pas pu être interrogé. Le problème est souvent temporaire&#xa0;; s&apos;il persiste, le service informatique du destinataire doit vérifier son serveur de messagerie et son DNS.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
         <translation>Un problème réseau a empêché la remise.</translation>
-    </message>
-    <message>
-        <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation>Le serveur qui a reçu le message ne gère pas la messagerie du domaine du destinataire et refuse de la relayer. Souvent, les enregistrements de messagerie du domaine du destinataire pointent vers le mauvais serveur, ou votre logiciel de messagerie est passé par un serveur qui exige que vous vous connectiez d&apos;abord.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
@@ -1703,14 +1683,6 @@ Objet&#xa0;: %2
         <translation>Le serveur de réception considère le message comme du spam.</translation>
     </message>
     <message>
-        <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation>Le fournisseur du destinataire limite la vitesse à laquelle il accepte les e-mails d&apos;un même expéditeur, et votre serveur a dépassé cette limite. Ralentissez vos envois&#xa0;; les messages différés sont généralement remis lors d&apos;une tentative ultérieure.</translation>
-    </message>
-    <message>
-        <source>You are sending too much mail too quickly to this provider.</source>
-        <translation>Vous envoyez trop d&apos;e-mails trop rapidement à ce fournisseur.</translation>
-    </message>
-    <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
         <translation>Votre service d&apos;envoi a cessé d&apos;écrire à cette adresse, car des messages précédents adressés à celle-ci ont été renvoyés ou signalés. Vérifiez l&apos;adresse, et ne la retirez de la liste de suppression que si vous êtes sûr qu&apos;elle fonctionne de nouveau.</translation>
     </message>
@@ -1749,14 +1721,6 @@ Objet&#xa0;: %2
     <message>
         <source>The receiving mail system is out of space.</source>
         <translation>Le système de messagerie du destinataire manque d&apos;espace.</translation>
-    </message>
-    <message>
-        <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation>Le serveur de réception limite le nombre de connexions ou de destinataires qu&apos;il accepte simultanément, et votre serveur a dépassé cette limite. Envoyer plus lentement, ou par lots plus petits, résout généralement le problème&#xa0;; le message pourra encore être remis lors d&apos;une tentative ultérieure.</translation>
-    </message>
-    <message>
-        <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation>Votre serveur a ouvert trop de connexions ou écrit à trop de destinataires à la fois.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
@@ -1925,14 +1889,6 @@ Objet&#xa0;: %2
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
         <translation>Yahoo a refusé vos e-mails, car votre IP figure sur une liste de blocage (Spamhaus).</translation>
-    </message>
-    <message>
-        <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation>Yahoo exige que SPF et DKIM réussissent et soient alignés sur votre domaine d&apos;expéditeur (From), conformément à votre politique DMARC. Corrigez les enregistrements d&apos;authentification de votre domaine.</translation>
-    </message>
-    <message>
-        <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation>Yahoo a rejeté le message, car il a échoué à l&apos;authentification.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
@@ -2117,6 +2073,166 @@ Objet&#xa0;: %2
     <message>
         <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
         <translation>au (KDDI) a refusé le message en raison des réglages de messagerie du destinataire.</translation>
+    </message>
+    <message>
+        <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the recipient&apos;s server or mailbox.</source>
+        <translation>Le message est trop volumineux pour le serveur ou la boîte aux lettres du destinataire.</translation>
+    </message>
+    <message>
+        <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your server is sending too much, too fast, for this receiving server.</source>
+        <translation>Votre serveur envoie trop de messages, trop vite, pour ce serveur destinataire.</translation>
+    </message>
+    <message>
+        <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
+        <translation>Microsoft limite le courrier de votre serveur à cause de la réputation de son adresse IP.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail wants your sending domain to publish a DMARC record.</source>
+        <translation>Gmail demande que votre domaine d&apos;envoi publie un enregistrement DMARC.</translation>
+    </message>
+    <message>
+        <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
+        <translation>Gmail a refusé le message car le domaine de son From: ne correspond pas au domaine vérifié par SPF ou DKIM.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
+        <translation>Gmail limite votre courrier car il n&apos;a pas été envoyé par une connexion chiffrée (TLS).</translation>
+    </message>
+    <message>
+        <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
+        <translation>Gmail retient le courrier de votre serveur à cause d&apos;un volume d&apos;envoi inhabituel.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
+        <translation>Gmail a refusé un courrier envoyé en IPv6 depuis une adresse sans nom DNS inverse correspondant.</translation>
+    </message>
+    <message>
+        <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
+        <translation>Gmail a refusé votre serveur car son adresse IP n&apos;a pas de nom DNS inverse (PTR) correspondant.</translation>
+    </message>
+    <message>
+        <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
+        <translation>Gmail a rejeté le message car il n&apos;a passé ni SPF ni DKIM.</translation>
+    </message>
+    <message>
+        <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail does not trust mail from your sending domain right now.</source>
+        <translation>Gmail ne fait pas confiance au courrier de votre domaine d&apos;envoi pour le moment.</translation>
+    </message>
+    <message>
+        <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
+        <translation>Yahoo a rejeté le message car il n&apos;a passé ni SPF ni DKIM (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it failed your domain&apos;s DMARC policy.</source>
+        <translation>Yahoo a rejeté le message car il n&apos;a pas satisfait la politique DMARC de votre domaine.</translation>
+    </message>
+    <message>
+        <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
+        <translation>Yahoo n&apos;accepte plus le courrier de l&apos;adresse IP de votre serveur (TSS09).</translation>
+    </message>
+    <message>
+        <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo refused the message under its sending policy (5.7.9).</source>
+        <translation>Yahoo a refusé le message en vertu de sa politique d&apos;envoi (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud Mail refused the message under its local policy (CS01).</source>
+        <translation>iCloud Mail a refusé le message en vertu de sa politique locale (CS01).</translation>
+    </message>
+    <message>
+        <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
+        <translation>Le serveur du destinataire n&apos;a pas pu consulter ses listes de blocage : le problème est de son côté.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
+        <translation>Le serveur du destinataire a échoué aux contrôles de chiffrement exigés par son propre domaine (MTA-STS ou DANE).</translation>
+    </message>
+    <message>
+        <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
+        <translation>Le serveur destinataire n&apos;accepte le courrier que par une connexion chiffrée (TLS), et votre serveur n&apos;en a pas utilisé.</translation>
+    </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>L&apos;organisation du destinataire n&apos;accepte pour cette adresse que le courrier de ses propres expéditeurs ou d&apos;expéditeurs approuvés.</translation>
     </message>
 </context>
 <context>

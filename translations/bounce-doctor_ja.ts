@@ -1542,14 +1542,6 @@ Subject: %2
         <translation>メッセージは配送されました。</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation>受信者のメールボックスには 1 通あたりのサイズ上限が独自に設定されており、このメッセージはそれを超えています。添付ファイルを小さくするか、大きなファイルはリンクで共有してください。</translation>
-    </message>
-    <message>
-        <source>The message is bigger than this mailbox accepts.</source>
-        <translation>メッセージが、このメールボックスで受け付けられるサイズを超えています。</translation>
-    </message>
-    <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
         <translation>あなたのサーバーは数時間から数日にわたって配送を試みましたが、受信者のサーバーは一度も受け付けませんでした。通常は、相手のサーバーに接続できないか、受信の保留が続いたことが原因です。受信者のドメインが正しく、相手のメールサーバーが動作していることを確認してから、再送信してください。</translation>
     </message>
@@ -1614,24 +1606,12 @@ Subject: %2
         <translation>配送中に、受信者のサーバー上のプログラムでエラーが発生しました。</translation>
     </message>
     <message>
-        <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation>添付ファイルを含むメッセージのサイズが、受信サーバーの受け付ける上限を超えています。添付ファイルを小さくするか、圧縮するか、大きなファイルはリンクで共有してください。</translation>
-    </message>
-    <message>
-        <source>The message is too large for the receiving server.</source>
-        <translation>メッセージが大きすぎて、受信サーバーが受け付けられません。</translation>
-    </message>
-    <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
         <translation>あなたのサーバーは、受信者のメールサーバーと正常に通信できませんでした。接続に失敗したか、途中で切断されたか、DNS に問い合わせできませんでした。一時的な問題であることが多いですが、繰り返し発生する場合は、受信者側の IT 部門がメールサーバーと DNS を確認する必要があります。</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
         <translation>ネットワークの問題により配送が停止しました。</translation>
-    </message>
-    <message>
-        <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation>メッセージを受け取ったサーバーは、受信者のドメインのメールを扱っておらず、転送もしません。多くの場合、受信者のドメインのメール用レコードが誤ったサーバーを指しているか、お使いのメールソフトが、先にサインインが必要なサーバー経由で送信しています。</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
@@ -1702,14 +1682,6 @@ Subject: %2
         <translation>受信サーバーがメッセージをスパムと判断しました。</translation>
     </message>
     <message>
-        <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation>受信側のプロバイダーは 1 つの送信者から受け付けるメールの速度を制限しており、あなたのサーバーがその上限を超えました。送信のペースを落としてください。保留されたメッセージは、通常は後の再試行で配送されます。</translation>
-    </message>
-    <message>
-        <source>You are sending too much mail too quickly to this provider.</source>
-        <translation>このプロバイダーに対して、短時間に大量のメールを送信しています。</translation>
-    </message>
-    <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
         <translation>以前このアドレスへのメッセージがバウンスしたか報告されたため、送信サービスがこのアドレスへの送信を停止しています。アドレスを確認し、再び使えることが確実な場合にのみ、配信停止リストから削除してください。</translation>
     </message>
@@ -1748,14 +1720,6 @@ Subject: %2
     <message>
         <source>The receiving mail system is out of space.</source>
         <translation>受信側のメールシステムの容量が不足しています。</translation>
-    </message>
-    <message>
-        <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation>受信サーバーは同時に受け付ける接続数または宛先数を制限しており、あなたのサーバーがその上限を超えました。送信のペースを落とすか、少ない件数に分けて送信すると、通常は解決します。メッセージは後の再試行で配送される場合もあります。</translation>
-    </message>
-    <message>
-        <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation>あなたのサーバーが、一度に開いた接続や送信した宛先が多すぎました。</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
@@ -1924,14 +1888,6 @@ Subject: %2
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
         <translation>あなたの IP がブロックリスト（Spamhaus）に登録されているため、Yahoo がメールを拒否しました。</translation>
-    </message>
-    <message>
-        <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation>Yahoo は、DMARC ポリシーのもとで、SPF と DKIM が成功し、差出人（From）ドメインと一致していることを求めています。あなたのドメインの認証レコードを修正してください。</translation>
-    </message>
-    <message>
-        <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation>認証に失敗したため、Yahoo がメッセージを拒否しました。</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
@@ -2116,6 +2072,166 @@ Subject: %2
     <message>
         <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
         <translation>受信者のメール設定により、au (KDDI) がメッセージを拒否しました。</translation>
+    </message>
+    <message>
+        <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the recipient&apos;s server or mailbox.</source>
+        <translation>メッセージが受信者のサーバーまたはメールボックスの上限を超えています。</translation>
+    </message>
+    <message>
+        <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your server is sending too much, too fast, for this receiving server.</source>
+        <translation>送信サーバーがこの受信サーバーに対して短時間に多くを送りすぎています。</translation>
+    </message>
+    <message>
+        <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
+        <translation>Microsoft は IP アドレスの評価が低いため、送信サーバーからのメールを制限しています。</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail wants your sending domain to publish a DMARC record.</source>
+        <translation>Gmail は送信ドメインに DMARC レコードの公開を求めています。</translation>
+    </message>
+    <message>
+        <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
+        <translation>From: のドメインが SPF または DKIM で確認されたドメインと一致しないため、Gmail がメッセージを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
+        <translation>暗号化 (TLS) 接続で送信されなかったため、Gmail がメールを制限しています。</translation>
+    </message>
+    <message>
+        <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
+        <translation>通常と異なる量のメールが送られたため、Gmail が送信サーバーからのメールを保留しています。</translation>
+    </message>
+    <message>
+        <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
+        <translation>一致する逆引き DNS 名のない IPv6 アドレスから送られたメールを Gmail が拒否しました。</translation>
+    </message>
+    <message>
+        <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
+        <translation>IP アドレスに一致する逆引き DNS (PTR) 名がないため、Gmail が送信サーバーを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
+        <translation>SPF と DKIM のどちらにも合格しなかったため、Gmail がメッセージを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail does not trust mail from your sending domain right now.</source>
+        <translation>Gmail は現在、送信ドメインからのメールを信頼していません。</translation>
+    </message>
+    <message>
+        <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
+        <translation>SPF と DKIM のどちらにも合格しなかったため、Yahoo がメッセージを拒否しました (5.7.9)。</translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it failed your domain&apos;s DMARC policy.</source>
+        <translation>ドメインの DMARC ポリシーを満たさなかったため、Yahoo がメッセージを拒否しました。</translation>
+    </message>
+    <message>
+        <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
+        <translation>Yahoo は送信サーバーの IP アドレスからのメールの受け付けを停止しました (TSS09)。</translation>
+    </message>
+    <message>
+        <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo refused the message under its sending policy (5.7.9).</source>
+        <translation>Yahoo が送信者ポリシーに基づいてメッセージを拒否しました (5.7.9)。</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud Mail refused the message under its local policy (CS01).</source>
+        <translation>iCloud メールがローカルポリシーに基づいてメッセージを拒否しました (CS01)。</translation>
+    </message>
+    <message>
+        <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
+        <translation>受信者側のサーバーがブロックリストを照会できませんでした。問題は受信者側にあります。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
+        <translation>受信者側のサーバーが、自身のドメインが求める暗号化の検査 (MTA-STS または DANE) に失敗しました。</translation>
+    </message>
+    <message>
+        <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
+        <translation>受信サーバーは暗号化 (TLS) 接続でのみメールを受け付けますが、送信サーバーは TLS を使いませんでした。</translation>
+    </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>受信者の組織は、このアドレス宛てには自組織または承認済みの送信者からのメールしか受け付けません。</translation>
     </message>
 </context>
 <context>

@@ -1543,14 +1543,6 @@ Assunto: %2
         <translation>A mensagem foi entregue.</translation>
     </message>
     <message>
-        <source>The recipient&apos;s mailbox has its own size limit for a single message, and this message is over it. Send smaller attachments, or share large files through a link.</source>
-        <translation>A caixa de correio do destinatário tem um limite próprio de tamanho por mensagem, e esta mensagem passa desse limite. Envie anexos menores ou compartilhe arquivos grandes por meio de um link.</translation>
-    </message>
-    <message>
-        <source>The message is bigger than this mailbox accepts.</source>
-        <translation>A mensagem é maior do que esta caixa de correio aceita.</translation>
-    </message>
-    <message>
         <source>Your server kept trying to deliver the message for hours or days but the recipient&apos;s server never accepted it, usually because it was unreachable or kept deferring. Check that the recipient&apos;s domain is correct and its mail server is working, then send again.</source>
         <translation>O seu servidor tentou entregar a mensagem por horas ou dias, mas o servidor do destinatário nunca a aceitou, geralmente porque estava inacessível ou continuava adiando o recebimento. Verifique se o domínio do destinatário está correto e se o servidor de e-mail dele está funcionando e envie novamente.</translation>
     </message>
@@ -1615,24 +1607,12 @@ Assunto: %2
         <translation>Um programa no servidor do destinatário falhou durante a entrega.</translation>
     </message>
     <message>
-        <source>The message with its attachments is larger than the receiving server accepts. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation>A mensagem, com os anexos, é maior do que o servidor de destino aceita. Envie anexos menores, compacte os arquivos ou compartilhe arquivos grandes por meio de um link.</translation>
-    </message>
-    <message>
-        <source>The message is too large for the receiving server.</source>
-        <translation>A mensagem é grande demais para o servidor de destino.</translation>
-    </message>
-    <message>
         <source>Your server could not talk to the recipient&apos;s mail server properly: the connection failed, was cut, or DNS could not be asked. It is often temporary; if it keeps happening, the recipient&apos;s IT should check their mail server and DNS.</source>
         <translation>O seu servidor não conseguiu se comunicar corretamente com o servidor de e-mail do destinatário: a conexão falhou, foi interrompida ou não foi possível consultar o DNS. Muitas vezes é algo temporário; se continuar acontecendo, a equipe de TI do destinatário deve verificar o servidor de e-mail e o DNS.</translation>
     </message>
     <message>
         <source>A network problem stopped the delivery.</source>
         <translation>Um problema de rede impediu a entrega.</translation>
-    </message>
-    <message>
-        <source>The server that received the message does not handle mail for the recipient&apos;s domain and will not forward it. Often the recipient&apos;s domain points its mail records at the wrong server, or your mail program sent through a server that requires you to sign in first.</source>
-        <translation>O servidor que recebeu a mensagem não cuida dos e-mails do domínio do destinatário e não vai encaminhá-la. Muitas vezes, os registros de e-mail do domínio do destinatário apontam para o servidor errado, ou o seu programa de e-mail enviou por um servidor que exige login antes do envio.</translation>
     </message>
     <message>
         <source>The server refused to pass the message on (relaying denied).</source>
@@ -1703,14 +1683,6 @@ Assunto: %2
         <translation>O servidor de destino acha que a mensagem é spam.</translation>
     </message>
     <message>
-        <source>The receiving provider limits how fast it accepts mail from one sender and your server went over that limit. Slow down sending; deferred messages are usually delivered on a later attempt.</source>
-        <translation>O provedor de destino limita a velocidade com que aceita e-mails de um mesmo remetente, e o seu servidor ultrapassou esse limite. Envie mais devagar; as mensagens adiadas costumam ser entregues em uma nova tentativa.</translation>
-    </message>
-    <message>
-        <source>You are sending too much mail too quickly to this provider.</source>
-        <translation>Você está enviando e-mails demais, rápido demais, para este provedor.</translation>
-    </message>
-    <message>
         <source>Your sending service has stopped sending to this address because earlier messages to it bounced or were reported. Check the address, and remove it from the suppression list only if you are sure it works again.</source>
         <translation>O seu serviço de envio parou de enviar para este endereço porque mensagens anteriores para ele foram devolvidas ou denunciadas. Verifique o endereço e só o remova da lista de supressão se tiver certeza de que ele voltou a funcionar.</translation>
     </message>
@@ -1749,14 +1721,6 @@ Assunto: %2
     <message>
         <source>The receiving mail system is out of space.</source>
         <translation>O sistema de e-mail de destino está sem espaço.</translation>
-    </message>
-    <message>
-        <source>The receiving server limits how many connections or recipients it accepts at a time, and your server went over that. Sending more slowly, or in smaller batches, usually solves it; the message may still be delivered on a later attempt.</source>
-        <translation>O servidor de destino limita quantas conexões ou destinatários aceita ao mesmo tempo, e o seu servidor ultrapassou esse limite. Enviar mais devagar, ou em lotes menores, geralmente resolve; a mensagem ainda pode ser entregue em uma nova tentativa.</translation>
-    </message>
-    <message>
-        <source>Your server opened too many connections or sent to too many recipients at once.</source>
-        <translation>O seu servidor abriu conexões demais ou enviou para destinatários demais ao mesmo tempo.</translation>
     </message>
     <message>
         <source>The bounce gives no usable reason. Check the recipient&apos;s address, then ask the recipient&apos;s IT, giving them the date and the error text.</source>
@@ -1925,14 +1889,6 @@ Assunto: %2
     <message>
         <source>Yahoo refused your mail because your IP is on a blocklist (Spamhaus).</source>
         <translation>O Yahoo recusou os seus e-mails porque o seu IP está em uma lista de bloqueio (Spamhaus).</translation>
-    </message>
-    <message>
-        <source>Yahoo requires SPF and DKIM to pass and align with your From domain under your DMARC policy. Fix your domain&apos;s authentication records.</source>
-        <translation>O Yahoo exige que o SPF e o DKIM sejam aprovados e estejam alinhados com o seu domínio de remetente (From), conforme a sua política DMARC. Corrija os registros de autenticação do seu domínio.</translation>
-    </message>
-    <message>
-        <source>Yahoo rejected the message because it failed authentication.</source>
-        <translation>O Yahoo rejeitou a mensagem porque ela foi reprovada na autenticação.</translation>
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refused the message (code CS01 or HM08): it did not trust your sending server or content. Check blocklists and authentication, and contact iCloud&apos;s postmaster through their support page if it persists.</source>
@@ -2117,6 +2073,166 @@ Assunto: %2
     <message>
         <source>au (KDDI) refused the message by the recipient&apos;s mail settings.</source>
         <translation>A au (KDDI) recusou a mensagem por causa das configurações de e-mail do destinatário.</translation>
+    </message>
+    <message>
+        <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the recipient&apos;s server or mailbox.</source>
+        <translation>A mensagem é grande demais para o servidor ou a caixa postal do destinatário.</translation>
+    </message>
+    <message>
+        <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your server is sending too much, too fast, for this receiving server.</source>
+        <translation>Seu servidor está enviando demais, rápido demais, para este servidor de destino.</translation>
+    </message>
+    <message>
+        <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
+        <translation>A Microsoft está limitando o e-mail do seu servidor por causa da reputação do endereço IP dele.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail wants your sending domain to publish a DMARC record.</source>
+        <translation>O Gmail exige que o seu domínio de envio publique um registro DMARC.</translation>
+    </message>
+    <message>
+        <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
+        <translation>O Gmail recusou a mensagem porque o domínio do From: não corresponde ao domínio verificado pelo SPF ou DKIM.</translation>
+    </message>
+    <message>
+        <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
+        <translation>O Gmail está limitando seu e-mail porque ele não foi enviado por uma conexão criptografada (TLS).</translation>
+    </message>
+    <message>
+        <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
+        <translation>O Gmail está segurando o e-mail do seu servidor por causa de um volume de envio incomum.</translation>
+    </message>
+    <message>
+        <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
+        <translation>O Gmail recusou e-mail enviado por IPv6 de um endereço sem nome de DNS reverso correspondente.</translation>
+    </message>
+    <message>
+        <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
+        <translation>O Gmail recusou seu servidor porque o endereço IP dele não tem um nome de DNS reverso (PTR) correspondente.</translation>
+    </message>
+    <message>
+        <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
+        <translation>O Gmail rejeitou a mensagem porque ela não passou nem no SPF nem no DKIM.</translation>
+    </message>
+    <message>
+        <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail does not trust mail from your sending domain right now.</source>
+        <translation>O Gmail não confia no momento em e-mails do seu domínio de envio.</translation>
+    </message>
+    <message>
+        <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
+        <translation>O Yahoo rejeitou a mensagem porque ela não passou nem no SPF nem no DKIM (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Yahoo rejected the message because it failed your domain&apos;s DMARC policy.</source>
+        <translation>O Yahoo rejeitou a mensagem porque ela não cumpriu a política DMARC do seu domínio.</translation>
+    </message>
+    <message>
+        <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
+        <translation>O Yahoo parou de aceitar e-mails do endereço IP do seu servidor (TSS09).</translation>
+    </message>
+    <message>
+        <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo refused the message under its sending policy (5.7.9).</source>
+        <translation>O Yahoo recusou a mensagem pela sua política de envio (5.7.9).</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCloud Mail refused the message under its local policy (CS01).</source>
+        <translation>O iCloud Mail recusou a mensagem pela sua política local (CS01).</translation>
+    </message>
+    <message>
+        <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
+        <translation>O servidor do destinatário não conseguiu consultar suas listas de bloqueio: a falha é do lado dele.</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
+        <translation>O servidor do destinatário falhou nas verificações de criptografia exigidas pelo próprio domínio (MTA-STS ou DANE).</translation>
+    </message>
+    <message>
+        <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
+        <translation>O servidor de destino só aceita e-mails por uma conexão criptografada (TLS), e seu servidor não usou uma.</translation>
+    </message>
+    <message>
+        <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
+        <translation>A organização do destinatário só aceita e-mails para este endereço de remetentes próprios ou aprovados.</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ struct CliTr
 
 QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis &r)
 {
-    return {
+    QJsonObject object{
         {QStringLiteral("kind"), QStringLiteral("recipient")},
         {QStringLiteral("source"), message.source},
         {QStringLiteral("message"), message.index},
@@ -39,6 +39,7 @@ QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis
         {QStringLiteral("detail"), r.detail},
         {QStringLiteral("blocklist"), r.blocklist},
         {QStringLiteral("permanent"), r.permanent},
+        {QStringLiteral("temporary"), r.temporary},
         {QStringLiteral("hard_bounce"), r.hardBounce},
         {QStringLiteral("responsible"), responsibleName(r.responsible)},
         {QStringLiteral("first_step"), firstStepName(r.firstStep)},
@@ -50,6 +51,11 @@ QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis
         {QStringLiteral("original_from"), message.original.from},
         {QStringLiteral("original_subject"), message.original.subject},
     };
+    // Only when another provider than the one that refused wrote the bounce (a Gmail account's
+    // bounce for a Microsoft 365 recipient's refusal).
+    if (!r.reportingMtaProvider.isEmpty())
+        object.insert(QStringLiteral("reporting_mta_provider"), r.reportingMtaProvider);
+    return object;
 }
 
 void printText(Output &out, const BounceMessage &message)
@@ -72,7 +78,9 @@ void printText(Output &out, const BounceMessage &message)
                  CliTr::tr("Reason: %1%2, %3")
                      .arg(r.reason,
                           r.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.detail),
-                          r.permanent ? CliTr::tr("permanent") : CliTr::tr("temporary")));
+                          r.permanent   ? CliTr::tr("permanent")
+                          : r.temporary ? CliTr::tr("temporary")
+                                        : CliTr::tr("not a failure")));
         if (!r.status.isEmpty() || !r.replyCode.isEmpty())
             out.line(QStringLiteral("  ") +
                      CliTr::tr("Status: %1 %2").arg(r.replyCode, r.status).simplified());

@@ -8,6 +8,7 @@
 #include "mimeparser.h"
 #include "textscan.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
@@ -114,6 +115,35 @@ void fillOriginal(const ParsedMessage &parsed, OriginalMessage &original)
     }
 }
 
+// A delivery system's failure notice that names no failed address of its own (some IMail,
+// Zoho, Postfix and Sendmail set-ups): the returned message's one recipient is the address it
+// is about, and the notice's words are the diagnostic. Only a notice from a mailer daemon with
+// a failure subject and the original's headers qualifies; a message to several recipients
+// cannot say which one failed.
+QList<RecipientDiagnosis> recipientFromOriginal(const ParsedMessage &parsed)
+{
+    static const Pattern daemon(QStringLiteral(R"(mailer-daemon|postmaster|mail delivery)"),
+                                Pattern::CaseInsensitive);
+    static const Pattern failure(
+        QStringLiteral(R"(undeliver|delivery (?:status|fail|notification|report)|returned mail|)"
+                       R"(failure notice|could not be delivered|not delivered|delivery error)"),
+        Pattern::CaseInsensitive);
+    if (parsed.pasted || !daemon.matches(parsed.from) || !failure.matches(parsed.subject))
+        return {};
+    OriginalMessage original;
+    fillOriginal(parsed, original);
+    if (original.to.contains(QLatin1Char(',')))
+        return {};
+    RecipientDiagnosis r;
+    r.recipient = TextScan::address(original.to);
+    if (r.recipient.isEmpty() || !r.recipient.contains(QLatin1Char('@')))
+        return {};
+    r.action = QStringLiteral("failed");
+    r.diagnostic = FormatHelpers::explanatoryRegion(parsed).toString().simplified();
+    FormatHelpers::completeFromDiagnostic(r);
+    return {r};
+}
+
 BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const QString &source,
                        int index)
 {
@@ -144,6 +174,11 @@ BounceMessage diagnose(ParsedMessage &parsed, const ReaderLimits &limits, const 
         BounceMessage unwrapped = diagnose(*parsed.forwarded, limits, source, index);
         if (unwrapped.kind == BounceMessage::Kind::Bounce)
             return unwrapped;
+    }
+    if (message.recipients.isEmpty()) {
+        message.recipients = recipientFromOriginal(parsed);
+        if (!message.recipients.isEmpty())
+            message.format = QStringLiteral("text");
     }
     if (message.recipients.isEmpty()) {
         message.kind = BounceMessage::Kind::NotABounce;
@@ -210,6 +245,15 @@ QByteArray fromUtf16(const QByteArray &bytes)
 void submitError(const BounceReader::JobSink &submit, BounceMessage &&message)
 {
     submit([message = std::move(message)] { return message; }, 0);
+}
+
+// An mbox written with CR-only line endings (classic Mac tools, some exports) has no line feed
+// to split its lines at: the splitter would see one line, the first "From " line, and nothing
+// after it.
+bool crOnlyLines(QIODevice &device)
+{
+    const QByteArray head = device.peek(1 << 16);
+    return head.contains('\r') && !head.contains('\n');
 }
 
 // Splits an mbox stream into messages as it reads, keeping only one message in memory.
@@ -534,6 +578,13 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
             return;
         }
         if (input.peek(5) == "From ") {
+            if (crOnlyLines(input)) {
+                QByteArray lines = Mime::normaliseLineEndings(input.readAll());
+                QBuffer buffer(&lines);
+                buffer.open(QIODevice::ReadOnly);
+                MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(buffer);
+                return;
+            }
             MboxSplitter(*this, m_limits, path, submit, batch.stopped).read(input);
             return;
         }
@@ -594,6 +645,13 @@ void BounceReader::readPathJobs(const QString &path, const JobSink &outerSubmit,
         return;
     }
     if (file.peek(5) == "From ") {
+        if (crOnlyLines(file)) {
+            QByteArray lines = Mime::normaliseLineEndings(file.readAll());
+            QBuffer buffer(&lines);
+            buffer.open(QIODevice::ReadOnly);
+            MboxSplitter(*this, m_limits, shown, submit, batch.stopped).read(buffer);
+            return;
+        }
         MboxSplitter(*this, m_limits, shown, submit, batch.stopped).read(file);
         return;
     }

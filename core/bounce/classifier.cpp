@@ -4,6 +4,7 @@
 #include "common/mailaddress.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"
+#include "reasonvocabulary.h"
 #include "textscan.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,9 @@ struct DetailRule
 {
     QString detail;
     Matcher matcher;
+    /// A fault on the recipient's side in words that would otherwise blame the sender (their
+    /// blocklist lookup failed): looked for first, wins over a provider's rule, names no blocklist.
+    bool recipientSide = false;
 };
 
 // How servers word each reason (knowledge/bounce-reasons.json): ordered rules, first match
@@ -122,6 +126,7 @@ struct Knowledge
     };
     PatternGroups textRules;
     PatternSet providerHosts;
+    QStringList problems; ///< reasons the files name that the vocabulary does not know
 };
 
 Advice adviceFrom(const QJsonObject &object)
@@ -140,6 +145,41 @@ QHash<QString, QString> stringMap(const QJsonValue &value)
     for (auto it = object.begin(); it != object.end(); ++it)
         map.insert(it.key(), it.value().toString());
     return map;
+}
+
+// Every reason the knowledge files name must be one of the vocabulary's: a misspelt or retired
+// name (mesgtoobig) would reach the user and the scoring tools as it is.
+QStringList vocabularyProblems(const Knowledge &k)
+{
+    QStringList problems;
+    auto check = [&problems](const QString &reason, const QString &where) {
+        if (!reason.isEmpty() && !ReasonVocabulary::isKnown(reason))
+            problems.append(QStringLiteral("unknown reason \"%1\" in %2").arg(reason, where));
+    };
+    for (auto it = k.reasonAdvice.cbegin(); it != k.reasonAdvice.cend(); ++it)
+        check(it.key(), QStringLiteral("reasons.json"));
+    for (const QString &reason : ReasonVocabulary::reasons()) {
+        if (!k.reasonAdvice.contains(reason))
+            problems.append(
+                QStringLiteral("reason \"%1\" has no advice in reasons.json").arg(reason));
+    }
+    const ReasonRules &rules = k.rules;
+    for (const WordRule &rule : rules.patterns)
+        check(rule.reason, QStringLiteral("bounce-reasons.json patterns"));
+    for (const CommandRule &rule : rules.commandReasons) {
+        check(rule.reason, QStringLiteral("bounce-reasons.json commandReasons"));
+        for (const QString &from : rule.from)
+            check(from, QStringLiteral("bounce-reasons.json commandReasons"));
+    }
+    for (const auto *map : {&rules.statusReasons, &rules.categoryReasons, &rules.typeReasons})
+        for (const QString &reason : *map)
+            check(reason, QStringLiteral("bounce-reasons.json"));
+    for (auto it = rules.pseudoStatus.cbegin(); it != rules.pseudoStatus.cend(); ++it)
+        check(it.key(), QStringLiteral("bounce-reasons.json pseudoStatus"));
+    for (const Provider &p : k.providers)
+        for (const ProviderRule &rule : p.rules)
+            check(rule.reason, QStringLiteral("providers.json (%1)").arg(p.name));
+    return problems;
 }
 
 const Knowledge &knowledge()
@@ -225,7 +265,8 @@ const Knowledge &knowledge()
         for (const QJsonValue &value : detailList) {
             const QJsonObject entry = value.toObject();
             const QString name = entry.value(QLatin1String("detail")).toString();
-            k.details.append({name, Matcher::from(entry, QStringLiteral("details.json, ") + name)});
+            k.details.append({name, Matcher::from(entry, QStringLiteral("details.json, ") + name),
+                              entry.value(QLatin1String("recipientSide")).toBool()});
             k.detailAdvice.insert(name, adviceFrom(entry));
         }
         for (const DetailRule &detail : std::as_const(k.details))
@@ -244,6 +285,9 @@ const Knowledge &knowledge()
             textGroups.append(rules);
         }
         k.textRules = PatternGroups(textGroups, KnowledgeBase::patternOptions);
+        k.problems = vocabularyProblems(k);
+        for (const QString &problem : std::as_const(k.problems))
+            qCWarning(lcClassifier) << problem;
         return k;
     }();
     return k;
@@ -308,25 +352,75 @@ QString wordedReason(const Knowledge &k, const RecipientDiagnosis &r, const QStr
     return reason;
 }
 
-QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
-                   const PatternGroups::Atoms &atoms)
+QString providerOfHost(const Knowledge &k, const QString &host)
 {
-    // The server that refused first, then the recipient's own domain (its mail is received by
-    // its provider's servers), then the server that reported.
-    auto byHost = [&k](const QString &host) -> QString {
-        if (host.isEmpty())
-            return {};
-        const qsizetype index = k.providerHosts.firstMatching(host);
-        return index < 0 ? QString() : k.providers.at(index).name;
-    };
-    const QString domain = MailAddress::domainPart(r.recipient).toLower();
-    for (const QString &host : {r.remoteMta, domain, r.reportingMta}) {
-        if (const QString name = byHost(host); !name.isEmpty())
-            return name;
-    }
-    // Providers without signs never match (a rule without alternatives).
-    const qsizetype index = k.textRules.firstMatching(Knowledge::Signs, lowerText, atoms);
+    if (host.isEmpty())
+        return {};
+    const qsizetype index = k.providerHosts.firstMatching(host);
     return index < 0 ? QString() : k.providers.at(index).name;
+}
+
+// The provider whose servers a host name in the server's words belongs to
+// ("mx3.mail.protection.outlook.com[...]"), preferring one that did not write the bounce: a
+// provider that relays another's refusal quotes the other's host names.
+QString providerInWords(const Knowledge &k, const QString &lowerText, const QString &reporting)
+{
+    static const Pattern hostName(
+        QStringLiteral(R"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)"));
+    QString first;
+    QString other;
+    hostName.forEachMatch(lowerText, [&](const PatternMatch &m) {
+        const QString host = m.captured();
+        // A server's name: three labels or more, the last with a letter (not an IP address or a
+        // status code), not an address's domain (the sender's or the recipient's).
+        const qsizetype start = m.capturedStart();
+        if (!host.back().isLetter() || host.count(QLatin1Char('.')) < 2 ||
+            (start > 0 && lowerText.at(start - 1) == QLatin1Char('@')))
+            return true;
+        // Not the sending side's name, which refusals quote too ("Client host [..]
+        // mail-sor-f41.google.com", "HELO ...", an outbound relay): a sender on Google Workspace
+        // or Microsoft 365 is refused by someone else.
+        static const Pattern sendingSide(
+            QStringLiteral(R"((?:client host|helo|ehlo|from|reverse|ptr|hostname)[^a-z0-9]*$)"));
+        static const Pattern outbound(
+            QStringLiteral(R"((?:\boutbound\b|^mail-[a-z0-9-]+\.google\.com$|smtp-out\.|\.mail\.)"
+                           R"((?:yahoo|aol)\.com$|^o\d+\.|\bsmtpout\b|relay))"));
+        if (outbound.matches(host) ||
+            sendingSide.matches(QStringView(lowerText).mid(qMax<qsizetype>(0, start - 24),
+                                                           qMin<qsizetype>(start, 24))))
+            return true;
+        const QString name = providerOfHost(k, host);
+        if (name.isEmpty())
+            return true;
+        if (first.isEmpty())
+            first = name;
+        if (name != reporting) {
+            other = name;
+            return false;
+        }
+        return true;
+    });
+    return other.isEmpty() ? first : other;
+}
+
+// Who refused: the server that refused, a provider's host named in its words, the recipient's
+// own domain (its mail is received by its provider's servers), words only that provider uses,
+// and last the server that wrote the bounce (with no other server named, it refused itself).
+QString providerOf(const Knowledge &k, const RecipientDiagnosis &r, const QString &lowerText,
+                   const QString &reporting, const PatternGroups::Atoms &atoms)
+{
+    if (const QString name = providerOfHost(k, r.remoteMta.toLower()); !name.isEmpty())
+        return name;
+    if (const QString name = providerInWords(k, lowerText, reporting); !name.isEmpty())
+        return name;
+    const QString domain = MailAddress::domainPart(r.recipient).toLower();
+    if (const QString name = providerOfHost(k, domain); !name.isEmpty())
+        return name;
+    // Providers without signs never match (their pattern matches nothing).
+    const qsizetype index = k.textRules.firstMatching(Knowledge::Signs, lowerText, atoms);
+    if (index >= 0)
+        return k.providers.at(index).name;
+    return reporting;
 }
 
 const ProviderRule *providerRule(const Knowledge &k, const QString &providerName,
@@ -359,6 +453,11 @@ QString translated(const QByteArray &text)
 
 } // namespace
 
+QStringList Classifier::knowledgeProblems()
+{
+    return knowledge().problems;
+}
+
 void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
 {
     const Knowledge &k = knowledge();
@@ -367,9 +466,16 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     // atoms, found caselessly in the lower-case text, are the diagnostic's too.
     const PatternGroups::Atoms atoms = k.textRules.atomsIn(text);
 
-    r.provider = providerOf(k, r, text, atoms);
-    const ProviderRule *rule =
-        r.reason.isEmpty() ? providerRule(k, r.provider, r, text, atoms) : nullptr;
+    const QString reporting = providerOfHost(k, r.reportingMta.toLower());
+    r.provider = providerOf(k, r, text, reporting, atoms);
+    r.reportingMtaProvider = reporting != r.provider ? reporting : QString();
+
+    // The first detail that matches; a recipient-side one overrides a provider's own rule.
+    const qsizetype detailIndex = k.textRules.firstMatching(Knowledge::Details, text, atoms);
+    const bool recipientSide = detailIndex >= 0 && k.details.at(detailIndex).recipientSide;
+    const ProviderRule *rule = r.reason.isEmpty() && !recipientSide
+                                   ? providerRule(k, r.provider, r, text, atoms)
+                                   : nullptr;
 
     if (r.reason.isEmpty()) {
         if (r.status.startsWith(QLatin1String("2.")) || r.action == QLatin1String("delivered") ||
@@ -384,17 +490,18 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
             r.reason = wordedReason(k, r, message.format, atoms);
         }
     }
+    if (recipientSide)
+        r.detail = k.details.at(detailIndex).detail;
     if (r.detail.isEmpty() && rule)
         r.detail = rule->detail;
-    if (r.detail.isEmpty()) {
-        if (const qsizetype index = k.textRules.firstMatching(Knowledge::Details, text, atoms);
-            index >= 0)
-            r.detail = k.details.at(index).detail;
-    }
+    if (r.detail.isEmpty() && detailIndex >= 0)
+        r.detail = k.details.at(detailIndex).detail;
+    // A blocklist that could not be asked has not listed the sender.
     if (const qsizetype index = k.textRules.firstMatching(Knowledge::Blocklists, text, atoms);
-        index >= 0)
+        index >= 0 && !recipientSide)
         r.blocklist = k.blocklistZones.at(index);
 
+    const bool notAFailure = ReasonVocabulary::isNotAFailure(r.reason);
     const bool temporary =
         r.action == QLatin1String("delayed") || r.status.startsWith(QLatin1Char('4')) ||
         (r.status.isEmpty() &&
@@ -402,12 +509,15 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
           (k.rules.temporaryWords.isValid() && k.rules.temporaryWords.matches(r.diagnostic))));
     // Only when the bounce gave no code at all: a reported "5.0.0" is what the server said.
     const QString pseudo = k.rules.pseudoStatus.value(r.reason);
-    if (r.status.isEmpty() && !pseudo.isEmpty() && r.reason != QLatin1String("delivered") &&
-        r.reason != QLatin1String("vacation") && r.reason != QLatin1String("feedback"))
+    if (r.status.isEmpty() && !pseudo.isEmpty() && !notAFailure)
         r.status = QStringLiteral("%1.0.%2").arg(
             temporary ? QStringLiteral("4") : QStringLiteral("5"), pseudo);
-    r.permanent = r.status.startsWith(QLatin1Char('5')) ||
-                  (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5')));
+    // A delivery report, an auto-reply or a complaint is no failure: neither permanent nor
+    // temporary, and nothing to retry.
+    r.permanent =
+        !notAFailure && (r.status.startsWith(QLatin1Char('5')) ||
+                         (r.status.isEmpty() && r.replyCode.startsWith(QLatin1Char('5'))));
+    r.temporary = !notAFailure && !r.permanent;
 
     // Each part of the advice from the most specific entry that has it: the provider's rule,
     // the detail's, then the reason's. Read in place: the knowledge is shared by every reader
@@ -431,7 +541,7 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
     r.hardBounce = r.permanent && reasonAdvice->hard;
     r.responsible = responsibleFromString(pick(&Advice::responsible));
     r.firstStep = firstStepFromString(pick(&Advice::firstStep));
-    if (!r.permanent && r.firstStep == FirstStep::None)
+    if (r.temporary && r.firstStep == FirstStep::None)
         r.firstStep = FirstStep::RetryLater;
     r.headline = translated(pick(&Advice::headline));
     r.explanation = translated(pick(&Advice::explanation));

@@ -90,10 +90,13 @@ struct RecipientDiagnosis
     QString detail;    ///< finer tag: spf, dkim, prior-approval, ip-blocklist, ...
     QString blocklist; ///< the blocklist the text names, e.g. zen.spamhaus.org
     bool permanent = false;
+    bool temporary = false; ///< a failure that may pass later; neither for a non-failure report
     bool hardBounce = false;
     Responsible responsible = Responsible::Unknown;
     FirstStep firstStep = FirstStep::None;
-    QString provider; ///< gmail, microsoft, yahoo, ... when recognizable
+    QString provider; ///< the operator of the server that refused: gmail, microsoft, ...
+    QString
+        reportingMtaProvider; ///< the operator of the server that wrote the bounce, when another
     QString suggestedRecipient;
     QString headline;    ///< one plain-language sentence, translated
     QString explanation; ///< a short paragraph a non-expert understands, translated

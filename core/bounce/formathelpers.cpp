@@ -386,11 +386,64 @@ QList<RecipientDiagnosis> parseAddressBlocks(QStringView region, qsizetype maxRe
     return recipients;
 }
 
+namespace {
+
+// A provider's notice quotes the refusing server after its own sentence ("Your message
+// wasn't delivered ... because the receiving server rejected it. The response from the remote
+// server was: 550 ..."): the server's words are what follows the quoting phrase, whole, without
+// the notice's trailing link label.
+QString serverWords(const QString &text)
+{
+    static const Pattern quoting(
+        QStringLiteral(
+            R"((?:the response from the remote server was|the response was|)"
+            R"(the error that the other server returned was|remote server returned)\s*:?\s*'?)"),
+        Pattern::CaseInsensitive);
+    qsizetype from = -1;
+    bool quoted = false;
+    quoting.forEachMatch(text, [&](const PatternMatch &m) {
+        from = m.capturedEnd();
+        quoted = m.capturedView().endsWith(QLatin1Char('\''));
+        return true;
+    });
+    if (from < 0)
+        return text;
+    QString words = text.mid(from).trimmed();
+    // The server's words start with its reply code; anything else is more of the notice.
+    static const Pattern replyFirst(QStringLiteral(R"(^#?[245](?:\d\d|\.\d{1,3}\.\d))"));
+    if (!replyFirst.matches(words))
+        return text;
+    // Microsoft's notice closes the quote before its details for administrators.
+    static const Pattern noticeGoesOn(
+        QStringLiteral(R"('\s*Diagnostic information for administrators.*$)"),
+        Pattern::CaseInsensitive);
+    if (const PatternMatch m = noticeGoesOn.match(words); quoted && m.hasMatch())
+        words.truncate(m.capturedStart());
+    static const Pattern boilerplate(QStringLiteral(R"(\s*\bLEARN MORE\b.*$)"));
+    if (const PatternMatch m = boilerplate.match(words); m.hasMatch())
+        words.truncate(m.capturedStart());
+    if (quoted && words.endsWith(QLatin1Char('\'')))
+        words.chop(1);
+    // Nothing quoted after all: keep the notice's own words.
+    return words.size() < 3 ? text : words;
+}
+
+} // namespace
+
 void completeFromDiagnostic(RecipientDiagnosis &recipient)
 {
     // Kept as it is when already tidy: recipients that share one text keep sharing it.
     if (QString tidy = recipient.diagnostic.simplified(); tidy != recipient.diagnostic)
         recipient.diagnostic = std::move(tidy);
+    // Gmail names the server that refused before quoting it: "... rejected by the server for
+    // the recipient domain example.com by mx.example.com. [192.0.2.1]."
+    static const Pattern refusedBy(QStringLiteral(
+        R"(rejected by the server for the recipient domain \S+ by ([A-Za-z0-9.-]+[A-Za-z0-9])\.)"));
+    if (recipient.remoteMta.isEmpty()) {
+        if (const PatternMatch m = refusedBy.match(recipient.diagnostic); m.hasMatch())
+            recipient.remoteMta = m.captured(1);
+    }
+    recipient.diagnostic = serverWords(recipient.diagnostic);
     if (recipient.status.isEmpty())
         recipient.status = TextScan::enhancedStatus(recipient.diagnostic);
     if (recipient.replyCode.isEmpty())

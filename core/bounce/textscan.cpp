@@ -152,6 +152,16 @@ QString senderIpInText(QStringView text)
             R"(((?:\d{1,3}\.){3}\d{1,3}))") +
             dottedEnd,
         Pattern::CaseInsensitive);
+    // Gmail opens its replies with the connecting address and a counter in brackets:
+    // "550-5.7.1 [203.0.113.5      12] Our system has detected ..." (IPv4 or IPv6).
+    static const Pattern gmailBracket(
+        QStringLiteral(
+            R"(\[((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}) +\d{1,4}\])"),
+        Pattern::CaseInsensitive);
+    if (const PatternMatch m = gmailBracket.match(text); m.hasMatch()) {
+        if (const QString ip = m.captured(1); isPublicIp(ip))
+            return ip;
+    }
     if (!hasDottedDigits(text, 4))
         return {};
     return firstPublicIp(re, text);

@@ -36,7 +36,7 @@ QString askFor(const RecipientDiagnosis &r, const QString &sender, const QString
         return ContactDraftTr::tr(
             "Could you please confirm whether this mailbox exists and is active, or give us "
             "the right address?");
-    if (r.reason == QLatin1String("mailboxfull") || r.reason == QLatin1String("exceedlimit"))
+    if (r.reason == QLatin1String("mailboxfull") || r.reason == QLatin1String("emailtoolarge"))
         return ContactDraftTr::tr("Could you please check the mailbox's storage or size limits?");
     if (r.reason == QLatin1String("norelaying"))
         return ContactDraftTr::tr(

@@ -1,12 +1,13 @@
 #include "reportwriter.h"
 
+#include "bounce/knowledgebase.h"
 #include "common/untrustedtext.h"
 #include "report/stepadvice.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
-#include <QHash>
 
 namespace BounceDoctor {
 namespace {
@@ -82,10 +83,9 @@ ReportWriter::Outcome ReportWriter::outcomeOf(const RecipientDiagnosis &r)
         return Outcome::Delayed;
     if (!r.permanent)
         return Outcome::Temporary;
-    // Permanent means the address will not work. Relaying refused is "hard" for the engine,
-    // but it is the sender's set-up that must change: the address may be fine.
-    return r.hardBounce && r.responsible != Responsible::SenderAdmin ? Outcome::Permanent
-                                                                     : Outcome::Refused;
+    // Permanent means the address will not work. Other refusals (relaying denied, a block,
+    // the content) are not retried either, but the address may be fine once the cause is fixed.
+    return isDeadAddress(r) ? Outcome::Permanent : Outcome::Refused;
 }
 
 QString ReportWriter::permanenceText(const RecipientDiagnosis &recipient)
@@ -144,9 +144,7 @@ QString ReportWriter::reasonText(const QString &reason, const QString &detail)
         {QStringLiteral("hasmoved"), QT_TRANSLATE_NOOP("ReportTr", "Recipient has moved")},
         {QStringLiteral("suspend"), QT_TRANSLATE_NOOP("ReportTr", "Mailbox disabled")},
         {QStringLiteral("mailboxfull"), QT_TRANSLATE_NOOP("ReportTr", "Mailbox full")},
-        {QStringLiteral("exceedlimit"),
-         QT_TRANSLATE_NOOP("ReportTr", "Over the mailbox's size limit")},
-        {QStringLiteral("mesgtoobig"), QT_TRANSLATE_NOOP("ReportTr", "Message too large")},
+        {QStringLiteral("emailtoolarge"), QT_TRANSLATE_NOOP("ReportTr", "Message too large")},
         {QStringLiteral("norelaying"), QT_TRANSLATE_NOOP("ReportTr", "Relaying refused")},
         {QStringLiteral("authfailure"),
          QT_TRANSLATE_NOOP("ReportTr", "Sender authentication failed")},
@@ -164,8 +162,7 @@ QString ReportWriter::reasonText(const QString &reason, const QString &detail)
         {QStringLiteral("policyviolation"),
          QT_TRANSLATE_NOOP("ReportTr", "Against the recipient's policy")},
         {QStringLiteral("securityerror"), QT_TRANSLATE_NOOP("ReportTr", "Security check failed")},
-        {QStringLiteral("toomanyconn"), QT_TRANSLATE_NOOP("ReportTr", "Too many connections")},
-        {QStringLiteral("speeding"), QT_TRANSLATE_NOOP("ReportTr", "Sending too fast")},
+        {QStringLiteral("ratelimited"), QT_TRANSLATE_NOOP("ReportTr", "Sending too fast")},
         {QStringLiteral("blocked"), QT_TRANSLATE_NOOP("ReportTr", "Sender blocked")},
         {QStringLiteral("expired"), QT_TRANSLATE_NOOP("ReportTr", "Gave up after retrying")},
         {QStringLiteral("networkerror"), QT_TRANSLATE_NOOP("ReportTr", "Network problem")},
@@ -225,30 +222,12 @@ QString ReportWriter::reasonText(const RecipientDiagnosis &recipient)
 
 QString ReportWriter::providerText(const QString &provider)
 {
-    // Brand names, as the providers write them: not translated.
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("microsoft"), QStringLiteral("Microsoft (Outlook, Hotmail, 365)")},
-        {QStringLiteral("gmail"), QStringLiteral("Google (Gmail)")},
-        {QStringLiteral("yahoo"), QStringLiteral("Yahoo")},
-        {QStringLiteral("aol"), QStringLiteral("AOL")},
-        {QStringLiteral("apple"), QStringLiteral("Apple (iCloud)")},
-        {QStringLiteral("amazonses"), QStringLiteral("Amazon SES")},
-        {QStringLiteral("proofpoint"), QStringLiteral("Proofpoint")},
-        {QStringLiteral("mimecast"), QStringLiteral("Mimecast")},
-        {QStringLiteral("zoho"), QStringLiteral("Zoho Mail")},
-        {QStringLiteral("gmx"), QStringLiteral("GMX / WEB.DE")},
-        {QStringLiteral("mailru"), QStringLiteral("Mail.ru")},
-        {QStringLiteral("yandex"), QStringLiteral("Yandex")},
-        {QStringLiteral("orange"), QStringLiteral("Orange")},
-        {QStringLiteral("comcast"), QStringLiteral("Comcast (Xfinity)")},
-        {QStringLiteral("sendgrid"), QStringLiteral("SendGrid")},
-        {QStringLiteral("tencent"), QStringLiteral("Tencent (QQ Mail)")},
-        {QStringLiteral("kddi"), QStringLiteral("KDDI (au)")},
-        {QStringLiteral("cox"), QStringLiteral("Cox")},
-        {QStringLiteral("spectrum"), QStringLiteral("Spectrum")},
-        {QStringLiteral("nttdocomo"), QStringLiteral("NTT Docomo")},
-    };
-    return names.value(provider, provider);
+    // Brand names, as the providers write them (providers.json "title"): not translated.
+    for (const KnowledgeBase::ProviderEntry &entry : KnowledgeBase::providers()) {
+        if (entry.name == provider && !entry.title.isEmpty())
+            return entry.title;
+    }
+    return provider;
 }
 
 QString ReportWriter::findingStatusText(FindingStatus status)

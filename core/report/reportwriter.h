@@ -80,7 +80,7 @@ public:
     /// Who must act, "Nobody" when nothing failed.
     static QString whoActsText(const RecipientDiagnosis &recipient);
     static QString firstStepText(FirstStep step);
-    /// A reason id (mesgtoobig) in plain words (Message too large), translated.
+    /// A reason id (emailtoolarge) in plain words (Message too large), translated.
     static QString reasonText(const QString &reason, const QString &detail = {});
     /// The same for one recipient: a delay that is still retried reads as such.
     static QString reasonText(const RecipientDiagnosis &recipient);

@@ -1,5 +1,7 @@
 #include "stepadvice.h"
 
+#include "bounce/reasonvocabulary.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -112,7 +114,7 @@ QStringList fixSetupPoints(const RecipientDiagnosis &r, const QString &text)
 QStringList reviewContentPoints(const RecipientDiagnosis &r, const QString &text)
 {
     QStringList points;
-    const bool size = isOneOf(r.reason, {"mesgtoobig", "exceedlimit"}) ||
+    const bool size = r.reason == QLatin1String("emailtoolarge") ||
                       mentions(text, {"size", "too large", "too big"});
     if (size) {
         const qint64 limit = sizeLimit(r.diagnostic);
@@ -177,7 +179,7 @@ QStringList waitPoints(const RecipientDiagnosis &r, const QString &text)
             "for a while; as this notice says it failed, send the message again in an hour or "
             "two.");
     }
-    if (isOneOf(r.reason, {"speeding", "toomanyconn"}) || r.detail == QLatin1String("rate-limit") ||
+    if (r.reason == QLatin1String("ratelimited") || r.detail == QLatin1String("rate-limit") ||
         mentions(text, {"rate", "too many"}))
         points << StepAdviceTr::tr(
             "The server refuses you for sending too much, too fast: send fewer messages per "
@@ -212,7 +214,7 @@ QStringList nothingToDoPoints(const RecipientDiagnosis &r)
 
 bool isNotAFailure(const RecipientDiagnosis &r)
 {
-    return isOneOf(r.reason, {"delivered", "vacation"}) ||
+    return ReasonVocabulary::isNotAFailure(r.reason) ||
            isOneOf(r.action, {"delivered", "relayed", "expanded"});
 }
 

@@ -18,6 +18,10 @@ private Q_SLOTS:
     void formats();
     void lineEndings_data();
     void lineEndings();
+    void diagnoses_data();
+    void diagnoses();
+    void serverWordsWhole_data();
+    void serverWordsWhole();
     void charsets_data();
     void charsets();
     void originalMessage();
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void pasted();
     void notABounce();
     void dsnCornerCases();
+    void mboxStreams_data();
     void mboxStreams();
     void maildirAndFolder();
     void unreadableInputs();
@@ -304,6 +309,131 @@ void TestBounceReader::lineEndings()
     QCOMPARE(message.original.subject, reference.original.subject);
 }
 
+// What a bounce means, whatever its line endings: who refused, who wrote the bounce, and the
+// advice, for bounces worded apart from the corpus samples.
+void TestBounceReader::diagnoses_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("recipientIndex");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QString>("reportingProvider");
+    QTest::addColumn<QString>("responsible");
+    QTest::addColumn<QString>("firstStep");
+    QTest::addColumn<QString>("failure"); ///< permanent, temporary or none
+    QTest::addColumn<QString>("blocklist");
+    const struct
+    {
+        const char *name;
+        const char *file;
+        int index;
+        const char *reason, *detail, *provider, *reportingProvider, *responsible, *firstStep,
+            *failure, *blocklist;
+    } rows[] = {
+        {"recipient's blocklist lookup failed", "postfix/blocklist-lookup-and-starttls.eml", 0,
+         "blocked", "blocklist-lookup-failed", "", "", "recipient-admin", "contact-recipient-it",
+         "permanent", ""},
+        {"starttls required", "postfix/blocklist-lookup-and-starttls.eml", 1, "failedstarttls",
+         "tls-required", "", "", "sender-admin", "fix-sending-setup", "permanent", ""},
+        {"gmail relays a microsoft refusal", "gmail/relayed-microsoft-refusal.eml", 0,
+         "userunknown", "directory-based-edge-blocking", "microsoft", "gmail", "sender",
+         "verify-address", "permanent", ""},
+        {"listed at a blocklist", "exim/rejected-after-data.eml", 0, "blocked", "ip-blocklist", "",
+         "", "sender-admin", "check-blocklists", "permanent", ""},
+        {"google workspace notice without the server's reply",
+         "gmail/workspace-address-not-found.eml", 0, "userunknown", "", "gmail", "", "sender",
+         "verify-address", "permanent", ""},
+        {"notice naming no failed address: the original's recipient",
+         "norecipient/quota-notice.eml", 0, "mailboxfull", "", "", "", "recipient",
+         "contact-recipient-it", "permanent", ""},
+        {"delivery receipt", "rfc3464/delivery-receipt.eml", 0, "delivered", "", "", "", "unknown",
+         "none", "none", ""},
+        {"auto-reply", "autoreply/out-of-office.eml", 0, "vacation", "", "", "", "unknown", "none",
+         "none", ""},
+    };
+    for (const auto &row : rows)
+        QTest::newRow(row.name) << QString::fromLatin1(row.file) << row.index
+                                << QString::fromLatin1(row.reason)
+                                << QString::fromLatin1(row.detail)
+                                << QString::fromLatin1(row.provider)
+                                << QString::fromLatin1(row.reportingProvider)
+                                << QString::fromLatin1(row.responsible)
+                                << QString::fromLatin1(row.firstStep)
+                                << QString::fromLatin1(row.failure)
+                                << QString::fromLatin1(row.blocklist);
+}
+
+void TestBounceReader::diagnoses()
+{
+    QFETCH(QString, file);
+    QFETCH(int, recipientIndex);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(QString, provider);
+    QFETCH(QString, reportingProvider);
+    QFETCH(QString, responsible);
+    QFETCH(QString, firstStep);
+    QFETCH(QString, failure);
+    QFETCH(QString, blocklist);
+    for (const QByteArray &ending : {QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r")}) {
+        QByteArray bytes = fixture(file);
+        bytes.replace("\n", ending);
+        const BounceMessage message = BounceReader().readMessage(bytes, file);
+        const QByteArray where = "line ending " + ending.toPercentEncoding();
+        QVERIFY2(recipientIndex < message.recipients.size(), where.constData());
+        const RecipientDiagnosis &r = message.recipients.at(recipientIndex);
+        QVERIFY(!r.recipient.isEmpty());
+        // The address that failed, never the sender the bounce went back to.
+        QVERIFY2(!message.original.from.contains(r.recipient, Qt::CaseInsensitive),
+                 qPrintable(r.recipient));
+        QCOMPARE(r.reason, reason);
+        QCOMPARE(r.detail, detail);
+        QCOMPARE(r.provider, provider);
+        QCOMPARE(r.reportingMtaProvider, reportingProvider);
+        QCOMPARE(responsibleName(r.responsible), responsible);
+        QCOMPARE(firstStepName(r.firstStep), firstStep);
+        QCOMPARE(r.permanent   ? QStringLiteral("permanent")
+                 : r.temporary ? QStringLiteral("temporary")
+                               : QStringLiteral("none"),
+                 failure);
+        QCOMPARE(r.blocklist, blocklist);
+    }
+}
+
+// The refusing server's words as the diagnostic, whole: the provider's own sentence before the
+// quote and its link label after it left out, folded lines joined.
+void TestBounceReader::serverWordsWhole_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("gmail notice, folded reply, LEARN MORE")
+        << "gmail/response-was-learn-more.eml"
+        << "554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using "
+           "bl.blocklist.test; https://blocklist.test/lookup?ip=198.51.100.20";
+    QTest::newRow("gmail technical details name the server that refused")
+        << "gmail/permanent-failure.eml"
+        << "550 5.2.1 The email account that you tried to reach is disabled.";
+    QTest::newRow("google workspace notice without a quoted reply")
+        << "gmail/workspace-address-not-found.eml"
+        << "the address couldn't be found, or is unable to receive mail.";
+}
+
+void TestBounceReader::serverWordsWhole()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, words);
+    for (const QByteArray &ending : {QByteArray("\n"), QByteArray("\r\n"), QByteArray("\r")}) {
+        QByteArray bytes = fixture(file);
+        bytes.replace("\n", ending);
+        const BounceMessage message = BounceReader().readMessage(bytes, file);
+        QCOMPARE(message.recipients.size(), 1);
+        QCOMPARE(message.recipients.first().diagnostic, words);
+        if (file == QLatin1String("gmail/permanent-failure.eml"))
+            QCOMPARE(message.recipients.first().remoteMta, QStringLiteral("mx.cohowinery.test"));
+    }
+}
+
 void TestBounceReader::charsets_data()
 {
     QTest::addColumn<QString>("charset");
@@ -451,8 +581,18 @@ void TestBounceReader::dsnCornerCases()
     QCOMPARE(message.recipients.at(2).status, QStringLiteral("4.2.2"));
 }
 
+// An mbox file with any line endings, CR-only (classic Mac tools) included.
+void TestBounceReader::mboxStreams_data()
+{
+    QTest::addColumn<QByteArray>("ending");
+    QTest::newRow("LF") << QByteArray("\n");
+    QTest::newRow("CRLF") << QByteArray("\r\n");
+    QTest::newRow("CR") << QByteArray("\r");
+}
+
 void TestBounceReader::mboxStreams()
 {
+    QFETCH(QByteArray, ending);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("bounces.mbox"));
@@ -464,7 +604,9 @@ void TestBounceReader::mboxStreams()
     for (const QString &file : files) {
         QByteArray bytes = fixture(file);
         bytes.replace("\nFrom ", "\n>From ");
-        mbox.write("From MAILER-DAEMON Thu Jun  6 08:00:10 2024\n" + bytes + "\n");
+        QByteArray entry = "From MAILER-DAEMON Thu Jun  6 08:00:10 2024\n" + bytes + "\n";
+        entry.replace("\n", ending);
+        mbox.write(entry);
     }
     mbox.close();
     QList<BounceMessage> messages;

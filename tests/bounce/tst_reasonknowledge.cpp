@@ -1,5 +1,6 @@
 #include "bounce/classifier.h"
 #include "bounce/knowledgebase.h"
+#include "bounce/reasonvocabulary.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -7,6 +8,10 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTextStream>
+
+#include <iterator>
+#include <utility>
 
 using namespace BounceDoctor;
 
@@ -19,27 +24,13 @@ private Q_SLOTS:
     void knowledgeIsValid();
     void classify_data();
     void classify();
+    void serverWords_data();
+    void serverWords();
+    void notAFailure_data();
+    void notAFailure();
 };
 
-static const QStringList vocabulary{
-    QStringLiteral("userunknown"),     QStringLiteral("hostunknown"),
-    QStringLiteral("hasmoved"),        QStringLiteral("suspend"),
-    QStringLiteral("mailboxfull"),     QStringLiteral("exceedlimit"),
-    QStringLiteral("mesgtoobig"),      QStringLiteral("norelaying"),
-    QStringLiteral("notaccept"),       QStringLiteral("blocked"),
-    QStringLiteral("badreputation"),   QStringLiteral("requireptr"),
-    QStringLiteral("spamdetected"),    QStringLiteral("virusdetected"),
-    QStringLiteral("contenterror"),    QStringLiteral("policyviolation"),
-    QStringLiteral("filtered"),        QStringLiteral("rejected"),
-    QStringLiteral("authfailure"),     QStringLiteral("securityerror"),
-    QStringLiteral("failedstarttls"),  QStringLiteral("syntaxerror"),
-    QStringLiteral("notcompliantrfc"), QStringLiteral("toomanyconn"),
-    QStringLiteral("speeding"),        QStringLiteral("expired"),
-    QStringLiteral("networkerror"),    QStringLiteral("systemerror"),
-    QStringLiteral("systemfull"),      QStringLiteral("mailererror"),
-    QStringLiteral("onhold"),          QStringLiteral("suppressed"),
-    QStringLiteral("delivered"),       QStringLiteral("vacation"),
-    QStringLiteral("feedback"),        QStringLiteral("undefined")};
+const QStringList &vocabulary = ReasonVocabulary::reasons();
 
 void TestReasonKnowledge::knowledgeIsValid()
 {
@@ -61,6 +52,10 @@ void TestReasonKnowledge::knowledgeIsValid()
         QVERIFY2(!patterns.isEmpty() || !phrases.isEmpty(), qPrintable(reason));
         const QStringList errors = KnowledgeBase::patternErrors(patterns, reason);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        for (const QString &phrase : phrases) {
+            // Phrases are matched as they are written, against lower-case text.
+            QVERIFY2(phrase == phrase.toLower(), qPrintable(phrase));
+        }
     }
     // Generic (X.1.1) or, where the class changes the meaning, full (4.4.0) codes.
     static const QRegularExpression code(QStringLiteral(R"(^[X245]\.\d{1,3}\.\d{1,3}$)"));
@@ -88,15 +83,9 @@ void TestReasonKnowledge::knowledgeIsValid()
         QVERIFY2(vocabulary.contains(it.key()), qPrintable(it.key()));
         QVERIFY2(it.value().toString().size() == 3, qPrintable(it.key()));
     }
-    const QJsonObject steps = root.value(QLatin1String("firstSteps")).toObject();
-    for (auto it = steps.begin(); it != steps.end(); ++it) {
-        QVERIFY2(vocabulary.contains(it.key()), qPrintable(it.key()));
-        const QJsonArray pair = it.value().toArray();
-        QCOMPARE(pair.size(), 2);
-        QCOMPARE(responsibleName(responsibleFromString(pair.at(0).toString())),
-                 pair.at(0).toString());
-        QCOMPARE(firstStepName(firstStepFromString(pair.at(1).toString())), pair.at(1).toString());
-    }
+    // The vocabulary is checked when the knowledge loads: nothing may be left to report.
+    const QStringList problems = Classifier::knowledgeProblems();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 void TestReasonKnowledge::classify_data()
@@ -139,6 +128,13 @@ void TestReasonKnowledge::classify_data()
                                          << ""
                                          << "hostunknown"
                                          << "5.0.912" << true;
+    QTest::newRow("given up after the retry time: temporary errors")
+        << "mailbox is full (MTA-imposed quota exceeded while writing to file "
+           "/var/spool/mail/ann): "
+           "retry timeout exceeded"
+        << ""
+        << "mailboxfull"
+        << "4.0.922" << false;
     QTest::newRow("nothing known") << "something odd happened"
                                    << ""
                                    << "onhold"
@@ -162,6 +158,116 @@ void TestReasonKnowledge::classify()
     QCOMPARE(recipient.status, finalStatus);
     QCOMPARE(recipient.hardBounce, hardBounce);
     QCOMPARE(recipient.permanent, finalStatus.startsWith(QLatin1Char('5')));
+}
+
+// Server replies from tests/data/reasons/server-words.tsv: each reason's and provider code's
+// wording, with its expected reason, detail, provider and advice (empty columns not checked).
+void TestReasonKnowledge::serverWords_data()
+{
+    // The file's columns after the row name, in its order.
+    static const char *const columns[] = {"diagnostic",   "status",   "command", "recipient",
+                                          "reportingMta", "reason",   "detail",  "provider",
+                                          "responsible",  "firstStep"};
+    for (const char *column : columns)
+        QTest::addColumn<QString>(column);
+    QFile file(QStringLiteral(BD_TEST_DATA_DIR "/reasons/server-words.tsv"));
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    QTextStream in(&file);
+    bool header = true;
+    int rows = 0;
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (line.startsWith(QLatin1Char('#')) || line.isEmpty())
+            continue;
+        if (std::exchange(header, false))
+            continue;
+        const QStringList cells = line.split(QLatin1Char('\t'));
+        QVERIFY2(cells.size() == int(std::size(columns)) + 1, qPrintable(line));
+        QTestData &row = QTest::newRow(qPrintable(cells.first()));
+        for (qsizetype i = 1; i < cells.size(); ++i)
+            row << cells.at(i);
+        ++rows;
+    }
+    QVERIFY(rows > 50);
+}
+
+void TestReasonKnowledge::serverWords()
+{
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, status);
+    QFETCH(QString, command);
+    QFETCH(QString, recipient);
+    QFETCH(QString, reportingMta);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    QFETCH(QString, provider);
+    QFETCH(QString, responsible);
+    QFETCH(QString, firstStep);
+    RecipientDiagnosis r;
+    r.recipient = recipient;
+    r.action = QStringLiteral("failed");
+    r.diagnostic = diagnostic;
+    r.status = status;
+    r.replyCode = diagnostic.left(3);
+    r.command = command;
+    r.reportingMta = reportingMta;
+    Classifier::classify(r, BounceMessage{});
+    QCOMPARE(r.reason, reason);
+    if (!detail.isEmpty())
+        QCOMPARE(r.detail, detail);
+    // "-": no provider may be named (a sending-side host quoted in someone else's refusal).
+    if (provider == QLatin1String("-"))
+        QCOMPARE(r.provider, QString());
+    else if (!provider.isEmpty())
+        QCOMPARE(r.provider, provider);
+    if (!responsible.isEmpty())
+        QCOMPARE(responsibleName(r.responsible), responsible);
+    if (!firstStep.isEmpty())
+        QCOMPARE(firstStepName(r.firstStep), firstStep);
+    QVERIFY(!r.headline.isEmpty());
+    // Every failure is either permanent or temporary, never both.
+    QVERIFY(r.permanent != r.temporary);
+    // A blocklist that could not be asked has not listed the sender.
+    if (detail == QLatin1String("blocklist-lookup-failed"))
+        QVERIFY2(r.blocklist.isEmpty(), qPrintable(r.blocklist));
+}
+
+// Delivery reports, auto-replies and complaints are no failures: nothing to retry.
+void TestReasonKnowledge::notAFailure_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("delivery receipt") << ""
+                                      << "delivered"
+                                      << "2.0.0";
+    QTest::newRow("relayed") << ""
+                             << "relayed"
+                             << "";
+    QTest::newRow("auto-reply") << "vacation"
+                                << "delivered"
+                                << "";
+    QTest::newRow("complaint") << "feedback"
+                               << ""
+                               << "";
+}
+
+void TestReasonKnowledge::notAFailure()
+{
+    QFETCH(QString, reason);
+    QFETCH(QString, action);
+    QFETCH(QString, status);
+    RecipientDiagnosis r;
+    r.recipient = QStringLiteral("ann@shop.test");
+    r.reason = reason;
+    r.action = action;
+    r.status = status;
+    r.diagnostic = QStringLiteral("I am out of the office until Monday.");
+    Classifier::classify(r, BounceMessage{});
+    QVERIFY(!r.permanent);
+    QVERIFY(!r.temporary);
+    QCOMPARE(firstStepName(r.firstStep), QStringLiteral("none"));
+    QCOMPARE(r.status, status);
 }
 
 QTEST_GUILESS_MAIN(TestReasonKnowledge)

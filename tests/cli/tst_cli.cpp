@@ -95,17 +95,26 @@ void TestCli::diagnoseJsonLines()
     QCOMPARE(result.exitCode, 0);
     const QList<QJsonObject> objects = jsonLines(result.out);
     QCOMPARE(objects.size(), 4);
-    const QStringList keys = {
-        QStringLiteral("source"),         QStringLiteral("message"),
-        QStringLiteral("recipient"),      QStringLiteral("action"),
-        QStringLiteral("status"),         QStringLiteral("reply_code"),
-        QStringLiteral("diagnostic"),     QStringLiteral("reason"),
-        QStringLiteral("detail"),         QStringLiteral("permanent"),
-        QStringLiteral("hard_bounce"),    QStringLiteral("responsible"),
-        QStringLiteral("first_step"),     QStringLiteral("provider"),
-        QStringLiteral("sending_ip"),     QStringLiteral("suggested_recipient"),
-        QStringLiteral("headline"),       QStringLiteral("command"),
-        QStringLiteral("diagnostic_type")};
+    const QStringList keys = {QStringLiteral("source"),
+                              QStringLiteral("message"),
+                              QStringLiteral("recipient"),
+                              QStringLiteral("action"),
+                              QStringLiteral("status"),
+                              QStringLiteral("reply_code"),
+                              QStringLiteral("diagnostic"),
+                              QStringLiteral("reason"),
+                              QStringLiteral("detail"),
+                              QStringLiteral("permanent"),
+                              QStringLiteral("temporary"),
+                              QStringLiteral("hard_bounce"),
+                              QStringLiteral("responsible"),
+                              QStringLiteral("first_step"),
+                              QStringLiteral("provider"),
+                              QStringLiteral("sending_ip"),
+                              QStringLiteral("suggested_recipient"),
+                              QStringLiteral("headline"),
+                              QStringLiteral("command"),
+                              QStringLiteral("diagnostic_type")};
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(objects.at(i).value(QLatin1String("kind")).toString(),
                  QStringLiteral("recipient"));
@@ -118,10 +127,15 @@ void TestCli::diagnoseJsonLines()
     QCOMPARE(objects.at(0).value(QLatin1String("reason")).toString(), QStringLiteral("filtered"));
     QCOMPARE(objects.at(0).value(QLatin1String("responsible")).toString(),
              QStringLiteral("recipient-admin"));
+    // Relaying denied by the recipient's server: their mail set-up, not the sender's.
     QCOMPARE(objects.at(1).value(QLatin1String("first_step")).toString(),
-             QStringLiteral("fix-sending-setup"));
+             QStringLiteral("contact-recipient-it"));
     QVERIFY(objects.at(1).value(QLatin1String("permanent")).toBool());
+    QVERIFY(!objects.at(1).value(QLatin1String("temporary")).toBool());
     QVERIFY(!objects.at(2).value(QLatin1String("permanent")).toBool());
+    QVERIFY(objects.at(2).value(QLatin1String("temporary")).toBool());
+    // Only when another provider than the one that refused wrote the bounce.
+    QVERIFY(!objects.at(2).contains(QLatin1String("reporting_mta_provider")));
     QCOMPARE(objects.at(3).value(QLatin1String("kind")).toString(), QStringLiteral("not-a-bounce"));
 }
 

@@ -128,21 +128,21 @@ void TestClassifier::replies_data()
     QTest::newRow("yahoo 5.7.9")
         << "550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo "
            "requires all senders to authenticate with either SPF or DKIM. postmaster.yahooinc.com"
-        << "policyviolation"
-        << "dmarc"
+        << "authfailure"
+        << "unauthenticated"
         << "yahoo"
         << "check-authentication";
     QTest::newRow("icloud CS01") << "554 5.7.1 [CS01] Message rejected due to local policy. Please "
                                     "visit https://support.apple.com/en-us/HT204137"
-                                 << "blocked"
-                                 << "ip-blocklist"
+                                 << "policyviolation"
+                                 << ""
                                  << "apple"
-                                 << "check-blocklists";
+                                 << "check-authentication";
     QTest::newRow("relaying denied") << "554 5.7.1 <ana@elsewhere.example>: Relay access denied"
                                      << "norelaying"
                                      << "relaying"
                                      << ""
-                                     << "fix-sending-setup";
+                                     << "contact-recipient-it";
     QTest::newRow("mailbox full") << "552 5.2.2 <ana@example.net>: Mailbox full, quota exceeded"
                                   << "mailboxfull"
                                   << ""
@@ -218,7 +218,7 @@ void TestClassifier::replies_data()
         << "fix-sending-setup";
     QTest::newRow("5.2.3 is an administrative limit")
         << "552 5.2.3 Message size exceeds fixed maximum message size (10485760)"
-        << "exceedlimit"
+        << "emailtoolarge"
         << ""
         << ""
         << "review-content";
@@ -275,7 +275,7 @@ void TestClassifier::replies_data()
         << "check-blocklists";
     QTest::newRow("spectrum AUP range")
         << "ana@charter.net: 550 5.1.0 <news@adatum.test> sender rejected. AUP#In-1310"
-        << "toomanyconn"
+        << "ratelimited"
         << ""
         << "spectrum"
         << "retry-later";

@@ -1,6 +1,7 @@
 #include "bounce/bouncereader.h"
 #include "bounce/knowledgebase.h"
 #include "bounce/textscan.h"
+#include "bounce/reasonvocabulary.h"
 #include "common/pattern.h"
 
 #include <QFile>
@@ -16,26 +17,7 @@ using namespace BounceDoctor;
 
 namespace {
 
-const QStringList vocabulary = {
-    QStringLiteral("userunknown"),     QStringLiteral("hostunknown"),
-    QStringLiteral("hasmoved"),        QStringLiteral("suspend"),
-    QStringLiteral("mailboxfull"),     QStringLiteral("exceedlimit"),
-    QStringLiteral("mesgtoobig"),      QStringLiteral("norelaying"),
-    QStringLiteral("notaccept"),       QStringLiteral("blocked"),
-    QStringLiteral("badreputation"),   QStringLiteral("requireptr"),
-    QStringLiteral("spamdetected"),    QStringLiteral("virusdetected"),
-    QStringLiteral("contenterror"),    QStringLiteral("policyviolation"),
-    QStringLiteral("filtered"),        QStringLiteral("rejected"),
-    QStringLiteral("authfailure"),     QStringLiteral("securityerror"),
-    QStringLiteral("failedstarttls"),  QStringLiteral("syntaxerror"),
-    QStringLiteral("notcompliantrfc"), QStringLiteral("toomanyconn"),
-    QStringLiteral("speeding"),        QStringLiteral("expired"),
-    QStringLiteral("networkerror"),    QStringLiteral("systemerror"),
-    QStringLiteral("systemfull"),      QStringLiteral("mailererror"),
-    QStringLiteral("onhold"),          QStringLiteral("suppressed"),
-    QStringLiteral("delivered"),       QStringLiteral("vacation"),
-    QStringLiteral("feedback"),        QStringLiteral("undefined"),
-};
+const QStringList &vocabulary = ReasonVocabulary::reasons();
 const QStringList responsibles = {QStringLiteral("sender"), QStringLiteral("sender-admin"),
                                   QStringLiteral("recipient"), QStringLiteral("recipient-admin"),
                                   QStringLiteral("unknown")};

@@ -75,6 +75,15 @@ void TestTextScan::sendingIp_data()
         << QStringLiteral("5.7.1 v1.2 from IP 192.0.2.10.") << QStringLiteral("192.0.2.10")
         << QStringLiteral("from [10.0.0.1] (relay v2.5.1 192.0.2.10) by mx")
         << QStringLiteral("192.0.2.10");
+    QTest::newRow("gmail's bracketed connecting address")
+        << QStringLiteral("550-5.7.1 [198.51.100.44      12] Our system has detected that this "
+                          "message is likely suspicious due to the very low reputation of the "
+                          "sending domain. - gsmtp")
+        << QStringLiteral("198.51.100.44") << QString() << QString();
+    QTest::newRow("gmail's bracketed IPv6 address")
+        << QStringLiteral("550-5.7.1 [2001:db8:7:1::25 3] The IP address sending this message "
+                          "does not meet IPv6 sending guidelines - gsmtp")
+        << QStringLiteral("2001:db8:7:1::25") << QString() << QString();
     QTest::newRow("private address only")
         << QStringLiteral("from 10.1.2.3 rejected") << QString()
         << QStringLiteral("from [192.168.1.20] by mx.example.org") << QString();

@@ -650,7 +650,8 @@ void TestMainWindow::firstStepOpensItsStep_data()
         << "550 5.5.5 Message not delivered to user without prior approval"
         << "stepContactIt" << true << "";
     QTest::newRow("fix-sending-setup: a copier that does not sign in")
-        << "copier@office.example: 554 5.7.1 <copier@office.example>: Relay access denied"
+        << "ana@example.net: 530 5.7.57 Client was not authenticated to send anonymous mail "
+           "during MAIL FROM"
         << "stepFixSetup" << false << "requires authentication";
     QTest::newRow("fix-sending-setup: TLS")
         << "scanner@office.example: 554 5.7.1 <scanner@office.example>: Relay access denied; use "
@@ -943,11 +944,11 @@ void TestMainWindow::plainWordsAndOutcomeBadges_data()
                                   << "Mailbox full"
                                   << "Refused, not retried"
                                   << "recipient";
-    QTest::newRow("relaying denied: the set-up, not the address")
-        << "copier@office.example: 554 5.7.1 <copier@office.example>: Relay access denied"
+    QTest::newRow("relaying denied: refused, but the address may work")
+        << "ana@example.net: 554 5.7.1 <ana@example.net>: Relay access denied"
         << "Relaying refused"
         << "Refused, not retried"
-        << "administrator";
+        << "recipient's IT";
     QTest::newRow("user unknown") << "jo@example.com: 550 5.1.1 <jo@example.com>... User unknown"
                                   << "Address does not exist"
                                   << "Permanent"

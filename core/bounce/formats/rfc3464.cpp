@@ -5,6 +5,17 @@
 namespace BounceDoctor::Formats {
 namespace {
 
+// Gmail's and Google Workspace's notice says why in one sentence, often with no reply quoted:
+// "Your message wasn't delivered to ann@example.com because the address couldn't be found, or
+// is unable to receive mail."
+const Pattern &becauseSentence()
+{
+    static const Pattern re(
+        QStringLiteral(R"(wasn't delivered to\s+(\S+@\S+?)\s+because\s+([^.]+\.))"),
+        Pattern::CaseInsensitive);
+    return re;
+}
+
 const Pattern &dsnInText()
 {
     static const Pattern re(
@@ -59,6 +70,18 @@ public:
                         break;
                     }
                 }
+            }
+            if (recipient.diagnostic.trimmed().isEmpty()) {
+                const QString region = FormatHelpers::explanatoryRegion(message).toString().simplified();
+                becauseSentence().forEachMatch(region, [&recipient](const PatternMatch &m) {
+                    if (m.capturedView(1).compare(recipient.recipient, Qt::CaseInsensitive) != 0)
+                        return true;
+                    // The reporting server's own verdict, as a sending MTA's category is:
+                    // bounce-reasons.json's categoryReasons says what it means.
+                    recipient.diagnostic = m.captured(2);
+                    recipient.category = recipient.diagnostic.toLower();
+                    return false;
+                });
             }
             FormatHelpers::completeFromDiagnostic(recipient);
             const QString spoken = TextScan::enhancedStatus(recipient.diagnostic);
