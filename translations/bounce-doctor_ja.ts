@@ -151,6 +151,18 @@
         <source>This works only if that server accepts mail, which is unusual. The recipient&apos;s IT should publish MX records.</source>
         <translation>これは、そのサーバーがメールを受け付ける場合にしか機能せず、通常はあまりありません。受信者側の IT 部門が MX レコードを公開する必要があります。</translation>
     </message>
+    <message>
+        <source>whether the domain %1 exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who hosts the mail of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the addresses of the mail servers of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BlocklistCheckTr</name>
@@ -187,10 +199,6 @@
         <translation>Spamhaus は、お使いの環境独自の DNS リゾルバーからの問い合わせにのみ応答し、1.1.1.1 や 8.8.8.8 などのパブリック DNS には応答しません。自社またはプロバイダーのリゾルバーを使うか、設定で無料の Spamhaus DQS キーを入力してください。</translation>
     </message>
     <message>
-        <source>Ask through your own DNS resolver instead of a public one.</source>
-        <translation>パブリック DNS ではなく、自社の DNS リゾルバー経由で問い合わせてください。</translation>
-    </message>
-    <message>
         <source>%1 is listed on %2: %3.</source>
         <translation>%1 は %2 に登録されています: %3。</translation>
     </message>
@@ -225,6 +233,34 @@
     <message>
         <source>Receivers such as Microsoft and Gmail expect the PTR name to resolve to the same IP address. Add an A (or AAAA) record for %1.</source>
         <translation>Microsoft や Gmail などの受信側は、PTR 名が同じ IP アドレスに解決されることを求めています。%1 の A（または AAAA）レコードを追加してください。</translation>
+    </message>
+    <message>
+        <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its test entries got no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it says %1, which the list never lists, is listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it says %1, which the list always lists, is not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -556,6 +592,65 @@
         <source>DMARC needs at least one of them to pass for %1 itself (or a subdomain of it). Have your mail provider sign with DKIM for %1.</source>
         <translation>DMARC では、%1 自体（またはそのサブドメイン）について、少なくともどちらか一方が成功する必要があります。メールプロバイダーに、%1 で DKIM 署名するよう依頼してください。</translation>
     </message>
+    <message>
+        <source>the DKIM key &quot;%1&quot; of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DKIM keys of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether %1 takes DMARC reports for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DMARC policy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SPF record of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::CaseListModel</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the recipient&apos;s IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished">宛先</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">理由</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">プロバイダー</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::ChecklistWidget</name>
@@ -600,28 +695,12 @@
         <translation>受信者:</translation>
     </message>
     <message>
-        <source>1. Verify the recipient address</source>
-        <translation>1. 受信者のアドレスを確認する</translation>
-    </message>
-    <message>
-        <source>A typing mistake or an address that no longer exists is the most common cause of a bounce. Check the spelling letter by letter, and that the domain after the @ is right.</source>
-        <translation>入力ミスや、すでに存在しないアドレスは、バウンスの最もよくある原因です。つづりを 1 文字ずつ確認し、@ の後のドメインが正しいかどうかも確認してください。</translation>
-    </message>
-    <message>
         <source>Sending IP address</source>
         <translation>送信元 IP アドレス</translation>
     </message>
     <message>
         <source>Sending IP:</source>
         <translation>送信元 IP:</translation>
-    </message>
-    <message>
-        <source>2. Check blocklists</source>
-        <translation>2. ブロックリストを確認する</translation>
-    </message>
-    <message>
-        <source>Receiving servers refuse mail from IP addresses and domains on public blocklists. If your sending IP is listed, fix the cause (often a hacked account or a spam complaint), then ask the list to remove it.</source>
-        <translation>受信サーバーは、公開ブロックリストに登録された IP アドレスやドメインからのメールを拒否します。送信元 IP が登録されている場合は、原因（乗っ取られたアカウントやスパムの苦情であることが多い）を解消してから、リストに登録解除を依頼してください。</translation>
     </message>
     <message>
         <source>Sending domain</source>
@@ -658,14 +737,6 @@
     <message>
         <source>Evaluated by</source>
         <translation>評価元</translation>
-    </message>
-    <message>
-        <source>3. Check SPF, DKIM and DMARC</source>
-        <translation>3. SPF、DKIM、DMARC を確認する</translation>
-    </message>
-    <message>
-        <source>These DNS records prove that your server may send for your domain. Large providers reject or junk mail that fails them.</source>
-        <translation>これらの DNS レコードは、あなたのサーバーがあなたのドメインからメールを送信してよいことを証明するものです。大手のメールサービスは、これらに失敗したメールを拒否したり、迷惑メールに振り分けたりします。</translation>
     </message>
     <message>
         <source>Draft recipient</source>
@@ -708,14 +779,6 @@ Subject: %2
 件名: %2
 
 %3</translation>
-    </message>
-    <message>
-        <source>4. Contact the recipient&apos;s IT</source>
-        <translation>4. 受信者側の IT 部門に連絡する</translation>
-    </message>
-    <message>
-        <source>When the receiving side refuses you, only its administrators can change that. This message gives them what they need.</source>
-        <translation>受信側があなたのメールを拒否している場合、それを変更できるのは受信側の管理者だけです。このメッセージには、管理者が必要とする情報がまとめられています。</translation>
     </message>
     <message>
         <source>Could not check: %1. Fix the DNS servers in Settings.</source>
@@ -806,41 +869,219 @@ Subject: %2
         <source>Did you mean %1?</source>
         <translation>%1 のことですか？</translation>
     </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HelpDialog</name>
     <message>
-        <source>Recipient:</source>
-        <translation>受信者:</translation>
+        <source>SPF</source>
+        <translation>SPF</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>ステータス:</translation>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
     </message>
     <message>
-        <source>Reason:</source>
-        <translation>理由:</translation>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
     </message>
     <message>
-        <source>Provider:</source>
-        <translation>プロバイダー:</translation>
+        <source>Sending IP</source>
+        <translation>送信元 IP</translation>
     </message>
     <message>
-        <source>Remote server:</source>
-        <translation>相手先サーバー:</translation>
+        <source>How to read a bounce</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending IP:</source>
-        <translation>送信元 IP:</translation>
+        <source>Help text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sender:</source>
-        <translation>送信者:</translation>
+        <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subject:</source>
-        <translation>件名:</translation>
+        <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date:</source>
-        <translation>日付:</translation>
+        <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MX record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTR record (reverse DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocklist (DNSBL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the server your message left from, as the receiving server saw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postmaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BounceDoctor::Gui::HistoryPanel</name>
+    <message>
+        <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show cases in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show cases from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. HD-1042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes on this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this case and its notes from the history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every case in the history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -936,10 +1177,6 @@ Subject: %2
         <translation>対応者</translation>
     </message>
     <message>
-        <source>Failed recipients</source>
-        <translation>配送に失敗した受信者</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1012,10 +1249,6 @@ Subject: %2
         <translation>Bounce Doctor について</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;Explains why an email bounced and walks you through fixing it.&lt;br&gt;GPL-3.0-or-later</source>
-        <translation>&lt;b&gt;Bounce Doctor&lt;/b&gt; %1&lt;br&gt;メールがバウンスした理由を説明し、解決までの手順をご案内します。&lt;br&gt;GPL-3.0-or-later</translation>
-    </message>
-    <message>
         <source>This does not look like a bounce: no failed recipient was found. Paste the whole bounce, or the line with the error code.</source>
         <translation>バウンスメールではないようです。配送に失敗した受信者が見つかりませんでした。バウンスメール全体、またはエラーコードを含む行を貼り付けてください。</translation>
     </message>
@@ -1030,10 +1263,6 @@ Subject: %2
     <message>
         <source>Open bounces</source>
         <translation>バウンスメールを開く</translation>
-    </message>
-    <message>
-        <source>Email messages (*.eml *.mbox *.txt *.msg);;All files (*)</source>
-        <translation>メールメッセージ (*.eml *.mbox *.txt *.msg);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>There is no diagnosis to export yet.</source>
@@ -1070,6 +1299,22 @@ Subject: %2
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) saved to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1395,42 @@ Subject: %2
         <source>Most messages &amp;opened at once:</source>
         <translation>一度に開く最大メッセージ数(&amp;O):</translation>
     </message>
+    <message>
+        <source>&amp;Keep a history of cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cases &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared case history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::SpfEvaluator</name>
@@ -1224,6 +1505,22 @@ Subject: %2
         <source>MIME parts are nested more than %1 levels deep</source>
         <translation>MIME パートの入れ子が %1 階層を超えています</translation>
     </message>
+    <message>
+        <source>the message has more than %1 MIME parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message has more than %1 header fields in its parts and attached messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message declares more than %1 MIME multiparts</source>
+        <translation type="unfinished">メッセージで宣言された MIME マルチパートが %1 個を超えています</translation>
+    </message>
 </context>
 <context>
     <name>BounceReaderTr</name>
@@ -1272,16 +1569,195 @@ Subject: %2
         <translation>メッセージのヘッダーフィールドが %1 個を超えています</translation>
     </message>
     <message>
-        <source>the message declares more than %1 MIME multiparts</source>
-        <translation>メッセージで宣言された MIME マルチパートが %1 個を超えています</translation>
-    </message>
-    <message>
         <source>stopped after %1 messages, the limit for one batch: %2 and what follows it were not read</source>
         <translation>1 回の上限である %1 件のメッセージで読み込みを停止しました。%2 以降は読み込まれていません</translation>
     </message>
     <message>
         <source>only the first %1 of its %2 recipients were read (the limit for one message)</source>
         <translation>%2 件の受信者のうち最初の %1 件だけを読み込みました (1 通あたりの上限)</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to something that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a loop of symbolic links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkSender</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1. %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo sender rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 5322</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF passed at the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF did not pass at the receiver (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF passes for the sending IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF does not pass for the sending IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM passed at the receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM did not pass at the receiver (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DMARC policy is published (p=none is enough).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable DMARC policy is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether a DMARC policy is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From domain is aligned with SPF or DKIM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From domain is aligned with neither SPF nor DKIM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sending IP has forward-confirmed reverse DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sending IP lacks forward-confirmed reverse DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the sending IP&apos;s reverse DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM key is valid and at least 1024 bits long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM key is missing, broken or under 1024 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the DKIM key&apos;s length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the Message-ID: the bounce did not return it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has a valid Message-ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the Date: the bounce did not return it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has a valid Date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1780,22 @@ Subject: %2
     <message>
         <source>Write to %1: %2</source>
         <translation>%1 に連絡: %2</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s server names %1 for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page of %1 for senders.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1879,26 @@ Subject: %2
     <message>
         <source>Thank you,</source>
         <translation>よろしくお願いいたします。</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If %1 refused your mail, use its pages for senders below.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2745,14 @@ Subject: %2
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
         <translation>受信者の組織は、このアドレス宛てには自組織または承認済みの送信者からのメールしか受け付けません。</translation>
     </message>
+    <message>
+        <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your device or program must sign in to the mail server before it may send.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportTr</name>
@@ -2285,10 +2805,6 @@ Subject: %2
         <translation>メールボックスが満杯</translation>
     </message>
     <message>
-        <source>Over the mailbox&apos;s size limit</source>
-        <translation>メールボックスのサイズ上限を超過</translation>
-    </message>
-    <message>
         <source>Message too large</source>
         <translation>メッセージが大きすぎる</translation>
     </message>
@@ -2339,10 +2855,6 @@ Subject: %2
     <message>
         <source>Security check failed</source>
         <translation>セキュリティチェックに失敗</translation>
-    </message>
-    <message>
-        <source>Too many connections</source>
-        <translation>接続が多すぎる</translation>
     </message>
     <message>
         <source>Sending too fast</source>
@@ -2609,38 +3121,6 @@ Subject: %2
         <translation>バウンスメールからは不明</translation>
     </message>
     <message>
-        <source>Verify the recipient address</source>
-        <translation>受信者のアドレスを確認する</translation>
-    </message>
-    <message>
-        <source>Check blocklists</source>
-        <translation>ブロックリストを確認する</translation>
-    </message>
-    <message>
-        <source>Check SPF, DKIM and DMARC</source>
-        <translation>SPF、DKIM、DMARC を確認する</translation>
-    </message>
-    <message>
-        <source>Contact the recipient&apos;s IT</source>
-        <translation>受信者側の IT 部門に連絡する</translation>
-    </message>
-    <message>
-        <source>Review the message content</source>
-        <translation>メッセージの内容を見直す</translation>
-    </message>
-    <message>
-        <source>Fix the sending set-up</source>
-        <translation>送信側の設定を修正する</translation>
-    </message>
-    <message>
-        <source>Wait and try again later</source>
-        <translation>時間をおいて再送信する</translation>
-    </message>
-    <message>
-        <source>Nothing to do</source>
-        <translation>対応は不要です</translation>
-    </message>
-    <message>
         <source>Bounce diagnosis</source>
         <translation>バウンスの診断</translation>
     </message>
@@ -2667,6 +3147,57 @@ Subject: %2
     <message>
         <source>Server said</source>
         <translation>サーバーの応答</translation>
+    </message>
+</context>
+<context>
+    <name>ResolverProbeTr</name>
+    <message>
+        <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your DNS server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS checks cannot be trusted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some DNS checks cannot be trusted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check %1: %2.</source>
+        <translation type="unfinished">%1 を確認できませんでした: %2。</translation>
     </message>
 </context>
 <context>
@@ -2843,35 +3374,9 @@ Subject: %2
         <source>unknown mechanism</source>
         <translation>不明なメカニズムです</translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <source>Explains why an email bounced.</source>
-        <translation>メールがバウンスした理由を説明します。</translation>
-    </message>
-    <message>
-        <source>Bounces to open (.eml, mbox, folder).</source>
-        <translation>開くバウンスメール（.eml、mbox、フォルダー）。</translation>
-    </message>
-</context>
-<context>
-    <name>BounceDoctor::Gui::HelpDialog</name>
-    <message>
-        <source>SPF</source>
-        <translation>SPF</translation>
-    </message>
-    <message>
-        <source>DKIM</source>
-        <translation>DKIM</translation>
-    </message>
-    <message>
-        <source>DMARC</source>
-        <translation>DMARC</translation>
-    </message>
-    <message>
-        <source>Sending IP</source>
-        <translation>送信元 IP</translation>
+        <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3464,121 @@ Subject: %2
     <message>
         <source>Nothing failed: this notice is for your information.</source>
         <translation>失敗はありません。この通知はお知らせです。</translation>
+    </message>
+    <message>
+        <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving server refused what the message contains. Change the message, not the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Explains why an email bounced.</source>
+        <translation>メールがバウンスした理由を説明します。</translation>
+    </message>
+    <message>
+        <source>Bounces to open (.eml, mbox, folder).</source>
+        <translation>開くバウンスメール（.eml、mbox、フォルダー）。</translation>
     </message>
 </context>
 </TS>
