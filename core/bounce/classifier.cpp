@@ -545,7 +545,13 @@ void Classifier::classify(RecipientDiagnosis &r, const BounceMessage &message)
         r.firstStep = FirstStep::RetryLater;
     r.headline = translated(pick(&Advice::headline));
     r.explanation = translated(pick(&Advice::explanation));
-    if (r.suggestedRecipient.isEmpty() && !r.recipient.isEmpty())
+    // A typing mistake in the domain is worth pointing out only where the address or its
+    // domain could not be found; a full or filtering mailbox proves the domain exists.
+    static const QStringList addressNotFound = {
+        QStringLiteral("userunknown"), QStringLiteral("hostunknown"), QStringLiteral("notaccept"),
+        QStringLiteral("networkerror")};
+    if (r.suggestedRecipient.isEmpty() && !r.recipient.isEmpty() &&
+        addressNotFound.contains(r.reason))
         r.suggestedRecipient = DomainSuggester::instance().suggestAddress(r.recipient);
 }
 
