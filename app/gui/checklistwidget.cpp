@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -194,6 +195,9 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
         form->addRow(tr("To:"), m_draftTo);
         form->addRow(tr("Subject:"), m_draftSubject);
         form->addRow(m_draftBody);
+        connect(m_draftTo, &QLineEdit::textEdited, this, &ChecklistWidget::workChanged);
+        connect(m_draftSubject, &QLineEdit::textEdited, this, &ChecklistWidget::workChanged);
+        connect(m_draftBody, &QPlainTextEdit::textChanged, this, &ChecklistWidget::workChanged);
         form->addRow(wrappedLabel(tr("Also reach the recipient by phone or another channel: "
                                      "they may not know their mail system refuses you."),
                                   content));
@@ -310,6 +314,7 @@ void ChecklistWidget::addStep(FirstStep kind, int number)
     step.done->setObjectName(name + QStringLiteral("Done"));
     step.done->setAccessibleName(tr("Done: %1").arg(StepAdvice::title(kind)));
     bodyLayout->addWidget(step.done);
+    connect(step.done, &QCheckBox::toggled, this, &ChecklistWidget::workChanged);
     layout->addWidget(step.body);
     connect(step.header, &QToolButton::toggled, this, [this, kind](bool open) {
         if (Step *s = stepOf(kind))
@@ -363,12 +368,37 @@ ChecklistRecord ChecklistWidget::record() const
     ChecklistRecord record;
     for (const Step &step : m_steps)
         record.steps.append(
-            {step.title, step.done->isChecked(), step.run != nullptr, step.ran, step.findings});
+            {step.title, step.done->isChecked(), step.run != nullptr, step.ran, step.findings,
+             step.kind});
     if (m_draftBody) {
         record.hasDraft = true;
         record.draft = {m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()};
     }
     return record;
+}
+
+void ChecklistWidget::restore(const ChecklistRecord &record)
+{
+    const QSignalBlocker blocker(this); // restoring is not new work
+    for (const ChecklistRecord::Step &kept : record.steps) {
+        for (Step &step : m_steps) {
+            if (step.title != kept.title)
+                continue;
+            step.done->setChecked(kept.done);
+            if (step.results && kept.ran) {
+                step.results->clear();
+                step.findings.clear();
+                for (const Finding &finding : kept.findings)
+                    addResult(step, finding);
+                step.ran = true;
+            }
+        }
+    }
+    if (record.hasDraft && m_draftBody) {
+        m_draftTo->setText(record.draft.to);
+        m_draftSubject->setText(record.draft.subject);
+        m_draftBody->setPlainText(record.draft.body);
+    }
 }
 
 CheckStep ChecklistWidget::checkStepOf(FirstStep kind)
@@ -451,6 +481,7 @@ void ChecklistWidget::runStep(Step &step)
         s.progress->hide();
         if (s.results->topLevelItemCount() > 0 && !s.done->isChecked())
             s.results->scrollToTop();
+        Q_EMIT workChanged();
     });
     runner->start(currentInput(), {checkStepOf(step.kind)});
 }

@@ -48,10 +48,15 @@ public:
     ChecklistRecord record() const;
     /// Where keyboard focus enters the checklist: the first step's header.
     QWidget *firstFocusWidget() const;
+    /// Shows work kept from before (a case reopened from the history): the Done ticks, the
+    /// rows of the checks that ran, and the draft as it was left.
+    void restore(const ChecklistRecord &record);
 
 Q_SIGNALS:
     /// Short feedback for the status bar ("Message copied").
     void statusMessage(const QString &text);
+    /// The user's work changed: a step ticked Done, a check finished, the draft edited.
+    void workChanged();
 
 private:
     struct Step

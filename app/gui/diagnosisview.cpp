@@ -190,6 +190,7 @@ void DiagnosisView::showDiagnosis(const BounceMessage &message, const RecipientD
     if (!checklist) {
         checklist = new ChecklistWidget(message, r, m_details);
         connect(checklist, &ChecklistWidget::statusMessage, this, &DiagnosisView::statusMessage);
+        connect(checklist, &ChecklistWidget::workChanged, this, &DiagnosisView::workChanged);
         m_checklistLayout->addWidget(checklist);
     }
     if (m_current && m_current != checklist)

@@ -37,6 +37,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
+    /// The work on a recipient's checklist changed (see ChecklistWidget::workChanged).
+    void workChanged();
 
 private:
     void buildDetails();

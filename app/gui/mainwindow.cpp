@@ -3,7 +3,9 @@
 #include "checklistwidget.h"
 #include "common/settings.h"
 #include "common/version.h"
+#include "caselistmodel.h"
 #include "diagnosisview.h"
+#include "historypanel.h"
 #include "helpdialog.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
@@ -13,6 +15,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -140,6 +143,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_errorLabel->hide();
     leftLayout->addWidget(m_errorLabel);
 
+    m_seenBefore = new QLabel(left);
+    m_seenBefore->setObjectName(QStringLiteral("seenBeforeLabel"));
+    m_seenBefore->setWordWrap(true);
+    m_seenBefore->setTextFormat(Qt::PlainText);
+    m_seenBefore->hide();
+    leftLayout->addWidget(m_seenBefore);
+
     m_filterEdit = new QLineEdit(left);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setPlaceholderText(tr("Filter recipients, reasons, providers…"));
@@ -240,6 +250,26 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &ReaderWorker::finished, this, &MainWindow::onFinished);
     m_thread->start();
 
+    m_history = new HistoryPanel(this);
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_history);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+    connect(m_history, &HistoryPanel::openCaseRequested, this, &MainWindow::reopenCase);
+    m_caseTimer = new QTimer(this);
+    m_caseTimer->setSingleShot(true);
+    m_caseTimer->setInterval(400);
+    connect(m_caseTimer, &QTimer::timeout, this, &MainWindow::saveDirtyCases);
+    connect(m_view, &DiagnosisView::workChanged, this, [this] {
+        const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+        if (!current.isValid() || !caseStore())
+            return;
+        m_dirtyCases.insert(m_model->item(current.row(), RecipientColumn)->data(MessageRole).toInt());
+        m_caseTimer->start();
+    });
+    openHistory();
+
     createMenus();
     updateActions();
     const Settings settings;
@@ -255,6 +285,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    saveDirtyCases();
     qApp->removeEventFilter(this);
     m_thread->quit();
     m_thread->wait();
@@ -309,6 +340,13 @@ void MainWindow::createMenus()
     });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *history = m_historyDock->toggleViewAction();
+    history->setText(tr("&History"));
+    history->setObjectName(QStringLiteral("historyAction"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    viewMenu->addAction(history);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QMenu *examples = helpMenu->addMenu(tr("&Examples"));
@@ -380,6 +418,9 @@ void MainWindow::startReading()
     m_errors.clear();
     m_model->removeRows(0, m_model->rowCount());
     m_errorLabel->hide();
+    m_seenBefore->hide();
+    saveDirtyCases();
+    m_caseOfMessage.clear();
     m_progress->show();
     m_view->showMessage(tr("Reading…"));
 }
@@ -539,7 +580,11 @@ void MainWindow::showSelected()
         return;
     const QStandardItem *item = m_model->item(current.row(), RecipientColumn);
     const BounceMessage &message = m_messages.at(item->data(MessageRole).toInt());
-    m_view->showDiagnosis(message, message.recipients.at(item->data(RecipientRole).toInt()));
+    const int messageIndex = item->data(MessageRole).toInt();
+    const RecipientDiagnosis &recipient = message.recipients.at(item->data(RecipientRole).toInt());
+    m_view->showDiagnosis(message, recipient);
+    caseFor(messageIndex);
+    showSeenBefore(messageIndex, recipient);
     // Another recipient starts at its headline, not where the last one was scrolled to.
     m_scroll->verticalScrollBar()->setValue(0);
     updateActions();
@@ -728,6 +773,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveDirtyCases();
     Settings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setSplitterState(m_splitter->saveState());
@@ -743,6 +789,177 @@ void MainWindow::dropEvent(QDropEvent *event)
     else if (data->hasText())
         diagnoseText(data->text());
     event->acceptProposedAction();
+}
+
+void MainWindow::openHistory()
+{
+    const Settings settings;
+    if (!settings.historyEnabled()) {
+        m_history->setStore(nullptr, tr("The case history is off (Edit > Settings)."));
+        return;
+    }
+    const QString location = settings.historyLocation().isEmpty() ? CaseStore::defaultLocation()
+                                                                   : settings.historyLocation();
+    m_cases = std::make_unique<CaseStore>();
+    if (!m_cases->open(location)) {
+        m_history->setStore(nullptr, m_cases->errorString());
+        return;
+    }
+    if (const int days = settings.historyRetentionDays(); days > 0)
+        m_cases->removeCreatedBefore(QDateTime::currentDateTimeUtc().addDays(-days));
+    m_history->setStore(m_cases.get());
+    if (!m_cases->movedAsidePath().isEmpty())
+        showStatus(tr("The case history was damaged: it was moved to %1 and a new one started.")
+                       .arg(QDir::toNativeSeparators(m_cases->movedAsidePath())));
+}
+
+qint64 MainWindow::caseFor(int messageIndex)
+{
+    CaseStore *store = caseStore();
+    if (!store || messageIndex < 0 || messageIndex >= m_messages.size())
+        return 0;
+    if (const qint64 id = m_caseOfMessage.value(messageIndex))
+        return id;
+    const BounceMessage &message = m_messages.at(messageIndex);
+    QByteArray raw;
+    const Settings settings;
+    if (settings.historyStoresBounceText()) {
+        if (message.source.isEmpty()) {
+            raw = m_pasteBox->toPlainText().toUtf8();
+        } else if (QFile file(message.source); message.index == 0 && file.open(QIODevice::ReadOnly) &&
+                   file.size() <= CaseStore::Options{}.maxRawBounceBytes) {
+            raw = file.readAll();
+        }
+    }
+    BounceCase c = BounceCase::fromMessage(message, raw);
+    if (!store->save(c)) {
+        showStatus(tr("This case could not be stored in the history: %1").arg(store->errorString()));
+        return 0;
+    }
+    m_caseOfMessage.insert(messageIndex, c.id);
+    m_history->refresh();
+    return c.id;
+}
+
+void MainWindow::saveCase(int messageIndex)
+{
+    CaseStore *store = caseStore();
+    const qint64 id = caseFor(messageIndex);
+    if (!store || !id)
+        return;
+    // Read it back first: notes, ticket and state may have changed in the History panel.
+    std::optional<BounceCase> c = store->load(id);
+    if (!c)
+        return;
+    const BounceMessage &message = m_messages.at(messageIndex);
+    const QList<ChecklistRecord> work = workFor(message);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (qsizetype i = 0; i < c->recipients.size() && i < work.size(); ++i) {
+        CaseRecipient &r = c->recipients[i];
+        QHash<QString, QDateTime> ranBefore;
+        for (const CaseFinding &f : std::as_const(r.findings))
+            ranBefore.insert(f.finding.id + f.finding.title, f.ranAt);
+        r.findings.clear();
+        r.doneSteps.clear();
+        for (const ChecklistRecord::Step &step : work.at(i).steps) {
+            if (step.done)
+                r.doneSteps.append(step.title);
+            for (const Finding &f : step.findings)
+                r.findings.append({f, ranBefore.value(f.id + f.title, now)});
+        }
+        const ContactDraft &draft = work.at(i).draft;
+        // As a message's header and body, the same in every language (read back by reopenCase).
+        r.draft = work.at(i).hasDraft ? QStringLiteral("To: %1\nSubject: %2\n\n%3")
+                                            .arg(draft.to, draft.subject, draft.body)
+                                      : QString();
+    }
+    if (!store->save(*c)) {
+        // Kept in the window: the next change tries again.
+        m_dirtyCases.insert(messageIndex);
+        showStatus(tr("The case could not be stored: %1").arg(store->errorString()));
+        return;
+    }
+    m_history->refresh();
+}
+
+void MainWindow::saveDirtyCases()
+{
+    const QSet<int> dirty = std::exchange(m_dirtyCases, {});
+    for (const int messageIndex : dirty)
+        saveCase(messageIndex);
+}
+
+void MainWindow::showSeenBefore(int messageIndex, const RecipientDiagnosis &recipient)
+{
+    CaseStore *store = caseStore();
+    const QString domain = recipient.recipient.section(QLatin1Char('@'), -1).toLower();
+    const QList<CaseSummary> earlier =
+        store ? store->seenBefore(recipient.recipient, recipient.recipient.contains(u'@') ? domain : QString(),
+                                  recipient.sendingIp, m_caseOfMessage.value(messageIndex))
+              : QList<CaseSummary>{};
+    if (earlier.isEmpty()) {
+        m_seenBefore->hide();
+        return;
+    }
+    const CaseSummary &last = earlier.constFirst();
+    m_seenBefore->setText(
+        tr("Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; "
+           "the last on %1 (%2). View > History shows them.",
+           nullptr, int(earlier.size()))
+            .arg(QLocale().toString(last.createdAt.toLocalTime(), QLocale::ShortFormat),
+                 CaseListModel::stateLabel(last.state)));
+    m_seenBefore->show();
+}
+
+bool MainWindow::reopenCase(qint64 id)
+{
+    CaseStore *store = caseStore();
+    const std::optional<BounceCase> c = store ? store->load(id) : std::nullopt;
+    if (!c) {
+        showStatus(store ? store->errorString() : tr("The case history is off."));
+        return false;
+    }
+    BounceMessage message;
+    message.source = c->source;
+    message.format = c->format;
+    message.subject = c->subject;
+    message.original = c->original;
+    for (const CaseRecipient &r : c->recipients)
+        message.recipients.append(r.diagnosis);
+    startReading();
+    m_caseOfMessage.insert(0, id);
+    onMessagesRead({message}, m_generation);
+    onFinished(m_generation);
+    // Each recipient's checklist as it was left.
+    for (qsizetype i = 0; i < c->recipients.size(); ++i) {
+        const CaseRecipient &kept = c->recipients.at(i);
+        m_view->showDiagnosis(m_messages.constFirst(), m_messages.constFirst().recipients.at(i));
+        if (ChecklistWidget *checklist = m_view->currentChecklist()) {
+            ChecklistRecord record = checklist->record();
+            for (ChecklistRecord::Step &step : record.steps) {
+                step.done = kept.doneSteps.contains(step.title);
+                step.findings.clear();
+                for (const CaseFinding &f : kept.findings) {
+                    if (checklistStep(step.kind) == f.finding.step)
+                        step.findings.append(f.finding);
+                }
+                step.ran = !step.findings.isEmpty();
+            }
+            if (kept.draft.startsWith(QLatin1String("To: "))) {
+                const qsizetype headerEnd = kept.draft.indexOf(QLatin1String("\n\n"));
+                const QStringList header = kept.draft.left(headerEnd).split(u'\n');
+                record.hasDraft = true;
+                record.draft.to = header.value(0).mid(4);
+                record.draft.subject = header.value(1).mid(9);
+                record.draft.body = headerEnd < 0 ? QString() : kept.draft.mid(headerEnd + 2);
+            }
+            checklist->restore(record);
+        }
+    }
+    showSelected();
+    setWindowTitle(tr("Case %1 — %2").arg(id).arg(applicationName()));
+    showStatus(tr("Case %1 reopened from the history.").arg(id));
+    return true;
 }
 
 } // namespace BounceDoctor::Gui

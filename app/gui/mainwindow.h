@@ -1,12 +1,17 @@
 #pragma once
 
 #include "bounce/diagnosis.h"
+#include "casestore.h"
 #include "report/reportwriter.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <functional>
+#include <memory>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -25,6 +30,7 @@ namespace BounceDoctor::Gui {
 
 class DiagnosisView;
 class HelpDialog;
+class HistoryPanel;
 class ReaderWorker;
 
 /// The assistant's single window: take a bounce in, show what went wrong and how to fix it.
@@ -40,6 +46,10 @@ public:
     void diagnoseText(const QString &text);
     bool isReading() const { return m_reading; }
     const QList<BounceMessage> &messages() const { return m_messages; }
+    /// The case history, or null when it is off or could not be opened.
+    CaseStore *caseStore() const { return m_cases && m_cases->isOpen() ? m_cases.get() : nullptr; }
+    /// Shows a stored case as it was left: its diagnosis and each recipient's checklist work.
+    bool reopenCase(qint64 id);
 
     /// Test hooks (KeePassXC-style): when set, used instead of the file dialogs.
     static std::function<QStringList()> openFilesHook;
@@ -78,6 +88,12 @@ private:
     void showError(const QString &text);
     QString askSavePath(const QString &title, const QString &suffix, const QString &filter);
     const BounceMessage *selectedMessage() const;
+    void openHistory();
+    /// The stored case of message messageIndex, created when first shown; 0 without history.
+    qint64 caseFor(int messageIndex);
+    void saveCase(int messageIndex);
+    void saveDirtyCases();
+    void showSeenBefore(int messageIndex, const RecipientDiagnosis &recipient);
 
     QPlainTextEdit *m_pasteBox = nullptr;
     QPushButton *m_diagnoseButton = nullptr;
@@ -96,6 +112,14 @@ private:
     QList<QAction *> m_diagnosisActions; ///< enabled only while a diagnosis is on show
     QAction *m_suppressionAction = nullptr;
     QTimer *m_pasteTimer = nullptr;
+
+    std::unique_ptr<CaseStore> m_cases;
+    HistoryPanel *m_history = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QLabel *m_seenBefore = nullptr;
+    QHash<int, qint64> m_caseOfMessage; ///< m_messages index -> stored case
+    QSet<int> m_dirtyCases;             ///< m_messages indexes with work not stored yet
+    QTimer *m_caseTimer = nullptr;
 
     QThread *m_thread = nullptr;
     ReaderWorker *m_worker = nullptr;

@@ -19,6 +19,7 @@ struct ChecklistRecord
         bool hasCheck = false;   ///< the step has a check to run
         bool ran = false;        ///< its check was run (findings may still be empty)
         QList<Finding> findings; ///< every row of the last run, with its evidence
+        FirstStep kind = FirstStep::None;
     };
 
     QList<Step> steps;

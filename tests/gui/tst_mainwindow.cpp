@@ -132,6 +132,8 @@ private Q_SLOTS:
     void examplesMenuDiagnoses();
     void ticketTextOnClipboard();
     void runCheckShowsRows();
+    void historyKeepsTheCase();
+    void historyOffSaysWhy();
     void dnsTextInTooltipsIsPlain();
     void cancelRunningCheck();
     void settingsChooseBlocklists();
@@ -156,11 +158,95 @@ private Q_SLOTS:
     void helpAndAbout();
     void geometryAndSplitterRestored();
     void firstWindowFitsTheScreen();
+
+private:
+    QTemporaryDir m_historyDir;
 };
 
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Every run starts with an empty case history of its own.
+    QVERIFY(m_historyDir.isValid());
+    BounceDoctor::Settings settings;
+    settings.setHistoryEnabled(true);
+    settings.setHistoryLocation(m_historyDir.filePath(QStringLiteral("cases.sqlite")));
+}
+
+// Diagnose, run a check and add a note; in a new window the case is found by its recipient,
+// with the check rows and the note, and reopens as it was left.
+void TestMainWindow::historyKeepsTheCase()
+{
+    BounceDoctor::Test::DnsmasqServer server(
+        {QStringLiteral("mx-host=history.test,mx1.history.test,10"),
+         QStringLiteral("host-record=mx1.history.test,192.0.2.26")});
+    QString error;
+    if (!server.start(&error))
+        QSKIP(qPrintable(error));
+    BounceDoctor::Settings().setDnsServers({server.address()});
+    const QString note = QStringLiteral("Phoned Kim: the address has a typo.");
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.caseStore());
+        window.diagnoseText(
+            QStringLiteral("kim@history.test: 550 5.1.1 <kim@history.test>... User unknown"));
+        QTRY_VERIFY(!window.isReading());
+        QTRY_VERIFY(stepOpen(window, QStringLiteral("stepVerifyAddress")));
+        clickInPane(child<QPushButton>(window, "stepVerifyAddressRun"));
+        auto *results = child<QTreeWidget>(window, "stepVerifyAddressResults");
+        QTRY_VERIFY_WITH_TIMEOUT(results->topLevelItemCount() >= 3, 10000);
+        QTRY_VERIFY(child<QPushButton>(window, "stepVerifyAddressRun")->isEnabled());
+
+        window.findChild<QAction *>(QStringLiteral("historyAction"))->trigger();
+        auto *search = child<QLineEdit>(window, "historySearch");
+        QTest::keyClicks(search, QStringLiteral("kim@history"));
+        auto *table = child<QTableView>(window, "historyTable");
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTest::keyClicks(child<QLineEdit>(window, "historyNewNote"), note);
+        QTest::mouseClick(child<QPushButton>(window, "historyAddNote"), Qt::LeftButton);
+        QTRY_VERIFY(child<QPlainTextEdit>(window, "historyNotes")->toPlainText().contains(note));
+        window.close();
+    }
+    BounceDoctor::Settings().setDnsServers({});
+
+    MainWindow window;
+    window.show();
+    window.findChild<QAction *>(QStringLiteral("historyAction"))->trigger();
+    QTest::keyClicks(child<QLineEdit>(window, "historySearch"), QStringLiteral("kim@history"));
+    auto *table = child<QTableView>(window, "historyTable");
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTRY_VERIFY(child<QPlainTextEdit>(window, "historyNotes")->toPlainText().contains(note));
+    QTest::mouseClick(child<QPushButton>(window, "historyOpen"), Qt::LeftButton);
+    QTRY_VERIFY(stepOpen(window, QStringLiteral("stepVerifyAddress")));
+    auto *results = child<QTreeWidget>(window, "stepVerifyAddressResults");
+    QStringList rows;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        rows.append(results->topLevelItem(i)->text(0));
+    QVERIFY2(rows.join(QLatin1Char('\n'))
+                 .contains(QString::fromUtf8("✓ history.test receives mail at mx1.history.test")),
+             qPrintable(rows.join(QLatin1Char('\n'))));
+    // A new bounce for the same domain says it was seen before.
+    window.diagnoseText(
+        QStringLiteral("lee@history.test: 550 5.1.1 <lee@history.test>... User unknown"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(child<QLabel>(window, "seenBeforeLabel")->isVisible());
+    QVERIFY(child<QLabel>(window, "seenBeforeLabel")->text().contains(QLatin1String("Seen before")));
+}
+
+void TestMainWindow::historyOffSaysWhy()
+{
+    BounceDoctor::Settings().setHistoryEnabled(false);
+    MainWindow window;
+    window.show();
+    QVERIFY(!window.caseStore());
+    window.diagnoseText(QStringLiteral("ana@example.net: 552 5.2.2 Mailbox full"));
+    QTRY_VERIFY(!window.isReading());
+    auto *why = child<QLabel>(window, "historyUnavailable");
+    QVERIFY(why->text().contains(QLatin1String("off")));
+    BounceDoctor::Settings().setHistoryEnabled(true);
 }
 
 void TestMainWindow::cleanup()
