@@ -153,15 +153,15 @@
     </message>
     <message>
         <source>whether the domain %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ob die Domain %1 existiert</translation>
     </message>
     <message>
         <source>who hosts the mail of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wer die E-Mails von %1 verwaltet</translation>
     </message>
     <message>
         <source>the addresses of the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adressen der Mailserver von %1</translation>
     </message>
 </context>
 <context>
@@ -236,31 +236,31 @@
     </message>
     <message>
         <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von %1 nicht möglich: Ihr DNS-Server liefert die Antworten dieser Liste nicht (%2).</translation>
     </message>
     <message>
         <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie stattdessen über Ihren eigenen DNS-Server oder den Ihres Internetanbieters statt über einen öffentlichen oder filternden, oder schlagen Sie die Adresse auf der Webseite der Liste nach.</translation>
     </message>
     <message>
         <source>its test entries got no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Testeinträge erhielten keine Antwort</translation>
     </message>
     <message>
         <source>it says %1, which the list never lists, is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>sie meldet %1 als gelistet, obwohl die Liste diese Adresse nie listet</translation>
     </message>
     <message>
         <source>it says %1, which the list always lists, is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>sie meldet %1 als nicht gelistet, obwohl die Liste diese Adresse immer listet</translation>
     </message>
     <message>
         <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die E-Mail aufgrund seiner eigenen Sperrliste abgelehnt, die in öffentlichen Sperrlisten nicht erscheint. Sobald die Ursache behoben ist, bitten Sie %1 auf dieser Seite, die Sperre aufzuheben.</translation>
     </message>
     <message>
         <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie %1 die E-Mails von Ihren IP-Adressen bewertet – hilfreich, um die Ursache der Sperre zu finden.</translation>
     </message>
 </context>
 <context>
@@ -594,62 +594,62 @@
     </message>
     <message>
         <source>the DKIM key &quot;%1&quot; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>den DKIM-Schlüssel „%1“ von %2</translation>
     </message>
     <message>
         <source>the DKIM keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die DKIM-Schlüssel von %1</translation>
     </message>
     <message>
         <source>whether %1 takes DMARC reports for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ob %1 DMARC-Berichte für %2 annimmt</translation>
     </message>
     <message>
         <source>the DMARC policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die DMARC-Richtlinie von %1</translation>
     </message>
     <message>
         <source>the SPF record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den SPF-Eintrag von %1</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::CaseListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Waiting for the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf die IT des Empfängers</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Empfänger</translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
 </context>
 <context>
@@ -891,198 +891,198 @@ Betreff: %2
     </message>
     <message>
         <source>How to read a bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie man eine Unzustellbarkeitsnachricht liest</translation>
     </message>
     <message>
         <source>Help text</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfetext</translation>
     </message>
     <message>
         <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen Sie die Fehlerzeile: einen dreistelligen Antwortcode und meist einen Code wie 5.1.1, danach den Wortlaut des Servers, zum Beispiel „550 5.1.1 User unknown“.</translation>
     </message>
     <message>
         <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Ziffer sagt, wie dauerhaft der Fehler ist: 2 bedeutet zugestellt, 4 vorübergehend (Ihr Server versucht es selbst erneut), 5 abgelehnt (es wird nicht erneut versucht).</translation>
     </message>
     <message>
         <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zweite Teil sagt, welche Art von Problem vorliegt: x.1.x die Adresse, x.2.x das Postfach, x.3.x das empfangende System, x.4.x das Netzwerk oder die Weiterleitung, x.5.x das Mailprotokoll, x.7.x Sicherheit und Richtlinien (Sperrlisten, SPF, DKIM, DMARC).</translation>
     </message>
     <message>
         <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wortlaut des Servers sagt den Rest. Bounce Doctor erklärt ihn, sagt, wer handeln muss, und öffnet den ersten Schritt der Checkliste.</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>Glossar</translation>
     </message>
     <message>
         <source>Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbarkeitsnachricht (Bounce)</translation>
     </message>
     <message>
         <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht, die Ihr Mailserver zurückschickt, wenn er Ihre E-Mail nicht zustellen konnte, auch Unzustellbarkeitsbericht (NDR) oder DSN genannt.</translation>
     </message>
     <message>
         <source>MX record</source>
-        <translation type="unfinished"></translation>
+        <translation>MX-Eintrag</translation>
     </message>
     <message>
         <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DNS-Eintrag, der die Server nennt, die E-Mails für eine Domain empfangen. Eine Domain ohne ihn kann meist keine E-Mails empfangen.</translation>
     </message>
     <message>
         <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein DNS-Eintrag, der die Server aufführt, die E-Mails für Ihre Domain senden dürfen. E-Mails von einem Server, der nicht auf der Liste steht, können abgelehnt werden.</translation>
     </message>
     <message>
         <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Signatur, die Ihr Server jeder Nachricht hinzufügt und die mit einem Schlüssel im DNS Ihrer Domain geprüft wird. Sie beweist, dass die Nachricht nicht verändert wurde.</translation>
     </message>
     <message>
         <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein DNS-Eintrag, der Empfängern sagt, was sie mit E-Mails tun sollen, die angeblich von Ihrer Domain kommen, aber dafür weder SPF noch DKIM bestehen.</translation>
     </message>
     <message>
         <source>PTR record (reverse DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>PTR-Eintrag (Reverse-DNS)</translation>
     </message>
     <message>
         <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name, auf den eine IP-Adresse zurückverweist. Viele Server lehnen E-Mails von einer IP-Adresse ohne diesen Namen ab oder wenn der Name nicht passt.</translation>
     </message>
     <message>
         <source>Blocklist (DNSBL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrliste (DNSBL)</translation>
     </message>
     <message>
         <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine öffentliche Liste von IP-Adressen oder Domains, die Spam verschickt haben. Server fragen diese Listen ab und lehnen E-Mails von gelisteten Absendern ab.</translation>
     </message>
     <message>
         <source>The address of the server your message left from, as the receiving server saw it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Servers, von dem Ihre Nachricht abgeschickt wurde, so wie der empfangende Server sie gesehen hat.</translation>
     </message>
     <message>
         <source>Postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Postmaster</translation>
     </message>
     <message>
         <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse, die jede Mail-Domain für ihre Mail-Administratoren haben sollte: postmaster@ gefolgt von der Domain.</translation>
     </message>
     <message>
         <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärt in einfachen Worten, warum eine E-Mail nicht zugestellt wurde, und führt Sie Schritt für Schritt zur Lösung.</translation>
     </message>
     <message>
         <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz: GNU General Public License, Version 3 oder neuer (GPL-3.0-or-later). Es gibt keine Gewährleistung.</translation>
     </message>
     <message>
         <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danksagung: Die Namen der Bounce-Gründe folgen Sisimai (BSD-2-Clause) von azumakuniyuki und Mitwirkenden. Erstellt mit Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL und mimalloc.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::HistoryPanel</name>
     <message>
         <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger, Domain, sendende IP, Grund, Anbieter, Ticket suchen…</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
         <source>Show cases in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle mit Status anzeigen</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Show cases from</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle anzeigen aus</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Zeitraum</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 365 Tage</translation>
     </message>
     <message>
         <source>Stored cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Fälle</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle löschen…</translation>
     </message>
     <message>
         <source>e.g. HD-1042</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. HD-1042</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>Notes on this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen zu diesem Fall</translation>
     </message>
     <message>
         <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen, z. B. „IT angerufen, warte auf Antwort“</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Notiz</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz hinzufügen</translation>
     </message>
     <message>
         <source>The case history is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fallverlauf ist ausgeschaltet.</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallverlauf</translation>
     </message>
     <message>
         <source>Delete this case and its notes from the history?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Fall und seine Notizen aus dem Verlauf löschen?</translation>
     </message>
     <message>
         <source>Delete every case in the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Fälle im Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -1303,20 +1303,20 @@ Betreff: %2
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle unterstützten: Nachrichten, Postfächer, Dateien ohne Endung (*.eml *.mbox *.mbx *.txt *);;E-Mail-Nachrichten (*.eml);;Postfächer (*.mbox *.mbx)</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Adresse in %1 gespeichert</numerusform>
+            <numerusform>%n Adressen in %1 gespeichert</numerusform>
         </translation>
     </message>
 </context>
@@ -1400,39 +1400,39 @@ Betreff: %2
     </message>
     <message>
         <source>&amp;Keep a history of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der &amp;Fälle führen</translation>
     </message>
     <message>
         <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eigenen &amp;Text der Unzustellbarkeitsnachricht in jedem Fall speichern</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Für immer behalten</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Delete cases &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle löschen &amp;nach:</translation>
     </message>
     <message>
         <source>Shared case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer Fallverlauf</translation>
     </message>
     <message>
         <source>This computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieser Computer</translation>
     </message>
     <message>
         <source>Shared &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer &amp;Verlauf:</translation>
     </message>
     <message>
         <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für ein Team: postgresql://user:password@host:5432/database. Leer lässt den Verlauf in einer Datei auf diesem Computer. Gilt nach dem nächsten Start von Bounce Doctor.</translation>
     </message>
 </context>
 <context>
@@ -1510,19 +1510,19 @@ Betreff: %2
     </message>
     <message>
         <source>the message has more than %1 MIME parts</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht hat mehr als %1 MIME-Teile</translation>
     </message>
     <message>
         <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht enthält mehr als %1 angehängte Nachrichten (Nachrichten in Nachrichten mitgezählt)</translation>
     </message>
     <message>
         <source>the message has more than %1 header fields in its parts and attached messages</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht hat mehr als %1 Kopfzeilen in ihren Teilen und angehängten Nachrichten</translation>
     </message>
     <message>
         <source>the message declares more than %1 MIME multiparts</source>
-        <translation type="unfinished">die Nachricht deklariert mehr als %1 MIME-Multiparts</translation>
+        <translation>die Nachricht deklariert mehr als %1 MIME-Multiparts</translation>
     </message>
 </context>
 <context>
@@ -1581,186 +1581,186 @@ Betreff: %2
     </message>
     <message>
         <source>it is a symbolic link to something that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist ein symbolischer Link auf etwas, das nicht existiert</translation>
     </message>
     <message>
         <source>it is a loop of symbolic links</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist eine Schleife symbolischer Links</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>ein zeichenorientiertes Gerät</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>ein blockorientiertes Gerät</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine benannte Pipe (FIFO)</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Socket</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: es ist %2; gelesen werden nur Dateien, Ordner und Maildirs</translation>
     </message>
     <message>
         <source>cannot read the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
     <name>BulkSender</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1. %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Massenversender-Regel von Gmail, Yahoo und Outlook.com</translation>
     </message>
     <message>
         <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail und Yahoo (seit Februar 2024) sowie Outlook.com (seit Mai 2025) verlangen dies von Absendern mit mehr als 5.000 Nachrichten pro Tag.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender-Regel von Gmail und Yahoo</translation>
     </message>
     <message>
         <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail und Yahoo verlangen dies seit Februar 2024 von jedem Absender, ob Massenversand oder nicht.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail und Yahoo ignorieren DKIM-Schlüssel unter 1024 Bit.</translation>
     </message>
     <message>
         <source>RFC 5322</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5322</translation>
     </message>
     <message>
         <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Nachricht braucht eine Message-ID und ein Datum (RFC 5322); Gmail lehnt E-Mails ohne diese ab.</translation>
     </message>
     <message>
         <source>SPF passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF wurde beim Empfänger bestanden.</translation>
     </message>
     <message>
         <source>SPF did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF wurde beim Empfänger nicht bestanden (%1).</translation>
     </message>
     <message>
         <source>SPF passes for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF besteht für die sendende IP-Adresse.</translation>
     </message>
     <message>
         <source>SPF does not pass for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF besteht für die sendende IP-Adresse nicht.</translation>
     </message>
     <message>
         <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht prüfbar, ob SPF besteht: Die Unzustellbarkeitsnachricht zeigt kein Ergebnis, und die Live-Prüfung lieferte keines.</translation>
     </message>
     <message>
         <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht prüfbar, ob DKIM besteht: Die Unzustellbarkeitsnachricht zeigt das Ergebnis des Empfängers nicht.</translation>
     </message>
     <message>
         <source>DKIM passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM wurde beim Empfänger bestanden.</translation>
     </message>
     <message>
         <source>DKIM did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM wurde beim Empfänger nicht bestanden (%1).</translation>
     </message>
     <message>
         <source>A DMARC policy is published (p=none is enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine DMARC-Richtlinie ist veröffentlicht (p=none genügt).</translation>
     </message>
     <message>
         <source>No usable DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine brauchbare DMARC-Richtlinie veröffentlicht.</translation>
     </message>
     <message>
         <source>Could not check whether a DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht prüfbar, ob eine DMARC-Richtlinie veröffentlicht ist.</translation>
     </message>
     <message>
         <source>The From domain is aligned with SPF or DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die From-Domain ist mit SPF oder DKIM abgestimmt (Alignment).</translation>
     </message>
     <message>
         <source>The From domain is aligned with neither SPF nor DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die From-Domain ist weder mit SPF noch mit DKIM abgestimmt (Alignment).</translation>
     </message>
     <message>
         <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alignment nicht prüfbar: Die Unzustellbarkeitsnachricht zeigt die SPF- und DKIM-Ergebnisse des Empfängers nicht.</translation>
     </message>
     <message>
         <source>The sending IP has forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sendende IP hat einen bestätigten Reverse-DNS-Namen (forward-confirmed).</translation>
     </message>
     <message>
         <source>The sending IP lacks forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der sendenden IP fehlt ein bestätigter Reverse-DNS-Name (forward-confirmed).</translation>
     </message>
     <message>
         <source>Could not check the sending IP&apos;s reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Reverse-DNS-Eintrag der sendenden IP konnte nicht geprüft werden.</translation>
     </message>
     <message>
         <source>The DKIM key is valid and at least 1024 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel ist gültig und mindestens 1024 Bit lang.</translation>
     </message>
     <message>
         <source>The DKIM key is missing, broken or under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel fehlt, ist fehlerhaft oder kürzer als 1024 Bit.</translation>
     </message>
     <message>
         <source>Could not check the DKIM key&apos;s length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Länge des DKIM-Schlüssels konnte nicht geprüft werden.</translation>
     </message>
     <message>
         <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht prüfbar, ob die Nachricht über TLS übertragen wurde: Bounce Doctor liest die Received-Kette der zurückgesandten Nachricht noch nicht.</translation>
     </message>
     <message>
         <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmeldung mit einem Klick (List-Unsubscribe mit List-Unsubscribe-Post, RFC 8058) nicht prüfbar: Bounce Doctor liest diese Kopfzeilen der zurückgesandten Nachricht noch nicht.</translation>
     </message>
     <message>
         <source>Could not check the Message-ID: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID nicht prüfbar: Die Unzustellbarkeitsnachricht enthält sie nicht.</translation>
     </message>
     <message>
         <source>The message has a valid Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat eine gültige Message-ID.</translation>
     </message>
     <message>
         <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Message-ID &quot;%1&quot; ist ungültig: Sie muss wie &lt;eindeutig@domain&gt; aussehen.</translation>
     </message>
     <message>
         <source>Could not check the Date: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum nicht prüfbar: Die Unzustellbarkeitsnachricht enthält es nicht.</translation>
     </message>
     <message>
         <source>The message has a valid Date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat ein gültiges Datum (Date).</translation>
     </message>
     <message>
         <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datum &quot;%1&quot; ist kein gültiges Datum nach RFC 5322.</translation>
     </message>
 </context>
 <context>
@@ -1786,19 +1786,19 @@ Betreff: %2
     </message>
     <message>
         <source>The recipient&apos;s server names %1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server des Empfängers nennt %1 als Anlaufstelle für Hilfe.</translation>
     </message>
     <message>
         <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht an die IT des Empfängers ist nicht nötig: Die Lösung liegt auf Ihrer Seite.</translation>
     </message>
     <message>
         <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichen Sie %1 auf anderem Weg: Ein privates Postfach hat keine IT, an die man schreiben kann.</translation>
     </message>
     <message>
         <source>A page of %1 for senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seite von %1 für Absender.</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1885,23 @@ Betreff: %2
     </message>
     <message>
         <source>the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>den Anbieter</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lösung liegt auf Ihrer Seite, nicht beim Empfänger: Eine Nachricht an dessen IT würde nichts ändern. Folgen Sie den anderen Schritten.</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lösung liegt auf Ihrer Seite, nicht beim Empfänger: Eine Nachricht an dessen IT würde nichts ändern. Nutzen Sie die unten genannten Seiten von %1 für Absender, sobald die Ursache behoben ist.</translation>
     </message>
     <message>
         <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein privates Postfach bei %2, dessen Postmaster-Adresse niemand liest. Erreichen Sie die Person auf anderem Weg (Telefon, andere Adresse) und sagen Sie ihr, dass ihre E-Mails nicht ankommen.</translation>
     </message>
     <message>
         <source>If %1 refused your mail, use its pages for senders below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn %1 Ihre E-Mail abgelehnt hat, nutzen Sie die unten genannten Seiten für Absender.</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2590,7 @@ Betreff: %2
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht mit ihren Anhängen ist größer, als der empfangende Server oder das Postfach dieses Empfängers für eine einzelne Nachricht annimmt. Senden Sie kleinere Anhänge, komprimieren Sie sie oder teilen Sie große Dateien über einen Link.</translation>
     </message>
     <message>
         <source>The message is too large for the recipient&apos;s server or mailbox.</source>
@@ -2598,11 +2598,11 @@ Betreff: %2
     </message>
     <message>
         <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server, an den Ihre E-Mail übergeben wurde, nimmt keine E-Mails für die Domain des Empfängers an. Meist leitet die Domain des Empfängers ihre E-Mails (ihre MX-Einträge) an einen Server, der dafür nicht eingerichtet ist, oder die Domain in der Adresse ist falsch geschrieben. Prüfen Sie die Domain in der Adresse; wenn sie stimmt, informieren Sie die IT des Empfängers mit dem Fehlertext.</translation>
     </message>
     <message>
         <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server begrenzt, wie viele Nachrichten, Empfänger oder Verbindungen er von einem Absender in einer bestimmten Zeit annimmt, und Ihr Server hat diese Grenze überschritten. Senden Sie langsamer oder in kleineren Gruppen; zurückgestellte Nachrichten werden meist bei einem späteren Versuch zugestellt.</translation>
     </message>
     <message>
         <source>Your server is sending too much, too fast, for this receiving server.</source>
@@ -2610,7 +2610,7 @@ Betreff: %2
     </message>
     <message>
         <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com und Microsoft 365 nehmen von IP-Adressen mit schlechtem oder fehlendem Versandverlauf weniger E-Mails an. Senden Sie gleichmäßig weiter und nur an Personen, die Ihre E-Mails wünschen, prüfen Sie Ihre IP mit den Smart Network Data Services von Microsoft und sorgen Sie dafür, dass SPF, DKIM und DMARC bestehen; die zurückgestellten Nachrichten werden erneut versucht.</translation>
     </message>
     <message>
         <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
@@ -2618,7 +2618,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail verlangt von Absendern, insbesondere von allen Massenversendern, eine DMARC-Richtlinie für die Domain in der From:-Adresse, und Ihre hat keine. Veröffentlichen Sie einen DMARC-Eintrag (einen TXT-Eintrag unter _dmarc.ihre-domain; p=none genügt für den Anfang), sobald SPF und DKIM bestehen.</translation>
     </message>
     <message>
         <source>Gmail wants your sending domain to publish a DMARC record.</source>
@@ -2626,7 +2626,7 @@ Betreff: %2
     </message>
     <message>
         <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF oder DKIM bestehen vielleicht, aber für eine andere Domain als die in der From:-Adresse, daher schlägt das DMARC-Alignment fehl. Signieren Sie mit DKIM für Ihre eigene From:-Domain oder senden Sie mit einem Return-Path (MAIL FROM) in dieser Domain.</translation>
     </message>
     <message>
         <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
@@ -2634,7 +2634,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail verlangt von Absendern, insbesondere von allen Massenversendern, TLS bei der Zustellung. Wer Ihren Mailserver betreibt, muss STARTTLS für ausgehende E-Mails aktivieren (mindestens opportunistisches TLS); die zurückgestellten Nachrichten werden erneut versucht.</translation>
     </message>
     <message>
         <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
@@ -2642,7 +2642,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat einen plötzlichen Anstieg von E-Mails oder von unerwünschten E-Mails von Ihrer IP-Adresse, deren Netzwerk oder Ihrer DKIM- oder SPF-Domain festgestellt und nimmt vorerst weniger davon an. Senden Sie langsamer und gleichmäßiger, nur an Personen, die Ihre E-Mails wünschen, und beobachten Sie Ihre Spamrate in den Google Postmaster Tools; die zurückgestellten Nachrichten werden erneut versucht.</translation>
     </message>
     <message>
         <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
@@ -2650,7 +2650,7 @@ Betreff: %2
     </message>
     <message>
         <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über IPv6 verlangt Gmail, dass die sendende Adresse einen PTR-Eintrag hat, dessen Name auf dieselbe Adresse zurückverweist, und dass die Nachricht SPF oder DKIM besteht. Geben Sie der IPv6-Adresse des Servers einen passenden PTR-Eintrag oder senden Sie über IPv4.</translation>
     </message>
     <message>
         <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
@@ -2658,7 +2658,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail prüft, ob die sendende IP-Adresse einen PTR-Eintrag hat und ob der darin genannte Name auf dieselbe Adresse zurückverweist. Wer Ihren Mailserver betreibt, muss den Hosting- oder Internetanbieter bitten, einen PTR-Eintrag einzurichten, der zum Namen des Servers passt.</translation>
     </message>
     <message>
         <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
@@ -2666,7 +2666,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail verlangt, dass jeder Absender SPF oder DKIM besteht, und diese Nachricht hat keines von beiden bestanden. Nehmen Sie den sendenden Server in den SPF-Eintrag Ihrer Domain auf und aktivieren Sie die DKIM-Signierung für Ihre Domain.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
@@ -2674,7 +2674,7 @@ Betreff: %2
     </message>
     <message>
         <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail hat die Nachricht wegen des schlechten Rufs der Absenderdomain als verdächtig eingestuft, nicht wegen des Inhalts dieser Nachricht. Prüfen Sie Ihre Domain auf Sperrlisten und in den Google Postmaster Tools, sorgen Sie dafür, dass SPF, DKIM und DMARC bestehen, und senden Sie nur an Personen, die Ihre E-Mails wünschen; der Ruf erholt sich, sobald die Beschwerden aufhören.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your sending domain right now.</source>
@@ -2682,7 +2682,7 @@ Betreff: %2
     </message>
     <message>
         <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo verlangt, dass jeder Absender SPF oder DKIM besteht und Massenversender beides mit einer DMARC-Richtlinie. Nehmen Sie den sendenden Server in den SPF-Eintrag Ihrer Domain auf und aktivieren Sie die DKIM-Signierung.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
@@ -2694,7 +2694,7 @@ Betreff: %2
     </message>
     <message>
         <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo lehnt vorerst alle E-Mails von dieser IP-Adresse ab, und erneute Versuche helfen nicht. Das folgt auf Beschwerden, unerwünschte E-Mails oder fehlende Authentifizierung. Beheben Sie die Ursache (Authentifizierung, Listenpflege, ein kompromittiertes Konto) und bitten Sie dann den Absender-Support von Yahoo, die IP-Adresse zu überprüfen.</translation>
     </message>
     <message>
         <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
@@ -2702,7 +2702,7 @@ Betreff: %2
     </message>
     <message>
         <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo lehnt E-Mails ab, die gegen seine Absenderanforderungen verstoßen: meist fehlgeschlagenes SPF, DKIM oder DMARC, aber auch unerwünschte Inhalte oder zu hohes Volumen. Prüfen Sie zuerst die Authentifizierung Ihrer Domain, dann Ihre Inhalte und Ihr Versandvolumen.</translation>
     </message>
     <message>
         <source>Yahoo refused the message under its sending policy (5.7.9).</source>
@@ -2710,7 +2710,7 @@ Betreff: %2
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail von Apple lehnt E-Mails ab, denen es nicht vertraut: oft fehlendes oder fehlgeschlagenes SPF, DKIM oder DMARC, ein schlechter Versandruf oder Inhalte, die es für unerwünscht hält. Prüfen Sie die Authentifizierung Ihrer Domain und den Ruf Ihres Servers; wenn das Problem bleibt, wenden Sie sich über die Postmaster-Supportseite an Apple.</translation>
     </message>
     <message>
         <source>iCloud Mail refused the message under its local policy (CS01).</source>
@@ -2718,7 +2718,7 @@ Betreff: %2
     </message>
     <message>
         <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server fragt bei jedem Absender eine Sperrliste (zum Beispiel Spamhaus) ab, und die Sperrliste hat die Antwort verweigert, weil er über einen öffentlichen oder offenen DNS-Resolver fragt. Diese Weigerung sagt nichts über Sie aus: Ihr Server ist nicht gelistet. Informieren Sie die IT des Empfängers mit dem Fehlertext, damit sie ihre Sperrlisten-Abfragen über einen eigenen Resolver oder einen registrierten Zugang laufen lässt.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
@@ -2726,7 +2726,7 @@ Betreff: %2
     </message>
     <message>
         <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain des Empfängers veröffentlicht eine Richtlinie (MTA-STS oder DANE), nach der ihre E-Mails verschlüsselt an Server mit gültigem Zertifikat übertragen werden müssen, und ihr Server erfüllt sie nicht: kein TLS, ein abgelaufenes oder nicht passendes Zertifikat oder Einträge, die nicht übereinstimmen. Auf Ihrer Seite ist alles in Ordnung. Informieren Sie die IT des Empfängers mit dem Fehlertext; sie muss ihr Zertifikat oder ihre Richtlinie korrigieren.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
@@ -2734,7 +2734,7 @@ Betreff: %2
     </message>
     <message>
         <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat die Annahme der Nachricht verweigert, bevor die Verbindung mit STARTTLS verschlüsselt war. Mit der Adresse und der Nachricht ist alles in Ordnung, und keine Sperrliste ist beteiligt. Wer Ihren Mailserver betreibt, muss TLS (STARTTLS) für ausgehende E-Mails aktivieren; ist es aktiv, prüfen Sie, ob die TLS-Bibliothek und die Zertifikate des Servers aktuell sind.</translation>
     </message>
     <message>
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
@@ -2742,7 +2742,7 @@ Betreff: %2
     </message>
     <message>
         <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse ist eine Gruppe, ein Postfach oder ein öffentlicher Ordner, den die Microsoft-365-Administratoren so eingestellt haben, dass E-Mails von außerhalb ihrer Organisation oder von Absendern, die nicht auf der Liste stehen, abgelehnt werden. Mit Ihrer Konfiguration ist alles in Ordnung; bitten Sie die IT des Empfängers, Ihre Adresse zuzulassen, oder schreiben Sie direkt an eine Person dort.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
@@ -2750,11 +2750,11 @@ Betreff: %2
     </message>
     <message>
         <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat die Weitergabe der Nachricht verweigert, weil sich der Absender nicht angemeldet hat (SMTP-Authentifizierung). Das ist häufig bei Kopierern, Scannern, Webshops und Formularen, die den Mailserver der Organisation ohne Benutzernamen und Passwort verwenden. Aktivieren Sie in den Mail-Einstellungen des Geräts die SMTP-Authentifizierung mit Benutzername und Passwort eines Postfachs (oder einem App-Passwort), verwenden Sie Port 587 mit STARTTLS (oder 465 mit SSL/TLS) und senden Sie von der Adresse dieses Postfachs.</translation>
     </message>
     <message>
         <source>Your device or program must sign in to the mail server before it may send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Gerät oder Programm muss sich beim Mailserver anmelden, bevor es senden darf.</translation>
     </message>
 </context>
 <context>
@@ -3156,51 +3156,51 @@ Betreff: %2
     <name>ResolverProbeTr</name>
     <message>
         <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie die Prüfung in einem anderen Netzwerk aus (nicht in einem Hotel-, Café- oder Gastnetz), schalten Sie VPN oder Filterdienste aus oder geben Sie in den Einstellungen den DNS-Server Ihres Internetanbieters an (auf der Kommandozeile: --dns-server).</translation>
     </message>
     <message>
         <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr DNS-Server beantwortet jeden Namen mit derselben Adresse (%1), sogar Namen, die nicht existieren</translation>
     </message>
     <message>
         <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr DNS-Server liefert eine Adresse (%1) für Namen, die nicht existieren, etwa %2</translation>
     </message>
     <message>
         <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr DNS-Server behauptet, dass %1, ein Name, der sicher existiert, nicht existiert: Er antwortet auf alles mit „Name existiert nicht“</translation>
     </message>
     <message>
         <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr DNS-Server hat für %1, einen sicher existierenden Namen (%2), nicht geantwortet, daher sind seine „existiert nicht“-Antworten nicht verlässlich</translation>
     </message>
     <message>
         <source>your DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr DNS-Server</translation>
     </message>
     <message>
         <source>The DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den DNS-Prüfungen ist nicht zu trauen: %1.</translation>
     </message>
     <message>
         <source>Some DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einigen DNS-Prüfungen ist nicht zu trauen: %1.</translation>
     </message>
     <message>
         <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes DNS-Ergebnis dieser Prüfung wird als „nicht prüfbar“ angezeigt: Was dieser Server über Ihre Domain, Ihre IP-Adresse oder Sperrlisten sagt, ist in keiner Richtung aussagekräftig.</translation>
     </message>
     <message>
         <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse, nach denen eine Domain, ein Eintrag oder ein Listeneintrag nicht existiert, werden als „nicht prüfbar“ angezeigt.</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>diesen Punkt</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished">Prüfung nicht möglich für %1: %2.</translation>
+        <translation>Prüfung nicht möglich für %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -3380,7 +3380,7 @@ Betreff: %2
     </message>
     <message>
         <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>das Makro %{%1} würde zu %2 Zeichen erweitert, länger als jede Adresse oder Domain</translation>
     </message>
 </context>
 <context>
@@ -3471,107 +3471,107 @@ Betreff: %2
     </message>
     <message>
         <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie das Mailprogramm oder Gerät (zum Beispiel einen Kopierer, Scanner oder ein Webformular) sich bei seinem Postausgangsserver (SMTP) anmelden: Aktivieren Sie „Postausgangsserver erfordert Authentifizierung“ (oder „SMTP-Authentifizierung“) und geben Sie Benutzername und Passwort des Postfachs ein.</translation>
     </message>
     <message>
         <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie über den Submission-Port: 587 mit STARTTLS oder 465 mit SSL/TLS. Port 25 ist für Server gedacht und lehnt Geräte oft ab.</translation>
     </message>
     <message>
         <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Microsoft 365 oder Google muss für das Konto eventuell die SMTP-Anmeldung (SMTP AUTH) aktiviert werden oder, bei aktiver Zwei-Schritt-Anmeldung, ein App-Passwort verwendet werden.</translation>
     </message>
     <message>
         <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Server leitet E-Mails nur für Absender weiter, die er kennt. Prüfen Sie den Namen des Postausgangsservers in den Einstellungen und ob die Absenderadresse zu Ihrer eigenen Domain gehört.</translation>
     </message>
     <message>
         <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Verschlüsselungseinstellung: STARTTLS auf Port 587 oder SSL/TLS auf Port 465. Die meisten Server lehnen „Keine“ ab.</translation>
     </message>
     <message>
         <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Geräte und Programme beherrschen vielleicht nur TLS 1.0 oder 1.1, das Server heute ablehnen: Aktualisieren Sie Firmware oder Programm oder senden Sie über ein Relay, das TLS 1.2 oder neuer beherrscht.</translation>
     </message>
     <message>
         <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Zertifikatsfehler prüfen Sie, ob der Servername in den Einstellungen zum Zertifikat des Servers passt (ein Name wie smtp.example.com, keine IP-Adresse) und ob Datum und Uhrzeit des Geräts stimmen.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat Ihre Absenderadresse abgelehnt. Prüfen Sie, ob die From-Adresse und die Rücksendeadresse, die Ihr Server verwendet, echte Adressen einer existierenden Domain sind.</translation>
     </message>
     <message>
         <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat nicht verstanden, was Ihr Mailprogramm oder Server gesendet hat. Aktualisieren Sie das Programm, die Firmware des Geräts oder den Server und machen Sie eigene SMTP-Einstellungen rückgängig.</translation>
     </message>
     <message>
         <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie das sendende Programm oder den Server nicht selbst verwalten, schicken Sie diese Schritte und den Wortlaut des Servers an die zuständige Person. Senden Sie danach eine Testnachricht.</translation>
     </message>
     <message>
         <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge werden beim Senden um etwa ein Drittel größer. Teilen Sie große Dateien über einen Link, komprimieren Sie sie oder verteilen Sie sie auf mehrere Nachrichten.</translation>
     </message>
     <message>
         <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: Entfernen Sie gekürzte Links und Links, deren Text eine andere Adresse zeigt als ihr Ziel; prüfen Sie, ob die verlinkten Seiten auf Sperrlisten stehen.</translation>
     </message>
     <message>
         <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge: Archive, Office-Dateien mit Makros und Programme werden oft abgelehnt; senden Sie stattdessen ein PDF oder einen Link.</translation>
     </message>
     <message>
         <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulierung: Großbuchstaben, viele Ausrufezeichen, „kostenlos“, „dringend“ oder ein einzelnes großes Bild mit wenig Text wirken wie Spam.</translation>
     </message>
     <message>
         <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat in einem Anhang Schadsoftware gefunden oder vermutet sie. Prüfen Sie die Datei mit einem Virenscanner und senden Sie sie als Link oder in einem anderen Format; passwortgeschützte Archive und Programme lehnen die meisten Server ab.</translation>
     </message>
     <message>
         <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht verstößt gegen den E-Mail-Standard (RFC 5322): eine fehlende oder doppelte Kopfzeile wie Date, From oder Message-ID, überlange Zeilen oder fehlerhafte Kodierung. Das Programm, das sie erstellt hat, muss korrigiert werden; senden Sie zum Vergleich aus einem normalen Mailprogramm.</translation>
     </message>
     <message>
         <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat Ihre Nachricht als Spam markiert. Senden Sie ihm solche Nachrichten nicht mehr, sofern er sie nicht angefordert hat, und machen Sie das Abmelden einfach.</translation>
     </message>
     <message>
         <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie die Nachricht mit dem Wortlaut des Servers: ihre Größe, ihre Anhänge, ihre Links und ihre Formulierung.</translation>
     </message>
     <message>
         <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Verzögerungsmeldung, kein Fehlschlag: Ihr Mailserver versucht es weiter und wiederholt selbstständig, meist bis zu vier oder fünf Tage lang. Senden Sie die Nachricht nicht erneut.</translation>
     </message>
     <message>
         <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Mailserver hat es während der gesamten Wiederholungsfrist versucht und aufgegeben: Die Nachricht wurde nicht zugestellt. Senden Sie sie später erneut.</translation>
     </message>
     <message>
         <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat gebeten, es später erneut zu versuchen. Ihr Mailserver wiederholt selbstständig eine Weile; da diese Meldung einen Fehlschlag meldet, senden Sie die Nachricht in ein bis zwei Stunden erneut.</translation>
     </message>
     <message>
         <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lehnt Sie ab, weil Sie zu viel zu schnell senden: Senden Sie weniger Nachrichten pro Stunde (teilen Sie große Aussendungen auf) und warten Sie mindestens eine Stunde.</translation>
     </message>
     <message>
         <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sorgen sind angebracht, wenn derselbe Fehler nach einem Tag wiederkommt oder eine endgültige Fehlermeldung eintrifft: Dann hat die Empfängerseite ein dauerhaftes Problem, und ihre IT muss es sich ansehen.</translation>
     </message>
     <message>
         <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine automatische Antwort (Abwesenheitsnotiz o. Ä.): Ihre Nachricht wurde zugestellt. Lesen Sie darin, wann die Person zurück ist oder wen Sie sonst kontaktieren können.</translation>
     </message>
     <message>
         <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ablehnung betrifft die Art, wie Ihre Nachricht gesendet wird, nicht den Empfänger: Eine Einstellung in Ihrem Mailprogramm, Gerät oder Server muss geändert werden. Unverändert erneut zu senden scheitert genauso.</translation>
     </message>
     <message>
         <source>The receiving server refused what the message contains. Change the message, not the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der empfangende Server hat den Inhalt der Nachricht abgelehnt. Ändern Sie die Nachricht, nicht die Adresse.</translation>
     </message>
 </context>
 <context>

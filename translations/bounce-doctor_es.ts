@@ -153,15 +153,15 @@
     </message>
     <message>
         <source>whether the domain %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>si el dominio %1 existe</translation>
     </message>
     <message>
         <source>who hosts the mail of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>quién aloja el correo de %1</translation>
     </message>
     <message>
         <source>the addresses of the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>las direcciones de los servidores de correo de %1</translation>
     </message>
 </context>
 <context>
@@ -236,31 +236,31 @@
     </message>
     <message>
         <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar %1: su servidor DNS no entrega las respuestas de esta lista (%2).</translation>
     </message>
     <message>
         <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulte a través de su propio servidor DNS o del de su proveedor de internet, no de uno público o con filtro, o busque la dirección en la página web de la lista.</translation>
     </message>
     <message>
         <source>its test entries got no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>sus entradas de prueba no obtuvieron respuesta</translation>
     </message>
     <message>
         <source>it says %1, which the list never lists, is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>indica que %1, que la lista nunca incluye, está en la lista</translation>
     </message>
     <message>
         <source>it says %1, which the list always lists, is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>indica que %1, que la lista siempre incluye, no está en la lista</translation>
     </message>
     <message>
         <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rechazó el correo por su propia lista de bloqueo, que no aparece en las listas de bloqueo públicas. Cuando haya corregido la causa, pida a %1 en esta página que retire el bloqueo.</translation>
     </message>
     <message>
         <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo ve %1 el correo de sus direcciones IP, para encontrar la causa del bloqueo.</translation>
     </message>
 </context>
 <context>
@@ -594,62 +594,62 @@
     </message>
     <message>
         <source>the DKIM key &quot;%1&quot; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave DKIM «%1» de %2</translation>
     </message>
     <message>
         <source>the DKIM keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>las claves DKIM de %1</translation>
     </message>
     <message>
         <source>whether %1 takes DMARC reports for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>si %1 acepta informes DMARC para %2</translation>
     </message>
     <message>
         <source>the DMARC policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la política DMARC de %1</translation>
     </message>
     <message>
         <source>the SPF record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro SPF de %1</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::CaseListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Waiting for the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando al equipo de TI del destinatario</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinatarios</translation>
+        <translation>Destinatarios</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Proveedor</translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
 </context>
 <context>
@@ -891,198 +891,198 @@ Asunto: %2
     </message>
     <message>
         <source>How to read a bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo leer un rebote</translation>
     </message>
     <message>
         <source>Help text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de ayuda</translation>
     </message>
     <message>
         <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque la línea del error: un código de respuesta de tres cifras y normalmente un código como 5.1.1, seguidos de las palabras del servidor, por ejemplo «550 5.1.1 User unknown».</translation>
     </message>
     <message>
         <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
-        <translation type="unfinished"></translation>
+        <translation>La primera cifra indica si es duradero: 2 significa entregado, 4 temporal (su servidor lo reintenta por sí solo), 5 rechazado (no se volverá a intentar).</translation>
     </message>
     <message>
         <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>La segunda parte indica el tipo de problema: x.1.x la dirección, x.2.x el buzón, x.3.x el sistema receptor, x.4.x la red o el enrutamiento, x.5.x el protocolo de correo, x.7.x la seguridad y las políticas (listas de bloqueo, SPF, DKIM, DMARC).</translation>
     </message>
     <message>
         <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las palabras del servidor dicen el resto. Bounce Doctor las explica, indica quién debe actuar y abre el primer paso de la lista de comprobación.</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>Glosario</translation>
     </message>
     <message>
         <source>Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebote</translation>
     </message>
     <message>
         <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje que su servidor de correo le devuelve cuando no pudo entregar el suyo; también se llama informe de no entrega (NDR) o DSN.</translation>
     </message>
     <message>
         <source>MX record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro MX</translation>
     </message>
     <message>
         <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro DNS que indica los servidores que reciben el correo de un dominio. Un dominio sin él normalmente no puede recibir correo.</translation>
     </message>
     <message>
         <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un registro DNS que enumera los servidores autorizados a enviar correo de su dominio. El correo de un servidor que no esté en la lista puede ser rechazado.</translation>
     </message>
     <message>
         <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una firma que su servidor añade a cada mensaje y que se comprueba con una clave publicada en el DNS de su dominio. Demuestra que el mensaje no se ha modificado.</translation>
     </message>
     <message>
         <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un registro DNS que indica a los receptores qué hacer con el correo que dice venir de su dominio pero no supera para él ni SPF ni DKIM.</translation>
     </message>
     <message>
         <source>PTR record (reverse DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro PTR (DNS inverso)</translation>
     </message>
     <message>
         <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre al que apunta de vuelta una dirección IP. Muchos servidores rechazan el correo de una dirección IP que no lo tiene o cuyo nombre no coincide.</translation>
     </message>
     <message>
         <source>Blocklist (DNSBL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de bloqueo (DNSBL)</translation>
     </message>
     <message>
         <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una lista pública de direcciones IP o dominios que han enviado spam. Los servidores consultan estas listas y rechazan el correo de lo que aparece en ellas.</translation>
     </message>
     <message>
         <source>The address of the server your message left from, as the receiving server saw it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección del servidor desde el que salió su mensaje, tal como la vio el servidor receptor.</translation>
     </message>
     <message>
         <source>Postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Postmaster</translation>
     </message>
     <message>
         <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección que todo dominio de correo debería tener para sus administradores de correo: postmaster@ seguido del dominio.</translation>
     </message>
     <message>
         <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explica con palabras sencillas por qué rebotó un correo y le guía para solucionarlo.</translation>
     </message>
     <message>
         <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia: GNU General Public License, versión 3 o posterior (GPL-3.0-or-later). No hay ninguna garantía.</translation>
     </message>
     <message>
         <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créditos: los nombres de los motivos de rebote siguen a Sisimai (BSD-2-Clause), de azumakuniyuki y colaboradores. Creado con Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL y mimalloc.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::HistoryPanel</name>
     <message>
         <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar destinatario, dominio, IP de envío, motivo, proveedor, ticket…</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el historial</translation>
     </message>
     <message>
         <source>Show cases in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar casos en el estado</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Show cases from</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar casos de</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier fecha</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 días</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 días</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 365 días</translation>
     </message>
     <message>
         <source>Stored cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos guardados</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Delete All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar todo…</translation>
     </message>
     <message>
         <source>e.g. HD-1042</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., HD-1042</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado:</translation>
     </message>
     <message>
         <source>Notes on this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas sobre este caso</translation>
     </message>
     <message>
         <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada una nota, p. ej., «llamé a su equipo de TI, esperando respuesta»</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva nota</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir &amp;nota</translation>
     </message>
     <message>
         <source>The case history is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial de casos está desactivado.</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de casos</translation>
     </message>
     <message>
         <source>Delete this case and its notes from the history?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar este caso y sus notas del historial?</translation>
     </message>
     <message>
         <source>Delete every case in the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar todos los casos del historial? Esta acción no se puede deshacer.</translation>
     </message>
 </context>
 <context>
@@ -1303,20 +1303,20 @@ Asunto: %2
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
         </translation>
     </message>
     <message>
         <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los admitidos: mensajes, buzones, archivos sin extensión (*.eml *.mbox *.mbx *.txt *);;Mensajes de correo (*.eml);;Buzones (*.mbox *.mbx)</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dirección guardada en %1</numerusform>
+            <numerusform>%n direcciones guardadas en %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1400,39 +1400,39 @@ Asunto: %2
     </message>
     <message>
         <source>&amp;Keep a history of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar un historial de casos</translation>
     </message>
     <message>
         <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el te&amp;xto del propio rebote en cada caso</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar siempre</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
         <source>Delete cases &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar casos &amp;después de:</translation>
     </message>
     <message>
         <source>Shared case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de casos compartido</translation>
     </message>
     <message>
         <source>This computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo este equipo</translation>
     </message>
     <message>
         <source>Shared &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial compartido:</translation>
     </message>
     <message>
         <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para un equipo de trabajo: postgresql://user:password@host:5432/database. Si se deja vacío, el historial se guarda en un archivo de este ordenador. Se aplica al volver a iniciar Bounce Doctor.</translation>
     </message>
 </context>
 <context>
@@ -1510,19 +1510,19 @@ Asunto: %2
     </message>
     <message>
         <source>the message has more than %1 MIME parts</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje tiene más de %1 partes MIME</translation>
     </message>
     <message>
         <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje contiene más de %1 mensajes adjuntos (contando los mensajes dentro de mensajes)</translation>
     </message>
     <message>
         <source>the message has more than %1 header fields in its parts and attached messages</source>
-        <translation type="unfinished"></translation>
+        <translation>el mensaje tiene más de %1 campos de encabezado en sus partes y mensajes adjuntos</translation>
     </message>
     <message>
         <source>the message declares more than %1 MIME multiparts</source>
-        <translation type="unfinished">el mensaje declara más de %1 partes MIME multipart</translation>
+        <translation>el mensaje declara más de %1 multipartes MIME</translation>
     </message>
 </context>
 <context>
@@ -1581,186 +1581,186 @@ Asunto: %2
     </message>
     <message>
         <source>it is a symbolic link to something that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>es un enlace simbólico a algo que no existe</translation>
     </message>
     <message>
         <source>it is a loop of symbolic links</source>
-        <translation type="unfinished"></translation>
+        <translation>es un bucle de enlaces simbólicos</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>un dispositivo de caracteres</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>un dispositivo de bloques</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>una tubería con nombre (FIFO)</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>un socket</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un archivo normal</translation>
     </message>
     <message>
         <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: es %2; solo se leen archivos, carpetas y Maildirs</translation>
     </message>
     <message>
         <source>cannot read the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la carpeta %1: %2</translation>
     </message>
 </context>
 <context>
     <name>BulkSender</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1. %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla de Gmail, Yahoo y Outlook.com para remitentes masivos</translation>
     </message>
     <message>
         <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail y Yahoo (desde febrero de 2024) y Outlook.com (desde mayo de 2025) lo exigen a quienes envían más de 5000 mensajes al día.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla de Gmail y Yahoo para remitentes</translation>
     </message>
     <message>
         <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail y Yahoo lo exigen a todos los remitentes desde febrero de 2024, masivos o no.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail y Yahoo ignoran las claves DKIM de menos de 1024 bits.</translation>
     </message>
     <message>
         <source>RFC 5322</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5322</translation>
     </message>
     <message>
         <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo mensaje necesita un Message-ID y una fecha (Date, RFC 5322); Gmail rechaza el correo que no los tiene.</translation>
     </message>
     <message>
         <source>SPF passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF se superó en el receptor.</translation>
     </message>
     <message>
         <source>SPF did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF no se superó en el receptor (%1).</translation>
     </message>
     <message>
         <source>SPF passes for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF se supera para la dirección IP de envío.</translation>
     </message>
     <message>
         <source>SPF does not pass for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF no se supera para la dirección IP de envío.</translation>
     </message>
     <message>
         <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar si SPF se supera: el rebote no muestra ningún resultado y la comprobación en directo no dio ninguno.</translation>
     </message>
     <message>
         <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar si DKIM se supera: el rebote no muestra el resultado del receptor.</translation>
     </message>
     <message>
         <source>DKIM passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM se superó en el receptor.</translation>
     </message>
     <message>
         <source>DKIM did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM no se superó en el receptor (%1).</translation>
     </message>
     <message>
         <source>A DMARC policy is published (p=none is enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una política DMARC publicada (basta con p=none).</translation>
     </message>
     <message>
         <source>No usable DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay publicada ninguna política DMARC utilizable.</translation>
     </message>
     <message>
         <source>Could not check whether a DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar si hay una política DMARC publicada.</translation>
     </message>
     <message>
         <source>The From domain is aligned with SPF or DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio From está alineado con SPF o DKIM.</translation>
     </message>
     <message>
         <source>The From domain is aligned with neither SPF nor DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio From no está alineado ni con SPF ni con DKIM.</translation>
     </message>
     <message>
         <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la alineación: el rebote no muestra los resultados SPF y DKIM del receptor.</translation>
     </message>
     <message>
         <source>The sending IP has forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>La IP de envío tiene DNS inverso confirmado en ambos sentidos.</translation>
     </message>
     <message>
         <source>The sending IP lacks forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>La IP de envío no tiene DNS inverso confirmado en ambos sentidos.</translation>
     </message>
     <message>
         <source>Could not check the sending IP&apos;s reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar el DNS inverso de la IP de envío.</translation>
     </message>
     <message>
         <source>The DKIM key is valid and at least 1024 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM es válida y tiene al menos 1024 bits.</translation>
     </message>
     <message>
         <source>The DKIM key is missing, broken or under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave DKIM falta, está dañada o tiene menos de 1024 bits.</translation>
     </message>
     <message>
         <source>Could not check the DKIM key&apos;s length.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la longitud de la clave DKIM.</translation>
     </message>
     <message>
         <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar si el mensaje viajó por TLS: Bounce Doctor aún no lee la cadena Received del mensaje devuelto.</translation>
     </message>
     <message>
         <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la baja con un clic (List-Unsubscribe con List-Unsubscribe-Post, RFC 8058): Bounce Doctor aún no lee esos encabezados del mensaje devuelto.</translation>
     </message>
     <message>
         <source>Could not check the Message-ID: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar el Message-ID: el rebote no lo devolvió.</translation>
     </message>
     <message>
         <source>The message has a valid Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje tiene un Message-ID válido.</translation>
     </message>
     <message>
         <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El Message-ID &quot;%1&quot; no es válido: debe tener la forma &lt;único@dominio&gt;.</translation>
     </message>
     <message>
         <source>Could not check the Date: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar la fecha (Date): el rebote no la devolvió.</translation>
     </message>
     <message>
         <source>The message has a valid Date.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje tiene una fecha (Date) válida.</translation>
     </message>
     <message>
         <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha (Date) &quot;%1&quot; no es una fecha RFC 5322 válida.</translation>
     </message>
 </context>
 <context>
@@ -1786,19 +1786,19 @@ Asunto: %2
     </message>
     <message>
         <source>The recipient&apos;s server names %1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor del destinatario indica %1 para pedir ayuda.</translation>
     </message>
     <message>
         <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hace falta escribir al equipo de TI del destinatario: la solución está de su lado.</translation>
     </message>
     <message>
         <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacte con %1 de otra forma: un buzón personal no tiene equipo de TI al que escribir.</translation>
     </message>
     <message>
         <source>A page of %1 for senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una página de %1 para remitentes.</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1885,23 @@ Asunto: %2
     </message>
     <message>
         <source>the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>el proveedor</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solución está de su lado, no del destinatario: escribir a su equipo de TI no lo cambiaría. Siga los demás pasos.</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La solución está de su lado, no del destinatario: escribir a su equipo de TI no lo cambiaría. Cuando haya corregido la causa, use las páginas de %1 para remitentes que aparecen abajo.</translation>
     </message>
     <message>
         <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un buzón personal de %2, cuya dirección postmaster no lee nadie. Contacte con la persona de otra forma (teléfono, otra dirección) y dígale que su correo no llega.</translation>
     </message>
     <message>
         <source>If %1 refused your mail, use its pages for senders below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si %1 rechazó su correo, use sus páginas para remitentes que aparecen abajo.</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2590,7 @@ Asunto: %2
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje con sus adjuntos supera el tamaño que el servidor receptor, o el buzón de este destinatario, acepta para un solo mensaje. Envíe adjuntos más pequeños, comprímalos o comparta los archivos grandes mediante un enlace.</translation>
     </message>
     <message>
         <source>The message is too large for the recipient&apos;s server or mailbox.</source>
@@ -2598,11 +2598,11 @@ Asunto: %2
     </message>
     <message>
         <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor al que se entregó su correo no acepta correo para el dominio del destinatario. Normalmente el dominio del destinatario dirige su correo (sus registros MX) a un servidor que no está configurado para recibirlo, o el dominio de la dirección está mal escrito. Compruebe el dominio de la dirección; si es correcto, avise al equipo de TI del destinatario con el texto del error.</translation>
     </message>
     <message>
         <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor limita cuántos mensajes, destinatarios o conexiones acepta de un remitente en un tiempo dado, y su servidor superó ese límite. Envíe más despacio o en lotes más pequeños; los mensajes aplazados normalmente se entregan en un intento posterior.</translation>
     </message>
     <message>
         <source>Your server is sending too much, too fast, for this receiving server.</source>
@@ -2610,7 +2610,7 @@ Asunto: %2
     </message>
     <message>
         <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com y Microsoft 365 aceptan menos correo de direcciones IP con un historial de envío malo o inexistente. Siga enviando de forma constante y solo a quienes pidieron su correo, compruebe su IP con Smart Network Data Services de Microsoft y asegúrese de que SPF, DKIM y DMARC se superan; los mensajes aplazados se reintentan.</translation>
     </message>
     <message>
         <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
@@ -2618,7 +2618,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige a los remitentes, y a todos los remitentes masivos, publicar una política DMARC para el dominio de la dirección From:, y el suyo no tiene. Publique un registro DMARC (un registro TXT en _dmarc.su-dominio; p=none basta para empezar) cuando SPF y DKIM se superen.</translation>
     </message>
     <message>
         <source>Gmail wants your sending domain to publish a DMARC record.</source>
@@ -2626,7 +2626,7 @@ Asunto: %2
     </message>
     <message>
         <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que SPF o DKIM se superen, pero para un dominio distinto del de la dirección From:, así que la alineación DMARC falla. Firme con DKIM para su propio dominio From: o envíe con un return-path (MAIL FROM) de ese dominio.</translation>
     </message>
     <message>
         <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
@@ -2634,7 +2634,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige a los remitentes, y a todos los remitentes masivos, usar TLS al entregarle correo. Quien gestione su servidor de correo debe activar STARTTLS para el correo saliente (al menos TLS oportunista); los mensajes aplazados se reintentan.</translation>
     </message>
     <message>
         <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
@@ -2642,7 +2642,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail detectó un aumento repentino del correo, o del correo no deseado, procedente de su dirección IP, de su red o de su dominio DKIM o SPF, y por ahora acepta menos. Envíe más despacio y de forma constante, solo a quienes pidieron su correo, y vigile su tasa de spam en Google Postmaster Tools; los mensajes aplazados se reintentan.</translation>
     </message>
     <message>
         <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
@@ -2650,7 +2650,7 @@ Asunto: %2
     </message>
     <message>
         <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por IPv6, Gmail exige que la dirección de envío tenga un registro PTR cuyo nombre apunte de vuelta a la misma dirección, y que el mensaje supere SPF o DKIM. Dé a la dirección IPv6 del servidor un registro PTR que coincida, o envíe por IPv4.</translation>
     </message>
     <message>
         <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
@@ -2658,7 +2658,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail comprueba que la dirección IP de envío tenga un registro PTR y que el nombre que da apunte de vuelta a la misma dirección. Quien gestione su servidor de correo debe pedir al proveedor de hosting o de internet que configure un registro PTR que coincida con el nombre del servidor.</translation>
     </message>
     <message>
         <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
@@ -2666,7 +2666,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige que todo remitente supere SPF o DKIM, y este mensaje no superó ninguno. Añada el servidor de envío al registro SPF de su dominio y active la firma DKIM para su dominio.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
@@ -2674,7 +2674,7 @@ Asunto: %2
     </message>
     <message>
         <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail consideró sospechoso el mensaje por la mala reputación del dominio del que procede, no por su contenido. Compruebe su dominio en las listas de bloqueo y en Google Postmaster Tools, asegúrese de que SPF, DKIM y DMARC se superan y envíe solo a quienes pidieron su correo; la reputación se recupera cuando cesan las quejas.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your sending domain right now.</source>
@@ -2682,7 +2682,7 @@ Asunto: %2
     </message>
     <message>
         <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo exige que todo remitente supere SPF o DKIM, y que los remitentes masivos superen ambos con una política DMARC. Añada el servidor de envío al registro SPF de su dominio y active la firma DKIM.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
@@ -2694,7 +2694,7 @@ Asunto: %2
     </message>
     <message>
         <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo rechazará por ahora todo el correo de esta dirección IP, y reintentar no servirá. Se debe a quejas, correo no deseado o falta de autenticación. Corrija la causa (autenticación, limpieza de listas, una cuenta comprometida) y después pida al soporte para remitentes de Yahoo que revise la dirección IP.</translation>
     </message>
     <message>
         <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
@@ -2702,7 +2702,7 @@ Asunto: %2
     </message>
     <message>
         <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo rechaza el correo que incumple sus requisitos para remitentes: normalmente fallos de SPF, DKIM o DMARC, pero también contenido no deseado o volumen excesivo. Compruebe primero la autenticación de su dominio y después su contenido y su volumen de envío.</translation>
     </message>
     <message>
         <source>Yahoo refused the message under its sending policy (5.7.9).</source>
@@ -2710,7 +2710,7 @@ Asunto: %2
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail de Apple rechaza el correo en el que no confía: a menudo por SPF, DKIM o DMARC ausentes o fallidos, una mala reputación de envío o contenido que considera no deseado. Compruebe la autenticación de su dominio y la reputación de su servidor; si persiste, consulte a Apple a través de su página de soporte para postmasters.</translation>
     </message>
     <message>
         <source>iCloud Mail refused the message under its local policy (CS01).</source>
@@ -2718,7 +2718,7 @@ Asunto: %2
     </message>
     <message>
         <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor consulta una lista de bloqueo (como Spamhaus) por cada remitente, y la lista se negó a responderle porque consulta a través de un resolvedor DNS público o abierto. Esa negativa no dice nada de usted: su servidor no está en la lista. Avise al equipo de TI del destinatario con el texto del error para que dirija sus consultas de listas de bloqueo a su propio resolvedor o a un acceso registrado.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
@@ -2726,7 +2726,7 @@ Asunto: %2
     </message>
     <message>
         <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>El dominio del destinatario publica una política (MTA-STS o DANE) que exige que su correo viaje cifrado hacia servidores con un certificado válido, y su servidor no la cumple: sin TLS, con un certificado caducado o que no coincide, o con registros que no concuerdan. Su lado está bien. Avise al equipo de TI del destinatario con el texto del error; deben corregir su certificado o su política.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
@@ -2734,7 +2734,7 @@ Asunto: %2
     </message>
     <message>
         <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor se negó a aceptar el mensaje antes de que la conexión se cifrara con STARTTLS. No hay ningún problema con la dirección ni con el mensaje, y no interviene ninguna lista de bloqueo. Quien gestione su servidor de correo debe activar TLS (STARTTLS) para el correo saliente; si ya está activado, compruebe que la biblioteca TLS y los certificados del servidor están actualizados.</translation>
     </message>
     <message>
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
@@ -2742,7 +2742,7 @@ Asunto: %2
     </message>
     <message>
         <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección es un grupo, buzón o carpeta pública que sus administradores de Microsoft 365 configuraron para rechazar el correo de fuera de su organización o de remitentes que no están en su lista. Su configuración no tiene ningún problema; pida al equipo de TI del destinatario que permita su dirección o escriba directamente a una persona de allí.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
@@ -2750,11 +2750,11 @@ Asunto: %2
     </message>
     <message>
         <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de correo se negó a reenviar el mensaje porque lo que lo envió no inició sesión (autenticación SMTP). Es habitual en fotocopiadoras, escáneres, tiendas web y formularios configurados para usar el servidor de correo de la organización sin nombre de usuario ni contraseña. En la configuración de correo del dispositivo, active la autenticación SMTP con el nombre de usuario y la contraseña de un buzón (o una contraseña de aplicación), use el puerto 587 con STARTTLS (o el 465 con SSL/TLS) y envíe desde la dirección de ese buzón.</translation>
     </message>
     <message>
         <source>Your device or program must sign in to the mail server before it may send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su dispositivo o programa debe iniciar sesión en el servidor de correo antes de poder enviar.</translation>
     </message>
 </context>
 <context>
@@ -3156,51 +3156,51 @@ Asunto: %2
     <name>ResolverProbeTr</name>
     <message>
         <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga la comprobación desde otra red (no la de un hotel, una cafetería o una red de invitados), desactive la VPN o el servicio de filtrado, o indique el servidor DNS de su proveedor de internet en Configuración (en la línea de comandos: --dns-server).</translation>
     </message>
     <message>
         <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>su servidor DNS responde a todos los nombres con la misma dirección (%1), incluso a nombres que no existen</translation>
     </message>
     <message>
         <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>su servidor DNS da una dirección (%1) a nombres que no existen, como %2</translation>
     </message>
     <message>
         <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
-        <translation type="unfinished"></translation>
+        <translation>su servidor DNS dice que %1, un nombre que sin duda existe, no existe: responde «no existe ese nombre» a todo</translation>
     </message>
     <message>
         <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>su servidor DNS no respondió para %1, un nombre que sin duda existe (%2), así que no se puede confiar en sus respuestas de «no existe»</translation>
     </message>
     <message>
         <source>your DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>su servidor DNS</translation>
     </message>
     <message>
         <source>The DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede confiar en las comprobaciones DNS: %1.</translation>
     </message>
     <message>
         <source>Some DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede confiar en algunas comprobaciones DNS: %1.</translation>
     </message>
     <message>
         <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los resultados DNS de esta comprobación se muestran como «no se pudo comprobar»: lo que este servidor dice de su dominio, su dirección IP o las listas de bloqueo no demuestra nada en ningún sentido.</translation>
     </message>
     <message>
         <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los resultados que dicen que un dominio, un registro o una inclusión en lista no existe se muestran como «no se pudo comprobar».</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>esto</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished">Error al comprobar %1: %2.</translation>
+        <translation>No se pudo comprobar %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -3380,7 +3380,7 @@ Asunto: %2
     </message>
     <message>
         <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>la macro %{%1} se expandiría a %2 caracteres, más que cualquier dirección o dominio</translation>
     </message>
 </context>
 <context>
@@ -3471,107 +3471,107 @@ Asunto: %2
     </message>
     <message>
         <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga que el programa de correo o el dispositivo (una fotocopiadora, un escáner o un formulario web, por ejemplo) inicie sesión en su servidor de salida (SMTP): active «Mi servidor de salida requiere autenticación» (o «Autenticación SMTP») e introduzca el nombre de usuario y la contraseña del buzón.</translation>
     </message>
     <message>
         <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíe por el puerto de envío (submission): 587 con STARTTLS, o 465 con SSL/TLS. El puerto 25 es para servidores y a menudo rechaza dispositivos.</translation>
     </message>
     <message>
         <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con Microsoft 365 o Google, puede que la cuenta necesite tener activado el inicio de sesión SMTP (SMTP AUTH), o una contraseña de aplicación si la verificación en dos pasos está activada.</translation>
     </message>
     <message>
         <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un servidor solo reenvía correo de los remitentes que conoce. Compruebe el nombre del servidor de salida en la configuración y que la dirección del remitente sea de su propio dominio.</translation>
     </message>
     <message>
         <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la opción de cifrado: STARTTLS en el puerto 587, o SSL/TLS en el puerto 465. La mayoría de los servidores rechazan «Ninguno».</translation>
     </message>
     <message>
         <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dispositivos y programas antiguos pueden hablar solo TLS 1.0 o 1.1, que los servidores ya rechazan: actualice el firmware o el programa, o envíe a través de un relay que hable TLS 1.2 o posterior.</translation>
     </message>
     <message>
         <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si hay un error de certificado, compruebe que el nombre del servidor en la configuración coincide con el certificado del servidor (un nombre como smtp.example.com, no una dirección IP) y que la fecha y la hora del dispositivo son correctas.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó su dirección de remitente. Compruebe que la dirección From, y la dirección de retorno que usa su servidor, sean direcciones reales de un dominio que existe.</translation>
     </message>
     <message>
         <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor no entendió lo que envió su programa o servidor de correo. Actualice el programa, el firmware del dispositivo o el servidor, y deshaga los ajustes SMTP personalizados.</translation>
     </message>
     <message>
         <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si no es usted quien gestiona el programa o el servidor de envío, envíe estos pasos y las palabras del servidor a quien lo haga. Después, envíe un mensaje de prueba.</translation>
     </message>
     <message>
         <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los adjuntos crecen aproximadamente un tercio al enviarse. Comparta los archivos grandes mediante un enlace, comprímalos o envíelos en varios mensajes.</translation>
     </message>
     <message>
         <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlaces: quite los enlaces acortados y los enlaces cuyo texto muestra una dirección distinta de aquella a la que llevan; compruebe que los sitios enlazados no estén en listas de bloqueo.</translation>
     </message>
     <message>
         <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntos: los archivos comprimidos, los archivos de Office con macros y los programas se rechazan a menudo; envíe un PDF o un enlace en su lugar.</translation>
     </message>
     <message>
         <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redacción: las mayúsculas, muchos signos de exclamación, «gratis», «urgente» o una sola imagen grande con poco texto parecen spam.</translation>
     </message>
     <message>
         <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor encontró o sospecha que hay malware en un adjunto. Analice el archivo y envíelo como enlace o en otro formato; la mayoría de los servidores rechazan los archivos comprimidos protegidos con contraseña y los programas.</translation>
     </message>
     <message>
         <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje incumple el estándar de correo (RFC 5322): falta o está duplicado un encabezado como Date, From o Message-ID, hay líneas demasiado largas o una codificación incorrecta. Hay que corregir el programa que lo generó; envíelo desde un programa de correo normal para comparar.</translation>
     </message>
     <message>
         <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>El destinatario marcó su mensaje como spam. Deje de enviarle este tipo de mensajes salvo que los haya pedido, y facilite darse de baja.</translation>
     </message>
     <message>
         <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare el mensaje con las palabras del servidor: su tamaño, sus adjuntos, sus enlaces y su redacción.</translation>
     </message>
     <message>
         <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es un aviso de retraso, no un fallo: su servidor de correo sigue intentándolo y lo reintenta por sí solo, normalmente durante cuatro o cinco días. No vuelva a enviar el mensaje.</translation>
     </message>
     <message>
         <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su servidor de correo lo reintentó durante todo su plazo de reintentos y se ha rendido: el mensaje no se entregó. Vuelva a enviarlo más tarde.</translation>
     </message>
     <message>
         <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor pidió que se volviera a intentar más tarde. Su servidor de correo lo reintenta por sí solo durante un tiempo; como este aviso indica que falló, vuelva a enviar el mensaje dentro de una o dos horas.</translation>
     </message>
     <message>
         <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor le rechaza por enviar demasiado y demasiado rápido: envíe menos mensajes por hora (divida los envíos grandes) y espere al menos una hora.</translation>
     </message>
     <message>
         <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preocúpese si el mismo error vuelve al cabo de un día o llega un aviso de fallo definitivo: entonces el lado receptor tiene un problema duradero y su equipo de TI debe revisarlo.</translation>
     </message>
     <message>
         <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es una respuesta automática (fuera de la oficina o similar): su mensaje se entregó. Léala para saber cuándo vuelve la persona o a quién más contactar.</translation>
     </message>
     <message>
         <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>El rechazo se debe a cómo se envía su mensaje, no al destinatario: hay que cambiar un ajuste de su programa de correo, dispositivo o servidor. Si lo vuelve a enviar sin cambios, fallará igual.</translation>
     </message>
     <message>
         <source>The receiving server refused what the message contains. Change the message, not the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor receptor rechazó lo que contiene el mensaje. Cambie el mensaje, no la dirección.</translation>
     </message>
 </context>
 <context>

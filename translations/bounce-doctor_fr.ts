@@ -153,15 +153,15 @@
     </message>
     <message>
         <source>whether the domain %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>si le domaine %1 existe</translation>
     </message>
     <message>
         <source>who hosts the mail of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>qui héberge la messagerie de %1</translation>
     </message>
     <message>
         <source>the addresses of the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>les adresses des serveurs de messagerie de %1</translation>
     </message>
 </context>
 <context>
@@ -236,31 +236,31 @@
     </message>
     <message>
         <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier %1&#xa0;: votre serveur DNS ne transmet pas les réponses de cette liste (%2).</translation>
     </message>
     <message>
         <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrogez plutôt votre propre serveur DNS ou celui de votre fournisseur d&apos;accès, et non un serveur public ou filtrant, ou recherchez l&apos;adresse sur la page web de la liste.</translation>
     </message>
     <message>
         <source>its test entries got no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ses entrées de test n&apos;ont reçu aucune réponse</translation>
     </message>
     <message>
         <source>it says %1, which the list never lists, is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>il indique que %1, que la liste ne répertorie jamais, est répertorié</translation>
     </message>
     <message>
         <source>it says %1, which the list always lists, is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>il indique que %1, que la liste répertorie toujours, n&apos;est pas répertorié</translation>
     </message>
     <message>
         <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé le message en raison de sa propre liste de blocage, qui n&apos;apparaît pas dans les listes de blocage publiques. Une fois la cause corrigée, demandez à %1 de lever le blocage sur cette page.</translation>
     </message>
     <message>
         <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment %1 évalue les e-mails venant de vos adresses IP, pour trouver la cause du blocage.</translation>
     </message>
 </context>
 <context>
@@ -594,62 +594,62 @@
     </message>
     <message>
         <source>the DKIM key &quot;%1&quot; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé DKIM «&#xa0;%1&#xa0;» de %2</translation>
     </message>
     <message>
         <source>the DKIM keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>les clés DKIM de %1</translation>
     </message>
     <message>
         <source>whether %1 takes DMARC reports for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>si %1 accepte les rapports DMARC pour %2</translation>
     </message>
     <message>
         <source>the DMARC policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la politique DMARC de %1</translation>
     </message>
     <message>
         <source>the SPF record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;enregistrement SPF de %1</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::CaseListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>Waiting for the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du service informatique du destinataire</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinataires</translation>
+        <translation>Destinataires</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motif</translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Fournisseur</translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket</translation>
     </message>
 </context>
 <context>
@@ -891,198 +891,198 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>How to read a bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment lire un rejet</translation>
     </message>
     <message>
         <source>Help text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte d&apos;aide</translation>
     </message>
     <message>
         <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Repérez la ligne d&apos;erreur&#xa0;: un code de réponse à trois chiffres et généralement un code comme 5.1.1, puis les mots du serveur, par exemple «&#xa0;550 5.1.1 User unknown&#xa0;».</translation>
     </message>
     <message>
         <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le premier chiffre indique la durée du problème&#xa0;: 2 signifie remis, 4 temporaire (votre serveur réessaie tout seul), 5 refusé (aucune nouvelle tentative).</translation>
     </message>
     <message>
         <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>La deuxième partie indique le type de problème&#xa0;: x.1.x l&apos;adresse, x.2.x la boîte aux lettres, x.3.x le système destinataire, x.4.x le réseau ou le routage, x.5.x le protocole de messagerie, x.7.x la sécurité et les règles (listes de blocage, SPF, DKIM, DMARC).</translation>
     </message>
     <message>
         <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots du serveur disent le reste. Bounce Doctor les explique, indique qui doit agir et ouvre la première étape de la liste de contrôle.</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>Glossaire</translation>
     </message>
     <message>
         <source>Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Message de non-remise (bounce)</translation>
     </message>
     <message>
         <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message que votre serveur de messagerie renvoie quand il n&apos;a pas pu remettre le vôtre, aussi appelé rapport de non-remise (NDR) ou DSN.</translation>
     </message>
     <message>
         <source>MX record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement MX</translation>
     </message>
     <message>
         <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement DNS qui désigne les serveurs recevant les e-mails d&apos;un domaine. Un domaine qui n&apos;en a pas ne peut généralement pas recevoir d&apos;e-mails.</translation>
     </message>
     <message>
         <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enregistrement DNS qui liste les serveurs autorisés à envoyer des e-mails pour votre domaine. Les e-mails d&apos;un serveur absent de la liste peuvent être refusés.</translation>
     </message>
     <message>
         <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une signature que votre serveur ajoute à chaque message, vérifiée à l&apos;aide d&apos;une clé publiée dans le DNS de votre domaine. Elle prouve que le message n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enregistrement DNS qui indique aux destinataires quoi faire des e-mails qui prétendent venir de votre domaine mais ne réussissent pour lui ni SPF ni DKIM.</translation>
     </message>
     <message>
         <source>PTR record (reverse DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement PTR (DNS inverse)</translation>
     </message>
     <message>
         <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom vers lequel renvoie une adresse IP. De nombreux serveurs refusent les e-mails d&apos;une adresse IP qui n&apos;en a pas, ou dont le nom ne correspond pas.</translation>
     </message>
     <message>
         <source>Blocklist (DNSBL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de blocage (DNSBL)</translation>
     </message>
     <message>
         <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une liste publique d&apos;adresses IP ou de domaines ayant envoyé du spam. Les serveurs consultent ces listes et refusent les e-mails de ce qui y figure.</translation>
     </message>
     <message>
         <source>The address of the server your message left from, as the receiving server saw it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du serveur d&apos;où votre message est parti, telle que le serveur de réception l&apos;a vue.</translation>
     </message>
     <message>
         <source>Postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Postmaster</translation>
     </message>
     <message>
         <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse que chaque domaine de messagerie devrait avoir pour ses administrateurs de messagerie&#xa0;: postmaster@ suivi du domaine.</translation>
     </message>
     <message>
         <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explique en termes simples pourquoi un e-mail n&apos;a pas été remis, et vous guide pour corriger le problème.</translation>
     </message>
     <message>
         <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence&#xa0;: GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later). Aucune garantie n&apos;est fournie.</translation>
     </message>
     <message>
         <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remerciements&#xa0;: les noms des motifs de rejet suivent Sisimai (BSD-2-Clause) d&apos;azumakuniyuki et ses contributeurs. Conçu avec Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL et mimalloc.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::HistoryPanel</name>
     <message>
         <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un destinataire, domaine, IP d&apos;envoi, motif, fournisseur, ticket…</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans l&apos;historique</translation>
     </message>
     <message>
         <source>Show cases in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les dossiers à l&apos;état</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Show cases from</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les dossiers de</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les dates</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>365 derniers jours</translation>
     </message>
     <message>
         <source>Stored cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers enregistrés</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rouvrir</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout supprimer…</translation>
     </message>
     <message>
         <source>e.g. HD-1042</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. HD-1042</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;tat&#xa0;:</translation>
     </message>
     <message>
         <source>Notes on this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes sur ce dossier</translation>
     </message>
     <message>
         <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez une note, p. ex. «&#xa0;appelé leur service informatique, en attente de réponse&#xa0;»</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle note</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une &amp;note</translation>
     </message>
     <message>
         <source>The case history is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;historique des dossiers est désactivé.</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des dossiers</translation>
     </message>
     <message>
         <source>Delete this case and its notes from the history?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce dossier et ses notes de l&apos;historique&#xa0;?</translation>
     </message>
     <message>
         <source>Delete every case in the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer tous les dossiers de l&apos;historique&#xa0;? Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -1303,20 +1303,20 @@ Objet&#xa0;: %2
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
         </translation>
     </message>
     <message>
         <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les formats pris en charge&#xa0;: messages, boîtes aux lettres, fichiers sans extension (*.eml *.mbox *.mbx *.txt *);;Messages e-mail (*.eml);;Boîtes aux lettres (*.mbox *.mbx)</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n adresse enregistrée dans %1</numerusform>
+            <numerusform>%n adresses enregistrées dans %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1400,39 +1400,39 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>&amp;Keep a history of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conserver un historique des dossiers</translation>
     </message>
     <message>
         <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver le te&amp;xte du message de non-remise dans chaque dossier</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver indéfiniment</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Delete cases &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les dossiers &amp;après&#xa0;:</translation>
     </message>
     <message>
         <source>Shared case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique partagé des dossiers</translation>
     </message>
     <message>
         <source>This computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur uniquement</translation>
     </message>
     <message>
         <source>Shared &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique partagé&#xa0;:</translation>
     </message>
     <message>
         <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour une équipe&#xa0;: postgresql://user:password@host:5432/database. Vide, l&apos;historique reste dans un fichier sur cet ordinateur. Prend effet au prochain démarrage de Bounce Doctor.</translation>
     </message>
 </context>
 <context>
@@ -1510,19 +1510,19 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>the message has more than %1 MIME parts</source>
-        <translation type="unfinished"></translation>
+        <translation>le message comporte plus de %1 parties MIME</translation>
     </message>
     <message>
         <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>le message contient plus de %1 messages joints (en comptant les messages dans les messages)</translation>
     </message>
     <message>
         <source>the message has more than %1 header fields in its parts and attached messages</source>
-        <translation type="unfinished"></translation>
+        <translation>le message comporte plus de %1 champs d&apos;en-tête dans ses parties et ses messages joints</translation>
     </message>
     <message>
         <source>the message declares more than %1 MIME multiparts</source>
-        <translation type="unfinished">le message déclare plus de %1 parties MIME multiples (multipart)</translation>
+        <translation>le message déclare plus de %1 multiparties MIME</translation>
     </message>
 </context>
 <context>
@@ -1581,186 +1581,186 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>it is a symbolic link to something that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>c&apos;est un lien symbolique vers quelque chose qui n&apos;existe pas</translation>
     </message>
     <message>
         <source>it is a loop of symbolic links</source>
-        <translation type="unfinished"></translation>
+        <translation>c&apos;est une boucle de liens symboliques</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>un périphérique en mode caractère</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>un périphérique en mode bloc</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>un tube nommé (FIFO)</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>un socket</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un fichier ordinaire</translation>
     </message>
     <message>
         <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire %1&#xa0;: c&apos;est %2&#xa0;; seuls les fichiers, dossiers et Maildirs sont lus</translation>
     </message>
     <message>
         <source>cannot read the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le dossier %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>BulkSender</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1. %2 {1:?}</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle de Gmail, Yahoo et Outlook.com pour les expéditeurs en masse</translation>
     </message>
     <message>
         <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail et Yahoo (depuis février 2024) et Outlook.com (depuis mai 2025) l&apos;exigent des expéditeurs de plus de 5 000 messages par jour.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle de Gmail et Yahoo pour les expéditeurs</translation>
     </message>
     <message>
         <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail et Yahoo l&apos;exigent de tout expéditeur depuis février 2024, envoi en masse ou non.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail et Yahoo ignorent les clés DKIM de moins de 1024 bits.</translation>
     </message>
     <message>
         <source>RFC 5322</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5322</translation>
     </message>
     <message>
         <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque message doit avoir un Message-ID et une Date (RFC 5322)&#xa0;; Gmail rejette les e-mails qui n&apos;en ont pas.</translation>
     </message>
     <message>
         <source>SPF passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF a réussi chez le destinataire.</translation>
     </message>
     <message>
         <source>SPF did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF n&apos;a pas réussi chez le destinataire (%1).</translation>
     </message>
     <message>
         <source>SPF passes for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF réussit pour l&apos;adresse IP d&apos;envoi.</translation>
     </message>
     <message>
         <source>SPF does not pass for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF ne réussit pas pour l&apos;adresse IP d&apos;envoi.</translation>
     </message>
     <message>
         <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier si SPF réussit&#xa0;: le message de non-remise n&apos;indique aucun résultat et la vérification en direct n&apos;en a donné aucun.</translation>
     </message>
     <message>
         <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier si DKIM réussit&#xa0;: le message de non-remise n&apos;indique pas le résultat du destinataire.</translation>
     </message>
     <message>
         <source>DKIM passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM a réussi chez le destinataire.</translation>
     </message>
     <message>
         <source>DKIM did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM n&apos;a pas réussi chez le destinataire (%1).</translation>
     </message>
     <message>
         <source>A DMARC policy is published (p=none is enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une politique DMARC est publiée (p=none suffit).</translation>
     </message>
     <message>
         <source>No usable DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune politique DMARC utilisable n&apos;est publiée.</translation>
     </message>
     <message>
         <source>Could not check whether a DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier si une politique DMARC est publiée.</translation>
     </message>
     <message>
         <source>The From domain is aligned with SPF or DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine From est aligné sur SPF ou DKIM.</translation>
     </message>
     <message>
         <source>The From domain is aligned with neither SPF nor DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine From n&apos;est aligné ni sur SPF ni sur DKIM.</translation>
     </message>
     <message>
         <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier l&apos;alignement&#xa0;: le message de non-remise n&apos;indique pas les résultats SPF et DKIM du destinataire.</translation>
     </message>
     <message>
         <source>The sending IP has forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;IP d&apos;envoi a un DNS inverse confirmé dans les deux sens.</translation>
     </message>
     <message>
         <source>The sending IP lacks forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;IP d&apos;envoi n&apos;a pas de DNS inverse confirmé dans les deux sens.</translation>
     </message>
     <message>
         <source>Could not check the sending IP&apos;s reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier le DNS inverse de l&apos;IP d&apos;envoi.</translation>
     </message>
     <message>
         <source>The DKIM key is valid and at least 1024 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM est valide et fait au moins 1024 bits.</translation>
     </message>
     <message>
         <source>The DKIM key is missing, broken or under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé DKIM est absente, invalide ou fait moins de 1024 bits.</translation>
     </message>
     <message>
         <source>Could not check the DKIM key&apos;s length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la longueur de la clé DKIM.</translation>
     </message>
     <message>
         <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier que le message a transité par TLS&#xa0;: Bounce Doctor ne lit pas encore la chaîne Received du message renvoyé.</translation>
     </message>
     <message>
         <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier le désabonnement en un clic (List-Unsubscribe avec List-Unsubscribe-Post, RFC 8058)&#xa0;: Bounce Doctor ne lit pas encore ces en-têtes du message renvoyé.</translation>
     </message>
     <message>
         <source>Could not check the Message-ID: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier le Message-ID&#xa0;: le message de non-remise ne l&apos;a pas renvoyé.</translation>
     </message>
     <message>
         <source>The message has a valid Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a un Message-ID valide.</translation>
     </message>
     <message>
         <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le Message-ID &quot;%1&quot; n&apos;est pas valide&#xa0;: il doit ressembler à &lt;unique@domaine&gt;.</translation>
     </message>
     <message>
         <source>Could not check the Date: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la Date&#xa0;: le message de non-remise ne l&apos;a pas renvoyée.</translation>
     </message>
     <message>
         <source>The message has a valid Date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message a une Date valide.</translation>
     </message>
     <message>
         <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La Date &quot;%1&quot; n&apos;est pas une date RFC 5322 valide.</translation>
     </message>
 </context>
 <context>
@@ -1786,19 +1786,19 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The recipient&apos;s server names %1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur du destinataire indique %1 pour obtenir de l&apos;aide.</translation>
     </message>
     <message>
         <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inutile d&apos;écrire au service informatique du destinataire&#xa0;: la correction est de votre côté.</translation>
     </message>
     <message>
         <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactez %1 par un autre moyen&#xa0;: une boîte aux lettres personnelle n&apos;a pas de service informatique à qui écrire.</translation>
     </message>
     <message>
         <source>A page of %1 for senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une page de %1 destinée aux expéditeurs.</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1885,23 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>le fournisseur</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>La correction est de votre côté, pas de celui du destinataire&#xa0;: écrire à son service informatique n&apos;y changerait rien. Suivez les autres étapes.</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La correction est de votre côté, pas de celui du destinataire&#xa0;: écrire à son service informatique n&apos;y changerait rien. Une fois la cause corrigée, utilisez les pages de %1 pour les expéditeurs ci-dessous.</translation>
     </message>
     <message>
         <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est une boîte aux lettres personnelle chez %2, dont personne ne lit l&apos;adresse postmaster. Contactez la personne par un autre moyen (téléphone, autre adresse) et dites-lui que ses e-mails n&apos;arrivent pas.</translation>
     </message>
     <message>
         <source>If %1 refused your mail, use its pages for senders below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si %1 a refusé votre message, utilisez ses pages pour les expéditeurs ci-dessous.</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2590,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message et ses pièces jointes dépassent la taille que le serveur de réception, ou la boîte aux lettres de ce destinataire, accepte pour un seul message. Envoyez des pièces jointes plus petites, compressez-les, ou partagez les gros fichiers par un lien.</translation>
     </message>
     <message>
         <source>The message is too large for the recipient&apos;s server or mailbox.</source>
@@ -2598,11 +2598,11 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur à qui votre message a été remis n&apos;accepte pas les e-mails pour le domaine du destinataire. Généralement, le domaine du destinataire envoie son courrier (ses enregistrements MX) vers un serveur qui n&apos;est pas configuré pour le recevoir, ou le domaine de l&apos;adresse est mal orthographié. Vérifiez le domaine dans l&apos;adresse&#xa0;; s&apos;il est correct, prévenez le service informatique du destinataire en joignant le texte de l&apos;erreur.</translation>
     </message>
     <message>
         <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception limite le nombre de messages, de destinataires ou de connexions qu&apos;il accepte d&apos;un même expéditeur sur une période donnée, et votre serveur a dépassé cette limite. Envoyez plus lentement ou par petits lots&#xa0;; les messages différés sont généralement remis lors d&apos;une tentative ultérieure.</translation>
     </message>
     <message>
         <source>Your server is sending too much, too fast, for this receiving server.</source>
@@ -2610,7 +2610,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com et Microsoft 365 acceptent moins d&apos;e-mails des adresses IP qui ont un historique d&apos;envoi médiocre ou inexistant. Continuez à envoyer régulièrement et uniquement aux personnes qui ont demandé vos e-mails, vérifiez votre IP avec Smart Network Data Services de Microsoft et assurez-vous que SPF, DKIM et DMARC réussissent&#xa0;; les messages différés seront réessayés.</translation>
     </message>
     <message>
         <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
@@ -2618,7 +2618,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige des expéditeurs, et de tous les expéditeurs en masse, qu&apos;ils publient une politique DMARC pour le domaine de l&apos;adresse From:, et le vôtre n&apos;en a pas. Publiez un enregistrement DMARC (un enregistrement TXT sur _dmarc.votre-domaine&#xa0;; p=none suffit pour commencer) une fois que SPF et DKIM réussissent.</translation>
     </message>
     <message>
         <source>Gmail wants your sending domain to publish a DMARC record.</source>
@@ -2626,7 +2626,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF ou DKIM réussissent peut-être, mais pour un autre domaine que celui de l&apos;adresse From:, si bien que l&apos;alignement DMARC échoue. Signez avec DKIM pour votre propre domaine From:, ou envoyez avec un return-path (MAIL FROM) dans ce domaine.</translation>
     </message>
     <message>
         <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
@@ -2634,7 +2634,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige des expéditeurs, et de tous les expéditeurs en masse, qu&apos;ils utilisent TLS pour lui remettre leurs messages. La personne qui gère votre serveur de messagerie doit activer STARTTLS pour les e-mails sortants (au moins le TLS opportuniste)&#xa0;; les messages différés seront réessayés.</translation>
     </message>
     <message>
         <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
@@ -2642,7 +2642,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a constaté une hausse soudaine des e-mails, ou des e-mails indésirables, venant de votre adresse IP, de son réseau ou de votre domaine DKIM ou SPF, et en accepte moins pour le moment. Envoyez plus lentement et plus régulièrement, uniquement aux personnes qui ont demandé vos e-mails, et surveillez votre taux de spam dans Google Postmaster Tools&#xa0;; les messages différés seront réessayés.</translation>
     </message>
     <message>
         <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
@@ -2650,7 +2650,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
-        <translation type="unfinished"></translation>
+        <translation>En IPv6, Gmail exige que l&apos;adresse d&apos;envoi ait un enregistrement PTR dont le nom renvoie vers la même adresse, et que le message réussisse SPF ou DKIM. Donnez à l&apos;adresse IPv6 du serveur un enregistrement PTR correspondant, ou envoyez en IPv4.</translation>
     </message>
     <message>
         <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
@@ -2658,7 +2658,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail vérifie que l&apos;adresse IP d&apos;envoi a un enregistrement PTR et que le nom indiqué renvoie vers la même adresse. La personne qui gère votre serveur de messagerie doit demander à l&apos;hébergeur ou au fournisseur d&apos;accès de créer un enregistrement PTR correspondant au nom du serveur.</translation>
     </message>
     <message>
         <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
@@ -2666,7 +2666,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail exige que tout expéditeur réussisse SPF ou DKIM, et ce message n&apos;a réussi ni l&apos;un ni l&apos;autre. Ajoutez le serveur d&apos;envoi à l&apos;enregistrement SPF de votre domaine et activez la signature DKIM pour votre domaine.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
@@ -2674,7 +2674,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail a jugé le message suspect en raison de la mauvaise réputation du domaine d&apos;où il vient, et non à cause de son contenu. Vérifiez votre domaine sur les listes de blocage et dans Google Postmaster Tools, assurez-vous que SPF, DKIM et DMARC réussissent, et n&apos;envoyez qu&apos;aux personnes qui ont demandé vos e-mails&#xa0;; la réputation se rétablit quand les plaintes cessent.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your sending domain right now.</source>
@@ -2682,7 +2682,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo exige que tout expéditeur réussisse SPF ou DKIM, et que les expéditeurs en masse réussissent les deux avec une politique DMARC. Ajoutez le serveur d&apos;envoi à l&apos;enregistrement SPF de votre domaine et activez la signature DKIM.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
@@ -2694,7 +2694,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo refusera pour le moment tous les e-mails de cette adresse IP, et réessayer n&apos;y changera rien. Cela fait suite à des plaintes, à des e-mails indésirables ou à une authentification manquante. Corrigez la cause (authentification, hygiène des listes, compte piraté), puis demandez au support expéditeurs de Yahoo de réexaminer l&apos;adresse IP.</translation>
     </message>
     <message>
         <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
@@ -2702,7 +2702,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo refuse les e-mails qui ne respectent pas ses exigences pour les expéditeurs&#xa0;: le plus souvent un échec SPF, DKIM ou DMARC, mais aussi un contenu indésirable ou un volume trop élevé. Vérifiez d&apos;abord l&apos;authentification de votre domaine, puis votre contenu et votre volume d&apos;envoi.</translation>
     </message>
     <message>
         <source>Yahoo refused the message under its sending policy (5.7.9).</source>
@@ -2710,7 +2710,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
-        <translation type="unfinished"></translation>
+        <translation>iCloud Mail d&apos;Apple refuse les e-mails auxquels il ne fait pas confiance&#xa0;: souvent SPF, DKIM ou DMARC absent ou en échec, une mauvaise réputation d&apos;envoi, ou un contenu qu&apos;il juge indésirable. Vérifiez l&apos;authentification de votre domaine et la réputation de votre serveur&#xa0;; si le problème persiste, contactez Apple via sa page d&apos;assistance postmaster.</translation>
     </message>
     <message>
         <source>iCloud Mail refused the message under its local policy (CS01).</source>
@@ -2718,7 +2718,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception interroge une liste de blocage (comme Spamhaus) sur chaque expéditeur, et la liste a refusé de lui répondre parce qu&apos;il passe par un résolveur DNS public ou ouvert. Ce refus ne dit rien sur vous&#xa0;: votre serveur n&apos;est pas répertorié. Prévenez le service informatique du destinataire en joignant le texte de l&apos;erreur, pour qu&apos;il fasse passer ses requêtes de listes de blocage par son propre résolveur ou par un accès enregistré.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
@@ -2726,7 +2726,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le domaine du destinataire publie une règle (MTA-STS ou DANE) selon laquelle son courrier doit circuler chiffré vers des serveurs ayant un certificat valide, et son serveur ne la respecte pas&#xa0;: pas de TLS, un certificat expiré ou qui ne correspond pas, ou des enregistrements incohérents. Rien à corriger de votre côté. Prévenez le service informatique du destinataire en joignant le texte de l&apos;erreur&#xa0;; il doit corriger son certificat ou sa règle.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
@@ -2734,7 +2734,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé le message avant que la connexion soit chiffrée avec STARTTLS. L&apos;adresse et le message ne posent aucun problème, et aucune liste de blocage n&apos;est en cause. La personne qui gère votre serveur de messagerie doit activer TLS (STARTTLS) pour les e-mails sortants&#xa0;; s&apos;il est déjà activé, vérifiez que la bibliothèque TLS et les certificats du serveur sont à jour.</translation>
     </message>
     <message>
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
@@ -2742,7 +2742,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse est un groupe, une boîte aux lettres ou un dossier public que ses administrateurs Microsoft 365 ont configuré pour refuser les e-mails venant de l&apos;extérieur de leur organisation ou d&apos;expéditeurs absents de sa liste. Votre configuration n&apos;est pas en cause&#xa0;; demandez au service informatique du destinataire d&apos;autoriser votre adresse, ou écrivez directement à une personne de cette organisation.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
@@ -2750,11 +2750,11 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a refusé de transmettre le message parce que l&apos;appareil ou le programme qui l&apos;a envoyé ne s&apos;est pas connecté (authentification SMTP). C&apos;est fréquent avec les copieurs, scanners, boutiques en ligne et formulaires configurés pour utiliser le serveur de messagerie de l&apos;organisation sans nom d&apos;utilisateur ni mot de passe. Dans les paramètres de messagerie de l&apos;appareil, activez l&apos;authentification SMTP avec le nom d&apos;utilisateur et le mot de passe d&apos;une boîte aux lettres (ou un mot de passe d&apos;application), utilisez le port 587 avec STARTTLS (ou 465 avec SSL/TLS), et envoyez depuis l&apos;adresse de cette boîte aux lettres.</translation>
     </message>
     <message>
         <source>Your device or program must sign in to the mail server before it may send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre appareil ou programme doit se connecter au serveur de messagerie avant de pouvoir envoyer.</translation>
     </message>
 </context>
 <context>
@@ -3156,51 +3156,51 @@ Objet&#xa0;: %2
     <name>ResolverProbeTr</name>
     <message>
         <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancez la vérification depuis un autre réseau (pas celui d&apos;un hôtel, d&apos;un café ou un réseau invité), désactivez le VPN ou le service de filtrage, ou indiquez le serveur DNS de votre fournisseur d&apos;accès dans les Paramètres (en ligne de commande&#xa0;: --dns-server).</translation>
     </message>
     <message>
         <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>votre serveur DNS répond à tous les noms avec la même adresse (%1), même pour des noms qui n&apos;existent pas</translation>
     </message>
     <message>
         <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>votre serveur DNS donne une adresse (%1) à des noms qui n&apos;existent pas, comme %2</translation>
     </message>
     <message>
         <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
-        <translation type="unfinished"></translation>
+        <translation>votre serveur DNS affirme que %1, un nom qui existe à coup sûr, n&apos;existe pas&#xa0;: il répond «&#xa0;nom inexistant&#xa0;» à tout</translation>
     </message>
     <message>
         <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>votre serveur DNS n&apos;a pas répondu pour %1, un nom qui existe à coup sûr (%2), ses réponses «&#xa0;n&apos;existe pas&#xa0;» ne sont donc pas fiables</translation>
     </message>
     <message>
         <source>your DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>votre serveur DNS</translation>
     </message>
     <message>
         <source>The DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les vérifications DNS ne sont pas fiables&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Some DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines vérifications DNS ne sont pas fiables&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque résultat DNS de cette vérification est affiché comme «&#xa0;impossible de vérifier&#xa0;»&#xa0;: ce que ce serveur dit de votre domaine, de votre adresse IP ou des listes de blocage ne prouve rien, dans un sens comme dans l&apos;autre.</translation>
     </message>
     <message>
         <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats indiquant qu&apos;un domaine, un enregistrement ou une inscription n&apos;existe pas sont affichés comme «&#xa0;impossible de vérifier&#xa0;».</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>ceci</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished">Impossible de vérifier %1&#xa0;: %2.</translation>
+        <translation>Impossible de vérifier %1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -3380,7 +3380,7 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>la macro %{%1} produirait %2 caractères, plus que n&apos;importe quelle adresse ou domaine</translation>
     </message>
 </context>
 <context>
@@ -3471,107 +3471,107 @@ Objet&#xa0;: %2
     </message>
     <message>
         <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites en sorte que le logiciel de messagerie ou l&apos;appareil (un copieur, un scanner ou un formulaire web, par exemple) se connecte à son serveur sortant (SMTP)&#xa0;: activez «&#xa0;Mon serveur sortant requiert une authentification&#xa0;» (ou «&#xa0;Authentification SMTP&#xa0;») et saisissez le nom d&apos;utilisateur et le mot de passe de la boîte aux lettres.</translation>
     </message>
     <message>
         <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez par le port de soumission&#xa0;: 587 avec STARTTLS, ou 465 avec SSL/TLS. Le port 25 est réservé aux serveurs et refuse souvent les appareils.</translation>
     </message>
     <message>
         <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec Microsoft 365 ou Google, il peut falloir activer la connexion SMTP (SMTP AUTH) pour le compte, ou utiliser un mot de passe d&apos;application si la validation en deux étapes est activée.</translation>
     </message>
     <message>
         <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un serveur ne transmet le courrier que pour les expéditeurs qu&apos;il connaît. Vérifiez le nom du serveur sortant dans les paramètres, et que l&apos;adresse de l&apos;expéditeur appartient bien à votre propre domaine.</translation>
     </message>
     <message>
         <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le paramètre de chiffrement&#xa0;: STARTTLS sur le port 587, ou SSL/TLS sur le port 465. La plupart des serveurs refusent «&#xa0;Aucun&#xa0;».</translation>
     </message>
     <message>
         <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les appareils et programmes anciens ne parlent parfois que TLS 1.0 ou 1.1, que les serveurs refusent désormais&#xa0;: mettez à jour le micrologiciel ou le programme, ou envoyez via un relais qui parle TLS 1.2 ou plus récent.</translation>
     </message>
     <message>
         <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>En cas d&apos;erreur de certificat, vérifiez que le nom du serveur dans les paramètres correspond au certificat du serveur (un nom comme smtp.example.com, pas une adresse IP) et que la date et l&apos;heure de l&apos;appareil sont correctes.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé votre adresse d&apos;expéditeur. Vérifiez que l&apos;adresse From, ainsi que l&apos;adresse de retour utilisée par votre serveur, est une vraie adresse d&apos;un domaine qui existe.</translation>
     </message>
     <message>
         <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception n&apos;a pas compris ce que votre logiciel ou serveur de messagerie a envoyé. Mettez à jour le logiciel, le micrologiciel de l&apos;appareil ou le serveur, et annulez les réglages SMTP personnalisés.</translation>
     </message>
     <message>
         <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous ne gérez pas le programme ou le serveur d&apos;envoi, transmettez ces étapes et les mots du serveur à la personne qui s&apos;en occupe. Envoyez ensuite un message de test.</translation>
     </message>
     <message>
         <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les pièces jointes grossissent d&apos;environ un tiers à l&apos;envoi. Partagez les gros fichiers par un lien, compressez-les ou répartissez-les sur plusieurs messages.</translation>
     </message>
     <message>
         <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liens&#xa0;: supprimez les liens raccourcis et ceux dont le texte affiche une autre adresse que leur destination&#xa0;; vérifiez que les sites liés ne figurent pas sur des listes de blocage.</translation>
     </message>
     <message>
         <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces jointes&#xa0;: les archives, les fichiers Office avec macros et les programmes sont souvent refusés&#xa0;; envoyez plutôt un PDF ou un lien.</translation>
     </message>
     <message>
         <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulation&#xa0;: les majuscules, les points d&apos;exclamation en série, «&#xa0;gratuit&#xa0;», «&#xa0;urgent&#xa0;» ou une seule grande image avec peu de texte ressemblent à du spam.</translation>
     </message>
     <message>
         <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a trouvé ou soupçonne un logiciel malveillant dans une pièce jointe. Analysez le fichier, et envoyez-le sous forme de lien ou dans un autre format&#xa0;; la plupart des serveurs refusent les archives protégées par mot de passe et les programmes.</translation>
     </message>
     <message>
         <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message ne respecte pas la norme e-mail (RFC 5322)&#xa0;: un en-tête manquant ou en double comme Date, From ou Message-ID, des lignes trop longues ou un mauvais encodage. Le programme qui l&apos;a créé doit être corrigé&#xa0;; envoyez depuis un logiciel de messagerie ordinaire pour comparer.</translation>
     </message>
     <message>
         <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le destinataire a signalé votre message comme spam. Cessez de lui envoyer ce type de message s&apos;il ne l&apos;a pas demandé, et facilitez le désabonnement.</translation>
     </message>
     <message>
         <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparez le message avec les mots du serveur&#xa0;: sa taille, ses pièces jointes, ses liens et sa formulation.</translation>
     </message>
     <message>
         <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un avis de retard, pas un échec&#xa0;: votre serveur de messagerie continue d&apos;essayer tout seul, généralement pendant quatre ou cinq jours. Ne renvoyez pas le message.</translation>
     </message>
     <message>
         <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre serveur de messagerie a réessayé pendant toute sa période de nouvelles tentatives et a abandonné&#xa0;: le message n&apos;a pas été remis. Renvoyez-le plus tard.</translation>
     </message>
     <message>
         <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a demandé de réessayer plus tard. Votre serveur de messagerie réessaie tout seul pendant un moment&#xa0;; comme cet avis indique un échec, renvoyez le message dans une heure ou deux.</translation>
     </message>
     <message>
         <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur vous refuse parce que vous envoyez trop, trop vite&#xa0;: envoyez moins de messages par heure (fractionnez les gros envois) et attendez au moins une heure.</translation>
     </message>
     <message>
         <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquiétez-vous si la même erreur revient au bout d&apos;un jour, ou si un avis d&apos;échec définitif arrive&#xa0;: le côté destinataire a alors un problème durable que son service informatique doit examiner.</translation>
     </message>
     <message>
         <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est une réponse automatique (absence du bureau ou similaire)&#xa0;: votre message a bien été remis. Lisez-la pour connaître la date de retour ou un autre contact.</translation>
     </message>
     <message>
         <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le refus porte sur la manière dont votre message est envoyé, pas sur le destinataire&#xa0;: un réglage de votre logiciel de messagerie, de votre appareil ou de votre serveur doit changer. Renvoyer le message tel quel échouera de la même façon.</translation>
     </message>
     <message>
         <source>The receiving server refused what the message contains. Change the message, not the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de réception a refusé le contenu du message. Modifiez le message, pas l&apos;adresse.</translation>
     </message>
 </context>
 <context>
