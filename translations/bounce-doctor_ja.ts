@@ -153,15 +153,15 @@
     </message>
     <message>
         <source>whether the domain %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン %1 が存在するかどうか</translation>
     </message>
     <message>
         <source>who hosts the mail of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のメールのホスティング先</translation>
     </message>
     <message>
         <source>the addresses of the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のメールサーバーのアドレス</translation>
     </message>
 </context>
 <context>
@@ -236,31 +236,31 @@
     </message>
     <message>
         <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を確認できませんでした。お使いの DNS サーバーは、このリストの応答を正しく返していません（%2）。</translation>
     </message>
     <message>
         <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>パブリック DNS やフィルタリング機能のある DNS サーバーではなく、自社またはインターネットプロバイダーの DNS サーバー経由で問い合わせるか、リストのウェブページでアドレスを調べてください。</translation>
     </message>
     <message>
         <source>its test entries got no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト用のエントリーに応答がありません</translation>
     </message>
     <message>
         <source>it says %1, which the list never lists, is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>リストに決して登録されない %1 が、登録済みと返されました</translation>
     </message>
     <message>
         <source>it says %1, which the list always lists, is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>リストに必ず登録されている %1 が、未登録と返されました</translation>
     </message>
     <message>
         <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は独自のブロックリストに基づいてメールを拒否しました。これは公開ブロックリストには表示されません。原因を解消したら、このページで %1 にブロックの解除を依頼してください。</translation>
     </message>
     <message>
         <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの IP アドレスからのメールが %1 からどう見えているかを確認し、ブロックの原因を調べられます。</translation>
     </message>
 </context>
 <context>
@@ -594,62 +594,62 @@
     </message>
     <message>
         <source>the DKIM key &quot;%1&quot; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 の DKIM 鍵「%1」</translation>
     </message>
     <message>
         <source>the DKIM keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DKIM 鍵</translation>
     </message>
     <message>
         <source>whether %1 takes DMARC reports for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 の DMARC レポートを受け付けるかどうか</translation>
     </message>
     <message>
         <source>the DMARC policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の DMARC ポリシー</translation>
     </message>
     <message>
         <source>the SPF record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の SPF レコード</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::CaseListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未解決</translation>
     </message>
     <message>
         <source>Waiting for the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者側の IT 部門の対応待ち</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>解決済み</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">宛先</translation>
+        <translation>宛先</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">プロバイダー</translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>チケット</translation>
     </message>
 </context>
 <context>
@@ -890,198 +890,198 @@ Subject: %2
     </message>
     <message>
         <source>How to read a bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンスの読み方</translation>
     </message>
     <message>
         <source>Help text</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプの本文</translation>
     </message>
     <message>
         <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー行を探します。3 桁の応答コードと、通常は 5.1.1 のようなコードがあり、その後にサーバーの応答が続きます。例:「550 5.1.1 User unknown」。</translation>
     </message>
     <message>
         <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の数字は、問題が続くかどうかを示します。2 は配送済み、4 は一時的な問題（送信サーバーが自動で再試行します）、5 は拒否（再試行されません）です。</translation>
     </message>
     <message>
         <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>2 番目の部分は問題の種類を示します。x.1.x はアドレス、x.2.x はメールボックス、x.3.x は受信側のシステム、x.4.x はネットワークや経路、x.5.x はメールのプロトコル、x.7.x はセキュリティとポリシー（ブロックリスト、SPF、DKIM、DMARC）です。</translation>
     </message>
     <message>
         <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>残りはサーバーの応答からわかります。Bounce Doctor はその意味を説明し、誰が対応すべきかを示して、チェックリストの最初の手順を開きます。</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>用語集</translation>
     </message>
     <message>
         <source>Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>バウンス</translation>
     </message>
     <message>
         <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールを配送できなかったときに、送信側のメールサーバーから返送されるメッセージです。不達通知（NDR）や DSN とも呼ばれます。</translation>
     </message>
     <message>
         <source>MX record</source>
-        <translation type="unfinished"></translation>
+        <translation>MX レコード</translation>
     </message>
     <message>
         <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン宛てのメールを受信するサーバーを示す DNS レコードです。これがないドメインは、通常メールを受信できません。</translation>
     </message>
     <message>
         <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのドメインからのメール送信を許可されたサーバーを列挙する DNS レコードです。リストにないサーバーからのメールは拒否されることがあります。</translation>
     </message>
     <message>
         <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信サーバーが各メッセージに付ける署名で、ドメインの DNS にある鍵と照合されます。メッセージが改ざんされていないことを証明します。</translation>
     </message>
     <message>
         <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたのドメインから送られたと称しながら、そのドメインについて SPF にも DKIM にも成功しないメールを、受信側がどう扱うべきかを示す DNS レコードです。</translation>
     </message>
     <message>
         <source>PTR record (reverse DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>PTR レコード（逆引き DNS）</translation>
     </message>
     <message>
         <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP アドレスから逆引きされる名前です。多くのサーバーは、これがない IP アドレスや、名前が一致しない IP アドレスからのメールを拒否します。</translation>
     </message>
     <message>
         <source>Blocklist (DNSBL)</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックリスト（DNSBL）</translation>
     </message>
     <message>
         <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>スパムを送信した IP アドレスやドメインの公開リストです。サーバーはこれらのリストに問い合わせ、登録されている送信元からのメールを拒否します。</translation>
     </message>
     <message>
         <source>The address of the server your message left from, as the receiving server saw it.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーから見た、メッセージの送信元サーバーのアドレスです。</translation>
     </message>
     <message>
         <source>Postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Postmaster</translation>
     </message>
     <message>
         <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメールドメインが、メール管理者宛てに用意しておくべきアドレスです。postmaster@ の後にドメイン名を付けた形になります。</translation>
     </message>
     <message>
         <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールがバウンスした理由をわかりやすく説明し、解決までの手順を案内します。</translation>
     </message>
     <message>
         <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
-        <translation type="unfinished"></translation>
+        <translation>ライセンス: GNU General Public License バージョン 3 以降（GPL-3.0-or-later）。無保証です。</translation>
     </message>
     <message>
         <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation type="unfinished"></translation>
+        <translation>クレジット: バウンス理由の名称は、azumakuniyuki 氏とコントリビューターによる Sisimai（BSD-2-Clause）に準拠しています。Qt、GMime、c-ares、libpsl、PCRE2、OpenSSL、mimalloc を使用して構築されています。</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::HistoryPanel</name>
     <message>
         <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者、ドメイン、送信元 IP、理由、プロバイダー、チケットで検索…</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴を検索</translation>
     </message>
     <message>
         <source>Show cases in state</source>
-        <translation type="unfinished"></translation>
+        <translation>表示するケースの状態</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての状態</translation>
     </message>
     <message>
         <source>Show cases from</source>
-        <translation type="unfinished"></translation>
+        <translation>表示するケースの期間</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての期間</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 7 日間</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 30 日間</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 365 日間</translation>
     </message>
     <message>
         <source>Stored cases</source>
-        <translation type="unfinished"></translation>
+        <translation>保存されたケース</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>再び開く(&amp;R)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Delete All…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて削除…</translation>
     </message>
     <message>
         <source>e.g. HD-1042</source>
-        <translation type="unfinished"></translation>
+        <translation>例: HD-1042</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>チケット(&amp;T):</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>状態(&amp;S):</translation>
     </message>
     <message>
         <source>Notes on this case</source>
-        <translation type="unfinished"></translation>
+        <translation>このケースのメモ</translation>
     </message>
     <message>
         <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>メモを追加（例:「相手の IT 部門に電話済み、回答待ち」）</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいメモ</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>メモを追加(&amp;N)</translation>
     </message>
     <message>
         <source>The case history is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>ケースの履歴はオフになっています。</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished"></translation>
+        <translation>ケースの履歴</translation>
     </message>
     <message>
         <source>Delete this case and its notes from the history?</source>
-        <translation type="unfinished"></translation>
+        <translation>このケースとそのメモを履歴から削除しますか？</translation>
     </message>
     <message>
         <source>Delete every case in the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴内のすべてのケースを削除しますか？この操作は元に戻せません。</translation>
     </message>
 </context>
 <context>
@@ -1302,18 +1302,18 @@ Subject: %2
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
-        <translation type="unfinished"></translation>
+        <translation>対応するすべてのファイル: メッセージ、メールボックス、拡張子のないファイル (*.eml *.mbox *.mbx *.txt *);;メールメッセージ (*.eml);;メールボックス (*.mbox *.mbx)</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のアドレスを %1 に保存しました</numerusform>
         </translation>
     </message>
 </context>
@@ -1397,39 +1397,39 @@ Subject: %2
     </message>
     <message>
         <source>&amp;Keep a history of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>ケースの履歴を保存する(&amp;K)</translation>
     </message>
     <message>
         <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
-        <translation type="unfinished"></translation>
+        <translation>各ケースにバウンスメールの本文を保存する(&amp;X)</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>無期限に保存</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 日</translation>
     </message>
     <message>
         <source>Delete cases &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>ケースを削除するまでの期間(&amp;A):</translation>
     </message>
     <message>
         <source>Shared case history</source>
-        <translation type="unfinished"></translation>
+        <translation>共有のケース履歴</translation>
     </message>
     <message>
         <source>This computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターのみ</translation>
     </message>
     <message>
         <source>Shared &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>共有履歴(&amp;H):</translation>
     </message>
     <message>
         <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>チーム向け: postgresql://user:password@host:5432/database の形式で入力します。空欄の場合、履歴はこのコンピューター上のファイルに保存されます。Bounce Doctor を再起動すると適用されます。</translation>
     </message>
 </context>
 <context>
@@ -1507,19 +1507,19 @@ Subject: %2
     </message>
     <message>
         <source>the message has more than %1 MIME parts</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの MIME パートが %1 個を超えています</translation>
     </message>
     <message>
         <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージに添付されたメッセージが %1 件を超えています（メッセージ内のメッセージも含む）</translation>
     </message>
     <message>
         <source>the message has more than %1 header fields in its parts and attached messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージのパートと添付メッセージのヘッダーフィールドが合計 %1 個を超えています</translation>
     </message>
     <message>
         <source>the message declares more than %1 MIME multiparts</source>
-        <translation type="unfinished">メッセージで宣言された MIME マルチパートが %1 個を超えています</translation>
+        <translation>メッセージで宣言された MIME マルチパートが %1 個を超えています</translation>
     </message>
 </context>
 <context>
@@ -1578,186 +1578,186 @@ Subject: %2
     </message>
     <message>
         <source>it is a symbolic link to something that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>存在しないものを指すシンボリックリンクです</translation>
     </message>
     <message>
         <source>it is a loop of symbolic links</source>
-        <translation type="unfinished"></translation>
+        <translation>シンボリックリンクがループしています</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>キャラクターデバイス</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロックデバイス</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>名前付きパイプ（FIFO）</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>ソケット</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>通常のファイルではないもの</translation>
     </message>
     <message>
         <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込めません: %2 です。読み込めるのはファイル、フォルダー、Maildir だけです</translation>
     </message>
     <message>
         <source>cannot read the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー %1 を読み込めません: %2</translation>
     </message>
 </context>
 <context>
     <name>BulkSender</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1. %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail、Yahoo、Outlook.com の大量送信者向けルール</translation>
     </message>
     <message>
         <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail と Yahoo（2024 年 2 月から）および Outlook.com（2025 年 5 月から）は、1 日に 5,000 通を超えるメッセージを送信する送信者にこれを求めています。</translation>
     </message>
     <message>
         <source>Gmail and Yahoo sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail と Yahoo の送信者向けルール</translation>
     </message>
     <message>
         <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail と Yahoo は 2024 年 2 月から、大量送信かどうかにかかわらず、すべての送信者にこれを求めています。</translation>
     </message>
     <message>
         <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail と Yahoo は 1024 ビット未満の DKIM 鍵を無視します。</translation>
     </message>
     <message>
         <source>RFC 5322</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5322</translation>
     </message>
     <message>
         <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメッセージには Message-ID と Date が必要です（RFC 5322）。Gmail はこれらがないメールを拒否します。</translation>
     </message>
     <message>
         <source>SPF passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側で SPF が成功しました。</translation>
     </message>
     <message>
         <source>SPF did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側で SPF が成功しませんでした（%1）。</translation>
     </message>
     <message>
         <source>SPF passes for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP アドレスで SPF が成功します。</translation>
     </message>
     <message>
         <source>SPF does not pass for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP アドレスでは SPF が成功しません。</translation>
     </message>
     <message>
         <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF が成功するかどうかを確認できませんでした。バウンスメールに結果が記載されておらず、ライブチェックでも結果が得られませんでした。</translation>
     </message>
     <message>
         <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM が成功するかどうかを確認できませんでした。バウンスメールに受信側の結果が記載されていません。</translation>
     </message>
     <message>
         <source>DKIM passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側で DKIM が成功しました。</translation>
     </message>
     <message>
         <source>DKIM did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>受信側で DKIM が成功しませんでした（%1）。</translation>
     </message>
     <message>
         <source>A DMARC policy is published (p=none is enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC ポリシーが公開されています（p=none で十分です）。</translation>
     </message>
     <message>
         <source>No usable DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用できる DMARC ポリシーが公開されていません。</translation>
     </message>
     <message>
         <source>Could not check whether a DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC ポリシーが公開されているかどうかを確認できませんでした。</translation>
     </message>
     <message>
         <source>The From domain is aligned with SPF or DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人（From）ドメインは SPF または DKIM とアライメントが取れています。</translation>
     </message>
     <message>
         <source>The From domain is aligned with neither SPF nor DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>差出人（From）ドメインは SPF とも DKIM ともアライメントが取れていません。</translation>
     </message>
     <message>
         <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
-        <translation type="unfinished"></translation>
+        <translation>アライメントを確認できませんでした。バウンスメールに受信側の SPF と DKIM の結果が記載されていません。</translation>
     </message>
     <message>
         <source>The sending IP has forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP の逆引き DNS は正引き確認済みです。</translation>
     </message>
     <message>
         <source>The sending IP lacks forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP の逆引き DNS は正引き確認されていません。</translation>
     </message>
     <message>
         <source>Could not check the sending IP&apos;s reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元 IP の逆引き DNS を確認できませんでした。</translation>
     </message>
     <message>
         <source>The DKIM key is valid and at least 1024 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM 鍵は有効で、長さは 1024 ビット以上です。</translation>
     </message>
     <message>
         <source>The DKIM key is missing, broken or under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM 鍵がないか、壊れているか、1024 ビット未満です。</translation>
     </message>
     <message>
         <source>Could not check the DKIM key&apos;s length.</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM 鍵の長さを確認できませんでした。</translation>
     </message>
     <message>
         <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが TLS で送信されたかどうかを確認できませんでした。Bounce Doctor は、返送されたメッセージの Received ヘッダーをまだ読み取りません。</translation>
     </message>
     <message>
         <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>ワンクリックでの配信停止（List-Unsubscribe と List-Unsubscribe-Post、RFC 8058）を確認できませんでした。Bounce Doctor は、返送されたメッセージのこれらのヘッダーをまだ読み取りません。</translation>
     </message>
     <message>
         <source>Could not check the Message-ID: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID を確認できませんでした。バウンスメールに含まれていません。</translation>
     </message>
     <message>
         <source>The message has a valid Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージに有効な Message-ID があります。</translation>
     </message>
     <message>
         <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID「%1」は無効です。&lt;unique@domain&gt; のような形式である必要があります。</translation>
     </message>
     <message>
         <source>Could not check the Date: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date を確認できませんでした。バウンスメールに含まれていません。</translation>
     </message>
     <message>
         <source>The message has a valid Date.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージに有効な Date があります。</translation>
     </message>
     <message>
         <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Date「%1」は、RFC 5322 に準拠した有効な日付ではありません。</translation>
     </message>
 </context>
 <context>
@@ -1783,19 +1783,19 @@ Subject: %2
     </message>
     <message>
         <source>The recipient&apos;s server names %1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のサーバーは、問い合わせ先として %1 を示しています。</translation>
     </message>
     <message>
         <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者側の IT 部門に連絡する必要はありません。修正が必要なのはあなたの側です。</translation>
     </message>
     <message>
         <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 には別の手段で連絡してください。個人のメールボックスには、連絡先となる IT 部門がありません。</translation>
     </message>
     <message>
         <source>A page of %1 for senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 の送信者向けページです。</translation>
     </message>
 </context>
 <context>
@@ -1882,23 +1882,23 @@ Subject: %2
     </message>
     <message>
         <source>the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>プロバイダー</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>修正が必要なのは受信者側ではなく、あなたの側です。受信者側の IT 部門に連絡しても解決しません。ほかの手順に従ってください。</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>修正が必要なのは受信者側ではなく、あなたの側です。受信者側の IT 部門に連絡しても解決しません。原因を解消したら、下にある %1 の送信者向けページを利用してください。</translation>
     </message>
     <message>
         <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は %2 の個人用メールボックスで、その postmaster アドレスは誰も読んでいません。電話や別のアドレスなど別の手段で本人に連絡し、メールが届いていないことを伝えてください。</translation>
     </message>
     <message>
         <source>If %1 refused your mail, use its pages for senders below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がメールを拒否した場合は、下にある送信者向けページを利用してください。</translation>
     </message>
 </context>
 <context>
@@ -2587,7 +2587,7 @@ Subject: %2
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルを含めたメッセージのサイズが、受信サーバーまたはこの受信者のメールボックスが 1 通で受け付けられる上限を超えています。添付ファイルを小さくするか圧縮するか、大きなファイルはリンクで共有してください。</translation>
     </message>
     <message>
         <source>The message is too large for the recipient&apos;s server or mailbox.</source>
@@ -2595,11 +2595,11 @@ Subject: %2
     </message>
     <message>
         <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの受け渡し先のサーバーは、受信者のドメイン宛てのメールを受け付けていません。通常は、受信者のドメインのメールの送り先（MX レコード）が、そのドメインのメールを受信する設定になっていないサーバーになっているか、アドレスのドメインのつづりが間違っています。アドレスのドメインを確認し、正しい場合はエラーの文面を添えて受信者側の IT 部門に連絡してください。</translation>
     </message>
     <message>
         <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、一定時間内に 1 つの送信者から受け付けるメッセージ数、受信者数、接続数を制限しており、あなたのサーバーがその上限を超えました。送信のペースを落とすか、小分けにして送信してください。保留されたメッセージは、通常は後の再試行で配送されます。</translation>
     </message>
     <message>
         <source>Your server is sending too much, too fast, for this receiving server.</source>
@@ -2607,7 +2607,7 @@ Subject: %2
     </message>
     <message>
         <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outlook.com と Microsoft 365 は、送信実績が乏しい、または送信実績のない IP アドレスからのメールの受け付けを制限します。安定したペースで、メールを希望した相手にだけ送信を続け、Microsoft の Smart Network Data Services で IP を確認し、SPF、DKIM、DMARC が成功することを確認してください。保留されたメッセージは再試行されます。</translation>
     </message>
     <message>
         <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
@@ -2615,7 +2615,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、送信者（大量送信者はすべて）に対し、From: アドレスのドメインで DMARC ポリシーを公開することを求めていますが、あなたのドメインにはありません。SPF と DKIM が成功するようになったら、DMARC レコード（_dmarc.your-domain の TXT レコード。最初は p=none で十分です）を公開してください。</translation>
     </message>
     <message>
         <source>Gmail wants your sending domain to publish a DMARC record.</source>
@@ -2623,7 +2623,7 @@ Subject: %2
     </message>
     <message>
         <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF や DKIM が成功していても、From: アドレスとは別のドメインで成功しているため、DMARC のアライメントに失敗します。自分の From: ドメインで DKIM 署名するか、そのドメインの return-path（MAIL FROM）で送信してください。</translation>
     </message>
     <message>
         <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
@@ -2631,7 +2631,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、送信者（大量送信者はすべて）に対し、Gmail へ配送する際に TLS を使うことを求めています。メールサーバーの管理担当者が、送信メールで STARTTLS を有効にする必要があります（少なくとも日和見的 TLS）。保留されたメッセージは再試行されます。</translation>
     </message>
     <message>
         <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
@@ -2639,7 +2639,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、あなたの IP アドレス、そのネットワーク、または DKIM や SPF のドメインから、メール（または迷惑メール）が急に増えたことを検知し、当面は受け付ける量を減らしています。ペースを落として安定的に、メールを希望した相手にだけ送信し、Google Postmaster Tools で迷惑メール率を確認してください。保留されたメッセージは再試行されます。</translation>
     </message>
     <message>
         <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
@@ -2647,7 +2647,7 @@ Subject: %2
     </message>
     <message>
         <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6 で送信する場合、Gmail は、送信元アドレスに PTR レコードがあってその名前が同じアドレスに正引きで戻ること、さらにメッセージが SPF または DKIM に成功することを求めています。サーバーの IPv6 アドレスに一致する PTR レコードを設定するか、IPv4 で送信してください。</translation>
     </message>
     <message>
         <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
@@ -2655,7 +2655,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、送信元 IP アドレスに PTR レコードがあり、そこに示された名前が同じアドレスに正引きで戻るかどうかを確認します。メールサーバーの管理担当者が、ホスティング事業者またはインターネットプロバイダーに、サーバー名と一致する PTR レコードの設定を依頼する必要があります。</translation>
     </message>
     <message>
         <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
@@ -2663,7 +2663,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail はすべての送信者に SPF または DKIM の成功を求めていますが、このメッセージはどちらにも成功しませんでした。送信サーバーをドメインの SPF レコードに追加し、ドメインの DKIM 署名を有効にしてください。</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
@@ -2671,7 +2671,7 @@ Subject: %2
     </message>
     <message>
         <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail は、このメッセージの文面ではなく、送信元ドメインの評価が低いことを理由にメッセージを疑わしいと判断しました。ブロックリストと Google Postmaster Tools でドメインを確認し、SPF、DKIM、DMARC が成功することを確かめ、メールを希望した相手にだけ送信してください。苦情がなくなれば評価は回復します。</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your sending domain right now.</source>
@@ -2679,7 +2679,7 @@ Subject: %2
     </message>
     <message>
         <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo はすべての送信者に SPF または DKIM の成功を求め、大量送信者には両方の成功と DMARC ポリシーを求めています。送信サーバーをドメインの SPF レコードに追加し、DKIM 署名を有効にしてください。</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
@@ -2691,7 +2691,7 @@ Subject: %2
     </message>
     <message>
         <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo は当面、この IP アドレスからのメールをすべて拒否します。再試行しても効果はありません。苦情、迷惑メール、または認証の不備が原因です。原因（認証、リストの管理、乗っ取られたアカウントなど）を解消してから、Yahoo の送信者サポートに IP アドレスの再審査を依頼してください。</translation>
     </message>
     <message>
         <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
@@ -2699,7 +2699,7 @@ Subject: %2
     </message>
     <message>
         <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yahoo は、送信者の要件を満たさないメールを拒否します。多くは SPF、DKIM、DMARC の失敗ですが、迷惑な内容や送信量が原因のこともあります。まずドメインの認証を確認し、次に内容と送信量を確認してください。</translation>
     </message>
     <message>
         <source>Yahoo refused the message under its sending policy (5.7.9).</source>
@@ -2707,7 +2707,7 @@ Subject: %2
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple の iCloud メールは、信頼できないメールを拒否します。多くは、SPF、DKIM、DMARC がない、または失敗している、送信の評価が低い、迷惑と判断される内容が含まれている、といった理由です。ドメインの認証とサーバーの評価を確認し、それでも続く場合は Apple の postmaster サポートページから問い合わせてください。</translation>
     </message>
     <message>
         <source>iCloud Mail refused the message under its local policy (CS01).</source>
@@ -2715,7 +2715,7 @@ Subject: %2
     </message>
     <message>
         <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは送信者ごとにブロックリスト（Spamhaus など）に問い合わせていますが、パブリックまたはオープンな DNS リゾルバー経由で問い合わせているため、ブロックリストが応答を拒否しました。この拒否はあなたとは関係がなく、あなたのサーバーは登録されていません。エラーの文面を添えて受信者側の IT 部門に連絡し、ブロックリストの問い合わせに自社のリゾルバーか登録済みのフィードを使うよう依頼してください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
@@ -2723,7 +2723,7 @@ Subject: %2
     </message>
     <message>
         <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者のドメインは、メールを有効な証明書を持つサーバーへ暗号化して送ることを求めるポリシー（MTA-STS または DANE）を公開していますが、そのサーバーがポリシーを満たしていませんでした。TLS がない、証明書の期限切れや名前の不一致、レコードの不一致などが原因です。あなたの側には問題ありません。エラーの文面を添えて受信者側の IT 部門に連絡してください。証明書またはポリシーを修正してもらう必要があります。</translation>
     </message>
     <message>
         <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
@@ -2731,7 +2731,7 @@ Subject: %2
     </message>
     <message>
         <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、接続が STARTTLS で暗号化される前のメッセージの受け取りを拒否しました。アドレスやメッセージには問題がなく、ブロックリストも関係ありません。メールサーバーの管理担当者が、送信メールで TLS（STARTTLS）を有効にする必要があります。すでに有効な場合は、サーバーの TLS ライブラリと証明書が最新かどうかを確認してください。</translation>
     </message>
     <message>
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
@@ -2739,7 +2739,7 @@ Subject: %2
     </message>
     <message>
         <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアドレスは、Microsoft 365 の管理者によって、組織外や許可リストにない送信者からのメールを拒否するよう設定されたグループ、メールボックス、またはパブリックフォルダーです。あなたの設定には問題ありません。受信者側の IT 部門にあなたのアドレスを許可してもらうか、その組織の担当者個人に直接メールを送ってください。</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
@@ -2747,11 +2747,11 @@ Subject: %2
     </message>
     <message>
         <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元がログイン（SMTP 認証）していなかったため、メールサーバーがメッセージの中継を拒否しました。これは、ユーザー名とパスワードなしで組織のメールサーバーを使うよう設定されたコピー機、スキャナー、ネットショップ、フォームでよく起こります。機器のメール設定で、メールボックスのユーザー名とパスワード（またはアプリパスワード）を使った SMTP 認証を有効にし、ポート 587 と STARTTLS（または 465 と SSL/TLS）を使用して、そのメールボックスのアドレスから送信してください。</translation>
     </message>
     <message>
         <source>Your device or program must sign in to the mail server before it may send.</source>
-        <translation type="unfinished"></translation>
+        <translation>機器やプログラムは、送信する前にメールサーバーにログインする必要があります。</translation>
     </message>
 </context>
 <context>
@@ -3153,51 +3153,51 @@ Subject: %2
     <name>ResolverProbeTr</name>
     <message>
         <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
-        <translation type="unfinished"></translation>
+        <translation>別のネットワーク（ホテル、カフェ、ゲスト用ネットワーク以外）でチェックを実行するか、VPN やフィルタリングサービスをオフにするか、設定でインターネットプロバイダーの DNS サーバーを指定してください（コマンドラインでは --dns-server）。</translation>
     </message>
     <message>
         <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS サーバーは、存在しない名前も含め、すべての名前に同じアドレス（%1）を返します</translation>
     </message>
     <message>
         <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS サーバーは、%2 など存在しない名前にアドレス（%1）を返します</translation>
     </message>
     <message>
         <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS サーバーは、確実に存在する名前 %1 を存在しないと返します。何に対しても「そのような名前はない」と応答しています</translation>
     </message>
     <message>
         <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS サーバーは、確実に存在する名前 %1 に応答しませんでした（%2）。そのため、「存在しない」という応答は信頼できません</translation>
     </message>
     <message>
         <source>your DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>お使いの DNS サーバー</translation>
     </message>
     <message>
         <source>The DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS のチェック結果は信頼できません: %1。</translation>
     </message>
     <message>
         <source>Some DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>一部の DNS のチェック結果は信頼できません: %1。</translation>
     </message>
     <message>
         <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>このチェックの DNS の結果はすべて「確認できませんでした」と表示されます。このサーバーがドメイン、IP アドレス、ブロックリストについて返す内容は、どちらの判断の根拠にもなりません。</translation>
     </message>
     <message>
         <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ドメイン、レコード、登録が存在しないという結果は「確認できませんでした」と表示されます。</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished">%1 を確認できませんでした: %2。</translation>
+        <translation>%1 を確認できませんでした: %2。</translation>
     </message>
 </context>
 <context>
@@ -3376,7 +3376,7 @@ Subject: %2
     </message>
     <message>
         <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>マクロ %{%1} は展開すると %2 文字になり、どのアドレスやドメインよりも長くなります</translation>
     </message>
 </context>
 <context>
@@ -3467,107 +3467,107 @@ Subject: %2
     </message>
     <message>
         <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールソフトや機器（コピー機、スキャナー、ウェブフォームなど）が送信（SMTP）サーバーにログインするよう設定してください。「送信サーバー（SMTP）は認証が必要」（または「SMTP 認証」）をオンにして、メールボックスのユーザー名とパスワードを入力します。</translation>
     </message>
     <message>
         <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>メール送信用のポート（サブミッションポート）を使ってください。587 なら STARTTLS、465 なら SSL/TLS です。ポート 25 はサーバー間の通信用で、機器からの接続を拒否することがよくあります。</translation>
     </message>
     <message>
         <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 や Google では、アカウントで SMTP サインイン（SMTP AUTH）を有効にするか、2 段階認証が有効な場合はアプリパスワードを使う必要があることがあります。</translation>
     </message>
     <message>
         <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーは、認識している送信者のメールしか中継しません。設定の送信サーバー名と、送信者アドレスが自社ドメインのものであることを確認してください。</translation>
     </message>
     <message>
         <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化の設定を確認してください。ポート 587 なら STARTTLS、ポート 465 なら SSL/TLS です。ほとんどのサーバーは「なし」を拒否します。</translation>
     </message>
     <message>
         <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>古い機器やプログラムは TLS 1.0 や 1.1 にしか対応していないことがあり、現在のサーバーはこれらを拒否します。ファームウェアやプログラムを更新するか、TLS 1.2 以降に対応したリレーを経由して送信してください。</translation>
     </message>
     <message>
         <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書のエラーの場合は、設定のサーバー名がサーバーの証明書と一致しているか（IP アドレスではなく smtp.example.com のような名前）と、機器の日付と時刻が正しいかを確認してください。</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーがあなたの送信者アドレスを拒否しました。From アドレスと、送信サーバーが使うリターンアドレスが、実在するドメインの実在するアドレスかどうかを確認してください。</translation>
     </message>
     <message>
         <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーは、メールソフトまたは送信サーバーから送られた内容を理解できませんでした。プログラム、機器のファームウェア、またはサーバーを更新し、独自に変更した SMTP 設定を元に戻してください。</translation>
     </message>
     <message>
         <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信プログラムやサーバーを自分で管理していない場合は、これらの手順とサーバーの応答を管理者に送ってください。その後、テストメッセージを送信してください。</translation>
     </message>
     <message>
         <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルは送信時に約 3 分の 1 大きくなります。大きなファイルはリンクで共有するか、圧縮するか、複数のメッセージに分けて送信してください。</translation>
     </message>
     <message>
         <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク: 短縮リンクや、表示されているアドレスと実際のリンク先が異なるリンクを削除してください。リンク先のサイトがブロックリストに登録されていないかも確認してください。</translation>
     </message>
     <message>
         <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイル: 圧縮ファイル、マクロ付きの Office ファイル、プログラムは拒否されることがよくあります。代わりに PDF やリンクを送ってください。</translation>
     </message>
     <message>
         <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>文面: 大文字の多用、たくさんの感嘆符、「無料」「至急」といった言葉、文章が少なく大きな画像が 1 枚だけの構成は、スパムのように見えます。</translation>
     </message>
     <message>
         <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーが添付ファイルにマルウェアを検出したか、その疑いがあると判断しました。ファイルをウイルススキャンし、リンクや別の形式で送信してください。パスワード付きの圧縮ファイルやプログラムは、ほとんどのサーバーで拒否されます。</translation>
     </message>
     <message>
         <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージがメールの規格（RFC 5322）に違反しています。Date、From、Message-ID などのヘッダーがない、または重複している、行が長すぎる、エンコードが正しくないといった問題です。メッセージを作成したプログラムの修正が必要です。比較のため、一般的なメールソフトから送信してみてください。</translation>
     </message>
     <message>
         <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信者があなたのメッセージを迷惑メールとして報告しました。受信者が希望していない限り、この種のメッセージの送信をやめ、配信停止を簡単にできるようにしてください。</translation>
     </message>
     <message>
         <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーの応答とメッセージを照らし合わせて、サイズ、添付ファイル、リンク、文面を確認してください。</translation>
     </message>
     <message>
         <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは遅延通知であり、配送の失敗ではありません。送信サーバーは配送を続けており、通常は最大 4〜5 日間、自動で再試行します。メッセージを再送信しないでください。</translation>
     </message>
     <message>
         <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信サーバーは再試行期間いっぱいまで再試行しましたが、配送をあきらめました。メッセージは配送されていません。しばらくしてから再送信してください。</translation>
     </message>
     <message>
         <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーから、後で再試行するよう求められました。送信サーバーはしばらく自動で再試行しますが、この通知では失敗したとされているため、1〜2 時間後にメッセージを再送信してください。</translation>
     </message>
     <message>
         <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>送信量が多すぎる、または送信が速すぎるため、サーバーに拒否されています。1 時間あたりの送信数を減らし（大量の配信は分割し）、少なくとも 1 時間待ってください。</translation>
     </message>
     <message>
         <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 日たっても同じエラーが返ってくる場合や、最終的な配送失敗の通知が届いた場合は注意が必要です。受信側に継続的な問題があるため、受信側の IT 部門による確認が必要です。</translation>
     </message>
     <message>
         <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>これは自動返信（不在通知など）です。メッセージは配送されています。戻りの日付や別の連絡先が書かれていないか確認してください。</translation>
     </message>
     <message>
         <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>拒否の原因は受信者ではなく、メッセージの送信方法にあります。メールソフト、機器、またはサーバーの設定を変更する必要があります。何も変えずに再送信しても、同じように失敗します。</translation>
     </message>
     <message>
         <source>The receiving server refused what the message contains. Change the message, not the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>受信サーバーはメッセージの内容を拒否しました。アドレスではなく、メッセージを変更してください。</translation>
     </message>
 </context>
 <context>

@@ -153,15 +153,15 @@
     </message>
     <message>
         <source>whether the domain %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>se o domínio %1 existe</translation>
     </message>
     <message>
         <source>who hosts the mail of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>quem hospeda os e-mails de %1</translation>
     </message>
     <message>
         <source>the addresses of the mail servers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>os endereços dos servidores de e-mail de %1</translation>
     </message>
 </context>
 <context>
@@ -236,31 +236,31 @@
     </message>
     <message>
         <source>Could not check %1: your DNS server does not give this list&apos;s answers (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar %1: o seu servidor DNS não repassa as respostas desta lista (%2).</translation>
     </message>
     <message>
         <source>Ask through your own or your internet provider&apos;s DNS server instead of a public or filtering one, or look the address up on the list&apos;s web page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faça a consulta pelo seu próprio servidor DNS ou pelo do seu provedor de internet, em vez de um servidor público ou com filtro, ou procure o endereço na página da lista.</translation>
     </message>
     <message>
         <source>its test entries got no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>as entradas de teste da lista não tiveram resposta</translation>
     </message>
     <message>
         <source>it says %1, which the list never lists, is listed</source>
-        <translation type="unfinished"></translation>
+        <translation>ele diz que %1, que a lista nunca inclui, está listado</translation>
     </message>
     <message>
         <source>it says %1, which the list always lists, is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>ele diz que %1, que a lista sempre inclui, não está listado</translation>
     </message>
     <message>
         <source>%1 refused the mail from its own block list, which public blocklists do not show. Once the cause is fixed, ask %1 to lift the block on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou o e-mail com base na própria lista de bloqueio, que as listas de bloqueio públicas não mostram. Depois de corrigir a causa, peça a %1 que retire o bloqueio nesta página.</translation>
     </message>
     <message>
         <source>How %1 sees the mail from your IP addresses, to find the cause of the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como %1 vê os e-mails dos seus endereços IP, para encontrar a causa do bloqueio.</translation>
     </message>
 </context>
 <context>
@@ -594,62 +594,62 @@
     </message>
     <message>
         <source>the DKIM key &quot;%1&quot; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave DKIM &quot;%1&quot; de %2</translation>
     </message>
     <message>
         <source>the DKIM keys of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>as chaves DKIM de %1</translation>
     </message>
     <message>
         <source>whether %1 takes DMARC reports for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>se %1 aceita relatórios DMARC de %2</translation>
     </message>
     <message>
         <source>the DMARC policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a política DMARC de %1</translation>
     </message>
     <message>
         <source>the SPF record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o registro SPF de %1</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::CaseListModel</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Aberto</translation>
     </message>
     <message>
         <source>Waiting for the recipient&apos;s IT</source>
-        <translation type="unfinished"></translation>
+        <translation>Aguardando a TI do destinatário</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvido</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Destinatários</translation>
+        <translation>Destinatários</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Provedor</translation>
+        <translation>Provedor</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Situação</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Chamado</translation>
     </message>
 </context>
 <context>
@@ -891,198 +891,198 @@ Assunto: %2
     </message>
     <message>
         <source>How to read a bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Como ler uma devolução</translation>
     </message>
     <message>
         <source>Help text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de ajuda</translation>
     </message>
     <message>
         <source>Find the error line: a three-digit reply code and usually a code like 5.1.1, then the server&apos;s words, for example &quot;550 5.1.1 User unknown&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontre a linha de erro: um código de resposta de três dígitos e, normalmente, um código como 5.1.1, seguidos das palavras do servidor, por exemplo &quot;550 5.1.1 User unknown&quot;.</translation>
     </message>
     <message>
         <source>The first digit says how lasting it is: 2 means delivered, 4 means temporary (your server retries by itself), 5 means refused (it will not be retried).</source>
-        <translation type="unfinished"></translation>
+        <translation>O primeiro dígito indica se o problema é duradouro: 2 significa entregue, 4 significa temporário (o seu servidor tenta de novo sozinho), 5 significa recusado (não haverá nova tentativa).</translation>
     </message>
     <message>
         <source>The second part says what kind of problem: x.1.x the address, x.2.x the mailbox, x.3.x the receiving system, x.4.x the network or routing, x.5.x the mail protocol, x.7.x security and policy (blocklists, SPF, DKIM, DMARC).</source>
-        <translation type="unfinished"></translation>
+        <translation>A segunda parte indica o tipo de problema: x.1.x o endereço, x.2.x a caixa de correio, x.3.x o sistema de destino, x.4.x a rede ou o roteamento, x.5.x o protocolo de e-mail, x.7.x segurança e políticas (listas de bloqueio, SPF, DKIM, DMARC).</translation>
     </message>
     <message>
         <source>The server&apos;s words say the rest. Bounce Doctor explains them, says who must act, and opens the first step of the checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>As palavras do servidor dizem o resto. O Bounce Doctor as explica, diz quem precisa agir e abre a primeira etapa da lista de verificação.</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>Glossário</translation>
     </message>
     <message>
         <source>Bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolução (bounce)</translation>
     </message>
     <message>
         <source>The message your mail server sends back when it could not deliver yours, also called a non-delivery report (NDR) or DSN.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem que o seu servidor de e-mail envia de volta quando não consegue entregar a sua, também chamada de relatório de não entrega (NDR) ou DSN.</translation>
     </message>
     <message>
         <source>MX record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro MX</translation>
     </message>
     <message>
         <source>The DNS record naming the servers that receive mail for a domain. A domain without one usually cannot receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>O registro DNS que indica os servidores que recebem e-mails de um domínio. Um domínio sem esse registro geralmente não consegue receber e-mails.</translation>
     </message>
     <message>
         <source>A DNS record listing the servers allowed to send mail for your domain. Mail from a server not on the list may be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um registro DNS que lista os servidores autorizados a enviar e-mails pelo seu domínio. E-mails de um servidor que não está na lista podem ser recusados.</translation>
     </message>
     <message>
         <source>A signature your server adds to each message, checked against a key in your domain&apos;s DNS. It proves the message was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma assinatura que o seu servidor adiciona a cada mensagem, conferida com uma chave publicada no DNS do seu domínio. Ela comprova que a mensagem não foi alterada.</translation>
     </message>
     <message>
         <source>A DNS record telling receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um registro DNS que diz aos servidores de destino o que fazer com e-mails que se dizem do seu domínio, mas não são aprovados nem no SPF nem no DKIM para ele.</translation>
     </message>
     <message>
         <source>PTR record (reverse DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro PTR (DNS reverso)</translation>
     </message>
     <message>
         <source>The name an IP address points back to. Many servers refuse mail from an IP address without one, or whose name does not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome para o qual um endereço IP aponta de volta. Muitos servidores recusam e-mails de um endereço IP sem esse nome ou cujo nome não corresponde.</translation>
     </message>
     <message>
         <source>Blocklist (DNSBL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de bloqueio (DNSBL)</translation>
     </message>
     <message>
         <source>A public list of IP addresses or domains that sent spam. Servers ask these lists and refuse mail from what is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma lista pública de endereços IP ou domínios que enviaram spam. Os servidores consultam essas listas e recusam e-mails do que estiver listado.</translation>
     </message>
     <message>
         <source>The address of the server your message left from, as the receiving server saw it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço do servidor de onde a sua mensagem saiu, conforme visto pelo servidor de destino.</translation>
     </message>
     <message>
         <source>Postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Postmaster</translation>
     </message>
     <message>
         <source>The address every mail domain should have for its mail administrators: postmaster@ followed by the domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço que todo domínio de e-mail deve ter para os administradores de e-mail: postmaster@ seguido do domínio.</translation>
     </message>
     <message>
         <source>Explains why an email bounced, in plain words, and walks you through fixing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explica por que um e-mail foi devolvido, em palavras simples, e orienta você na correção.</translation>
     </message>
     <message>
         <source>Licence: GNU General Public License, version 3 or later (GPL-3.0-or-later). There is no warranty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Licença: GNU General Public License, versão 3 ou posterior (GPL-3.0-or-later). Não há garantia.</translation>
     </message>
     <message>
         <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créditos: os nomes dos motivos de devolução seguem o Sisimai (BSD-2-Clause), de azumakuniyuki e colaboradores. Feito com Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL e mimalloc.</translation>
     </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::HistoryPanel</name>
     <message>
         <source>Search recipient, domain, sending IP, reason, provider, ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar destinatário, domínio, IP de envio, motivo, provedor, chamado…</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar no histórico</translation>
     </message>
     <message>
         <source>Show cases in state</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar casos na situação</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualquer situação</translation>
     </message>
     <message>
         <source>Show cases from</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar casos de</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualquer data</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 7 dias</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 30 dias</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Últimos 365 dias</translation>
     </message>
     <message>
         <source>Stored cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos salvos</translation>
     </message>
     <message>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir</translation>
     </message>
     <message>
         <source>Delete All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir tudo…</translation>
     </message>
     <message>
         <source>e.g. HD-1042</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.: HD-1042</translation>
     </message>
     <message>
         <source>&amp;Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chamado:</translation>
     </message>
     <message>
         <source>S&amp;tate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Situação:</translation>
     </message>
     <message>
         <source>Notes on this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas sobre este caso</translation>
     </message>
     <message>
         <source>Add a note, e.g. &quot;called their IT, waiting for an answer&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicione uma nota, por exemplo &quot;liguei para a TI deles, aguardando resposta&quot;</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova nota</translation>
     </message>
     <message>
         <source>Add &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar &amp;nota</translation>
     </message>
     <message>
         <source>The case history is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>O histórico de casos está desativado.</translation>
     </message>
     <message>
         <source>Case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico de casos</translation>
     </message>
     <message>
         <source>Delete this case and its notes from the history?</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir este caso e as notas dele do histórico?</translation>
     </message>
     <message>
         <source>Delete every case in the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir todos os casos do histórico? Esta ação não pode ser desfeita.</translation>
     </message>
 </context>
 <context>
@@ -1303,20 +1303,20 @@ Assunto: %2
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 e mais %n</numerusform>
+            <numerusform>%1 e mais %n</numerusform>
         </translation>
     </message>
     <message>
         <source>All supported: messages, mailboxes, files without extension (*.eml *.mbox *.mbx *.txt *);;Email messages (*.eml);;Mailboxes (*.mbox *.mbx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os compatíveis: mensagens, caixas de correio, arquivos sem extensão (*.eml *.mbox *.mbx *.txt *);;Mensagens de e-mail (*.eml);;Caixas de correio (*.mbox *.mbx)</translation>
     </message>
     <message numerus="yes">
         <source>%n address(es) saved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n endereço salvo em %1</numerusform>
+            <numerusform>%n endereços salvos em %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1400,39 +1400,39 @@ Assunto: %2
     </message>
     <message>
         <source>&amp;Keep a history of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar um histórico de casos</translation>
     </message>
     <message>
         <source>Keep the bounce&apos;s own te&amp;xt in each case</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar o te&amp;xto original da devolução em cada caso</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar para sempre</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dias</translation>
     </message>
     <message>
         <source>Delete cases &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir casos &amp;após:</translation>
     </message>
     <message>
         <source>Shared case history</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico de casos compartilhado</translation>
     </message>
     <message>
         <source>This computer only</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente este computador</translation>
     </message>
     <message>
         <source>Shared &amp;history:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Histórico compartilhado:</translation>
     </message>
     <message>
         <source>For a team: postgresql://user:password@host:5432/database. Empty keeps the history in a file on this computer. Applies when Bounce Doctor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para uma equipe: postgresql://usuario:senha@servidor:5432/banco. Vazio mantém o histórico em um arquivo neste computador. Será aplicado quando o Bounce Doctor for iniciado novamente.</translation>
     </message>
 </context>
 <context>
@@ -1510,19 +1510,19 @@ Assunto: %2
     </message>
     <message>
         <source>the message has more than %1 MIME parts</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem tem mais de %1 partes MIME</translation>
     </message>
     <message>
         <source>the message holds more than %1 attached messages (counting messages inside messages)</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem contém mais de %1 mensagens anexadas (contando mensagens dentro de mensagens)</translation>
     </message>
     <message>
         <source>the message has more than %1 header fields in its parts and attached messages</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem tem mais de %1 campos de cabeçalho em suas partes e mensagens anexadas</translation>
     </message>
     <message>
         <source>the message declares more than %1 MIME multiparts</source>
-        <translation type="unfinished">a mensagem declara mais de %1 partes MIME multipart</translation>
+        <translation>a mensagem declara mais de %1 partes MIME multipart</translation>
     </message>
 </context>
 <context>
@@ -1581,186 +1581,186 @@ Assunto: %2
     </message>
     <message>
         <source>it is a symbolic link to something that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>é um link simbólico para algo que não existe</translation>
     </message>
     <message>
         <source>it is a loop of symbolic links</source>
-        <translation type="unfinished"></translation>
+        <translation>é um ciclo de links simbólicos</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>um dispositivo de caracteres</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>um dispositivo de bloco</translation>
     </message>
     <message>
         <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>um pipe nomeado (FIFO)</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>um socket</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>algo que não é um arquivo comum</translation>
     </message>
     <message>
         <source>cannot read %1: it is %2; only files, folders and Maildirs are read</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler %1: é %2; só são lidos arquivos, pastas e Maildirs</translation>
     </message>
     <message>
         <source>cannot read the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler a pasta %1: %2</translation>
     </message>
 </context>
 <context>
     <name>BulkSender</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1. %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Gmail, Yahoo and Outlook.com bulk sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regra do Gmail, Yahoo e Outlook.com para remetentes em massa</translation>
     </message>
     <message>
         <source>Gmail and Yahoo (since February 2024) and Outlook.com (since May 2025) require it of senders of over 5,000 messages a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail e o Yahoo (desde fevereiro de 2024) e o Outlook.com (desde maio de 2025) exigem isso de quem envia mais de 5.000 mensagens por dia.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo sender rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regra do Gmail e do Yahoo para remetentes</translation>
     </message>
     <message>
         <source>Gmail and Yahoo require it of every sender since February 2024, bulk or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail e o Yahoo exigem isso de todos os remetentes desde fevereiro de 2024, em massa ou não.</translation>
     </message>
     <message>
         <source>Gmail and Yahoo ignore DKIM keys under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail e o Yahoo ignoram chaves DKIM com menos de 1024 bits.</translation>
     </message>
     <message>
         <source>RFC 5322</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5322</translation>
     </message>
     <message>
         <source>Every message needs a Message-ID and a Date (RFC 5322); Gmail rejects mail without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toda mensagem precisa de um cabeçalho Message-ID e de um cabeçalho Date (RFC 5322); o Gmail rejeita e-mails sem eles.</translation>
     </message>
     <message>
         <source>SPF passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF foi aprovado no servidor de destino.</translation>
     </message>
     <message>
         <source>SPF did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF não foi aprovado no servidor de destino (%1).</translation>
     </message>
     <message>
         <source>SPF passes for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF é aprovado para o endereço IP de envio.</translation>
     </message>
     <message>
         <source>SPF does not pass for the sending IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF não é aprovado para o endereço IP de envio.</translation>
     </message>
     <message>
         <source>Could not check whether SPF passes: the bounce shows no result and the live check gave none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se o SPF é aprovado: a devolução não mostra nenhum resultado e a verificação ao vivo não trouxe nenhum.</translation>
     </message>
     <message>
         <source>Could not check whether DKIM passes: the bounce does not show the receiver&apos;s result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se o DKIM é aprovado: a devolução não mostra o resultado do servidor de destino.</translation>
     </message>
     <message>
         <source>DKIM passed at the receiver.</source>
-        <translation type="unfinished"></translation>
+        <translation>O DKIM foi aprovado no servidor de destino.</translation>
     </message>
     <message>
         <source>DKIM did not pass at the receiver (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O DKIM não foi aprovado no servidor de destino (%1).</translation>
     </message>
     <message>
         <source>A DMARC policy is published (p=none is enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>Há uma política DMARC publicada (p=none é suficiente).</translation>
     </message>
     <message>
         <source>No usable DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há nenhuma política DMARC utilizável publicada.</translation>
     </message>
     <message>
         <source>Could not check whether a DMARC policy is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se há uma política DMARC publicada.</translation>
     </message>
     <message>
         <source>The From domain is aligned with SPF or DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do remetente (From) está alinhado com o SPF ou o DKIM.</translation>
     </message>
     <message>
         <source>The From domain is aligned with neither SPF nor DKIM.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do remetente (From) não está alinhado nem com o SPF nem com o DKIM.</translation>
     </message>
     <message>
         <source>Could not check alignment: the bounce does not show the receiver&apos;s SPF and DKIM results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o alinhamento: a devolução não mostra os resultados de SPF e DKIM do servidor de destino.</translation>
     </message>
     <message>
         <source>The sending IP has forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>O IP de envio tem DNS reverso com confirmação direta.</translation>
     </message>
     <message>
         <source>The sending IP lacks forward-confirmed reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>O IP de envio não tem DNS reverso com confirmação direta.</translation>
     </message>
     <message>
         <source>Could not check the sending IP&apos;s reverse DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o DNS reverso do IP de envio.</translation>
     </message>
     <message>
         <source>The DKIM key is valid and at least 1024 bits long.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM é válida e tem pelo menos 1024 bits.</translation>
     </message>
     <message>
         <source>The DKIM key is missing, broken or under 1024 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave DKIM está ausente, com defeito ou tem menos de 1024 bits.</translation>
     </message>
     <message>
         <source>Could not check the DKIM key&apos;s length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o tamanho da chave DKIM.</translation>
     </message>
     <message>
         <source>Could not check that the message travelled over TLS: Bounce Doctor does not read the returned message&apos;s Received chain yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se a mensagem trafegou com TLS: o Bounce Doctor ainda não lê a cadeia Received da mensagem devolvida.</translation>
     </message>
     <message>
         <source>Could not check one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post, RFC 8058): Bounce Doctor does not read those headers of the returned message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o cancelamento de inscrição com um clique (List-Unsubscribe com List-Unsubscribe-Post, RFC 8058): o Bounce Doctor ainda não lê esses cabeçalhos da mensagem devolvida.</translation>
     </message>
     <message>
         <source>Could not check the Message-ID: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o Message-ID: a devolução não o trouxe de volta.</translation>
     </message>
     <message>
         <source>The message has a valid Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem tem um Message-ID válido.</translation>
     </message>
     <message>
         <source>The Message-ID &quot;%1&quot; is not valid: it must look like &lt;unique@domain&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Message-ID &quot;%1&quot; não é válido: ele deve ter a forma &lt;unico@dominio&gt;.</translation>
     </message>
     <message>
         <source>Could not check the Date: the bounce did not return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o cabeçalho Date: a devolução não o trouxe de volta.</translation>
     </message>
     <message>
         <source>The message has a valid Date.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem tem um cabeçalho Date válido.</translation>
     </message>
     <message>
         <source>The Date &quot;%1&quot; is not a valid RFC 5322 date.</source>
-        <translation type="unfinished"></translation>
+        <translation>O cabeçalho Date &quot;%1&quot; não é uma data válida segundo a RFC 5322.</translation>
     </message>
 </context>
 <context>
@@ -1786,19 +1786,19 @@ Assunto: %2
     </message>
     <message>
         <source>The recipient&apos;s server names %1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor do destinatário indica %1 para pedir ajuda.</translation>
     </message>
     <message>
         <source>No message to the recipient&apos;s IT is needed: the fix is on your side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é preciso escrever para a TI do destinatário: a correção é do seu lado.</translation>
     </message>
     <message>
         <source>Reach %1 another way: a personal mailbox has no IT to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fale com %1 por outro meio: uma caixa de correio pessoal não tem equipe de TI para quem escrever.</translation>
     </message>
     <message>
         <source>A page of %1 for senders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma página de %1 para remetentes.</translation>
     </message>
 </context>
 <context>
@@ -1885,23 +1885,23 @@ Assunto: %2
     </message>
     <message>
         <source>the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>o provedor</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Follow the other steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>A correção é do seu lado, não do destinatário: escrever para a TI dele não mudaria nada. Siga as outras etapas.</translation>
     </message>
     <message>
         <source>The fix is on your side, not the recipient&apos;s: writing to their IT would not change it. Use %1&apos;s pages for senders below once the cause is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A correção é do seu lado, não do destinatário: escrever para a TI dele não mudaria nada. Depois de corrigir a causa, use as páginas de %1 para remetentes, abaixo.</translation>
     </message>
     <message>
         <source>%1 is a personal mailbox at %2, whose postmaster address nobody reads. Reach the person another way (phone, another address) and tell them their mail does not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 é uma caixa de correio pessoal em %2, cujo endereço postmaster ninguém lê. Fale com a pessoa por outro meio (telefone, outro endereço) e avise que os e-mails enviados a ela não estão chegando.</translation>
     </message>
     <message>
         <source>If %1 refused your mail, use its pages for senders below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se %1 recusou o seu e-mail, use as páginas dele para remetentes, abaixo.</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2590,7 @@ Assunto: %2
     </message>
     <message>
         <source>The message with its attachments is larger than the receiving server, or this recipient&apos;s mailbox, accepts for a single message. Send smaller attachments, compress them, or share large files through a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem com os anexos é maior do que o servidor de destino, ou a caixa de correio deste destinatário, aceita em uma única mensagem. Envie anexos menores, compacte-os ou compartilhe arquivos grandes por meio de um link.</translation>
     </message>
     <message>
         <source>The message is too large for the recipient&apos;s server or mailbox.</source>
@@ -2598,11 +2598,11 @@ Assunto: %2
     </message>
     <message>
         <source>The server your mail was handed to does not accept mail for the recipient&apos;s domain. Usually the recipient&apos;s domain sends its mail (its MX records) to a server that is not set up to receive for it, or the domain in the address is misspelt. Check the domain in the address; if it is right, tell the recipient&apos;s IT, with the error text.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor para o qual o seu e-mail foi entregue não aceita e-mails para o domínio do destinatário. Geralmente, o domínio do destinatário direciona os e-mails dele (os registros MX) para um servidor que não está configurado para recebê-los, ou o domínio no endereço foi digitado errado. Confira o domínio no endereço; se estiver certo, avise a equipe de TI do destinatário, enviando o texto do erro.</translation>
     </message>
     <message>
         <source>The receiving server limits how many messages, recipients or connections it accepts from one sender in a given time, and your server went over that limit. Send more slowly or in smaller batches; deferred messages are usually delivered on a later attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino limita quantas mensagens, destinatários ou conexões aceita de um mesmo remetente em um determinado período, e o seu servidor ultrapassou esse limite. Envie mais devagar ou em lotes menores; as mensagens adiadas geralmente são entregues em uma tentativa posterior.</translation>
     </message>
     <message>
         <source>Your server is sending too much, too fast, for this receiving server.</source>
@@ -2610,7 +2610,7 @@ Assunto: %2
     </message>
     <message>
         <source>Outlook.com and Microsoft 365 accept less mail from IP addresses with a poor or no sending history. Keep sending steadily and only to people who asked for your mail, check your IP with Microsoft&apos;s Smart Network Data Services, and make sure SPF, DKIM and DMARC pass; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Outlook.com e o Microsoft 365 aceitam menos e-mails de endereços IP com histórico de envio ruim ou inexistente. Continue enviando de forma regular e só para quem pediu para receber os seus e-mails, verifique o seu IP no Smart Network Data Services da Microsoft e confirme que o SPF, o DKIM e o DMARC são aprovados; as mensagens adiadas serão enviadas novamente.</translation>
     </message>
     <message>
         <source>Microsoft is limiting mail from your server because of its IP address&apos;s reputation.</source>
@@ -2618,7 +2618,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to publish a DMARC policy for the domain in the From: address, and yours has none. Publish a DMARC record (a TXT record at _dmarc.your-domain, p=none is enough to start) once SPF and DKIM pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail exige que os remetentes, incluindo todos os que enviam em massa, publiquem uma política DMARC para o domínio do endereço From:, e o seu não tem nenhuma. Publique um registro DMARC (um registro TXT em _dmarc.seu-dominio; p=none basta para começar) depois que o SPF e o DKIM forem aprovados.</translation>
     </message>
     <message>
         <source>Gmail wants your sending domain to publish a DMARC record.</source>
@@ -2626,7 +2626,7 @@ Assunto: %2
     </message>
     <message>
         <source>SPF or DKIM may pass, but for a different domain than the one in the From: address, so DMARC alignment fails. Sign with DKIM for your own From: domain, or send with a return-path (MAIL FROM) in that domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>O SPF ou o DKIM podem ser aprovados, mas para um domínio diferente do que está no endereço From:, então o alinhamento DMARC falha. Assine com DKIM para o seu próprio domínio do From: ou envie com um return-path (MAIL FROM) nesse domínio.</translation>
     </message>
     <message>
         <source>Gmail refused the message because its From: domain does not match the domain SPF or DKIM checked.</source>
@@ -2634,7 +2634,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail requires senders, and all bulk senders, to use TLS when they deliver to it. Whoever runs your mail server must turn on STARTTLS for outgoing mail (opportunistic TLS at least); the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail exige que os remetentes, incluindo todos os que enviam em massa, usem TLS ao entregar e-mails a ele. Quem administra o seu servidor de e-mail precisa ativar o STARTTLS para os e-mails de saída (no mínimo TLS oportunista); as mensagens adiadas serão enviadas novamente.</translation>
     </message>
     <message>
         <source>Gmail is limiting your mail because it was not sent over an encrypted (TLS) connection.</source>
@@ -2642,7 +2642,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail saw a sudden rise in mail, or in unwanted mail, from your IP address, its network, or your DKIM or SPF domain, and is accepting less of it for now. Send more slowly and steadily, only to people who asked for your mail, and watch your spam rate in Google Postmaster Tools; the deferred messages are retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail notou um aumento repentino de e-mails, ou de e-mails indesejados, vindos do seu endereço IP, da rede dele ou do seu domínio DKIM ou SPF, e está aceitando menos deles por enquanto. Envie de forma mais lenta e regular, só para quem pediu para receber os seus e-mails, e acompanhe a sua taxa de spam no Google Postmaster Tools; as mensagens adiadas serão enviadas novamente.</translation>
     </message>
     <message>
         <source>Gmail is holding back mail from your server because of an unusual rate of mail.</source>
@@ -2650,7 +2650,7 @@ Assunto: %2
     </message>
     <message>
         <source>Over IPv6 Gmail requires the sending address to have a PTR record whose name points back to the same address, and the message to pass SPF or DKIM. Give the server&apos;s IPv6 address a matching PTR record, or send over IPv4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Em IPv6, o Gmail exige que o endereço de envio tenha um registro PTR cujo nome aponte de volta para o mesmo endereço, e que a mensagem seja aprovada no SPF ou no DKIM. Configure um registro PTR correspondente para o endereço IPv6 do servidor ou envie por IPv4.</translation>
     </message>
     <message>
         <source>Gmail refused mail sent over IPv6 from an address without a matching reverse DNS name.</source>
@@ -2658,7 +2658,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail checks that the sending IP address has a PTR record, and that the name it gives points back to the same address. Whoever runs your mail server must ask the hosting or internet provider to set a PTR record that matches the server&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail verifica se o endereço IP de envio tem um registro PTR e se o nome indicado por ele aponta de volta para o mesmo endereço. Quem administra o seu servidor de e-mail precisa pedir ao provedor de hospedagem ou de internet que configure um registro PTR correspondente ao nome do servidor.</translation>
     </message>
     <message>
         <source>Gmail refused your server because its IP address has no matching reverse DNS (PTR) name.</source>
@@ -2666,7 +2666,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail requires every sender to pass SPF or DKIM, and this message passed neither. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing for your domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail exige que todo remetente seja aprovado no SPF ou no DKIM, e esta mensagem não foi aprovada em nenhum dos dois. Adicione o servidor de envio ao registro SPF do seu domínio e ative a assinatura DKIM para o seu domínio.</translation>
     </message>
     <message>
         <source>Gmail rejected the message because it passed neither SPF nor DKIM.</source>
@@ -2674,7 +2674,7 @@ Assunto: %2
     </message>
     <message>
         <source>Gmail judged the message suspicious because of the low reputation of the domain it came from, not because of this message&apos;s words. Check your domain on blocklists and in Google Postmaster Tools, make sure SPF, DKIM and DMARC pass, and send only to people who asked for your mail; the reputation recovers as complaints stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Gmail considerou a mensagem suspeita por causa da baixa reputação do domínio de origem, e não pelo texto desta mensagem. Verifique o seu domínio nas listas de bloqueio e no Google Postmaster Tools, confirme que o SPF, o DKIM e o DMARC são aprovados e envie só para quem pediu para receber os seus e-mails; a reputação se recupera quando as denúncias param.</translation>
     </message>
     <message>
         <source>Gmail does not trust mail from your sending domain right now.</source>
@@ -2682,7 +2682,7 @@ Assunto: %2
     </message>
     <message>
         <source>Yahoo requires every sender to pass SPF or DKIM, and bulk senders to pass both with a DMARC policy. Add the sending server to your domain&apos;s SPF record and turn on DKIM signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo exige que todo remetente seja aprovado no SPF ou no DKIM, e que quem envia em massa seja aprovado nos dois e tenha uma política DMARC. Adicione o servidor de envio ao registro SPF do seu domínio e ative a assinatura DKIM.</translation>
     </message>
     <message>
         <source>Yahoo rejected the message because it passed neither SPF nor DKIM (5.7.9).</source>
@@ -2694,7 +2694,7 @@ Assunto: %2
     </message>
     <message>
         <source>Yahoo will refuse all mail from this IP address for now, and retrying will not help. It follows complaints, unwanted mail or missing authentication. Fix the cause (authentication, list hygiene, a compromised account), then ask Yahoo&apos;s sender support to review the IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo vai recusar todos os e-mails deste endereço IP por enquanto, e tentar de novo não vai adiantar. Isso acontece por causa de denúncias, e-mails indesejados ou falta de autenticação. Corrija a causa (autenticação, higiene da lista, uma conta invadida) e depois peça ao suporte para remetentes do Yahoo que revise o endereço IP.</translation>
     </message>
     <message>
         <source>Yahoo has stopped accepting mail from your server&apos;s IP address (TSS09).</source>
@@ -2702,7 +2702,7 @@ Assunto: %2
     </message>
     <message>
         <source>Yahoo refuses mail that breaks its sender requirements: usually failing SPF, DKIM or DMARC, but also unwanted content or volume. Check your domain&apos;s authentication first, then your content and sending volume.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Yahoo recusa e-mails que violam os requisitos dele para remetentes: geralmente falhas no SPF, DKIM ou DMARC, mas também conteúdo ou volume indesejados. Verifique primeiro a autenticação do seu domínio e depois o conteúdo e o volume de envio.</translation>
     </message>
     <message>
         <source>Yahoo refused the message under its sending policy (5.7.9).</source>
@@ -2710,7 +2710,7 @@ Assunto: %2
     </message>
     <message>
         <source>Apple&apos;s iCloud Mail refuses mail it does not trust: often missing or failing SPF, DKIM or DMARC, a poor sending reputation, or content it considers unwanted. Check your domain&apos;s authentication and your server&apos;s reputation; if it persists, ask Apple through its postmaster support page.</source>
-        <translation type="unfinished"></translation>
+        <translation>O iCloud Mail da Apple recusa e-mails em que não confia: muitas vezes por SPF, DKIM ou DMARC ausentes ou reprovados, má reputação de envio ou conteúdo que considera indesejado. Verifique a autenticação do seu domínio e a reputação do seu servidor; se o problema continuar, consulte a Apple pela página de suporte para postmasters.</translation>
     </message>
     <message>
         <source>iCloud Mail refused the message under its local policy (CS01).</source>
@@ -2718,7 +2718,7 @@ Assunto: %2
     </message>
     <message>
         <source>The receiving server asks a blocklist (such as Spamhaus) about every sender, and the blocklist refused to answer it because it queries through a public or open DNS resolver. That refusal says nothing about you: your server is not listed. Tell the recipient&apos;s IT, with the error text, so they point their blocklist lookups at their own resolver or a registered feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino consulta uma lista de bloqueio (como o Spamhaus) sobre cada remetente, e a lista se recusou a responder porque ele faz as consultas por um resolvedor DNS público ou aberto. Essa recusa não diz nada sobre você: o seu servidor não está listado. Avise a equipe de TI do destinatário, enviando o texto do erro, para que ela direcione as consultas à lista de bloqueio para o próprio resolvedor ou para um feed registrado.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server could not check its blocklists: the fault is on their side.</source>
@@ -2726,7 +2726,7 @@ Assunto: %2
     </message>
     <message>
         <source>The recipient&apos;s domain publishes a policy (MTA-STS or DANE) saying its mail must travel encrypted to servers with a valid certificate, and its server did not meet it: no TLS, an expired or mismatched certificate, or records that do not match. Your side is fine. Tell the recipient&apos;s IT, with the error text; they must fix their certificate or their policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>O domínio do destinatário publica uma política (MTA-STS ou DANE) dizendo que os e-mails dele devem trafegar criptografados até servidores com um certificado válido, e o servidor dele não a cumpriu: sem TLS, com um certificado expirado ou que não corresponde, ou com registros que não batem. Do seu lado está tudo certo. Avise a equipe de TI do destinatário, enviando o texto do erro; eles precisam corrigir o certificado ou a política.</translation>
     </message>
     <message>
         <source>The recipient&apos;s server failed the encryption checks its own domain asks for (MTA-STS or DANE).</source>
@@ -2734,7 +2734,7 @@ Assunto: %2
     </message>
     <message>
         <source>The receiving server refused to take the message before the connection was encrypted with STARTTLS. Nothing is wrong with the address or the message, and no blocklist is involved. Whoever runs your mail server must turn on TLS (STARTTLS) for outgoing mail; if it is on, check that the server&apos;s TLS library and certificates are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino se recusou a receber a mensagem antes de a conexão ser criptografada com STARTTLS. Não há nada de errado com o endereço nem com a mensagem, e nenhuma lista de bloqueio está envolvida. Quem administra o seu servidor de e-mail precisa ativar o TLS (STARTTLS) para os e-mails de saída; se já estiver ativado, verifique se a biblioteca TLS e os certificados do servidor estão atualizados.</translation>
     </message>
     <message>
         <source>The receiving server only accepts mail over an encrypted (TLS) connection, and your server did not use one.</source>
@@ -2742,7 +2742,7 @@ Assunto: %2
     </message>
     <message>
         <source>The address is a group, mailbox or public folder that its Microsoft 365 administrators set to refuse mail from outside their organisation or from senders not on its list. Nothing is wrong with your set-up; ask the recipient&apos;s IT to allow your address, or write to a person there directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>O endereço é um grupo, caixa de correio ou pasta pública que os administradores do Microsoft 365 configuraram para recusar e-mails de fora da organização ou de remetentes que não estão na lista. Não há nada de errado com a sua configuração; peça à equipe de TI do destinatário que autorize o seu endereço ou escreva diretamente para uma pessoa de lá.</translation>
     </message>
     <message>
         <source>The recipient&apos;s organisation only accepts mail for this address from its own or approved senders.</source>
@@ -2750,11 +2750,11 @@ Assunto: %2
     </message>
     <message>
         <source>The mail server refused to pass the message on because whatever sent it did not log in (SMTP authentication). This is common with copiers, scanners, web shops and forms set to use the organisation&apos;s mail server without a user name and password. In the device&apos;s mail settings, turn on SMTP authentication with a mailbox&apos;s user name and password (or an app password), use port 587 with STARTTLS (or 465 with SSL/TLS), and send from that mailbox&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de e-mail se recusou a repassar a mensagem porque quem a enviou não fez login (autenticação SMTP). Isso é comum com copiadoras, scanners, lojas virtuais e formulários configurados para usar o servidor de e-mail da organização sem nome de usuário e senha. Nas configurações de e-mail do dispositivo, ative a autenticação SMTP com o nome de usuário e a senha de uma caixa de correio (ou uma senha de app), use a porta 587 com STARTTLS (ou 465 com SSL/TLS) e envie a partir do endereço dessa caixa de correio.</translation>
     </message>
     <message>
         <source>Your device or program must sign in to the mail server before it may send.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu dispositivo ou programa precisa fazer login no servidor de e-mail antes de poder enviar.</translation>
     </message>
 </context>
 <context>
@@ -3156,51 +3156,51 @@ Assunto: %2
     <name>ResolverProbeTr</name>
     <message>
         <source>Run the check on another network (not a hotel, café or guest network), turn off a VPN or filtering service, or give the DNS server of your internet provider in Settings (on the command line: --dns-server).</source>
-        <translation type="unfinished"></translation>
+        <translation>Faça a verificação em outra rede (não em rede de hotel, café ou de convidados), desative a VPN ou o serviço de filtragem, ou informe o servidor DNS do seu provedor de internet nas Configurações (na linha de comando: --dns-server).</translation>
     </message>
     <message>
         <source>your DNS server answers every name with the same address (%1), even names that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu servidor DNS responde a todos os nomes com o mesmo endereço (%1), até a nomes que não existem</translation>
     </message>
     <message>
         <source>your DNS server gives an address (%1) to names that do not exist, such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu servidor DNS dá um endereço (%1) a nomes que não existem, como %2</translation>
     </message>
     <message>
         <source>your DNS server says that %1, a name that certainly exists, does not exist: it answers &quot;no such name&quot; to everything</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu servidor DNS diz que %1, um nome que com certeza existe, não existe: ele responde &quot;nome inexistente&quot; a tudo</translation>
     </message>
     <message>
         <source>your DNS server did not answer for %1, a name that certainly exists (%2), so its &quot;does not exist&quot; answers cannot be trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu servidor DNS não respondeu para %1, um nome que com certeza existe (%2), então as respostas de &quot;não existe&quot; dele não são confiáveis</translation>
     </message>
     <message>
         <source>your DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu servidor DNS</translation>
     </message>
     <message>
         <source>The DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível confiar nas verificações de DNS: %1.</translation>
     </message>
     <message>
         <source>Some DNS checks cannot be trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível confiar em algumas verificações de DNS: %1.</translation>
     </message>
     <message>
         <source>Every DNS result of this check is shown as &quot;could not check&quot;: what this server says about your domain, your IP address or blocklists says nothing either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os resultados de DNS desta verificação aparecem como &quot;não foi possível verificar&quot;: o que este servidor diz sobre o seu domínio, o seu endereço IP ou as listas de bloqueio não vale nem a favor nem contra.</translation>
     </message>
     <message>
         <source>Results that say a domain, a record or a listing does not exist are shown as &quot;could not check&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os resultados que dizem que um domínio, um registro ou uma listagem não existe aparecem como &quot;não foi possível verificar&quot;.</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>isto</translation>
     </message>
     <message>
         <source>Could not check %1: %2.</source>
-        <translation type="unfinished">Não foi possível verificar %1: %2.</translation>
+        <translation>Não foi possível verificar %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -3380,7 +3380,7 @@ Assunto: %2
     </message>
     <message>
         <source>the %{%1} macro would expand to %2 characters, longer than any address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>a macro %{%1} seria expandida para %2 caracteres, mais do que qualquer endereço ou domínio</translation>
     </message>
 </context>
 <context>
@@ -3471,107 +3471,107 @@ Assunto: %2
     </message>
     <message>
         <source>Make the mail program or device (a copier, scanner or web form, for example) sign in to its outgoing (SMTP) server: turn on &quot;My outgoing server requires authentication&quot; (or &quot;SMTP authentication&quot;) and enter the mailbox&apos;s user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faça o programa de e-mail ou o dispositivo (uma copiadora, um scanner ou um formulário web, por exemplo) fazer login no servidor de saída (SMTP): ative &quot;Meu servidor de saída requer autenticação&quot; (ou &quot;Autenticação SMTP&quot;) e informe o nome de usuário e a senha da caixa de correio.</translation>
     </message>
     <message>
         <source>Send through the submission port: 587 with STARTTLS, or 465 with SSL/TLS. Port 25 is for servers and often refuses devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envie pela porta de envio (submission): 587 com STARTTLS ou 465 com SSL/TLS. A porta 25 é para servidores e muitas vezes recusa dispositivos.</translation>
     </message>
     <message>
         <source>With Microsoft 365 or Google, the account may need SMTP sign-in (SMTP AUTH) turned on, or an app password when two-step sign-in is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Com o Microsoft 365 ou o Google, pode ser necessário ativar o login SMTP (SMTP AUTH) na conta, ou usar uma senha de app quando a verificação em duas etapas estiver ativada.</translation>
     </message>
     <message>
         <source>A server passes mail on only for senders it knows. Check the outgoing server name in the settings, and that the sender address is one of your own domain&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um servidor só repassa e-mails de remetentes que ele conhece. Confira o nome do servidor de saída nas configurações e se o endereço do remetente é de um domínio seu.</translation>
     </message>
     <message>
         <source>Check the encryption setting: STARTTLS on port 587, or SSL/TLS on port 465. Most servers refuse &quot;None&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confira a configuração de criptografia: STARTTLS na porta 587 ou SSL/TLS na porta 465. A maioria dos servidores recusa &quot;Nenhuma&quot;.</translation>
     </message>
     <message>
         <source>Old devices and programs may speak only TLS 1.0 or 1.1, which servers now refuse: update the firmware or program, or send through a relay that speaks TLS 1.2 or newer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivos e programas antigos podem usar só TLS 1.0 ou 1.1, que os servidores hoje recusam: atualize o firmware ou o programa, ou envie por um relay que use TLS 1.2 ou mais recente.</translation>
     </message>
     <message>
         <source>For a certificate error, check that the server name in the settings matches the server&apos;s certificate (a name such as smtp.example.com, not an IP address) and that the device&apos;s date and time are right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Em caso de erro de certificado, confira se o nome do servidor nas configurações corresponde ao certificado do servidor (um nome como smtp.example.com, não um endereço IP) e se a data e a hora do dispositivo estão certas.</translation>
     </message>
     <message>
         <source>The receiving server refused your sender address. Check that the From address, and the return address your server uses, is a real address of a domain that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino recusou o seu endereço de remetente. Confira se o endereço From, e o endereço de retorno usado pelo seu servidor, é um endereço real de um domínio que existe.</translation>
     </message>
     <message>
         <source>The receiving server did not understand what your mail program or server sent. Update the program, the device&apos;s firmware or the server, and undo custom SMTP settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino não entendeu o que o seu programa ou servidor de e-mail enviou. Atualize o programa, o firmware do dispositivo ou o servidor, e desfaça configurações SMTP personalizadas.</translation>
     </message>
     <message>
         <source>If you do not manage the sending program or server, send these steps and the server&apos;s words to whoever does. Then send a test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se você não administra o programa ou servidor de envio, envie estas etapas e as palavras do servidor para quem administra. Depois envie uma mensagem de teste.</translation>
     </message>
     <message>
         <source>Attachments grow by about a third when sent. Share large files through a link, compress them, or send them in several messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os anexos ficam cerca de um terço maiores no envio. Compartilhe arquivos grandes por meio de um link, compacte-os ou envie-os em várias mensagens.</translation>
     </message>
     <message>
         <source>Links: remove shortened links and links whose text shows another address than they go to; check the linked sites are not on blocklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: remova links encurtados e links cujo texto mostra um endereço diferente do destino real; confira se os sites vinculados não estão em listas de bloqueio.</translation>
     </message>
     <message>
         <source>Attachments: archives, Office files with macros and programs are often refused; send a PDF or a link instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexos: arquivos compactados, arquivos do Office com macros e programas costumam ser recusados; envie um PDF ou um link.</translation>
     </message>
     <message>
         <source>Wording: capitals, many exclamation marks, &quot;free&quot;, &quot;urgent&quot; or a single large image with little text look like spam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto: letras maiúsculas, muitos pontos de exclamação, &quot;grátis&quot;, &quot;urgente&quot; ou uma única imagem grande com pouco texto parecem spam.</translation>
     </message>
     <message>
         <source>The server found or suspects malware in an attachment. Scan the file, and send it as a link or in another format; password-protected archives and programs are refused by most servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor encontrou ou suspeita de malware em um anexo. Verifique o arquivo com um antivírus e envie-o como link ou em outro formato; arquivos compactados protegidos por senha e programas são recusados pela maioria dos servidores.</translation>
     </message>
     <message>
         <source>The message breaks the email standard (RFC 5322): a missing or doubled header such as Date, From or Message-ID, overlong lines or bad encoding. The program that built it must be fixed; send from an ordinary mail program to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem viola o padrão de e-mail (RFC 5322): um cabeçalho ausente ou duplicado, como Date, From ou Message-ID, linhas longas demais ou codificação incorreta. O programa que a gerou precisa ser corrigido; envie por um programa de e-mail comum para comparar.</translation>
     </message>
     <message>
         <source>The recipient marked your message as spam. Stop sending them this kind of message unless they asked for it, and make unsubscribing easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>O destinatário marcou a sua mensagem como spam. Pare de enviar esse tipo de mensagem a ele, a menos que ele tenha pedido, e facilite o cancelamento da inscrição.</translation>
     </message>
     <message>
         <source>Compare the message with the server&apos;s words: its size, its attachments, its links and its wording.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare a mensagem com as palavras do servidor: o tamanho, os anexos, os links e o texto.</translation>
     </message>
     <message>
         <source>This is a delay notice, not a failure: your mail server is still trying and retries by itself, usually for up to four or five days. Do not send the message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este é um aviso de atraso, não uma falha: o seu servidor de e-mail continua tentando e faz novas tentativas sozinho, normalmente por até quatro ou cinco dias. Não envie a mensagem de novo.</translation>
     </message>
     <message>
         <source>Your mail server retried for its whole retry period and has given up: the message was not delivered. Send it again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>O seu servidor de e-mail tentou durante todo o período de novas tentativas e desistiu: a mensagem não foi entregue. Envie-a de novo mais tarde.</translation>
     </message>
     <message>
         <source>The receiving server asked to try again later. Your mail server retries by itself for a while; as this notice says it failed, send the message again in an hour or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino pediu para tentar de novo mais tarde. O seu servidor de e-mail tenta de novo sozinho por um tempo; como este aviso diz que houve falha, envie a mensagem de novo em uma ou duas horas.</translation>
     </message>
     <message>
         <source>The server refuses you for sending too much, too fast: send fewer messages per hour (split large mailings) and wait at least an hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor está recusando você por enviar muito e rápido demais: envie menos mensagens por hora (divida envios grandes) e aguarde pelo menos uma hora.</translation>
     </message>
     <message>
         <source>Worry when the same error comes back after a day, or a final failure notice arrives: then the receiving side has a lasting problem and its IT must look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preocupe-se se o mesmo erro voltar depois de um dia ou se chegar um aviso de falha definitiva: nesse caso, o lado do destinatário tem um problema persistente e a equipe de TI de lá precisa analisá-lo.</translation>
     </message>
     <message>
         <source>This is an automatic reply (out of office or similar): your message was delivered. Read it for the date they are back or for another contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta é uma resposta automática (ausência do escritório ou algo parecido): a sua mensagem foi entregue. Leia-a para saber a data de retorno ou outro contato.</translation>
     </message>
     <message>
         <source>The refusal is about how your message is sent, not about the recipient: a setting in your mail program, device or server must change. Sending again unchanged fails the same way.</source>
-        <translation type="unfinished"></translation>
+        <translation>A recusa tem a ver com a forma como a sua mensagem é enviada, não com o destinatário: é preciso mudar uma configuração no seu programa de e-mail, dispositivo ou servidor. Enviar de novo sem mudanças vai falhar do mesmo jeito.</translation>
     </message>
     <message>
         <source>The receiving server refused what the message contains. Change the message, not the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de destino recusou o conteúdo da mensagem. Mude a mensagem, não o endereço.</translation>
     </message>
 </context>
 <context>
