@@ -982,8 +982,8 @@ Betreff: %2
         <translation>Lizenz: GNU General Public License, Version 3 oder neuer (GPL-3.0-or-later). Es gibt keine Gewährleistung.</translation>
     </message>
     <message>
-        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation>Danksagung: Die Namen der Bounce-Gründe folgen Sisimai (BSD-2-Clause) von azumakuniyuki und Mitwirkenden. Erstellt mit Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL und mimalloc.</translation>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and SQLite.</source>
+        <translation>Danksagung: Die Namen der Bounce-Gründe folgen Sisimai (BSD-2-Clause) von azumakuniyuki und Mitwirkenden. Erstellt mit Qt, GMime, c-ares, libpsl, RE2, OpenSSL und SQLite.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1318,53 @@ Betreff: %2
             <numerusform>%n Adresse in %1 gespeichert</numerusform>
             <numerusform>%n Adressen in %1 gespeichert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>The case history is off (Edit &gt; Settings).</source>
+        <translation>Der Fallverlauf ist ausgeschaltet (Bearbeiten &gt; Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The case history was damaged: it was moved to %1 and a new one started.</source>
+        <translation>Der Fallverlauf war beschädigt: Er wurde nach %1 verschoben und ein neuer begonnen.</translation>
+    </message>
+    <message>
+        <source>This case could not be stored in the history: %1</source>
+        <translation>Dieser Fall konnte nicht im Verlauf gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be stored: %1</source>
+        <translation>Der Fall konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; the last on %1 (%2). View &gt; History shows them.</source>
+        <translation>
+            <numerusform>Schon gesehen: %n früherer Fall mit diesem Empfänger, seiner Domain oder der sendenden IP; zuletzt am %1 (%2). Ansicht &gt; Verlauf zeigt ihn.</numerusform>
+            <numerusform>Schon gesehen: %n frühere Fälle mit diesem Empfänger, seiner Domain oder der sendenden IP; zuletzt am %1 (%2). Ansicht &gt; Verlauf zeigt sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation>Der Fallverlauf ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2</source>
+        <translation>Fall %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened from the history.</source>
+        <translation>Fall %1 aus dem Verlauf wieder geöffnet.</translation>
     </message>
 </context>
 <context>

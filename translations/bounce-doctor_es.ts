@@ -982,8 +982,8 @@ Asunto: %2
         <translation>Licencia: GNU General Public License, versión 3 o posterior (GPL-3.0-or-later). No hay ninguna garantía.</translation>
     </message>
     <message>
-        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation>Créditos: los nombres de los motivos de rebote siguen a Sisimai (BSD-2-Clause), de azumakuniyuki y colaboradores. Creado con Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL y mimalloc.</translation>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and SQLite.</source>
+        <translation>Créditos: los nombres de los motivos de rebote siguen a Sisimai (BSD-2-Clause), de azumakuniyuki y colaboradores. Creado con Qt, GMime, c-ares, libpsl, RE2, OpenSSL y SQLite.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1318,53 @@ Asunto: %2
             <numerusform>%n dirección guardada en %1</numerusform>
             <numerusform>%n direcciones guardadas en %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>The case history is off (Edit &gt; Settings).</source>
+        <translation>El historial de casos está desactivado (Editar &gt; Configuración).</translation>
+    </message>
+    <message>
+        <source>The case history was damaged: it was moved to %1 and a new one started.</source>
+        <translation>El historial de casos estaba dañado: se movió a %1 y se empezó uno nuevo.</translation>
+    </message>
+    <message>
+        <source>This case could not be stored in the history: %1</source>
+        <translation>No se pudo guardar este caso en el historial: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be stored: %1</source>
+        <translation>No se pudo guardar el caso: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; the last on %1 (%2). View &gt; History shows them.</source>
+        <translation>
+            <numerusform>Ya visto: %n caso anterior con este destinatario, su dominio o la IP de envío; el último el %1 (%2). Ver &gt; Historial lo muestra.</numerusform>
+            <numerusform>Ya visto: %n casos anteriores con este destinatario, su dominio o la IP de envío; el último el %1 (%2). Ver &gt; Historial los muestra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation>El historial de casos está desactivado.</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2</source>
+        <translation>Caso %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened from the history.</source>
+        <translation>Caso %1 reabierto desde el historial.</translation>
     </message>
 </context>
 <context>

@@ -982,8 +982,8 @@ Objet&#xa0;: %2
         <translation>Licence&#xa0;: GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later). Aucune garantie n&apos;est fournie.</translation>
     </message>
     <message>
-        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation>Remerciements&#xa0;: les noms des motifs de rejet suivent Sisimai (BSD-2-Clause) d&apos;azumakuniyuki et ses contributeurs. Conçu avec Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL et mimalloc.</translation>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and SQLite.</source>
+        <translation>Remerciements&#xa0;: les noms des motifs de rejet suivent Sisimai (BSD-2-Clause) d&apos;azumakuniyuki et ses contributeurs. Conçu avec Qt, GMime, c-ares, libpsl, RE2, OpenSSL et SQLite.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1318,53 @@ Objet&#xa0;: %2
             <numerusform>%n adresse enregistrée dans %1</numerusform>
             <numerusform>%n adresses enregistrées dans %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>The case history is off (Edit &gt; Settings).</source>
+        <translation>L&apos;historique des cas est désactivé (Édition &gt; Paramètres).</translation>
+    </message>
+    <message>
+        <source>The case history was damaged: it was moved to %1 and a new one started.</source>
+        <translation>L&apos;historique des cas était endommagé&#xa0;: il a été déplacé vers %1 et un nouveau a été commencé.</translation>
+    </message>
+    <message>
+        <source>This case could not be stored in the history: %1</source>
+        <translation>Ce cas n&apos;a pas pu être enregistré dans l&apos;historique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be stored: %1</source>
+        <translation>Le cas n&apos;a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; the last on %1 (%2). View &gt; History shows them.</source>
+        <translation>
+            <numerusform>Déjà vu&#xa0;: %n cas antérieur avec ce destinataire, son domaine ou l&apos;IP d&apos;envoi&#xa0;; le dernier le %1 (%2). Affichage &gt; Historique le montre.</numerusform>
+            <numerusform>Déjà vu&#xa0;: %n cas antérieurs avec ce destinataire, son domaine ou l&apos;IP d&apos;envoi&#xa0;; le dernier le %1 (%2). Affichage &gt; Historique les montre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation>L&apos;historique des cas est désactivé.</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2</source>
+        <translation>Cas %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened from the history.</source>
+        <translation>Cas %1 rouvert depuis l&apos;historique.</translation>
     </message>
 </context>
 <context>

@@ -981,8 +981,8 @@ Subject: %2
         <translation>ライセンス: GNU General Public License バージョン 3 以降（GPL-3.0-or-later）。無保証です。</translation>
     </message>
     <message>
-        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation>クレジット: バウンス理由の名称は、azumakuniyuki 氏とコントリビューターによる Sisimai（BSD-2-Clause）に準拠しています。Qt、GMime、c-ares、libpsl、PCRE2、OpenSSL、mimalloc を使用して構築されています。</translation>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and SQLite.</source>
+        <translation>クレジット: バウンス理由の名称は、azumakuniyuki 氏とコントリビューターによる Sisimai（BSD-2-Clause）に準拠しています。Qt、GMime、c-ares、libpsl、RE2、OpenSSL、SQLite を使用して構築されています。</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1315,52 @@ Subject: %2
         <translation>
             <numerusform>%n 件のアドレスを %1 に保存しました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The case history is off (Edit &gt; Settings).</source>
+        <translation>ケース履歴はオフです（編集 &gt; 設定）。</translation>
+    </message>
+    <message>
+        <source>The case history was damaged: it was moved to %1 and a new one started.</source>
+        <translation>ケース履歴が破損していたため、%1 に移動して新しい履歴を開始しました。</translation>
+    </message>
+    <message>
+        <source>This case could not be stored in the history: %1</source>
+        <translation>このケースを履歴に保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be stored: %1</source>
+        <translation>ケースを保存できませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; the last on %1 (%2). View &gt; History shows them.</source>
+        <translation>
+            <numerusform>以前にも見つかりました: この受信者、そのドメイン、または送信 IP の過去のケースが %n 件あります。最新は %1（%2）です。表示 &gt; 履歴 で確認できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation>ケース履歴はオフです。</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2</source>
+        <translation>ケース %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened from the history.</source>
+        <translation>ケース %1 を履歴から再び開きました。</translation>
     </message>
 </context>
 <context>

@@ -982,8 +982,8 @@ Assunto: %2
         <translation>Licença: GNU General Public License, versão 3 ou posterior (GPL-3.0-or-later). Não há garantia.</translation>
     </message>
     <message>
-        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and mimalloc.</source>
-        <translation>Créditos: os nomes dos motivos de devolução seguem o Sisimai (BSD-2-Clause), de azumakuniyuki e colaboradores. Feito com Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL e mimalloc.</translation>
+        <source>Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and SQLite.</source>
+        <translation>Créditos: os nomes dos motivos de devolução seguem o Sisimai (BSD-2-Clause), de azumakuniyuki e colaboradores. Feito com Qt, GMime, c-ares, libpsl, RE2, OpenSSL e SQLite.</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1318,53 @@ Assunto: %2
             <numerusform>%n endereço salvo em %1</numerusform>
             <numerusform>%n endereços salvos em %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Histórico</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Histórico</translation>
+    </message>
+    <message>
+        <source>The case history is off (Edit &gt; Settings).</source>
+        <translation>O histórico de casos está desativado (Editar &gt; Configurações).</translation>
+    </message>
+    <message>
+        <source>The case history was damaged: it was moved to %1 and a new one started.</source>
+        <translation>O histórico de casos estava danificado: foi movido para %1 e um novo foi iniciado.</translation>
+    </message>
+    <message>
+        <source>This case could not be stored in the history: %1</source>
+        <translation>Não foi possível guardar este caso no histórico: %1</translation>
+    </message>
+    <message>
+        <source>The case could not be stored: %1</source>
+        <translation>Não foi possível guardar o caso: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seen before: %n earlier case(s) with this recipient, its domain or the sending IP; the last on %1 (%2). View &gt; History shows them.</source>
+        <translation>
+            <numerusform>Já visto: %n caso anterior com este destinatário, seu domínio ou o IP de envio; o último em %1 (%2). Exibir &gt; Histórico mostra-o.</numerusform>
+            <numerusform>Já visto: %n casos anteriores com este destinatário, seu domínio ou o IP de envio; o último em %1 (%2). Exibir &gt; Histórico mostra-os.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The case history is off.</source>
+        <translation>O histórico de casos está desativado.</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2</source>
+        <translation>Caso %1 — %2</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened from the history.</source>
+        <translation>Caso %1 reaberto a partir do histórico.</translation>
     </message>
 </context>
 <context>

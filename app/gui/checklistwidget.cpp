@@ -367,9 +367,8 @@ ChecklistRecord ChecklistWidget::record() const
 {
     ChecklistRecord record;
     for (const Step &step : m_steps)
-        record.steps.append(
-            {step.title, step.done->isChecked(), step.run != nullptr, step.ran, step.findings,
-             step.kind});
+        record.steps.append({step.title, step.done->isChecked(), step.run != nullptr, step.ran,
+                             step.findings, step.kind});
     if (m_draftBody) {
         record.hasDraft = true;
         record.draft = {m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()};

@@ -84,8 +84,8 @@ QString HelpDialog::aboutHtml()
                .toHtmlEscaped() +
            QStringLiteral("</p><p>") +
            tr("Credits: the bounce reason names follow Sisimai (BSD-2-Clause) by azumakuniyuki "
-              "and contributors. Built with Qt, GMime, c-ares, libpsl, PCRE2, OpenSSL and "
-              "mimalloc.")
+              "and contributors. Built with Qt, GMime, RE2, c-ares, libpsl, OpenSSL and "
+              "SQLite.")
                .toHtmlEscaped() +
            QStringLiteral("</p>");
 }

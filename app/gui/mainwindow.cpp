@@ -1,12 +1,12 @@
 #include "mainwindow.h"
 
+#include "caselistmodel.h"
 #include "checklistwidget.h"
 #include "common/settings.h"
 #include "common/version.h"
-#include "caselistmodel.h"
 #include "diagnosisview.h"
-#include "historypanel.h"
 #include "helpdialog.h"
+#include "historypanel.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
 #include "settingsdialog.h"
@@ -265,7 +265,8 @@ MainWindow::MainWindow(QWidget *parent)
         const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
         if (!current.isValid() || !caseStore())
             return;
-        m_dirtyCases.insert(m_model->item(current.row(), RecipientColumn)->data(MessageRole).toInt());
+        m_dirtyCases.insert(
+            m_model->item(current.row(), RecipientColumn)->data(MessageRole).toInt());
         m_caseTimer->start();
     });
     openHistory();
@@ -799,7 +800,7 @@ void MainWindow::openHistory()
         return;
     }
     const QString location = settings.historyLocation().isEmpty() ? CaseStore::defaultLocation()
-                                                                   : settings.historyLocation();
+                                                                  : settings.historyLocation();
     m_cases = std::make_unique<CaseStore>();
     if (!m_cases->open(location)) {
         m_history->setStore(nullptr, m_cases->errorString());
@@ -826,14 +827,16 @@ qint64 MainWindow::caseFor(int messageIndex)
     if (settings.historyStoresBounceText()) {
         if (message.source.isEmpty()) {
             raw = m_pasteBox->toPlainText().toUtf8();
-        } else if (QFile file(message.source); message.index == 0 && file.open(QIODevice::ReadOnly) &&
+        } else if (QFile file(message.source);
+                   message.index == 0 && file.open(QIODevice::ReadOnly) &&
                    file.size() <= CaseStore::Options{}.maxRawBounceBytes) {
             raw = file.readAll();
         }
     }
     BounceCase c = BounceCase::fromMessage(message, raw);
     if (!store->save(c)) {
-        showStatus(tr("This case could not be stored in the history: %1").arg(store->errorString()));
+        showStatus(
+            tr("This case could not be stored in the history: %1").arg(store->errorString()));
         return 0;
     }
     m_caseOfMessage.insert(messageIndex, c.id);
@@ -894,7 +897,8 @@ void MainWindow::showSeenBefore(int messageIndex, const RecipientDiagnosis &reci
     CaseStore *store = caseStore();
     const QString domain = recipient.recipient.section(QLatin1Char('@'), -1).toLower();
     const QList<CaseSummary> earlier =
-        store ? store->seenBefore(recipient.recipient, recipient.recipient.contains(u'@') ? domain : QString(),
+        store ? store->seenBefore(recipient.recipient,
+                                  recipient.recipient.contains(u'@') ? domain : QString(),
                                   recipient.sendingIp, m_caseOfMessage.value(messageIndex))
               : QList<CaseSummary>{};
     if (earlier.isEmpty()) {

@@ -240,7 +240,8 @@ const Knowledge &knowledge()
             Provider p;
             p.name = entry.name;
             const QString where = QStringLiteral("providers.json, ") + p.name;
-            p.hosts = KnowledgeBase::alternatives(entry.hosts, {}, where + QStringLiteral(" hosts"));
+            p.hosts =
+                KnowledgeBase::alternatives(entry.hosts, {}, where + QStringLiteral(" hosts"));
             p.textSigns = Matcher::from(entry.signs, where + QStringLiteral(" signs"));
             for (const QJsonValue &ruleValue : entry.rules) {
                 const QJsonObject rule = ruleValue.toObject();

@@ -20,7 +20,7 @@ enum class CaseState
     Resolved
 };
 
-QString caseStateName(CaseState state); ///< open, waiting, resolved
+QString caseStateName(CaseState state);        ///< open, waiting, resolved
 CaseState caseStateFromName(QStringView name); ///< open for an unknown name
 
 /// One check row as it was shown, with when it ran.

@@ -149,8 +149,9 @@ QString BlocklistCheck::reversedName(const QString &ip)
 void BlocklistCheck::start(const CheckInput &input)
 {
     const QString reversed = reversedName(input.sendingIp);
-    const QString domain =
-        input.sendingDomain.isEmpty() ? QString() : MailAddress::organizationalDomain(input.sendingDomain);
+    const QString domain = input.sendingDomain.isEmpty()
+                               ? QString()
+                               : MailAddress::organizationalDomain(input.sendingDomain);
     if (reversed.isEmpty() && domain.isEmpty()) {
         Finding f;
         f.id = QStringLiteral("dnsbl.input");

@@ -390,7 +390,8 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         const RecipientDiagnosis &r = message.recipients.at(i);
         out += QStringLiteral("## ") +
-               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient") : UntrustedText::oneLine(r.recipient)) +
+               escapeMarkdown(r.recipient.isEmpty() ? ReportTr::tr("Recipient")
+                                                    : UntrustedText::oneLine(r.recipient)) +
                QStringLiteral("\n\n**") + escapeMarkdown(r.headline) + QStringLiteral("**\n\n");
         out += QStringLiteral("| ") + ReportTr::tr("Fact") + QStringLiteral(" | ") +
                ReportTr::tr("Value") + QStringLiteral(" |\n|---|---|\n");
@@ -424,9 +425,10 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
                     out +=
                         QStringLiteral("    ") + escapeMarkdown(f.detail, true) + QLatin1Char('\n');
                 for (const QString &line : f.evidence)
-                    out += QStringLiteral("    - `") +
-                           UntrustedText::oneLine(line).replace(QLatin1Char('`'), QLatin1Char('\'')) +
-                           QStringLiteral("`\n");
+                    out +=
+                        QStringLiteral("    - `") +
+                        UntrustedText::oneLine(line).replace(QLatin1Char('`'), QLatin1Char('\'')) +
+                        QStringLiteral("`\n");
             }
         }
         if (record->hasDraft) {
@@ -466,8 +468,8 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
         out += QStringLiteral("</table>\n");
         if (!r.diagnostic.isEmpty())
             out += QStringLiteral("<p>") + escapeHtml(ReportTr::tr("The server's exact words:")) +
-                   QStringLiteral("</p>\n<pre>") + escapeHtml(UntrustedText::oneLine(r.diagnostic)) +
-                   QStringLiteral("</pre>\n");
+                   QStringLiteral("</p>\n<pre>") +
+                   escapeHtml(UntrustedText::oneLine(r.diagnostic)) + QStringLiteral("</pre>\n");
         out += QStringLiteral("<p>") + escapeHtml(r.explanation) + QStringLiteral("</p>\n");
         const ChecklistRecord *record = workFor(work, i);
         if (!record)
@@ -487,8 +489,8 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
                     out +=
                         QStringLiteral("<div>") + escapeHtml(f.detail) + QStringLiteral("</div>");
                 for (const QString &line : f.evidence)
-                    out += QStringLiteral("<div class=\"evidence\">") + escapeHtml(UntrustedText::oneLine(line)) +
-                           QStringLiteral("</div>");
+                    out += QStringLiteral("<div class=\"evidence\">") +
+                           escapeHtml(UntrustedText::oneLine(line)) + QStringLiteral("</div>");
             }
             out += QStringLiteral("</td></tr>\n");
         }
@@ -511,7 +513,8 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
     QString out;
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         const RecipientDiagnosis &r = message.recipients.at(i);
-        out += ReportTr::tr("Bounce for %1").arg(UntrustedText::oneLine(r.recipient)) + QLatin1Char('\n');
+        out += ReportTr::tr("Bounce for %1").arg(UntrustedText::oneLine(r.recipient)) +
+               QLatin1Char('\n');
         out += r.headline + QLatin1Char('\n');
         for (const Fact &fact : factsOf(message, r))
             out += QStringLiteral("  ") + fact.label + QStringLiteral(": ") + fact.value +
@@ -530,10 +533,11 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
                        QLatin1Char('\n');
                 for (const Finding &f : step.findings) {
                     out += QStringLiteral("    ") + statusMark(f.status) + QLatin1Char(' ') +
-                           findingStatusText(f.status) + QStringLiteral(": ") + UntrustedText::oneLine(f.title) +
-                           QLatin1Char('\n');
+                           findingStatusText(f.status) + QStringLiteral(": ") +
+                           UntrustedText::oneLine(f.title) + QLatin1Char('\n');
                     for (const QString &line : f.evidence)
-                        out += QStringLiteral("      ") + UntrustedText::oneLine(line) + QLatin1Char('\n');
+                        out += QStringLiteral("      ") + UntrustedText::oneLine(line) +
+                               QLatin1Char('\n');
                 }
             }
             if (record->hasDraft)

@@ -1,7 +1,7 @@
 #include "bounce/bouncereader.h"
 #include "bounce/knowledgebase.h"
-#include "bounce/textscan.h"
 #include "bounce/reasonvocabulary.h"
+#include "bounce/textscan.h"
 #include "common/pattern.h"
 
 #include <QFile>
@@ -124,9 +124,9 @@ private Q_SLOTS:
 void TestKnowledge::filesLoad_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char *name : {"reasons.json", "providers.json", "details.json",
-                             "bounce-reasons.json", "common-domains.json", "blocklists.json",
-                             "dns-probes.json", "help-pages.json"})
+    for (const char *name :
+         {"reasons.json", "providers.json", "details.json", "bounce-reasons.json",
+          "common-domains.json", "blocklists.json", "dns-probes.json", "help-pages.json"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -304,7 +304,8 @@ void TestKnowledge::everyPatternCompiles_data()
     for (const QJsonValue &value : providers) {
         const QString name = value.toObject().value(QLatin1String("name")).toString();
         for (const char *key : {"hosts", "mx"}) {
-            const QStringList list = KnowledgeBase::stringList(value.toObject().value(QLatin1String(key)));
+            const QStringList list =
+                KnowledgeBase::stringList(value.toObject().value(QLatin1String(key)));
             if (!list.isEmpty())
                 QTest::newRow(qPrintable(name + u' ' + QLatin1String(key))) << name << list;
         }

@@ -233,7 +233,8 @@ void TestMainWindow::historyKeepsTheCase()
         QStringLiteral("lee@history.test: 550 5.1.1 <lee@history.test>... User unknown"));
     QTRY_VERIFY(!window.isReading());
     QTRY_VERIFY(child<QLabel>(window, "seenBeforeLabel")->isVisible());
-    QVERIFY(child<QLabel>(window, "seenBeforeLabel")->text().contains(QLatin1String("Seen before")));
+    QVERIFY(
+        child<QLabel>(window, "seenBeforeLabel")->text().contains(QLatin1String("Seen before")));
 }
 
 void TestMainWindow::historyOffSaysWhy()

@@ -72,7 +72,8 @@ public:
                 }
             }
             if (recipient.diagnostic.trimmed().isEmpty()) {
-                const QString region = FormatHelpers::explanatoryRegion(message).toString().simplified();
+                const QString region =
+                    FormatHelpers::explanatoryRegion(message).toString().simplified();
                 becauseSentence().forEachMatch(region, [&recipient](const PatternMatch &m) {
                     if (m.capturedView(1).compare(recipient.recipient, Qt::CaseInsensitive) != 0)
                         return true;

@@ -76,8 +76,9 @@ void AuthenticationCheck::start(const CheckInput &input)
 
     // A domain the user typed is what all three records are checked for; otherwise SPF takes
     // the sending domain, DKIM the signature's d=, DMARC the From address.
-    const QString typedDomain =
-        input.typed.testFlag(TypedField::SendingDomain) ? MailAddress::domainOf(input.sendingDomain) : QString();
+    const QString typedDomain = input.typed.testFlag(TypedField::SendingDomain)
+                                    ? MailAddress::domainOf(input.sendingDomain)
+                                    : QString();
     const QString from = MailAddress::domainOf(input.fromAddress);
     if (!typedDomain.isEmpty()) {
         m_spfDomain = m_dkimDomain = m_dmarcDomain = typedDomain;
