@@ -1,5 +1,5 @@
 #include "checkcommand.h"
-#include "common/filename.h"
+#include "bounce/filename.h"
 #include "common/version.h"
 #include "diagnosecommand.h"
 #include "output.h"

@@ -1,6 +1,6 @@
 #include "output.h"
 
-#include "common/untrustedtext.h"
+#include "bounce/untrustedtext.h"
 
 #include <QJsonDocument>
 

@@ -1,10 +1,10 @@
 #include "checklistwidget.h"
 
 #include "checks/checkrunner.h"
-#include "common/settings.h"
 #include "dns/aresresolver.h"
 #include "report/contactdraft.h"
 #include "report/stepadvice.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -217,8 +217,10 @@ QWidget *ChecklistWidget::contentOf(FirstStep kind, QWidget *parent)
             Q_EMIT statusMessage(tr("Message copied to the clipboard."));
         });
         connect(mail, &QPushButton::clicked, this, [this] {
-            const ContactDraft edited{m_draftTo->text(), m_draftSubject->text(),
-                                      m_draftBody->toPlainText()};
+            ContactDraft edited;
+            edited.to = m_draftTo->text();
+            edited.subject = m_draftSubject->text();
+            edited.body = m_draftBody->toPlainText();
             if (!QDesktopServices::openUrl(edited.mailtoUrl()))
                 Q_EMIT statusMessage(tr("No mail app answered: use Copy message and paste it "
                                         "into your mail program."));
@@ -371,7 +373,9 @@ ChecklistRecord ChecklistWidget::record() const
                              step.findings, step.kind});
     if (m_draftBody) {
         record.hasDraft = true;
-        record.draft = {m_draftTo->text(), m_draftSubject->text(), m_draftBody->toPlainText()};
+        record.draft.to = m_draftTo->text();
+        record.draft.subject = m_draftSubject->text();
+        record.draft.body = m_draftBody->toPlainText();
     }
     return record;
 }

@@ -1,4 +1,4 @@
-#include "common/settings.h"
+#include "settings.h"
 #include "common/translation.h"
 #include "common/version.h"
 #include "mainwindow.h"

@@ -2,7 +2,7 @@
 
 #include "caselistmodel.h"
 #include "checklistwidget.h"
-#include "common/settings.h"
+#include "settings.h"
 #include "common/version.h"
 #include "diagnosisview.h"
 #include "helpdialog.h"

@@ -1,7 +1,7 @@
 #include "readerworker.h"
 
 #include "bounce/bouncereader.h"
-#include "common/settings.h"
+#include "settings.h"
 
 namespace BounceDoctor::Gui {
 

@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 
 #include "checks/blocklistcheck.h"
-#include "common/settings.h"
+#include "settings.h"
 #include "common/translation.h"
 
 #include <QCheckBox>

@@ -3,7 +3,7 @@
 #include "authresultsparser.h"
 #include "bounceformat.h"
 #include "classifier.h"
-#include "common/filename.h"
+#include "bounce/filename.h"
 #include "common/pattern.h"
 #include "mimeparser.h"
 #include "textscan.h"

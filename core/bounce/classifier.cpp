@@ -1,6 +1,6 @@
 #include "classifier.h"
 
-#include "common/domainsuggester.h"
+#include "bounce/domainsuggester.h"
 #include "common/mailaddress.h"
 #include "common/pattern.h"
 #include "knowledgebase.h"

@@ -1,7 +1,7 @@
 #include "contactdraft.h"
 
 #include "common/mailaddress.h"
-#include "common/untrustedtext.h"
+#include "bounce/untrustedtext.h"
 
 #include <QCoreApplication>
 

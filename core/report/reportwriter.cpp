@@ -1,7 +1,7 @@
 #include "reportwriter.h"
 
 #include "bounce/knowledgebase.h"
-#include "common/untrustedtext.h"
+#include "bounce/untrustedtext.h"
 #include "report/stepadvice.h"
 
 #include <QCoreApplication>

@@ -1,11 +1,8 @@
 #include "bounce/bouncereader.h"
 #include "bounce/mimeparser.h"
-#include "common/settings.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -84,7 +81,6 @@ private Q_SLOTS:
     void onePartSameAsInMultipart();
     void threadsKeepInputOrder_data();
     void threadsKeepInputOrder();
-    void settingsDefaultIsTheReadersLimit();
     void textEncodings_data();
     void textEncodings();
     void noLoneSurrogates_data();
@@ -714,13 +710,6 @@ void TestBounceReader::threadsKeepInputOrder()
     QCOMPARE(oneByOne.size(), 14 * 3 + 26 + 1); // 14 mboxes of three, 26 messages, 1 error
     QCOMPARE(threaded, oneByOne);
     QVERIFY(onCallingThread);
-}
-
-void TestBounceReader::settingsDefaultIsTheReadersLimit()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().remove(QStringLiteral("limits/maxMessageMegabytes"));
-    QCOMPARE(qint64(Settings().maxMessageMegabytes()) << 20, ReaderLimits().maxMessageBytes);
 }
 
 namespace {

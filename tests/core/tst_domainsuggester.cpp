@@ -1,4 +1,4 @@
-#include "common/domainsuggester.h"
+#include "bounce/domainsuggester.h"
 
 #include <QRandomGenerator>
 #include <QTest>

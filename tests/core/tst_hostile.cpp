@@ -4,8 +4,8 @@
 
 #include "bounce/authresultsparser.h"
 #include "bounce/bouncereader.h"
-#include "common/filename.h"
-#include "common/untrustedtext.h"
+#include "bounce/filename.h"
+#include "bounce/untrustedtext.h"
 #include "report/contactdraft.h"
 #include "report/reportwriter.h"
 
@@ -315,7 +315,7 @@ private Q_SLOTS:
             {QStringLiteral("broken link"), QStringLiteral("a symbolic link to something that")},
         };
         for (const auto &[kind, named] : kinds) {
-            for (const QString where :
+            for (const QString &where :
                  {QStringLiteral("direct"), QStringLiteral("folder"), QStringLiteral("maildir")})
                 QTest::addRow("%s, %s", qPrintable(kind), qPrintable(where))
                     << kind << named << where;

@@ -1,5 +1,5 @@
 #include "checklistwidget.h"
-#include "common/settings.h"
+#include "settings.h"
 #include "common/translation.h"
 #include "common/version.h"
 #include "dnsmasqserver.h"

@@ -1,6 +1,6 @@
 #include "domainsuggester.h"
 
-#include "mailaddress.h"
+#include "common/mailaddress.h"
 
 #include <QFile>
 #include <QJsonArray>

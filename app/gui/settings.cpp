@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "bounce/bouncereader.h"
+
 namespace BounceDoctor {
 namespace {
 
@@ -11,9 +13,8 @@ const QString blocklistsKey = QStringLiteral("blocklists/zones");
 const QString languageKey = QStringLiteral("ui/language");
 const QString maxMessageKey = QStringLiteral("limits/maxMessageMegabytes");
 const QString maxBatchKey = QStringLiteral("limits/maxBatchMessages");
-// The reader's own limit (ReaderLimits::maxMessageBytes, in the bounce layer above this one);
-// tst_bouncereader checks that the two agree.
-constexpr int defaultMaxMessageMegabytes = 50;
+// The reader's own limit, in megabytes.
+constexpr int defaultMaxMessageMegabytes = int(ReaderLimits().maxMessageBytes >> 20);
 const QString historyEnabledKey = QStringLiteral("history/enabled");
 const QString historyLocationKey = QStringLiteral("history/location");
 const QString historyRetentionKey = QStringLiteral("history/retentionDays");
