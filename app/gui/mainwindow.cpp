@@ -2,13 +2,13 @@
 
 #include "caselistmodel.h"
 #include "checklistwidget.h"
-#include "settings.h"
 #include "common/version.h"
 #include "diagnosisview.h"
 #include "helpdialog.h"
 #include "historypanel.h"
 #include "readerworker.h"
 #include "report/reportwriter.h"
+#include "settings.h"
 #include "settingsdialog.h"
 
 #include <QApplication>
@@ -822,6 +822,26 @@ qint64 MainWindow::caseFor(int messageIndex)
     if (const qint64 id = m_caseOfMessage.value(messageIndex))
         return id;
     const BounceMessage &message = m_messages.at(messageIndex);
+    // The same bounce opened again (or pasted again) is the case it already has.
+    if (!message.recipients.isEmpty()) {
+        const RecipientDiagnosis &first = message.recipients.constFirst();
+        for (const CaseSummary &earlier : store->seenBefore(first.recipient, {}, {})) {
+            const std::optional<BounceCase> c = store->load(earlier.id);
+            if (!c || c->source != message.source ||
+                c->original.messageId != message.original.messageId ||
+                c->recipients.size() != message.recipients.size())
+                continue;
+            bool same = true;
+            for (qsizetype i = 0; i < c->recipients.size() && same; ++i)
+                same =
+                    c->recipients.at(i).diagnosis.recipient == message.recipients.at(i).recipient &&
+                    c->recipients.at(i).diagnosis.diagnostic == message.recipients.at(i).diagnostic;
+            if (same) {
+                m_caseOfMessage.insert(messageIndex, c->id);
+                return c->id;
+            }
+        }
+    }
     QByteArray raw;
     const Settings settings;
     if (settings.historyStoresBounceText()) {

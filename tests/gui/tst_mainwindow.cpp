@@ -1,10 +1,10 @@
 #include "checklistwidget.h"
-#include "settings.h"
 #include "common/translation.h"
 #include "common/version.h"
 #include "dnsmasqserver.h"
 #include "helpdialog.h"
 #include "mainwindow.h"
+#include "settings.h"
 #include "settingsdialog.h"
 
 #include <QApplication>
@@ -228,6 +228,15 @@ void TestMainWindow::historyKeepsTheCase()
     QVERIFY2(rows.join(QLatin1Char('\n'))
                  .contains(QString::fromUtf8("✓ history.test receives mail at mx1.history.test")),
              qPrintable(rows.join(QLatin1Char('\n'))));
+    // The same bounce pasted again is the same case, not a second one.
+    window.diagnoseText(
+        QStringLiteral("kim@history.test: 550 5.1.1 <kim@history.test>... User unknown"));
+    QTRY_VERIFY(!window.isReading());
+    QTRY_VERIFY(!child<QLabel>(window, "seenBeforeLabel")->isVisible());
+    QCOMPARE(window.caseStore()
+                 ->search(BounceDoctor::CaseQuery{QStringLiteral("kim@history"), {}, {}, {}, 10})
+                 .size(),
+             1);
     // A new bounce for the same domain says it was seen before.
     window.diagnoseText(
         QStringLiteral("lee@history.test: 550 5.1.1 <lee@history.test>... User unknown"));
