@@ -1084,6 +1084,34 @@ Betreff: %2
         <source>Delete every case in the history? This cannot be undone.</source>
         <translation>Alle Fälle im Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Copy for &amp;Ticket</source>
+        <translation>Für &amp;Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Als &amp;Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Tit&amp;le</source>
+        <translation>Tite&amp;l kopieren</translation>
+    </message>
+    <message>
+        <source>A one-line summary for the ticket&apos;s title</source>
+        <translation>Eine einzeilige Zusammenfassung für den Titel des Tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Hide personal data (addresses, sender, subject)</source>
+        <translation>Persönliche Daten &amp;ausblenden (Adressen, Absender, Betreff)</translation>
+    </message>
+    <message>
+        <source>Case title copied to the clipboard.</source>
+        <translation>Titel des Falls in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Case copied to the clipboard.</source>
+        <translation>Fall in die Zwischenablage kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>

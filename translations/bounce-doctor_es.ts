@@ -1084,6 +1084,34 @@ Asunto: %2
         <source>Delete every case in the history? This cannot be undone.</source>
         <translation>¿Eliminar todos los casos del historial? Esta acción no se puede deshacer.</translation>
     </message>
+    <message>
+        <source>Copy for &amp;Ticket</source>
+        <translation>Copiar para el &amp;ticket</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Copiar como &amp;Markdown</translation>
+    </message>
+    <message>
+        <source>Copy Tit&amp;le</source>
+        <translation>Copiar el tít&amp;ulo</translation>
+    </message>
+    <message>
+        <source>A one-line summary for the ticket&apos;s title</source>
+        <translation>Un resumen de una línea para el título del ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Hide personal data (addresses, sender, subject)</source>
+        <translation>&amp;Ocultar datos personales (direcciones, remitente, asunto)</translation>
+    </message>
+    <message>
+        <source>Case title copied to the clipboard.</source>
+        <translation>Título del caso copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Case copied to the clipboard.</source>
+        <translation>Caso copiado al portapapeles.</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>

@@ -1084,6 +1084,34 @@ Objet&#xa0;: %2
         <source>Delete every case in the history? This cannot be undone.</source>
         <translation>Supprimer tous les dossiers de l&apos;historique&#xa0;? Cette action est irréversible.</translation>
     </message>
+    <message>
+        <source>Copy for &amp;Ticket</source>
+        <translation>Copier pour le &amp;ticket</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Copier en &amp;Markdown</translation>
+    </message>
+    <message>
+        <source>Copy Tit&amp;le</source>
+        <translation>Copier le tit&amp;re</translation>
+    </message>
+    <message>
+        <source>A one-line summary for the ticket&apos;s title</source>
+        <translation>Un résumé d&apos;une ligne pour le titre du ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Hide personal data (addresses, sender, subject)</source>
+        <translation>&amp;Masquer les données personnelles (adresses, expéditeur, objet)</translation>
+    </message>
+    <message>
+        <source>Case title copied to the clipboard.</source>
+        <translation>Titre du cas copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Case copied to the clipboard.</source>
+        <translation>Cas copié dans le presse-papiers.</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>

@@ -1083,6 +1083,34 @@ Subject: %2
         <source>Delete every case in the history? This cannot be undone.</source>
         <translation>履歴内のすべてのケースを削除しますか？この操作は元に戻せません。</translation>
     </message>
+    <message>
+        <source>Copy for &amp;Ticket</source>
+        <translation>チケット用にコピー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Markdown でコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy Tit&amp;le</source>
+        <translation>タイトルをコピー(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A one-line summary for the ticket&apos;s title</source>
+        <translation>チケットのタイトル用の 1 行の要約</translation>
+    </message>
+    <message>
+        <source>&amp;Hide personal data (addresses, sender, subject)</source>
+        <translation>個人情報を隠す（アドレス、送信者、件名）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Case title copied to the clipboard.</source>
+        <translation>ケースのタイトルをクリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>Case copied to the clipboard.</source>
+        <translation>ケースをクリップボードにコピーしました。</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>

@@ -1084,6 +1084,34 @@ Assunto: %2
         <source>Delete every case in the history? This cannot be undone.</source>
         <translation>Excluir todos os casos do histórico? Esta ação não pode ser desfeita.</translation>
     </message>
+    <message>
+        <source>Copy for &amp;Ticket</source>
+        <translation>Copiar para o &amp;chamado</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Copiar como &amp;Markdown</translation>
+    </message>
+    <message>
+        <source>Copy Tit&amp;le</source>
+        <translation>Copiar o tít&amp;ulo</translation>
+    </message>
+    <message>
+        <source>A one-line summary for the ticket&apos;s title</source>
+        <translation>Um resumo de uma linha para o título do chamado</translation>
+    </message>
+    <message>
+        <source>&amp;Hide personal data (addresses, sender, subject)</source>
+        <translation>&amp;Ocultar dados pessoais (endereços, remetente, assunto)</translation>
+    </message>
+    <message>
+        <source>Case title copied to the clipboard.</source>
+        <translation>Título do caso copiado para a área de transferência.</translation>
+    </message>
+    <message>
+        <source>Case copied to the clipboard.</source>
+        <translation>Caso copiado para a área de transferência.</translation>
+    </message>
 </context>
 <context>
     <name>BounceDoctor::Gui::MainWindow</name>

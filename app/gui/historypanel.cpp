@@ -1,7 +1,11 @@
 #include "historypanel.h"
 
+#include "casehandover.h"
 #include "caselistmodel.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -123,6 +127,27 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     noteRow->addWidget(m_addNote);
     layout->addLayout(noteRow);
 
+    // Handing the case over: for a ticket system (Jira, GitHub and GitLab render Markdown).
+    auto *handOver = new QHBoxLayout;
+    m_copyText = new QPushButton(tr("Copy for &Ticket"), this);
+    m_copyText->setObjectName(QStringLiteral("historyCopyText"));
+    m_copyMarkdown = new QPushButton(tr("Copy as &Markdown"), this);
+    m_copyMarkdown->setObjectName(QStringLiteral("historyCopyMarkdown"));
+    m_copySummary = new QPushButton(tr("Copy Tit&le"), this);
+    m_copySummary->setObjectName(QStringLiteral("historyCopySummary"));
+    m_copySummary->setToolTip(tr("A one-line summary for the ticket's title"));
+    handOver->addWidget(m_copyText);
+    handOver->addWidget(m_copyMarkdown);
+    handOver->addWidget(m_copySummary);
+    handOver->addStretch();
+    layout->addLayout(handOver);
+    m_hidePersonal = new QCheckBox(tr("&Hide personal data (addresses, sender, subject)"), this);
+    m_hidePersonal->setObjectName(QStringLiteral("historyHidePersonal"));
+    layout->addWidget(m_hidePersonal);
+    connect(m_copyText, &QPushButton::clicked, this, [this] { copyHandOver(false, false); });
+    connect(m_copyMarkdown, &QPushButton::clicked, this, [this] { copyHandOver(true, false); });
+    connect(m_copySummary, &QPushButton::clicked, this, [this] { copyHandOver(false, true); });
+
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250);
@@ -223,7 +248,8 @@ void HistoryPanel::showSelectedCase()
     const std::optional<BounceCase> c = id && m_store ? m_store->load(id) : std::nullopt;
     m_updatingDetails = true;
     for (QWidget *w :
-         std::initializer_list<QWidget *>{m_open, m_delete, m_ticket, m_caseState, m_newNote})
+         std::initializer_list<QWidget *>{m_open, m_delete, m_ticket, m_caseState, m_newNote,
+                                          m_copyText, m_copyMarkdown, m_copySummary})
         w->setEnabled(c.has_value());
     m_addNote->setEnabled(c && !m_newNote->text().trimmed().isEmpty());
     m_ticket->setText(c ? c->ticketRef : QString());
@@ -280,6 +306,21 @@ void HistoryPanel::deleteAll()
         refresh();
         Q_EMIT casesChanged();
     }
+}
+
+void HistoryPanel::copyHandOver(bool markdown, bool summaryOnly)
+{
+    const qint64 id = selectedCaseId();
+    const std::optional<BounceCase> c = id && m_store ? m_store->load(id) : std::nullopt;
+    if (!c)
+        return;
+    CaseHandover::Options options;
+    options.format = markdown ? CaseHandover::Format::Markdown : CaseHandover::Format::PlainText;
+    options.hidePersonalData = m_hidePersonal->isChecked();
+    QApplication::clipboard()->setText(summaryOnly ? CaseHandover::summaryLine(*c, options)
+                                                   : CaseHandover::ticketText(*c, options));
+    Q_EMIT statusMessage(summaryOnly ? tr("Case title copied to the clipboard.")
+                                     : tr("Case copied to the clipboard."));
 }
 
 } // namespace BounceDoctor::Gui

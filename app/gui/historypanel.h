@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +40,8 @@ public:
 
 Q_SIGNALS:
     void openCaseRequested(qint64 id);
+    /// Feedback for the status bar ("Case copied").
+    void statusMessage(const QString &text);
     /// A case's notes, state or ticket changed, or cases were deleted.
     void casesChanged();
 
@@ -47,6 +50,8 @@ private:
     void addNote();
     void deleteSelected();
     void deleteAll();
+    /// Copies the selected case for a ticket: the whole case, or its one-line summary.
+    void copyHandOver(bool markdown, bool summaryOnly);
     bool confirm(const QString &question);
     CaseQuery currentQuery() const;
 
@@ -65,6 +70,10 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QLineEdit *m_newNote = nullptr;
     QPushButton *m_addNote = nullptr;
+    QPushButton *m_copyText = nullptr;
+    QPushButton *m_copyMarkdown = nullptr;
+    QPushButton *m_copySummary = nullptr;
+    QCheckBox *m_hidePersonal = nullptr;
     QTimer *m_searchTimer = nullptr;
     bool m_updatingDetails = false;
 };

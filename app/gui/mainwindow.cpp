@@ -257,6 +257,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     m_historyDock->hide();
     connect(m_history, &HistoryPanel::openCaseRequested, this, &MainWindow::reopenCase);
+    connect(m_history, &HistoryPanel::statusMessage, this, &MainWindow::showStatus);
     m_caseTimer = new QTimer(this);
     m_caseTimer->setSingleShot(true);
     m_caseTimer->setInterval(400);

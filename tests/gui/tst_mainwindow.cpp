@@ -219,6 +219,16 @@ void TestMainWindow::historyKeepsTheCase()
     QTRY_COMPARE(table->model()->rowCount(), 1);
     table->setCurrentIndex(table->model()->index(0, 0));
     QTRY_VERIFY(child<QPlainTextEdit>(window, "historyNotes")->toPlainText().contains(note));
+    // Handed over for a ticket: the checks and the note in it, the address masked on request.
+    QTest::mouseClick(child<QPushButton>(window, "historyCopyMarkdown"), Qt::LeftButton);
+    QTRY_VERIFY(QApplication::clipboard()->text().contains(note));
+    QVERIFY(
+        QApplication::clipboard()->text().contains(QLatin1String("history.test receives mail")));
+    QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("kim@history.test")));
+    child<QCheckBox>(window, "historyHidePersonal")->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(window, "historyCopyText"), Qt::LeftButton);
+    QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("k***@history.test")));
+    QVERIFY(!QApplication::clipboard()->text().contains(QLatin1String("kim@history.test")));
     QTest::mouseClick(child<QPushButton>(window, "historyOpen"), Qt::LeftButton);
     QTRY_VERIFY(stepOpen(window, QStringLiteral("stepVerifyAddress")));
     auto *results = child<QTreeWidget>(window, "stepVerifyAddressResults");
