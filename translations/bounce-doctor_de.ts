@@ -1101,10 +1101,6 @@ Betreff: %2
         <translation>Eine einzeilige Zusammenfassung für den Titel des Tickets</translation>
     </message>
     <message>
-        <source>&amp;Hide personal data (addresses, sender, subject)</source>
-        <translation>Persönliche Daten &amp;ausblenden (Adressen, Absender, Betreff)</translation>
-    </message>
-    <message>
         <source>Case title copied to the clipboard.</source>
         <translation>Titel des Falls in die Zwischenablage kopiert.</translation>
     </message>
@@ -1393,6 +1389,14 @@ Betreff: %2
     <message>
         <source>Case %1 reopened from the history.</source>
         <translation>Fall %1 aus dem Verlauf wieder geöffnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Personal Data in Exports</source>
+        <translation>Persönliche Daten in Exporten &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>Reports, ticket texts and cases handed over mask the recipients&apos; addresses, the sender and the subject; the server&apos;s words stay</source>
+        <translation>Berichte, Tickettexte und übergebene Fälle maskieren die Adressen der Empfänger, den Absender und den Betreff; der Wortlaut des Servers bleibt</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3229,10 @@ Betreff: %2
     <message>
         <source>Server said</source>
         <translation>Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(ausgeblendet)</translation>
     </message>
 </context>
 <context>

@@ -1101,10 +1101,6 @@ Asunto: %2
         <translation>Un resumen de una línea para el título del ticket</translation>
     </message>
     <message>
-        <source>&amp;Hide personal data (addresses, sender, subject)</source>
-        <translation>&amp;Ocultar datos personales (direcciones, remitente, asunto)</translation>
-    </message>
-    <message>
         <source>Case title copied to the clipboard.</source>
         <translation>Título del caso copiado al portapapeles.</translation>
     </message>
@@ -1393,6 +1389,14 @@ Asunto: %2
     <message>
         <source>Case %1 reopened from the history.</source>
         <translation>Caso %1 reabierto desde el historial.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Personal Data in Exports</source>
+        <translation>&amp;Ocultar datos personales en las exportaciones</translation>
+    </message>
+    <message>
+        <source>Reports, ticket texts and cases handed over mask the recipients&apos; addresses, the sender and the subject; the server&apos;s words stay</source>
+        <translation>Los informes, los textos de ticket y los casos entregados ocultan las direcciones de los destinatarios, el remitente y el asunto; las palabras del servidor se mantienen</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3229,10 @@ Asunto: %2
     <message>
         <source>Server said</source>
         <translation>Respuesta del servidor</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
     </message>
 </context>
 <context>

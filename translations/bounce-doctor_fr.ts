@@ -1101,10 +1101,6 @@ Objet&#xa0;: %2
         <translation>Un résumé d&apos;une ligne pour le titre du ticket</translation>
     </message>
     <message>
-        <source>&amp;Hide personal data (addresses, sender, subject)</source>
-        <translation>&amp;Masquer les données personnelles (adresses, expéditeur, objet)</translation>
-    </message>
-    <message>
         <source>Case title copied to the clipboard.</source>
         <translation>Titre du cas copié dans le presse-papiers.</translation>
     </message>
@@ -1393,6 +1389,14 @@ Objet&#xa0;: %2
     <message>
         <source>Case %1 reopened from the history.</source>
         <translation>Cas %1 rouvert depuis l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Personal Data in Exports</source>
+        <translation>&amp;Masquer les données personnelles dans les exports</translation>
+    </message>
+    <message>
+        <source>Reports, ticket texts and cases handed over mask the recipients&apos; addresses, the sender and the subject; the server&apos;s words stay</source>
+        <translation>Les rapports, les textes de ticket et les cas transmis masquent les adresses des destinataires, l&apos;expéditeur et l&apos;objet&#xa0;; les mots du serveur restent</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3229,10 @@ Objet&#xa0;: %2
     <message>
         <source>Server said</source>
         <translation>Réponse du serveur</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(masqué)</translation>
     </message>
 </context>
 <context>

@@ -1100,10 +1100,6 @@ Subject: %2
         <translation>チケットのタイトル用の 1 行の要約</translation>
     </message>
     <message>
-        <source>&amp;Hide personal data (addresses, sender, subject)</source>
-        <translation>個人情報を隠す（アドレス、送信者、件名）(&amp;H)</translation>
-    </message>
-    <message>
         <source>Case title copied to the clipboard.</source>
         <translation>ケースのタイトルをクリップボードにコピーしました。</translation>
     </message>
@@ -1389,6 +1385,14 @@ Subject: %2
     <message>
         <source>Case %1 reopened from the history.</source>
         <translation>ケース %1 を履歴から再び開きました。</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Personal Data in Exports</source>
+        <translation>エクスポートで個人情報を隠す(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reports, ticket texts and cases handed over mask the recipients&apos; addresses, the sender and the subject; the server&apos;s words stay</source>
+        <translation>レポート、チケット用テキスト、引き継ぐケースで受信者のアドレス、送信者、件名を伏せます。サーバーの文言はそのまま残ります</translation>
     </message>
 </context>
 <context>
@@ -3221,6 +3225,10 @@ Subject: %2
     <message>
         <source>Server said</source>
         <translation>サーバーの応答</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（非表示）</translation>
     </message>
 </context>
 <context>

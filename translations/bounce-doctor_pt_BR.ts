@@ -1101,10 +1101,6 @@ Assunto: %2
         <translation>Um resumo de uma linha para o título do chamado</translation>
     </message>
     <message>
-        <source>&amp;Hide personal data (addresses, sender, subject)</source>
-        <translation>&amp;Ocultar dados pessoais (endereços, remetente, assunto)</translation>
-    </message>
-    <message>
         <source>Case title copied to the clipboard.</source>
         <translation>Título do caso copiado para a área de transferência.</translation>
     </message>
@@ -1393,6 +1389,14 @@ Assunto: %2
     <message>
         <source>Case %1 reopened from the history.</source>
         <translation>Caso %1 reaberto a partir do histórico.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Personal Data in Exports</source>
+        <translation>&amp;Ocultar dados pessoais nas exportações</translation>
+    </message>
+    <message>
+        <source>Reports, ticket texts and cases handed over mask the recipients&apos; addresses, the sender and the subject; the server&apos;s words stay</source>
+        <translation>Relatórios, textos de chamado e casos repassados mascaram os endereços dos destinatários, o remetente e o assunto; as palavras do servidor permanecem</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3229,10 @@ Assunto: %2
     <message>
         <source>Server said</source>
         <translation>Resposta do servidor</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@
 
 #include "casehandover.h"
 #include "caselistmodel.h"
+#include "settings.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
@@ -141,9 +141,6 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     handOver->addWidget(m_copySummary);
     handOver->addStretch();
     layout->addLayout(handOver);
-    m_hidePersonal = new QCheckBox(tr("&Hide personal data (addresses, sender, subject)"), this);
-    m_hidePersonal->setObjectName(QStringLiteral("historyHidePersonal"));
-    layout->addWidget(m_hidePersonal);
     connect(m_copyText, &QPushButton::clicked, this, [this] { copyHandOver(false, false); });
     connect(m_copyMarkdown, &QPushButton::clicked, this, [this] { copyHandOver(true, false); });
     connect(m_copySummary, &QPushButton::clicked, this, [this] { copyHandOver(false, true); });
@@ -316,7 +313,7 @@ void HistoryPanel::copyHandOver(bool markdown, bool summaryOnly)
         return;
     CaseHandover::Options options;
     options.format = markdown ? CaseHandover::Format::Markdown : CaseHandover::Format::PlainText;
-    options.hidePersonalData = m_hidePersonal->isChecked();
+    options.hidePersonalData = Settings().hidePersonalData(); // File > Hide Personal Data
     QApplication::clipboard()->setText(summaryOnly ? CaseHandover::summaryLine(*c, options)
                                                    : CaseHandover::ticketText(*c, options));
     Q_EMIT statusMessage(summaryOnly ? tr("Case title copied to the clipboard.")

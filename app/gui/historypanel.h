@@ -6,7 +6,6 @@
 
 #include <functional>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -73,7 +72,6 @@ private:
     QPushButton *m_copyText = nullptr;
     QPushButton *m_copyMarkdown = nullptr;
     QPushButton *m_copySummary = nullptr;
-    QCheckBox *m_hidePersonal = nullptr;
     QTimer *m_searchTimer = nullptr;
     bool m_updatingDetails = false;
 };

@@ -1,7 +1,7 @@
-#include "settings.h"
 #include "common/translation.h"
 #include "common/version.h"
 #include "mainwindow.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

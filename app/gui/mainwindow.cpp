@@ -7,6 +7,7 @@
 #include "helpdialog.h"
 #include "historypanel.h"
 #include "readerworker.h"
+#include "report/privacy.h"
 #include "report/reportwriter.h"
 #include "settings.h"
 #include "settingsdialog.h"
@@ -321,6 +322,14 @@ void MainWindow::createMenus()
     ticket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     ticket->setObjectName(QStringLiteral("copyTicketAction"));
     m_diagnosisActions.append(ticket);
+    QAction *hidePersonal = fileMenu->addAction(tr("&Hide Personal Data in Exports"));
+    hidePersonal->setObjectName(QStringLiteral("hidePersonalAction"));
+    hidePersonal->setCheckable(true);
+    hidePersonal->setChecked(Settings().hidePersonalData());
+    hidePersonal->setToolTip(tr("Reports, ticket texts and cases handed over mask the recipients' "
+                                "addresses, the sender and the subject; the server's words stay"));
+    connect(hidePersonal, &QAction::toggled, this,
+            [](bool hide) { Settings().setHidePersonalData(hide); });
     m_suppressionAction = fileMenu->addAction(tr("Export &Addresses to Remove…"), this,
                                               &MainWindow::exportSuppressionList);
     m_suppressionAction->setObjectName(QStringLiteral("exportSuppressionAction"));
@@ -699,7 +708,10 @@ void MainWindow::exportReport(const QString &format)
         QTextOption option = document.defaultTextOption();
         option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         document.setDefaultTextOption(option);
-        document.setHtml(ReportWriter::html(*message, workFor(*message)));
+        BounceMessage shown = *message;
+        QList<ChecklistRecord> work = workFor(*message);
+        prepareExport(shown, work);
+        document.setHtml(ReportWriter::html(shown, work));
         document.print(&writer);
         showStatus(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
         return;
@@ -709,9 +721,11 @@ void MainWindow::exportReport(const QString &format)
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    const QString text = format == QLatin1String("html")
-                             ? ReportWriter::html(*message, workFor(*message))
-                             : ReportWriter::markdown(*message, workFor(*message));
+    BounceMessage shown = *message;
+    QList<ChecklistRecord> work = workFor(*message);
+    prepareExport(shown, work);
+    const QString text = format == QLatin1String("html") ? ReportWriter::html(shown, work)
+                                                         : ReportWriter::markdown(shown, work);
     file.write(text.toUtf8());
     if (!file.commit())
         showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
@@ -744,7 +758,10 @@ void MainWindow::copyTicketText()
     const BounceMessage *message = selectedMessage();
     if (!message || message->recipients.isEmpty())
         return;
-    QApplication::clipboard()->setText(ReportWriter::ticketText(*message, workFor(*message)));
+    BounceMessage shown = *message;
+    QList<ChecklistRecord> work = workFor(*message);
+    prepareExport(shown, work);
+    QApplication::clipboard()->setText(ReportWriter::ticketText(shown, work));
     showStatus(tr("Ticket text copied to the clipboard."));
 }
 
@@ -985,6 +1002,12 @@ bool MainWindow::reopenCase(qint64 id)
     setWindowTitle(tr("Case %1 — %2").arg(id).arg(applicationName()));
     showStatus(tr("Case %1 reopened from the history.").arg(id));
     return true;
+}
+
+void MainWindow::prepareExport(BounceMessage &message, QList<ChecklistRecord> &work) const
+{
+    if (Settings().hidePersonalData())
+        Privacy::hide(message, work);
 }
 
 } // namespace BounceDoctor::Gui

@@ -81,6 +81,8 @@ private:
     void updateActions();
     void showStatus(const QString &text);
     QList<ChecklistRecord> workFor(const BounceMessage &message) const;
+    /// Personal data hidden when the user asked for it (File > Hide Personal Data in Exports).
+    void prepareExport(BounceMessage &message, QList<ChecklistRecord> &work) const;
     void pasteFromClipboard();
     void exportReport(const QString &format);
     void exportSuppressionList();

@@ -19,6 +19,7 @@ const QString historyEnabledKey = QStringLiteral("history/enabled");
 const QString historyLocationKey = QStringLiteral("history/location");
 const QString historyRetentionKey = QStringLiteral("history/retentionDays");
 const QString historyBounceTextKey = QStringLiteral("history/storeBounceText");
+const QString hidePersonalKey = QStringLiteral("export/hidePersonalData");
 const QString lastOpenFolderKey = QStringLiteral("files/lastOpenFolder");
 const QString windowGeometryKey = QStringLiteral("ui/windowGeometry");
 const QString splitterStateKey = QStringLiteral("ui/splitterState");
@@ -199,6 +200,16 @@ bool Settings::historyStoresBounceText() const
 void Settings::setHistoryStoresBounceText(bool store)
 {
     m_settings.setValue(historyBounceTextKey, store);
+}
+
+bool Settings::hidePersonalData() const
+{
+    return m_settings.value(hidePersonalKey, false).toBool();
+}
+
+void Settings::setHidePersonalData(bool hide)
+{
+    m_settings.setValue(hidePersonalKey, hide);
 }
 
 } // namespace BounceDoctor

@@ -53,6 +53,9 @@ public:
     void setHistoryRetentionDays(int days);
     /// Whether a case keeps the bounce's own text (size-capped), besides its diagnosis.
     bool historyStoresBounceText() const;
+    /// Whether reports, ticket texts and hand-overs mask recipients, the sender and the subject.
+    bool hidePersonalData() const;
+    void setHidePersonalData(bool hide);
     void setHistoryStoresBounceText(bool store);
 
     static constexpr int maxRecentFiles = 10;

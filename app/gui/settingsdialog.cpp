@@ -1,8 +1,8 @@
 #include "settingsdialog.h"
 
 #include "checks/blocklistcheck.h"
-#include "settings.h"
 #include "common/translation.h"
+#include "settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

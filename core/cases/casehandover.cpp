@@ -1,5 +1,7 @@
 #include "casehandover.h"
 
+#include "report/privacy.h"
+
 #include <QStringList>
 
 namespace BounceDoctor::CaseHandover {
@@ -169,10 +171,7 @@ Masker maskerFor(const BounceCase &c, const Options &options)
 
 QString maskAddress(const QString &address)
 {
-    const qsizetype at = address.lastIndexOf(u'@');
-    if (at <= 0)
-        return address.isEmpty() ? address : QStringLiteral("***");
-    return address.left(1) + QLatin1String("***") + address.mid(at);
+    return Privacy::maskAddress(address);
 }
 
 QString summaryLine(const BounceCase &c, const Options &options)

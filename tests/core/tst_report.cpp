@@ -1,5 +1,6 @@
 #include "bounce/bouncereader.h"
 #include "report/contactdraft.h"
+#include "report/privacy.h"
 #include "report/reportwriter.h"
 #include "report/stepadvice.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void draftIsTailored();
     void draftFitsTheDiagnosis_data();
     void draftFitsTheDiagnosis();
+    void personalDataHidden();
 };
 
 void TestReport::htmlEscapesBounceText()
@@ -252,6 +254,48 @@ void TestReport::draftFitsTheDiagnosis()
     for (const HelpPages::Page &p : draft.provider.pages)
         hasPage = hasPage || p.url == QUrl(page);
     QVERIFY2(hasPage, qPrintable(page));
+}
+
+// Hidden personal data: recipients, sender and subject masked everywhere they appear, in the
+// facts, the server's words, the check rows and the draft; the rest of the words kept.
+void TestReport::personalDataHidden()
+{
+    BounceMessage message;
+    message.original.from = QStringLiteral("Ann Lee <ann.lee@shop.example>");
+    message.original.subject = QStringLiteral("Your invoice 2291");
+    RecipientDiagnosis r;
+    r.recipient = QStringLiteral("Jo.Smith@example.org");
+    r.diagnostic = QStringLiteral("550 5.1.1 <jo.smith@example.org>: Recipient address rejected");
+    r.headline = QStringLiteral("The recipient's address does not exist.");
+    message.recipients = {r};
+    ChecklistRecord record;
+    ChecklistRecord::Step step;
+    step.title = QStringLiteral("1. Verify the recipient address");
+    step.ran = true;
+    Finding f;
+    f.title = QStringLiteral("The address Jo.Smith@example.org is written correctly.");
+    f.evidence = {QStringLiteral("MX example.org: 10 mx.example.org")};
+    step.findings = {f};
+    record.steps = {step};
+    record.hasDraft = true;
+    record.draft.to = QStringLiteral("postmaster@example.org");
+    record.draft.body =
+        QStringLiteral("Mail from ann.lee@shop.example to jo.smith@example.org failed.");
+    QList<ChecklistRecord> work{record};
+    Privacy::hide(message, work);
+    for (const QString &text :
+         {ReportWriter::ticketText(message, work), ReportWriter::markdown(message, work),
+          ReportWriter::html(message, work)}) {
+        QVERIFY2(!text.contains(QLatin1String("jo.smith"), Qt::CaseInsensitive), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("ann.lee")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("invoice 2291")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("J***@example.org")) ||
+                text.contains(QLatin1String("j***@example.org")));
+        QVERIFY(text.contains(QLatin1String("Recipient address rejected"))); // words kept
+        QVERIFY(text.contains(QLatin1String("postmaster@example.org")));     // not personal
+    }
+    QCOMPARE(Privacy::maskAddress(QStringLiteral("Ann Lee <ann.lee@shop.example>")),
+             QStringLiteral("*** <a***@shop.example>"));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

@@ -225,7 +225,8 @@ void TestMainWindow::historyKeepsTheCase()
     QVERIFY(
         QApplication::clipboard()->text().contains(QLatin1String("history.test receives mail")));
     QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("kim@history.test")));
-    child<QCheckBox>(window, "historyHidePersonal")->setChecked(true);
+    auto *hidePersonal = window.findChild<QAction *>(QStringLiteral("hidePersonalAction"));
+    hidePersonal->setChecked(true);
     QTest::mouseClick(child<QPushButton>(window, "historyCopyText"), Qt::LeftButton);
     QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("k***@history.test")));
     QVERIFY(!QApplication::clipboard()->text().contains(QLatin1String("kim@history.test")));
@@ -254,6 +255,11 @@ void TestMainWindow::historyKeepsTheCase()
     QTRY_VERIFY(child<QLabel>(window, "seenBeforeLabel")->isVisible());
     QVERIFY(
         child<QLabel>(window, "seenBeforeLabel")->text().contains(QLatin1String("Seen before")));
+    // The same option hides personal data in the ticket text of the diagnosis on show.
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(QApplication::clipboard()->text().contains(QLatin1String("l***@history.test")));
+    QVERIFY(!QApplication::clipboard()->text().contains(QLatin1String("lee@history.test")));
+    hidePersonal->setChecked(false);
 }
 
 void TestMainWindow::historyOffSaysWhy()
