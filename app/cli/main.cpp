@@ -1,5 +1,5 @@
-#include "checkcommand.h"
 #include "bounce/filename.h"
+#include "checkcommand.h"
 #include "common/version.h"
 #include "diagnosecommand.h"
 #include "output.h"

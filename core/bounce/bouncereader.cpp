@@ -1,9 +1,9 @@
 #include "bouncereader.h"
 
 #include "authresultsparser.h"
+#include "bounce/filename.h"
 #include "bounceformat.h"
 #include "classifier.h"
-#include "bounce/filename.h"
 #include "common/pattern.h"
 #include "mimeparser.h"
 #include "textscan.h"

@@ -1,7 +1,7 @@
 #include "addresscheck.h"
 
-#include "bounce/knowledgebase.h"
 #include "bounce/domainsuggester.h"
+#include "bounce/knowledgebase.h"
 #include "common/mailaddress.h"
 #include "common/pattern.h"
 

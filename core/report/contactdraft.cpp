@@ -1,7 +1,7 @@
 #include "contactdraft.h"
 
-#include "common/mailaddress.h"
 #include "bounce/untrustedtext.h"
+#include "common/mailaddress.h"
 
 #include <QCoreApplication>
 
