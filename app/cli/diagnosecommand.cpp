@@ -1,6 +1,7 @@
 #include "diagnosecommand.h"
 
 #include "bounce/bouncereader.h"
+#include "bounce/diagnosisjson.h"
 #include "output.h"
 
 #include <QCommandLineParser>
@@ -20,41 +21,13 @@ struct CliTr
 
 QJsonObject recipientJson(const BounceMessage &message, const RecipientDiagnosis &r)
 {
-    QJsonObject object{
-        {QStringLiteral("kind"), QStringLiteral("recipient")},
-        {QStringLiteral("source"), message.source},
-        {QStringLiteral("message"), message.index},
-        {QStringLiteral("format"), message.format},
-        {QStringLiteral("recipient"), r.recipient},
-        {QStringLiteral("action"), r.action},
-        {QStringLiteral("status"), r.status},
-        {QStringLiteral("reply_code"), r.replyCode},
-        {QStringLiteral("diagnostic"), r.diagnostic},
-        {QStringLiteral("diagnostic_type"), r.diagnosticType},
-        {QStringLiteral("command"), r.command},
-        {QStringLiteral("remote_mta"), r.remoteMta},
-        {QStringLiteral("reporting_mta"), r.reportingMta},
-        {QStringLiteral("date"), r.date},
-        {QStringLiteral("reason"), r.reason},
-        {QStringLiteral("detail"), r.detail},
-        {QStringLiteral("blocklist"), r.blocklist},
-        {QStringLiteral("permanent"), r.permanent},
-        {QStringLiteral("temporary"), r.temporary},
-        {QStringLiteral("hard_bounce"), r.hardBounce},
-        {QStringLiteral("responsible"), responsibleName(r.responsible)},
-        {QStringLiteral("first_step"), firstStepName(r.firstStep)},
-        {QStringLiteral("provider"), r.provider},
-        {QStringLiteral("sending_ip"), r.sendingIp},
-        {QStringLiteral("suggested_recipient"), r.suggestedRecipient},
-        {QStringLiteral("headline"), r.headline},
-        {QStringLiteral("explanation"), r.explanation},
-        {QStringLiteral("original_from"), message.original.from},
-        {QStringLiteral("original_subject"), message.original.subject},
-    };
-    // Only when another provider than the one that refused wrote the bounce (a Gmail account's
-    // bounce for a Microsoft 365 recipient's refusal).
-    if (!r.reportingMtaProvider.isEmpty())
-        object.insert(QStringLiteral("reporting_mta_provider"), r.reportingMtaProvider);
+    QJsonObject object = DiagnosisJson::toJson(r);
+    object.insert(QStringLiteral("kind"), QStringLiteral("recipient"));
+    object.insert(QStringLiteral("source"), message.source);
+    object.insert(QStringLiteral("message"), message.index);
+    object.insert(QStringLiteral("format"), message.format);
+    object.insert(QStringLiteral("original_from"), message.original.from);
+    object.insert(QStringLiteral("original_subject"), message.original.subject);
     return object;
 }
 

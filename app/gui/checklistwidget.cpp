@@ -499,15 +499,9 @@ void ChecklistWidget::cancelStep(Step &step)
 
 void ChecklistWidget::addResult(Step &step, const Finding &finding)
 {
-    static const QHash<int, QString> marks = {
-        {int(FindingStatus::Ok), QStringLiteral("✓")},
-        {int(FindingStatus::Warning), QStringLiteral("⚠")},
-        {int(FindingStatus::Problem), QStringLiteral("✗")},
-        {int(FindingStatus::CouldNotCheck), QStringLiteral("?")},
-        {int(FindingStatus::Info), QStringLiteral("ℹ")}};
     step.findings.append(finding);
     auto *item = new QTreeWidgetItem(step.results);
-    item->setText(0, marks.value(int(finding.status)) + QLatin1Char(' ') + finding.title);
+    item->setText(0, findingStatusMark(finding.status) + QLatin1Char(' ') + finding.title);
     item->setData(0, Qt::UserRole, findingStatusName(finding.status));
     // Tooltips render rich text: the detail can carry DNS text (an SPF exp= record), so it is
     // escaped inside a paragraph and always shows as the characters it is.

@@ -2,6 +2,7 @@
 
 #include "caselistmodel.h"
 #include "checklistwidget.h"
+#include "common/mailaddress.h"
 #include "common/version.h"
 #include "diagnosisview.h"
 #include "helpdialog.h"
@@ -933,11 +934,10 @@ void MainWindow::saveDirtyCases()
 void MainWindow::showSeenBefore(int messageIndex, const RecipientDiagnosis &recipient)
 {
     CaseStore *store = caseStore();
-    const QString domain = recipient.recipient.section(QLatin1Char('@'), -1).toLower();
+    const QString domain = MailAddress::domainPart(recipient.recipient).toLower();
     const QList<CaseSummary> earlier =
-        store ? store->seenBefore(recipient.recipient,
-                                  recipient.recipient.contains(u'@') ? domain : QString(),
-                                  recipient.sendingIp, m_caseOfMessage.value(messageIndex))
+        store ? store->seenBefore(recipient.recipient, domain, recipient.sendingIp,
+                                  m_caseOfMessage.value(messageIndex))
               : QList<CaseSummary>{};
     if (earlier.isEmpty()) {
         m_seenBefore->hide();

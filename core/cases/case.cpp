@@ -47,64 +47,6 @@ BounceCase BounceCase::fromMessage(const BounceMessage &message, const QByteArra
 
 namespace CaseJson {
 
-QJsonObject fromDiagnosis(const RecipientDiagnosis &d)
-{
-    return QJsonObject{
-        {QStringLiteral("recipient"), d.recipient},
-        {QStringLiteral("action"), d.action},
-        {QStringLiteral("status"), d.status},
-        {QStringLiteral("reply_code"), d.replyCode},
-        {QStringLiteral("diagnostic"), d.diagnostic},
-        {QStringLiteral("remote_mta"), d.remoteMta},
-        {QStringLiteral("reporting_mta"), d.reportingMta},
-        {QStringLiteral("date"), d.date},
-        {QStringLiteral("sending_ip"), d.sendingIp},
-        {QStringLiteral("command"), d.command},
-        {QStringLiteral("diagnostic_type"), d.diagnosticType},
-        {QStringLiteral("category"), d.category},
-        {QStringLiteral("reason"), d.reason},
-        {QStringLiteral("detail"), d.detail},
-        {QStringLiteral("blocklist"), d.blocklist},
-        {QStringLiteral("permanent"), d.permanent},
-        {QStringLiteral("hard_bounce"), d.hardBounce},
-        {QStringLiteral("responsible"), responsibleName(d.responsible)},
-        {QStringLiteral("first_step"), firstStepName(d.firstStep)},
-        {QStringLiteral("provider"), d.provider},
-        {QStringLiteral("suggested_recipient"), d.suggestedRecipient},
-        {QStringLiteral("headline"), d.headline},
-        {QStringLiteral("explanation"), d.explanation},
-    };
-}
-
-RecipientDiagnosis toDiagnosis(const QJsonObject &o)
-{
-    RecipientDiagnosis d;
-    d.recipient = text(o, "recipient");
-    d.action = text(o, "action");
-    d.status = text(o, "status");
-    d.replyCode = text(o, "reply_code");
-    d.diagnostic = text(o, "diagnostic");
-    d.remoteMta = text(o, "remote_mta");
-    d.reportingMta = text(o, "reporting_mta");
-    d.date = text(o, "date");
-    d.sendingIp = text(o, "sending_ip");
-    d.command = text(o, "command");
-    d.diagnosticType = text(o, "diagnostic_type");
-    d.category = text(o, "category");
-    d.reason = text(o, "reason");
-    d.detail = text(o, "detail");
-    d.blocklist = text(o, "blocklist");
-    d.permanent = o.value(QLatin1String("permanent")).toBool();
-    d.hardBounce = o.value(QLatin1String("hard_bounce")).toBool();
-    d.responsible = responsibleFromString(text(o, "responsible"));
-    d.firstStep = firstStepFromString(text(o, "first_step"));
-    d.provider = text(o, "provider");
-    d.suggestedRecipient = text(o, "suggested_recipient");
-    d.headline = text(o, "headline");
-    d.explanation = text(o, "explanation");
-    return d;
-}
-
 QJsonObject fromOriginal(const OriginalMessage &m)
 {
     QJsonArray results;

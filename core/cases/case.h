@@ -66,10 +66,8 @@ struct BounceCase
     static BounceCase fromMessage(const BounceMessage &message, const QByteArray &raw = {});
 };
 
-/// JSON forms of what a case stores, field names as the CLI's JSON uses them.
+/// JSON form of the returned original a case stores (a diagnosis's is DiagnosisJson's).
 namespace CaseJson {
-QJsonObject fromDiagnosis(const RecipientDiagnosis &diagnosis);
-RecipientDiagnosis toDiagnosis(const QJsonObject &object);
 QJsonObject fromOriginal(const OriginalMessage &original);
 OriginalMessage toOriginal(const QJsonObject &object);
 } // namespace CaseJson

@@ -1,37 +1,13 @@
 #include "casehandover.h"
 
+#include "bounce/untrustedtext.h"
 #include "report/privacy.h"
+#include "report/reportwriter.h"
 
 #include <QStringList>
 
 namespace BounceDoctor::CaseHandover {
 namespace {
-
-/// One line of text from the bounce: line breaks and other control characters become spaces,
-/// so a header value cannot start a forged line in the ticket.
-QString oneLine(const QString &text)
-{
-    QString line = text;
-    for (QChar &c : line) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
-            c = u' ';
-    }
-    return line.simplified();
-}
-
-/// Escapes what Markdown would read as markup in running text; dots, dashes and digits stay.
-QString markdownInline(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        if (QStringView(u"\\`*_[]<>|#~").contains(c))
-            out += u'\\';
-        out += c;
-    }
-    return out;
-}
 
 /// A fenced block longer than any backtick run inside, so the server's words show verbatim.
 QString markdownBlock(const QString &text)
@@ -50,35 +26,15 @@ struct Masker
     bool enabled = false;
     QStringList addresses; ///< every address to mask where it appears in free text
 
-    QString address(const QString &value) const { return enabled ? maskAddress(value) : value; }
-    QString freeText(QString text) const
+    QString address(const QString &value) const
     {
-        if (!enabled)
-            return text;
-        for (const QString &a : addresses) {
-            if (!a.isEmpty())
-                text.replace(a, maskAddress(a), Qt::CaseInsensitive);
-        }
-        return text;
+        return enabled ? Privacy::maskAddress(value) : value;
+    }
+    QString freeText(const QString &text) const
+    {
+        return enabled ? Privacy::maskIn(text, addresses) : text;
     }
 };
-
-QString statusSymbol(FindingStatus status)
-{
-    switch (status) {
-    case FindingStatus::Ok:
-        return QStringLiteral("OK");
-    case FindingStatus::Warning:
-        return QStringLiteral("WARNING");
-    case FindingStatus::Problem:
-        return QStringLiteral("PROBLEM");
-    case FindingStatus::CouldNotCheck:
-        return QStringLiteral("COULD NOT CHECK");
-    case FindingStatus::Info:
-        break;
-    }
-    return QStringLiteral("INFO");
-}
 
 QString stateText(CaseState state)
 {
@@ -103,7 +59,8 @@ public:
     void heading(const QString &text, int level)
     {
         if (m_markdown)
-            m_out += QString(level, u'#') + u' ' + markdownInline(text) + QLatin1String("\n\n");
+            m_out += QString(level, u'#') + u' ' + ReportWriter::escapeMarkdown(text) +
+                     QLatin1String("\n\n");
         else
             m_out += text + u'\n' + QString(text.size(), level == 1 ? u'=' : u'-') +
                      QLatin1String("\n\n");
@@ -112,16 +69,16 @@ public:
     {
         if (value.isEmpty())
             return;
-        const QString line = oneLine(value);
+        const QString line = UntrustedText::oneLine(value);
         if (m_markdown)
-            m_out +=
-                QLatin1String("- **") + name + QLatin1String(":** ") + markdownInline(line) + u'\n';
+            m_out += QLatin1String("- **") + name + QLatin1String(":** ") +
+                     ReportWriter::escapeMarkdown(line) + u'\n';
         else
             m_out += name + QLatin1String(": ") + line + u'\n';
     }
     void paragraph(const QString &text)
     {
-        m_out += (m_markdown ? markdownInline(text) : text) + QLatin1String("\n\n");
+        m_out += (m_markdown ? ReportWriter::escapeMarkdown(text) : text) + QLatin1String("\n\n");
     }
     void block(const QString &label, const QString &text)
     {
@@ -136,9 +93,10 @@ public:
     void item(const QString &text)
     {
         if (m_markdown)
-            m_out += QLatin1String("- ") + markdownInline(oneLine(text)) + u'\n';
+            m_out += QLatin1String("- ") +
+                     ReportWriter::escapeMarkdown(UntrustedText::oneLine(text)) + u'\n';
         else
-            m_out += QLatin1String("  - ") + oneLine(text) + u'\n';
+            m_out += QLatin1String("  - ") + UntrustedText::oneLine(text) + u'\n';
     }
     void blank() { m_out += u'\n'; }
     QString text() const { return m_out; }
@@ -169,11 +127,6 @@ Masker maskerFor(const BounceCase &c, const Options &options)
 
 } // namespace
 
-QString maskAddress(const QString &address)
-{
-    return Privacy::maskAddress(address);
-}
-
 QString summaryLine(const BounceCase &c, const Options &options)
 {
     const Masker mask = maskerFor(c, options);
@@ -185,10 +138,12 @@ QString summaryLine(const BounceCase &c, const Options &options)
         codes.append(d.status);
     if (!d.provider.isEmpty())
         codes.append(d.provider);
-    QString line = QStringLiteral("Bounce to %1").arg(mask.address(oneLine(d.recipient)));
+    QString line =
+        QStringLiteral("Bounce to %1").arg(mask.address(UntrustedText::oneLine(d.recipient)));
     if (c.recipients.size() > 1)
         line += QStringLiteral(" and %1 more").arg(c.recipients.size() - 1);
-    line += QLatin1String(": ") + oneLine(d.headline.isEmpty() ? d.reason : d.headline);
+    line +=
+        QLatin1String(": ") + UntrustedText::oneLine(d.headline.isEmpty() ? d.reason : d.headline);
     if (line.endsWith(u'.'))
         line.chop(1);
     if (!codes.isEmpty())
@@ -215,7 +170,9 @@ QString ticketText(const BounceCase &c, const Options &options)
     w.blank();
     for (const CaseRecipient &r : c.recipients) {
         const RecipientDiagnosis &d = r.diagnosis;
-        w.heading(QStringLiteral("Recipient %1").arg(mask.address(oneLine(d.recipient))), 2);
+        w.heading(
+            QStringLiteral("Recipient %1").arg(mask.address(UntrustedText::oneLine(d.recipient))),
+            2);
         if (!d.headline.isEmpty())
             w.paragraph(d.headline);
         if (!d.explanation.isEmpty())
@@ -234,8 +191,9 @@ QString ticketText(const BounceCase &c, const Options &options)
         if (!r.findings.isEmpty()) {
             w.paragraph(QStringLiteral("Checks run:"));
             for (const CaseFinding &f : r.findings) {
-                QString row =
-                    QStringLiteral("[%1] %2").arg(statusSymbol(f.finding.status), f.finding.title);
+                QString row = findingStatusMark(f.finding.status) + u' ' +
+                              ReportWriter::findingStatusText(f.finding.status) +
+                              QLatin1String(": ") + f.finding.title;
                 if (f.ranAt.isValid())
                     row += QLatin1String(" (") + f.ranAt.toUTC().toString(Qt::ISODate) + u')';
                 w.item(mask.freeText(row));

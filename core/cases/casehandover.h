@@ -28,7 +28,4 @@ QString ticketText(const BounceCase &c, const Options &options = {});
 /// (5.1.1, Gmail)".
 QString summaryLine(const BounceCase &c, const Options &options = {});
 
-/// "j***@example.com": the first character of the local part, then stars.
-QString maskAddress(const QString &address);
-
 } // namespace BounceDoctor::CaseHandover

@@ -1,5 +1,8 @@
 #include "casestore.h"
 
+#include "bounce/diagnosisjson.h"
+#include "common/mailaddress.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -46,12 +49,6 @@ QDateTime fromTimestamp(const QString &text)
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     time.setTimeSpec(Qt::UTC);
     return time;
-}
-
-QString domainOf(const QString &address)
-{
-    const qsizetype at = address.lastIndexOf(u'@');
-    return at < 0 ? QString() : address.mid(at + 1).toLower();
 }
 
 /// Qt binds a null QString as SQL NULL: text columns are NOT NULL, so bind "" instead.
@@ -467,9 +464,10 @@ bool CaseStore::writeCase(BounceCase &c)
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         for (const QVariant &value :
              {QVariant(id), QVariant(int(i)), text(d.recipient.toLower()),
-              text(domainOf(d.recipient)), text(d.sendingIp), text(d.reason), text(d.provider),
+              text(MailAddress::domainPart(d.recipient).toLower()), text(d.sendingIp),
+              text(d.reason), text(d.provider),
               QVariant(QString::fromUtf8(
-                  QJsonDocument(CaseJson::fromDiagnosis(d)).toJson(QJsonDocument::Compact))),
+                  QJsonDocument(DiagnosisJson::toJson(d)).toJson(QJsonDocument::Compact))),
               text(r.doneSteps.join(u',')), text(r.draft)})
             query.addBindValue(value);
         if (!query.exec() || !query.next())
@@ -546,7 +544,7 @@ std::optional<BounceCase> CaseStore::load(qint64 id)
     }
     while (query.next()) {
         CaseRecipient r;
-        r.diagnosis = CaseJson::toDiagnosis(
+        r.diagnosis = DiagnosisJson::fromJson(
             QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
         const QString done = query.value(2).toString();
         r.doneSteps = done.isEmpty() ? QStringList() : done.split(u',');

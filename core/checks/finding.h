@@ -65,6 +65,24 @@ struct Finding
 QString
 checkStepName(CheckStep step); ///< verify-address, blocklists, authentication, contact-recipient-it
 QString findingStatusName(FindingStatus status); ///< ok, warning, problem, could-not-check, info
+/// The mark a finding is shown with: ✓ ⚠ ✗ ? ℹ (inline: reports show findings too, and the
+/// report layer sits below the checks).
+inline QString findingStatusMark(FindingStatus status)
+{
+    switch (status) {
+    case FindingStatus::Ok:
+        return QStringLiteral("✓");
+    case FindingStatus::Warning:
+        return QStringLiteral("⚠");
+    case FindingStatus::Problem:
+        return QStringLiteral("✗");
+    case FindingStatus::CouldNotCheck:
+        return QStringLiteral("?");
+    case FindingStatus::Info:
+        break;
+    }
+    return QStringLiteral("ℹ");
+}
 /// The step or status a name above stands for (the first one for an unknown name).
 CheckStep checkStepFromName(QStringView name);
 FindingStatus findingStatusFromName(QStringView name);

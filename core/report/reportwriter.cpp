@@ -28,23 +28,6 @@ const ChecklistRecord *workFor(const QList<ChecklistRecord> &work, qsizetype ind
     return record.steps.isEmpty() ? nullptr : &record;
 }
 
-QString statusMark(FindingStatus status)
-{
-    switch (status) {
-    case FindingStatus::Ok:
-        return QStringLiteral("✓");
-    case FindingStatus::Warning:
-        return QStringLiteral("⚠");
-    case FindingStatus::Problem:
-        return QStringLiteral("✗");
-    case FindingStatus::CouldNotCheck:
-        return QStringLiteral("?");
-    case FindingStatus::Info:
-        break;
-    }
-    return QStringLiteral("ℹ");
-}
-
 QString doneText(bool done)
 {
     return done ? ReportTr::tr("done") : ReportTr::tr("not done");
@@ -418,7 +401,7 @@ QString ReportWriter::markdown(const BounceMessage &message, const QList<Checkli
                 out += QStringLiteral(" (") + ReportTr::tr("no check run") + QLatin1Char(')');
             out += QLatin1Char('\n');
             for (const Finding &f : step.findings) {
-                out += QStringLiteral("  - ") + statusMark(f.status) + QLatin1Char(' ') +
+                out += QStringLiteral("  - ") + findingStatusMark(f.status) + QLatin1Char(' ') +
                        findingStatusText(f.status) + QStringLiteral(": ") +
                        escapeMarkdown(f.title) + QLatin1Char('\n');
                 if (!f.detail.isEmpty())
@@ -482,7 +465,7 @@ QString ReportWriter::html(const BounceMessage &message, const QList<ChecklistRe
             if (step.hasCheck && !step.ran)
                 out += QStringLiteral("; ") + escapeHtml(ReportTr::tr("no check run"));
             for (const Finding &f : step.findings) {
-                out += QStringLiteral("<div>") + escapeHtml(statusMark(f.status)) +
+                out += QStringLiteral("<div>") + escapeHtml(findingStatusMark(f.status)) +
                        QLatin1Char(' ') + escapeHtml(findingStatusText(f.status)) +
                        QStringLiteral(": ") + escapeHtml(f.title) + QStringLiteral("</div>");
                 if (!f.detail.isEmpty())
@@ -532,7 +515,7 @@ QString ReportWriter::ticketText(const BounceMessage &message, const QList<Check
                        (step.done ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) + step.title +
                        QLatin1Char('\n');
                 for (const Finding &f : step.findings) {
-                    out += QStringLiteral("    ") + statusMark(f.status) + QLatin1Char(' ') +
+                    out += QStringLiteral("    ") + findingStatusMark(f.status) + QLatin1Char(' ') +
                            findingStatusText(f.status) + QStringLiteral(": ") +
                            UntrustedText::oneLine(f.title) + QLatin1Char('\n');
                     for (const QString &line : f.evidence)
