@@ -3234,6 +3234,10 @@ Betreff: %2
         <source>(hidden)</source>
         <translation>(ausgeblendet)</translation>
     </message>
+    <message>
+        <source>device or program not signed in</source>
+        <translation>Gerät oder Programm nicht angemeldet</translation>
+    </message>
 </context>
 <context>
     <name>ResolverProbeTr</name>

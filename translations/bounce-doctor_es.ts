@@ -3234,6 +3234,10 @@ Asunto: %2
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
+    <message>
+        <source>device or program not signed in</source>
+        <translation>dispositivo o programa sin iniciar sesión</translation>
+    </message>
 </context>
 <context>
     <name>ResolverProbeTr</name>

@@ -3234,6 +3234,10 @@ Objet&#xa0;: %2
         <source>(hidden)</source>
         <translation>(masqué)</translation>
     </message>
+    <message>
+        <source>device or program not signed in</source>
+        <translation>appareil ou programme non connecté</translation>
+    </message>
 </context>
 <context>
     <name>ResolverProbeTr</name>

@@ -3230,6 +3230,10 @@ Subject: %2
         <source>(hidden)</source>
         <translation>（非表示）</translation>
     </message>
+    <message>
+        <source>device or program not signed in</source>
+        <translation>機器またはプログラムが未サインイン</translation>
+    </message>
 </context>
 <context>
     <name>ResolverProbeTr</name>

@@ -3234,6 +3234,10 @@ Assunto: %2
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
+    <message>
+        <source>device or program not signed in</source>
+        <translation>dispositivo ou programa sem login</translation>
+    </message>
 </context>
 <context>
     <name>ResolverProbeTr</name>

@@ -169,6 +169,8 @@ QString ReportWriter::reasonText(const QString &reason, const QString &detail)
         {QStringLiteral("dkim"), QT_TRANSLATE_NOOP("ReportTr", "DKIM")},
         {QStringLiteral("spf"), QT_TRANSLATE_NOOP("ReportTr", "SPF")},
         {QStringLiteral("unauthenticated"), QT_TRANSLATE_NOOP("ReportTr", "not signed in")},
+        {QStringLiteral("smtp-auth"),
+         QT_TRANSLATE_NOOP("ReportTr", "device or program not signed in")},
         {QStringLiteral("ip-blocklist"), QT_TRANSLATE_NOOP("ReportTr", "IP on a blocklist")},
         {QStringLiteral("rate-limit"), QT_TRANSLATE_NOOP("ReportTr", "rate limit")},
         {QStringLiteral("reverse-dns"), QT_TRANSLATE_NOOP("ReportTr", "reverse DNS")},
